@@ -1,0 +1,68 @@
+//! The built-in catalog's names, so that a misspelt module or event is caught by the attribute
+//! itself with the closest valid name, at the user's token.
+//!
+//! This table mirrors the `declare_module!` invocations in `runtime/src/catalog/`; the test
+//! `catalog_names_match_the_runtime` in the tests crate keeps the two in step.
+
+/// Velo module prefix, then the events the catalog declares for it.
+pub const MODULES: &[(&str, &[&str])] = &[
+    (
+        "wixEvents",
+        &["onPolicyCreated", "onPolicyUpdated", "onPolicyDeleted"],
+    ),
+    (
+        "wixEventsGuests",
+        &["onGuestCreated", "onGuestUpdated", "onGuestDeleted"],
+    ),
+];
+
+/// The events of a catalog module, or `None` when the catalog has no such module.
+pub fn events_of(module: &str) -> Option<&'static [&'static str]> {
+    MODULES
+        .iter()
+        .find(|(name, _)| *name == module)
+        .map(|(_, events)| *events)
+}
+
+/// The Rust module of a Velo module: `wixEventsGuests` -> `wix_events_guests`.
+pub fn rust_module_name(module: &str) -> String {
+    let mut out = String::with_capacity(module.len() + 4);
+    for (i, c) in module.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The payload type of an event by the catalog's convention: `onGuestCreated` -> `GuestCreated`.
+pub fn payload_name(event: &str) -> &str {
+    event.strip_prefix("on").unwrap_or(event)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rust_module_names_follow_snake_case() {
+        assert_eq!(rust_module_name("wixEvents"), "wix_events");
+        assert_eq!(rust_module_name("wixEventsGuests"), "wix_events_guests");
+        assert_eq!(rust_module_name("wixEventsV3"), "wix_events_v3");
+        assert_eq!(
+            rust_module_name("wixMediaSiteMedia"),
+            "wix_media_site_media"
+        );
+    }
+
+    #[test]
+    fn payload_names_drop_the_on_prefix() {
+        assert_eq!(payload_name("onGuestCreated"), "GuestCreated");
+        assert_eq!(payload_name("onPolicyDeleted"), "PolicyDeleted");
+    }
+}

@@ -1,0 +1,168 @@
+//! The `#[backend_event]` attribute of [backend-events](https://docs.rs/backend-events).
+//!
+//! Use it through the `backend-events` crate, which re-exports it and provides everything the
+//! generated code refers to. This crate holds only the macro: parse the arguments, check the
+//! handler's signature and the event's name, then expand to the fn plus its entry in the
+//! link-time handler table.
+
+#![forbid(unsafe_code)]
+
+mod args;
+mod catalog;
+mod expand;
+mod signature;
+mod suggest;
+
+use proc_macro::TokenStream;
+use quote::quote;
+use syn::spanned::Spanned;
+use syn::{Item, ItemFn};
+
+use args::{Args, ModuleRef, Target};
+
+/// Registers a fn as the handler of a backend event. See the `backend-events` crate for the
+/// full documentation.
+#[proc_macro_attribute]
+pub fn backend_event(args: TokenStream, item: TokenStream) -> TokenStream {
+    let item2 = proc_macro2::TokenStream::from(item);
+    let args = match syn::parse::<Args>(args) {
+        Ok(args) => args,
+        Err(err) => {
+            // Keep the item, so that the only error is the one about the arguments.
+            let error = err.to_compile_error();
+            return quote!(#error #[allow(non_snake_case)] #item2).into();
+        }
+    };
+    let parsed = match syn::parse2::<Item>(item2.clone()) {
+        Ok(Item::Fn(item_fn)) => item_fn,
+        Ok(other) => return not_a_fn(&other, item2).into(),
+        // Not an item at all: let the compiler report the syntax error on the original tokens.
+        Err(_) => return item2.into(),
+    };
+    match handler(&args, &parsed) {
+        Ok(tokens) => tokens.into(),
+        Err(err) => {
+            // Keep the fn so that the rest of the user's crate (and the IDE) still sees it.
+            let velo_named = args.target.is_none();
+            let original = expand::original_fn(&parsed, velo_named);
+            let error = err.to_compile_error();
+            quote!(#error #original).into()
+        }
+    }
+}
+
+fn handler(args: &Args, item: &ItemFn) -> syn::Result<proc_macro2::TokenStream> {
+    let split;
+    let target: &Target = match &args.target {
+        Some(target) => target,
+        None => {
+            split = args::split_velo_name(&item.sig.ident)?;
+            &split
+        }
+    };
+    check_catalog_names(target)?;
+    let payload_hint = payload_hint(target);
+    let handler = signature::check(item, &payload_hint)?;
+    let krate = args
+        .krate
+        .clone()
+        .unwrap_or_else(|| syn::parse_quote!(::backend_events));
+    let velo_name = format!("{}_{}", target.module.velo_name(), target.event);
+    let velo_named = args.target.is_none() || item.sig.ident == velo_name;
+    Ok(expand::expand(expand::Expansion {
+        item,
+        handler,
+        target,
+        krate,
+        velo_named,
+    }))
+}
+
+/// The payload type to suggest in messages.
+fn payload_hint(target: &Target) -> String {
+    let event = target.event.to_string();
+    match &target.module {
+        ModuleRef::Catalog(_) => catalog::payload_name(&event).to_owned(),
+        ModuleRef::Declared(_) => format!("<payload of {}.{event}>", target.module.velo_name()),
+    }
+}
+
+/// A catalog module and event must exist; a declared module's path is left to the compiler.
+fn check_catalog_names(target: &Target) -> syn::Result<()> {
+    let ModuleRef::Catalog(module) = &target.module else {
+        return Ok(());
+    };
+    let module_name = module.to_string();
+    let Some(events) = catalog::events_of(&module_name) else {
+        let known = catalog::MODULES.iter().map(|(name, _)| *name);
+        let help = match suggest::closest(&module_name, known.clone()) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!(
+                "the catalog has {}",
+                known
+                    .map(|m| format!("`{m}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        return Err(syn::Error::new(
+            module.span(),
+            format!(
+                "unknown module `{module_name}`: {help}\nfor a module declared with \
+                 `declare_module!`, give its path: #[backend_event(path::to::{module_name}, onEvent)]"
+            ),
+        ));
+    };
+    let event_name = target.event.to_string();
+    if events.contains(&event_name.as_str()) {
+        return Ok(());
+    }
+    let help = match suggest::closest(&event_name, events.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => format!(
+            "it has {}",
+            events
+                .iter()
+                .map(|e| format!("`{e}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Err(syn::Error::new(
+        target.event.span(),
+        format!("`{module_name}` has no event `{event_name}`: {help}"),
+    ))
+}
+
+fn not_a_fn(item: &Item, tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    let span = match item {
+        Item::Struct(s) => s.struct_token.span(),
+        Item::Enum(e) => e.enum_token.span(),
+        Item::Impl(i) => i.impl_token.span(),
+        Item::Mod(m) => m.mod_token.span(),
+        Item::Static(s) => s.static_token.span(),
+        Item::Const(c) => c.const_token.span(),
+        Item::Trait(t) => t.trait_token.span(),
+        Item::Type(t) => t.type_token.span(),
+        Item::Use(u) => u.use_token.span(),
+        other => other.span(),
+    };
+    let error = syn::Error::new(
+        span,
+        "#[backend_event] goes on a fn that handles one event, like \
+         `fn policy_changed(event: PolicyUpdated) { ... }`",
+    )
+    .to_compile_error();
+    quote!(#error #tokens)
+}
+
+/// The built-in catalog's `(module, event)` names as the attribute knows them. Hidden: it lets
+/// the runtime's tests check that this table and the runtime's catalog agree.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __catalog_names(_input: TokenStream) -> TokenStream {
+    let pairs = catalog::MODULES
+        .iter()
+        .flat_map(|(module, events)| events.iter().map(move |event| quote!((#module, #event))));
+    quote!(&[#(#pairs),*]).into()
+}

@@ -1,0 +1,178 @@
+//! The link-time tables (every handler and every declared event linked into the binary) and the
+//! index built from them on first use.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use crate::__private::Invoke;
+use crate::event::EventInfo;
+
+/// Every handler linked into this binary, one entry per `#[backend_event]` fn.
+// linkme places the slice with `link_section`, which the `unsafe_code` lint counts; there is no
+// unsafe code of ours here.
+#[allow(unsafe_code)]
+#[linkme::distributed_slice]
+pub static HANDLERS: [Handler];
+
+/// Every event declared with `declare_module!` and linked into this binary.
+#[allow(unsafe_code)]
+#[linkme::distributed_slice]
+pub static EVENTS: [&'static EventInfo];
+
+/// A registered handler: a fn marked `#[backend_event]`, as listed by [`handlers()`].
+pub struct Handler {
+    pub(crate) event: &'static EventInfo,
+    pub(crate) name: &'static str,
+    pub(crate) location: Location,
+    pub(crate) invoke: Invoke,
+}
+
+impl Handler {
+    /// The Velo module of the event it handles, such as `wixEvents`.
+    pub fn module(&self) -> &'static str {
+        self.event.module()
+    }
+
+    /// The event it handles, such as `onPolicyUpdated`.
+    pub fn event(&self) -> &'static str {
+        self.event.name()
+    }
+
+    /// The event it handles, with its module and webhook type.
+    pub fn event_info(&self) -> &'static EventInfo {
+        self.event
+    }
+
+    /// The fn's path, such as `my_site::events::policy_changed`.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Where the fn is written.
+    pub fn location(&self) -> Location {
+        self.location
+    }
+}
+
+impl fmt::Debug for Handler {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Handler")
+            .field("module", &self.module())
+            .field("event", &self.event())
+            .field("name", &self.name)
+            .field("location", &self.location)
+            .finish()
+    }
+}
+
+/// A place in the source: file and line, shown as `file:line`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub(crate) file: &'static str,
+    pub(crate) line: u32,
+}
+
+impl Location {
+    /// The source file, as `file!()` gives it.
+    pub fn file(&self) -> &'static str {
+        self.file
+    }
+
+    /// The line of the fn's name.
+    pub fn line(&self) -> u32 {
+        self.line
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// Every handler linked into this binary, sorted by module, event and name.
+///
+/// ```
+/// for h in backend_events::handlers() {
+///     println!("{}.{} -> {} ({})", h.module(), h.event(), h.name(), h.location());
+/// }
+/// ```
+pub fn handlers() -> impl ExactSizeIterator<Item = &'static Handler> + Clone {
+    Index::get().handlers.iter().copied()
+}
+
+/// Every event declared in this binary (the catalog's and any crate's own), sorted by module
+/// and name.
+pub fn events() -> impl ExactSizeIterator<Item = &'static EventInfo> + Clone {
+    Index::get().events.iter().copied()
+}
+
+/// The tables, arranged for look-ups. Built once, on the first look-up: nothing runs before
+/// `main`, and every later look-up is two hash probes.
+pub(crate) struct Index {
+    pub(crate) modules: HashMap<&'static str, HashMap<&'static str, EventSlot>>,
+    handlers: Vec<&'static Handler>,
+    events: Vec<&'static EventInfo>,
+}
+
+/// One event and its handlers.
+pub(crate) struct EventSlot {
+    pub(crate) info: &'static EventInfo,
+    pub(crate) handlers: Vec<&'static Handler>,
+}
+
+impl Index {
+    pub(crate) fn get() -> &'static Index {
+        static INDEX: OnceLock<Index> = OnceLock::new();
+        INDEX.get_or_init(|| Index::build(EVENTS.iter().copied(), HANDLERS.iter()))
+    }
+
+    fn build(
+        events: impl Iterator<Item = &'static EventInfo>,
+        handlers: impl Iterator<Item = &'static Handler>,
+    ) -> Index {
+        let mut modules: HashMap<&'static str, HashMap<&'static str, EventSlot>> = HashMap::new();
+        for info in events {
+            slot(&mut modules, info);
+        }
+        let mut all_handlers: Vec<&'static Handler> = Vec::new();
+        for handler in handlers {
+            slot(&mut modules, handler.event).handlers.push(handler);
+            all_handlers.push(handler);
+        }
+
+        // Link order is not stable across builds; name order is.
+        let by_name = |h: &&Handler| (h.module(), h.event(), h.name, h.location.line);
+        all_handlers.sort_by_key(by_name);
+        let mut events: Vec<&'static EventInfo> = Vec::new();
+        for events_of_module in modules.values_mut() {
+            for slot in events_of_module.values_mut() {
+                slot.handlers.sort_by_key(by_name);
+                events.push(slot.info);
+            }
+        }
+        events.sort_by_key(|info| (info.module(), info.name()));
+        Index {
+            modules,
+            handlers: all_handlers,
+            events,
+        }
+    }
+}
+
+/// The slot of `info`, made on first sight. Events are matched by name, so a handler whose
+/// crate declares the same event again still lands with the catalog's.
+fn slot<'a>(
+    modules: &'a mut HashMap<&'static str, HashMap<&'static str, EventSlot>>,
+    info: &'static EventInfo,
+) -> &'a mut EventSlot {
+    modules
+        .entry(info.module())
+        .or_default()
+        .entry(info.name())
+        .or_insert_with(|| EventSlot {
+            info,
+            handlers: Vec::new(),
+        })
+}
