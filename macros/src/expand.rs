@@ -4,8 +4,8 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use syn::Path;
 use syn::spanned::Spanned;
-use syn::{ItemFn, Path};
 
 use crate::args::{ModuleRef, Target};
 use crate::catalog;
@@ -13,15 +13,15 @@ use crate::signature::{Handler, Output};
 
 /// Everything the expansion needs, gathered by `lib.rs`.
 pub struct Expansion<'a> {
-    pub item: &'a ItemFn,
+    pub item: &'a TokenStream,
     pub handler: Handler<'a>,
     pub target: &'a Target,
     pub krate: Path,
     pub velo_named: bool,
 }
 
-/// The user's fn, with a lint allowance when its name is a Velo name.
-pub fn original_fn(item: &ItemFn, velo_named: bool) -> TokenStream {
+/// The user's fn as written, with a lint allowance when its name is a Velo name.
+pub fn original_fn(item: &TokenStream, velo_named: bool) -> TokenStream {
     if velo_named {
         quote! {
             #[allow(non_snake_case)]
@@ -61,15 +61,16 @@ pub fn expand(exp: Expansion) -> TokenStream {
     let original = original_fn(item, velo_named);
     let event_ty = event_type(target, &krate);
     let ident = handler.ident;
-    let payload = handler.payload;
-    let payload_check = payload_check(&handler, &krate, target);
+    let payload_ty = handler.payload;
+    let take =
+        quote_spanned!(payload_ty.span()=> #krate::__private::take::<__BackendEvent, #payload_ty>);
     let call = call_expression(&handler, &krate);
 
     // `file!()`/`line!()` take the position of their span: the handler's name.
     let location = quote_spanned! {ident.span()=> ::core::file!(), ::core::line!() };
     let mixed = Span::mixed_site();
-    let payload_var = quote_spanned!(mixed=> payload);
-    let mismatch_var = quote_spanned!(mixed=> mismatch);
+    let payload = quote_spanned!(mixed=> payload);
+    let mismatch = quote_spanned!(mixed=> mismatch);
 
     quote! {
         #original
@@ -78,7 +79,14 @@ pub fn expand(exp: Expansion) -> TokenStream {
         const _: () = {
             type __BackendEvent = #event_ty;
 
-            #payload_check
+            fn __backend_event_invoke(
+                #payload: #krate::__private::AnyPayload,
+            ) -> #krate::__private::Started {
+                match #take(#payload) {
+                    ::core::result::Result::Ok(#payload) => #call,
+                    ::core::result::Result::Err(#mismatch) => #mismatch,
+                }
+            }
 
             #[#krate::__private::linkme::distributed_slice(#krate::__private::HANDLERS)]
             #[linkme(crate = #krate::__private::linkme)]
@@ -86,66 +94,18 @@ pub fn expand(exp: Expansion) -> TokenStream {
                 <__BackendEvent as #krate::BackendEvent>::INFO,
                 ::core::concat!(::core::module_path!(), "::", ::core::stringify!(#ident)),
                 #location,
-                |#payload_var: #krate::__private::AnyPayload| -> #krate::__private::HandlerFuture {
-                    match #krate::__private::take::<#payload>(#payload_var) {
-                        ::core::result::Result::Ok(#payload_var) => {
-                            ::std::boxed::Box::pin(async move { #call })
-                        }
-                        ::core::result::Result::Err(#mismatch_var) => #mismatch_var,
-                    }
-                },
+                __backend_event_invoke,
             );
         };
     }
 }
 
-/// `Found: ExpectedPayload<Expected>` on the user's parameter type. A local trait per handler so
-/// that the message can name the event and the fn.
-fn payload_check(handler: &Handler, krate: &Path, target: &Target) -> TokenStream {
-    let payload = handler.payload;
-    let fn_name = handler.ident.to_string();
-    let module = target.module.velo_name();
-    let event = &target.event;
-    let message = format!("`{{Self}}` is not the payload of {module}.{event}");
-    let label = format!("`{fn_name}` handles {module}.{event}, whose payload is `{{Expected}}`");
-    let note = match &target.module {
-        ModuleRef::Catalog(_) => format!(
-            "write the parameter as `event: {{Expected}}`, with \
-             `use {}::{}::{{Expected}};`",
-            quote!(#krate)
-                .to_string()
-                .replace(' ', "")
-                .trim_start_matches("::"),
-            catalog::rust_module_name(&module)
-        ),
-        ModuleRef::Declared(_) => "write the parameter as `event: {Expected}`".to_owned(),
-    };
-    let check = quote_spanned! {payload.span()=>
-        __backend_event_expect_payload::<#payload, <__BackendEvent as #krate::BackendEvent>::Payload>();
-    };
-    quote! {
-        #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-        trait __BackendEventPayload<Expected> {}
-        impl<T> __BackendEventPayload<T> for T {}
-        const fn __backend_event_expect_payload<Found, Expected>()
-        where
-            Found: __BackendEventPayload<Expected>,
-        {
-        }
-        #check
-    }
-}
-
 /// Calls the handler on `payload` and turns what it returns into an outcome. The conversion is
-/// spanned at the return type (or the error type) so that a wrong one is blamed there.
+/// spanned at the return type (or the error type) so that a wrong one is blamed there; an
+/// async handler's future is boxed (and must be `Send`) at the fn's name.
 fn call_expression(handler: &Handler, krate: &Path) -> TokenStream {
     let ident = handler.ident;
     let payload = quote_spanned!(Span::mixed_site()=> payload);
-    let call = if handler.is_async {
-        quote!(#ident(#payload).await)
-    } else {
-        quote!(#ident(#payload))
-    };
     let convert = match &handler.output {
         Output::Unit => quote!(#krate::__private::unit),
         Output::Result { error } => {
@@ -153,5 +113,10 @@ fn call_expression(handler: &Handler, krate: &Path) -> TokenStream {
         }
         Output::Other(ty) => quote_spanned!(ty.span()=> #krate::__private::output::<#ty>),
     };
-    quote!(#convert(#call))
+    if handler.is_async {
+        let pending = quote_spanned!(ident.span()=> #krate::__private::pending);
+        quote!(#pending(#ident(#payload), #convert))
+    } else {
+        quote!(#krate::__private::Started::Done(#convert(#ident(#payload))))
+    }
 }

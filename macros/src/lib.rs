@@ -10,13 +10,13 @@
 mod args;
 mod catalog;
 mod expand;
+mod item;
 mod signature;
 mod suggest;
 
 use proc_macro::TokenStream;
 use quote::quote;
-use syn::spanned::Spanned;
-use syn::{Item, ItemFn};
+use syn::Signature;
 
 use args::{Args, ModuleRef, Target};
 
@@ -33,42 +33,46 @@ pub fn backend_event(args: TokenStream, item: TokenStream) -> TokenStream {
             return quote!(#error #[allow(non_snake_case)] #item2).into();
         }
     };
-    let parsed = match syn::parse2::<Item>(item2.clone()) {
-        Ok(Item::Fn(item_fn)) => item_fn,
-        Ok(other) => return not_a_fn(&other, item2).into(),
+    let parsed = match item::parse(item2.clone()) {
+        Ok(parsed) => parsed,
+        Err(Some(span)) => return not_a_fn(span, item2).into(),
         // Not an item at all: let the compiler report the syntax error on the original tokens.
-        Err(_) => return item2.into(),
+        Err(None) => return item2.into(),
     };
-    match handler(&args, &parsed) {
+    match handler(&args, &parsed.sig, &item2) {
         Ok(tokens) => tokens.into(),
         Err(err) => {
             // Keep the fn so that the rest of the user's crate (and the IDE) still sees it.
             let velo_named = args.target.is_none();
-            let original = expand::original_fn(&parsed, velo_named);
+            let original = expand::original_fn(&item2, velo_named);
             let error = err.to_compile_error();
             quote!(#error #original).into()
         }
     }
 }
 
-fn handler(args: &Args, item: &ItemFn) -> syn::Result<proc_macro2::TokenStream> {
+fn handler(
+    args: &Args,
+    sig: &Signature,
+    item: &proc_macro2::TokenStream,
+) -> syn::Result<proc_macro2::TokenStream> {
     let split;
     let target: &Target = match &args.target {
         Some(target) => target,
         None => {
-            split = args::split_velo_name(&item.sig.ident)?;
+            split = args::split_velo_name(&sig.ident)?;
             &split
         }
     };
     check_catalog_names(target)?;
     let payload_hint = payload_hint(target);
-    let handler = signature::check(item, &payload_hint)?;
+    let handler = signature::check(sig, &payload_hint)?;
     let krate = args
         .krate
         .clone()
         .unwrap_or_else(|| syn::parse_quote!(::backend_events));
     let velo_name = format!("{}_{}", target.module.velo_name(), target.event);
-    let velo_named = args.target.is_none() || item.sig.ident == velo_name;
+    let velo_named = args.target.is_none() || sig.ident == velo_name;
     Ok(expand::expand(expand::Expansion {
         item,
         handler,
@@ -134,19 +138,7 @@ fn check_catalog_names(target: &Target) -> syn::Result<()> {
     ))
 }
 
-fn not_a_fn(item: &Item, tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
-    let span = match item {
-        Item::Struct(s) => s.struct_token.span(),
-        Item::Enum(e) => e.enum_token.span(),
-        Item::Impl(i) => i.impl_token.span(),
-        Item::Mod(m) => m.mod_token.span(),
-        Item::Static(s) => s.static_token.span(),
-        Item::Const(c) => c.const_token.span(),
-        Item::Trait(t) => t.trait_token.span(),
-        Item::Type(t) => t.type_token.span(),
-        Item::Use(u) => u.use_token.span(),
-        other => other.span(),
-    };
+fn not_a_fn(span: proc_macro2::Span, tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
     let error = syn::Error::new(
         span,
         "#[backend_event] goes on a fn that handles one event, like \

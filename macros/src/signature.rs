@@ -2,7 +2,7 @@
 //! information. Type-level facts (is this the event's payload? is the error Display?) are left
 //! to the compiler, through checks that `expand` places on the user's own tokens.
 
-use syn::{FnArg, GenericArgument, ItemFn, PathArguments, ReturnType, Type};
+use syn::{FnArg, GenericArgument, PathArguments, ReturnType, Signature, Type};
 
 /// What the expansion needs to know about a handler fn.
 pub struct Handler<'a> {
@@ -32,8 +32,7 @@ pub enum Output<'a> {
 
 /// Checks the parts of a handler's signature that need no type information. Every mistake found
 /// becomes its own error, at its own tokens.
-pub fn check<'a>(item: &'a ItemFn, payload_hint: &str) -> syn::Result<Handler<'a>> {
-    let sig = &item.sig;
+pub fn check<'a>(sig: &'a Signature, payload_hint: &str) -> syn::Result<Handler<'a>> {
     let mut errors = Errors::default();
 
     if let Some(unsafety) = &sig.unsafety {
@@ -70,7 +69,7 @@ pub fn check<'a>(item: &'a ItemFn, payload_hint: &str) -> syn::Result<Handler<'a
         );
     }
 
-    let payload = match check_inputs(item, payload_hint, &mut errors) {
+    let payload = match check_inputs(sig, payload_hint, &mut errors) {
         Some(payload) => payload,
         None => return Err(errors.finish().expect("an error was recorded")),
     };
@@ -87,8 +86,11 @@ pub fn check<'a>(item: &'a ItemFn, payload_hint: &str) -> syn::Result<Handler<'a
     }
 }
 
-fn check_inputs<'a>(item: &'a ItemFn, payload_hint: &str, errors: &mut Errors) -> Option<&'a Type> {
-    let sig = &item.sig;
+fn check_inputs<'a>(
+    sig: &'a Signature,
+    payload_hint: &str,
+    errors: &mut Errors,
+) -> Option<&'a Type> {
     let mut inputs = sig.inputs.iter();
     let first = match inputs.next() {
         Some(first) => first,
@@ -249,10 +251,10 @@ impl Errors {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use syn::parse_quote;
+    use syn::{ItemFn, parse_quote};
 
     fn messages(item: ItemFn) -> Vec<String> {
-        match check(&item, "PolicyUpdated") {
+        match check(&item.sig, "PolicyUpdated") {
             Ok(_) => Vec::new(),
             Err(err) => err.into_iter().map(|e| e.to_string()).collect(),
         }
@@ -292,20 +294,23 @@ mod tests {
             fn h(e: P) -> Result<(), MyError> {}
         );
         assert!(matches!(
-            check(&item, "P").unwrap().output,
+            check(&item.sig, "P").unwrap().output,
             Output::Result { .. }
         ));
         let item: ItemFn = parse_quote!(
             fn h(e: P) -> anyhow::Result<()> {}
         );
         assert!(matches!(
-            check(&item, "P").unwrap().output,
+            check(&item.sig, "P").unwrap().output,
             Output::Other(_)
         ));
         let item: ItemFn = parse_quote!(
             fn h(e: P) -> () {}
         );
-        assert!(matches!(check(&item, "P").unwrap().output, Output::Unit));
+        assert!(matches!(
+            check(&item.sig, "P").unwrap().output,
+            Output::Unit
+        ));
     }
 
     #[test]

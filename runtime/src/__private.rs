@@ -2,24 +2,53 @@
 //! change in any release.
 
 use std::fmt::Display;
-use std::future::{Future, Ready, ready};
+use std::future::Future;
 use std::pin::Pin;
 
 pub use linkme;
 
 pub use crate::event::AnyPayload;
-use crate::event::EventInfo;
+use crate::event::{BackendEvent, EventInfo};
 pub use crate::registry::{EVENTS, HANDLERS};
 use crate::registry::{Handler, Location};
 
 /// What one handler call ends with: `Err` carries the handler's error message.
 pub type Outcome = Result<(), String>;
 
-/// A handler's call, started: boxed so that sync and async handlers look alike to the table.
+/// An async handler's call, boxed so that every handler looks alike to the table.
 pub type HandlerFuture = Pin<Box<dyn Future<Output = Outcome> + Send>>;
 
+/// What calling a handler's entry point gives: a sync handler has already run.
+pub enum Started {
+    /// A sync handler ran (or the call could not be made).
+    Done(Outcome),
+    /// An async handler's future, to be polled.
+    Pending(HandlerFuture),
+}
+
 /// The type-erased entry point of a handler.
-pub type Invoke = fn(AnyPayload) -> HandlerFuture;
+pub type Invoke = fn(AnyPayload) -> Started;
+
+/// The name of a fn that turns what a handler returned into its outcome.
+pub type Convert<T> = fn(T) -> Outcome;
+
+/// An async handler's future, with its output turned into an outcome.
+pub fn pending<F>(future: F, convert: Convert<F::Output>) -> Started
+where
+    F: Future + Send + 'static,
+{
+    Started::Pending(Box::pin(async move { convert(future.await) }))
+}
+
+/// `Self` is the payload type `Expected` of `Event`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not the payload of `{Event}`",
+    label = "handlers of `{Event}` take `{Expected}`",
+    note = "write the parameter as `event: {Expected}`"
+)]
+pub trait PayloadOf<Event, Expected> {}
+
+impl<Event, T> PayloadOf<Event, T> for T {}
 
 /// A handler's entry in `HANDLERS`.
 pub const fn handler(
@@ -37,20 +66,22 @@ pub const fn handler(
     }
 }
 
-/// The payload as the handler's own parameter type. The attribute has checked at compile time
-/// that this is the event's payload type; a mismatch here means two crates declared the same
-/// event with different payload types, and becomes that handler's failure.
-pub fn take<T: Send + 'static>(payload: AnyPayload) -> Result<T, HandlerFuture> {
+/// The payload as the handler's own parameter type `T`. The bound makes the compiler check that
+/// `T` is `Event`'s payload type (the attribute spans this call at the user's parameter type);
+/// a mismatch at run time means two crates declared the same event with different payload
+/// types, and becomes that handler's failure.
+pub fn take<Event, T>(payload: AnyPayload) -> Result<T, Started>
+where
+    Event: BackendEvent,
+    T: PayloadOf<Event, Event::Payload> + Send + 'static,
+{
     match payload.downcast::<T>() {
         Ok(payload) => Ok(*payload),
-        Err(_) => {
-            let message = format!(
-                "the payload is not a `{}`: two declarations of this event disagree on its \
-                 payload type",
-                std::any::type_name::<T>()
-            );
-            Err(Box::pin(ready::<Outcome>(Err(message))) as Pin<Box<Ready<Outcome>>>)
-        }
+        Err(_) => Err(Started::Done(Err(format!(
+            "the payload is not a `{}`: two declarations of this event disagree on its \
+             payload type",
+            std::any::type_name::<T>()
+        )))),
     }
 }
 

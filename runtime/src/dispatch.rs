@@ -1,15 +1,15 @@
 //! [`Dispatcher`]: one delivery in, every matching handler run, a [`Report`] out.
 
 use std::any::Any;
-use std::borrow::Cow;
 use std::fmt;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
-use futures_util::FutureExt;
-use futures_util::future::join_all;
 use serde::de::DeserializeOwned;
 
+use crate::__private::{HandlerFuture, Outcome, Started};
 use crate::event::{AnyPayload, EventInfo};
 use crate::registry::{EventSlot, Handler, Index};
 use crate::suggest;
@@ -84,17 +84,8 @@ impl Dispatcher {
     /// unknown module or event, or a payload that does not parse, is a [`DispatchError`] and no
     /// handler runs. The payload is parsed when this is called; the handlers run when the
     /// returned future is awaited.
-    pub fn dispatch(
-        &self,
-        module: &str,
-        event: &str,
-        payload: &[u8],
-    ) -> impl Future<Output = Result<Report, DispatchError>> + Send + 'static {
-        let prepared = self
-            .slot(module, event)
-            .and_then(|slot| Ok((slot, (slot.info.parse)(payload)?)))
-            .map(|(slot, parsed)| (slot.info, Cow::Borrowed(slot.handlers.as_slice()), parsed));
-        run_prepared(prepared)
+    pub fn dispatch(&self, module: &str, event: &str, payload: &[u8]) -> Dispatch {
+        Dispatch::start(self.slot(module, event), payload, |_| true)
     }
 
     /// Like [`dispatch`](Self::dispatch), but runs only the handlers `select` accepts: for
@@ -104,21 +95,9 @@ impl Dispatcher {
         module: &str,
         event: &str,
         payload: &[u8],
-        mut select: impl FnMut(&Handler) -> bool,
-    ) -> impl Future<Output = Result<Report, DispatchError>> + Send + 'static {
-        let prepared = self
-            .slot(module, event)
-            .and_then(|slot| Ok((slot, (slot.info.parse)(payload)?)))
-            .map(|(slot, parsed)| {
-                let selected: Vec<&'static Handler> = slot
-                    .handlers
-                    .iter()
-                    .copied()
-                    .filter(|h| select(h))
-                    .collect();
-                (slot.info, Cow::Owned(selected), parsed)
-            });
-        run_prepared(prepared)
+        select: impl FnMut(&Handler) -> bool,
+    ) -> Dispatch {
+        Dispatch::start(self.slot(module, event), payload, select)
     }
 
     fn slot(&self, module: &str, event: &str) -> Result<&'static EventSlot, DispatchError> {
@@ -157,68 +136,188 @@ fn closest_event(index: &Index, module: &str, event: &str) -> Option<String> {
     })
 }
 
-type Prepared = (
-    &'static EventInfo,
-    Cow<'static, [&'static Handler]>,
-    AnyPayload,
-);
-
-async fn run_prepared(prepared: Result<Prepared, DispatchError>) -> Result<Report, DispatchError> {
-    let (event, handlers, payload) = prepared?;
-    Ok(run(event, &handlers, payload).await)
+/// The future of one delivery, returned by [`Dispatcher::dispatch`]: the payload is already
+/// parsed, and each poll advances every handler that has not finished.
+///
+/// A named type (rather than an `async fn`'s opaque one) so that its code is compiled once, in
+/// this crate, and not again in every crate that awaits it. It is `Send` and `'static`, so it
+/// can be spawned.
+#[must_use = "the handlers run only when the dispatch is awaited"]
+pub struct Dispatch {
+    state: State,
 }
 
-async fn run(
-    event: &'static EventInfo,
-    handlers: &[&'static Handler],
-    payload: AnyPayload,
-) -> Report {
-    let mut report = Report {
-        event,
-        handlers_run: handlers.len(),
-        failures: Vec::new(),
-    };
-    match handlers {
-        [] => {}
-        [only] => {
-            if let Err(failure) = call(only, payload).await {
-                report.failures.push(failure);
-            }
+enum State {
+    /// Nothing to run: the delivery was refused.
+    Refused(Option<DispatchError>),
+    Running {
+        event: &'static EventInfo,
+        calls: Vec<Call>,
+    },
+    Finished,
+}
+
+/// One handler's progress through a delivery.
+struct Call {
+    handler: &'static Handler,
+    step: Step,
+}
+
+enum Step {
+    NotStarted(AnyPayload),
+    Running(HandlerFuture),
+    Done(Result<(), HandlerFailure>),
+}
+
+impl Dispatch {
+    fn start(
+        slot: Result<&'static EventSlot, DispatchError>,
+        payload: &[u8],
+        mut select: impl FnMut(&Handler) -> bool,
+    ) -> Dispatch {
+        let slot = match slot {
+            Ok(slot) => slot,
+            Err(err) => return Dispatch::refused(err),
+        };
+        let parsed = match (slot.info.parse)(payload) {
+            Ok(parsed) => parsed,
+            Err(err) => return Dispatch::refused(err.into()),
+        };
+        let selected: Vec<&'static Handler> = slot
+            .handlers
+            .iter()
+            .copied()
+            .filter(|h| select(h))
+            .collect();
+        // Parsed once: every handler but the last gets a copy, the last gets the original.
+        let mut calls = Vec::with_capacity(selected.len());
+        let mut parsed = Some(parsed);
+        for (i, handler) in selected.iter().copied().enumerate() {
+            let payload = if i + 1 == selected.len() {
+                parsed.take()
+            } else {
+                parsed.as_ref().and_then(slot.info.clone)
+            };
+            let step = match payload {
+                Some(payload) => Step::NotStarted(payload),
+                None => Step::Done(Err(HandlerFailure {
+                    handler,
+                    kind: FailureKind::Error,
+                    message: "the payload could not be copied for this handler".to_owned(),
+                })),
+            };
+            calls.push(Call { handler, step });
         }
-        [rest @ .., last] => {
-            let mut calls = Vec::with_capacity(handlers.len());
-            for handler in rest {
-                match (event.clone)(&payload) {
-                    Some(copy) => calls.push(call(handler, copy).boxed()),
-                    None => report.failures.push(HandlerFailure {
-                        handler,
-                        kind: FailureKind::Error,
-                        message: "the payload could not be copied for this handler".to_owned(),
-                    }),
-                }
-            }
-            calls.push(call(last, payload).boxed());
-            report
-                .failures
-                .extend(join_all(calls).await.into_iter().filter_map(Result::err));
+        Dispatch {
+            state: State::Running {
+                event: slot.info,
+                calls,
+            },
         }
     }
-    report
+
+    fn refused(err: DispatchError) -> Dispatch {
+        Dispatch {
+            state: State::Refused(Some(err)),
+        }
+    }
 }
 
-/// Runs one handler, turning its error or panic into a failure.
-async fn call(handler: &'static Handler, payload: AnyPayload) -> Result<(), HandlerFailure> {
-    let fail = |kind, message| HandlerFailure {
-        handler,
-        kind,
-        message,
-    };
-    let future = catch_unwind(AssertUnwindSafe(|| (handler.invoke)(payload)))
-        .map_err(|panic| fail(FailureKind::Panic, panic_message(&*panic)))?;
-    match AssertUnwindSafe(future).catch_unwind().await {
-        Ok(Ok(())) => Ok(()),
-        Ok(Err(message)) => Err(fail(FailureKind::Error, message)),
-        Err(panic) => Err(fail(FailureKind::Panic, panic_message(&*panic))),
+impl Future for Dispatch {
+    type Output = Result<Report, DispatchError>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        match &mut this.state {
+            State::Refused(err) => {
+                let err = err.take();
+                this.state = State::Finished;
+                Poll::Ready(Err(err.expect("a refused dispatch holds its error")))
+            }
+            State::Running { event, calls } => {
+                let mut all_done = true;
+                for call in calls.iter_mut() {
+                    all_done &= call.advance(cx);
+                }
+                if !all_done {
+                    return Poll::Pending;
+                }
+                let report = Report {
+                    event,
+                    handlers_run: calls.len(),
+                    failures: calls
+                        .drain(..)
+                        .filter_map(|call| match call.step {
+                            Step::Done(Err(failure)) => Some(failure),
+                            _ => None,
+                        })
+                        .collect(),
+                };
+                this.state = State::Finished;
+                Poll::Ready(Ok(report))
+            }
+            State::Finished => panic!("a Dispatch was polled after it completed"),
+        }
+    }
+}
+
+impl fmt::Debug for Dispatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let state = match &self.state {
+            State::Refused(_) => "refused",
+            State::Running { .. } => "running",
+            State::Finished => "finished",
+        };
+        f.debug_struct("Dispatch").field("state", &state).finish()
+    }
+}
+
+impl Call {
+    /// Starts or polls the handler; whether it has finished. An error or a panic becomes its
+    /// failure, so one handler cannot stop the others.
+    fn advance(&mut self, cx: &mut Context<'_>) -> bool {
+        let handler = self.handler;
+        let step = std::mem::replace(&mut self.step, Step::Done(Ok(())));
+        let mut future = match step {
+            Step::Done(result) => {
+                self.step = Step::Done(result);
+                return true;
+            }
+            Step::NotStarted(payload) => {
+                match catch_unwind(AssertUnwindSafe(|| (handler.invoke)(payload))) {
+                    Ok(Started::Done(outcome)) => return self.finish(outcome),
+                    Ok(Started::Pending(future)) => future,
+                    Err(panic) => return self.panicked(&*panic),
+                }
+            }
+            Step::Running(future) => future,
+        };
+        match catch_unwind(AssertUnwindSafe(|| future.as_mut().poll(cx))) {
+            Ok(Poll::Ready(outcome)) => self.finish(outcome),
+            Ok(Poll::Pending) => {
+                self.step = Step::Running(future);
+                false
+            }
+            Err(panic) => self.panicked(&*panic),
+        }
+    }
+
+    fn finish(&mut self, outcome: Outcome) -> bool {
+        self.step = Step::Done(outcome.map_err(|message| HandlerFailure {
+            handler: self.handler,
+            kind: FailureKind::Error,
+            message,
+        }));
+        true
+    }
+
+    fn panicked(&mut self, panic: &(dyn Any + Send)) -> bool {
+        self.step = Step::Done(Err(HandlerFailure {
+            handler: self.handler,
+            kind: FailureKind::Panic,
+            message: panic_message(panic),
+        }));
+        true
     }
 }
 

@@ -86,7 +86,9 @@ mod suggest;
 pub mod __private;
 
 pub use catalog::{wix_events, wix_events_guests};
-pub use dispatch::{DispatchError, Dispatcher, FailureKind, HandlerFailure, PayloadError, Report};
+pub use dispatch::{
+    Dispatch, DispatchError, Dispatcher, FailureKind, HandlerFailure, PayloadError, Report,
+};
 pub use event::{BackendEvent, EventInfo};
 pub use metadata::{AccountInfo, EventMetadata, Identity, IdentityType};
 pub use registry::{Handler, Location, events, handlers};

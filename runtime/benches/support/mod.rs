@@ -11,7 +11,8 @@ use backend_events::wix_events_guests::GuestCreated;
 use criterion::Criterion;
 
 /// The seed sample of `wixEventsGuests.onGuestCreated`.
-pub const SAMPLE: &[u8] = include_bytes!("../../../tests/fixtures/wixEventsGuests.onGuestCreated.json");
+pub const SAMPLE: &[u8] =
+    include_bytes!("../../../tests/fixtures/wixEventsGuests.onGuestCreated.json");
 
 /// What the measured handler does with its payload: look at it, so nothing is optimised away.
 pub fn handle(event: GuestCreated) {
@@ -40,7 +41,10 @@ pub fn bench_group(c: &mut Criterion, group_name: &str) {
     });
     let dispatcher = Dispatcher::new();
     assert_eq!(
-        dispatcher.handlers_for("wixEventsGuests", "onGuestCreated").unwrap().len(),
+        dispatcher
+            .handlers_for("wixEventsGuests", "onGuestCreated")
+            .unwrap()
+            .len(),
         1,
         "the benchmark measures dispatch to exactly one handler"
     );
