@@ -50,6 +50,8 @@ pub fn event_type(target: &Target, krate: &Path) -> TokenStream {
     }
 }
 
+/// The fn, then its checks and its table entry: one `const _` block per handler, so that the
+/// names it uses cannot clash with the user's or another handler's.
 pub fn expand(exp: Expansion) -> TokenStream {
     let Expansion {
         item,
