@@ -29,7 +29,7 @@ pub enum Started {
 /// The type-erased entry point of a handler.
 pub type Invoke = fn(AnyPayload) -> Started;
 
-/// The name of a fn that turns what a handler returned into its outcome.
+/// A fn that turns what a handler returned into its outcome.
 pub type Convert<T> = fn(T) -> Outcome;
 
 /// An async handler's future, with its output turned into an outcome.

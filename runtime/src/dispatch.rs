@@ -183,17 +183,17 @@ impl Dispatch {
             Ok(parsed) => parsed,
             Err(err) => return Dispatch::refused(err.into()),
         };
-        let selected: Vec<&'static Handler> = slot
+        // Parsed once: every selected handler but the last gets a copy, the last the original.
+        let mut selected = slot
             .handlers
             .iter()
             .copied()
             .filter(|h| select(h))
-            .collect();
-        // Parsed once: every handler but the last gets a copy, the last gets the original.
-        let mut calls = Vec::with_capacity(selected.len());
+            .peekable();
+        let mut calls = Vec::with_capacity(slot.handlers.len());
         let mut parsed = Some(parsed);
-        for (i, handler) in selected.iter().copied().enumerate() {
-            let payload = if i + 1 == selected.len() {
+        while let Some(handler) = selected.next() {
+            let payload = if selected.peek().is_none() {
                 parsed.take()
             } else {
                 parsed.as_ref().and_then(slot.info.clone)
