@@ -93,32 +93,32 @@ const SAMPLES: [(&str, &str, &str); 6] = [
     (
         "wixEvents",
         "onPolicyCreated",
-        include_str!("../../tests/fixtures/wixEvents.onPolicyCreated.json"),
+        include_str!("../samples/wixEvents.onPolicyCreated.json"),
     ),
     (
         "wixEvents",
         "onPolicyUpdated",
-        include_str!("../../tests/fixtures/wixEvents.onPolicyUpdated.json"),
+        include_str!("../samples/wixEvents.onPolicyUpdated.json"),
     ),
     (
         "wixEvents",
         "onPolicyDeleted",
-        include_str!("../../tests/fixtures/wixEvents.onPolicyDeleted.json"),
+        include_str!("../samples/wixEvents.onPolicyDeleted.json"),
     ),
     (
         "wixEventsGuests",
         "onGuestCreated",
-        include_str!("../../tests/fixtures/wixEventsGuests.onGuestCreated.json"),
+        include_str!("../samples/wixEventsGuests.onGuestCreated.json"),
     ),
     (
         "wixEventsGuests",
         "onGuestUpdated",
-        include_str!("../../tests/fixtures/wixEventsGuests.onGuestUpdated.json"),
+        include_str!("../samples/wixEventsGuests.onGuestUpdated.json"),
     ),
     (
         "wixEventsGuests",
         "onGuestDeleted",
-        include_str!("../../tests/fixtures/wixEventsGuests.onGuestDeleted.json"),
+        include_str!("../samples/wixEventsGuests.onGuestDeleted.json"),
     ),
 ];
 

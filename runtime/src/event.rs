@@ -35,6 +35,9 @@ pub trait BackendEvent: 'static {
     const WEBHOOK_TYPE: Option<&'static str>;
     /// What a handler of this event receives.
     type Payload: DeserializeOwned + Clone + Send + 'static;
+    /// The event's documented example payload, as JSON, when it has one: what the command
+    /// line's `sample` prints and `fire` sends, and a ready fixture for users' tests.
+    const SAMPLE: Option<&'static str> = None;
 
     /// The event's entry in the runtime's tables.
     #[doc(hidden)]
@@ -47,6 +50,7 @@ pub struct EventInfo {
     module: &'static str,
     name: &'static str,
     webhook_type: Option<&'static str>,
+    sample: Option<&'static str>,
     pub(crate) parse: fn(&[u8]) -> Result<AnyPayload, PayloadError>,
     pub(crate) clone: fn(&AnyPayload) -> Option<AnyPayload>,
 }
@@ -58,6 +62,7 @@ impl EventInfo {
             module: E::MODULE,
             name: E::NAME,
             webhook_type: E::WEBHOOK_TYPE,
+            sample: E::SAMPLE,
             parse: parse_payload::<E>,
             clone: clone_payload::<E::Payload>,
         }
@@ -77,6 +82,11 @@ impl EventInfo {
     pub fn webhook_type(&self) -> Option<&'static str> {
         self.webhook_type
     }
+
+    /// The event's example payload as JSON, if it declares one (see [`BackendEvent::SAMPLE`]).
+    pub fn sample(&self) -> Option<&'static str> {
+        self.sample
+    }
 }
 
 impl fmt::Debug for EventInfo {
@@ -85,6 +95,7 @@ impl fmt::Debug for EventInfo {
             .field("module", &self.module)
             .field("name", &self.name)
             .field("webhook_type", &self.webhook_type)
+            .field("sample", &self.sample.is_some())
             .finish()
     }
 }
@@ -150,6 +161,10 @@ fn clone_payload<P: Clone + Send + 'static>(payload: &AnyPayload) -> Option<AnyP
 /// # fn main() {}
 /// ```
 ///
+/// Each entry is `event => Payload`, optionally followed by `, webhook = "event.type"` (the
+/// webhook `eventType` that delivers it) and `, sample = "file.json"` (an example payload, read
+/// at compile time with `include_str!`, so relative to the invoking file).
+///
 /// Payload types must implement `serde::de::DeserializeOwned + Clone + Send + 'static`.
 #[macro_export]
 macro_rules! declare_module {
@@ -158,7 +173,9 @@ macro_rules! declare_module {
         $vis:vis mod $module:ident {
             $(
                 $(#[$event_attr:meta])*
-                $event:ident => $payload:ty $(, webhook = $webhook:literal)?
+                $event:ident => $payload:ty
+                    $(, webhook = $webhook:literal)?
+                    $(, sample = $sample:literal)?
             );* $(;)?
         }
     ) => {
@@ -173,6 +190,9 @@ macro_rules! declare_module {
                     "\n\nMarker of `", ::core::stringify!($module), ".", ::core::stringify!($event),
                     "`: its payload is `", ::core::stringify!($payload), "`."
                 )]
+                $(#[doc = ::core::concat!(
+                    "\n\n# Example payload\n\n```json\n", ::core::include_str!($sample), "\n```"
+                )])?
                 #[derive(Debug, Clone, Copy)]
                 pub enum $event {}
 
@@ -180,7 +200,9 @@ macro_rules! declare_module {
                     const MODULE: &'static str = ::core::stringify!($module);
                     const NAME: &'static str = ::core::stringify!($event);
                     const WEBHOOK_TYPE: ::core::option::Option<&'static str> =
-                        $crate::__declare_module_webhook!($($webhook)?);
+                        $crate::__declare_module_option!($($webhook)?);
+                    const SAMPLE: ::core::option::Option<&'static str> =
+                        $crate::__declare_module_option!($(::core::include_str!($sample))?);
                     type Payload = $payload;
                 }
 
@@ -195,14 +217,14 @@ macro_rules! declare_module {
     };
 }
 
-/// `Some("type")` or `None`, for [`declare_module!`](crate::declare_module).
+/// `Some(value)` or `None`, for the optional parts of [`declare_module!`](crate::declare_module).
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __declare_module_webhook {
+macro_rules! __declare_module_option {
     () => {
         ::core::option::Option::None
     };
-    ($webhook:literal) => {
-        ::core::option::Option::Some($webhook)
+    ($value:expr) => {
+        ::core::option::Option::Some($value)
     };
 }

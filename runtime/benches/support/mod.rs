@@ -11,8 +11,7 @@ use backend_events::wix_events_guests::GuestCreated;
 use criterion::Criterion;
 
 /// The seed sample of `wixEventsGuests.onGuestCreated`.
-pub const SAMPLE: &[u8] =
-    include_bytes!("../../../tests/fixtures/wixEventsGuests.onGuestCreated.json");
+pub const SAMPLE: &[u8] = include_bytes!("../../samples/wixEventsGuests.onGuestCreated.json");
 
 /// What the measured handler does with its payload: look at it, so nothing is optimised away.
 pub fn handle(event: GuestCreated) {
