@@ -121,9 +121,20 @@ fn check_catalog_names(target: &Target) -> syn::Result<()> {
     if events.contains(&event_name.as_str()) {
         return Ok(());
     }
-    let help = match suggest::closest(&event_name, events.iter().copied()) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None => format!(
+    // The event of another module (asked of the wrong one) says more than a near spelling.
+    let elsewhere = catalog::MODULES
+        .iter()
+        .find(|(_, events)| events.contains(&event_name.as_str()))
+        .map(|(other, _)| *other);
+    let help = match (
+        elsewhere,
+        suggest::closest(&event_name, events.iter().copied()),
+    ) {
+        (Some(other), _) => format!(
+            "`{event_name}` is an event of `{other}`: write #[backend_event({other}, {event_name})]"
+        ),
+        (None, Some(close)) => format!("did you mean `{close}`?"),
+        (None, None) => format!(
             "it has {}",
             events
                 .iter()

@@ -119,21 +119,24 @@ impl Dispatcher {
     }
 }
 
-/// The closest event of the same module, or else the same event name in another module (an
-/// event looked for in the wrong module).
+/// The same event name in another module (an event looked for in the wrong module), or else the
+/// closest event of the same module (a typo).
 fn closest_event(index: &Index, module: &str, event: &str) -> Option<String> {
-    let same_module = index
+    let elsewhere = index
         .modules
-        .get(module)
-        .and_then(|events| suggest::closest(event, events.keys().copied()))
-        .map(|close| format!("{module}.{close}"));
-    same_module.or_else(|| {
-        index
+        .iter()
+        .filter(|(_, events)| events.contains_key(event))
+        .map(|(other, _)| *other)
+        // Several modules may have it (`onEventCreated`): the answer must not depend on hashing.
+        .min();
+    match elsewhere {
+        Some(other) => Some(format!("{other}.{event}")),
+        None => index
             .modules
-            .iter()
-            .find(|(_, events)| events.contains_key(event))
-            .map(|(other, _)| format!("{other}.{event}"))
-    })
+            .get(module)
+            .and_then(|events| suggest::closest(event, events.keys().copied()))
+            .map(|close| format!("{module}.{close}")),
+    }
 }
 
 /// The future of one delivery, returned by [`Dispatcher::dispatch`]: the payload is already
