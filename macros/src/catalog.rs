@@ -6,13 +6,62 @@
 
 /// Velo module prefix, then the events the catalog declares for it.
 pub const MODULES: &[(&str, &[&str])] = &[
+    ("wixBilling", &["onInvoicePaid"]),
     (
         "wixEvents",
-        &["onPolicyCreated", "onPolicyUpdated", "onPolicyDeleted"],
+        &[
+            "onPolicyCreated",
+            "onPolicyUpdated",
+            "onPolicyDeleted",
+            "onEventCanceled",
+            "onEventCreated",
+            "onEventUpdated",
+            "onEventDeleted",
+            "onEventStarted",
+            "onEventEnded",
+            "onEventReminder",
+        ],
     ),
     (
         "wixEventsGuests",
         &["onGuestCreated", "onGuestUpdated", "onGuestDeleted"],
+    ),
+    (
+        "wixEventsV3",
+        &[
+            "onEventCreated",
+            "onEventUpdated",
+            "onEventDeleted",
+            "onEventCanceled",
+            "onEventCloned",
+            "onEventStarted",
+            "onEventEnded",
+            "onEventPublished",
+            "onEventReminder",
+        ],
+    ),
+    ("wixMediaManager", &["onFileUploaded"]),
+    (
+        "wixMediaSiteMedia",
+        &["onFileDescriptorFileReady", "onFileDescriptorFileFailed"],
+    ),
+    (
+        "wixPricingPlans",
+        &[
+            "onOrderCreated",
+            "onOrderUpdated",
+            "onOrderPurchased",
+            "onOrderCanceled",
+            "onOrderStarted",
+            "onOrderEnded",
+            "onOrderPaused",
+            "onOrderResumed",
+            "onOrderMarkedAsPaid",
+            "onOrderCycleStarted",
+            "onOrderAutoRenewCanceled",
+            "onOrderEndDatePostponed",
+            "onOrderStartDateChanged",
+        ],
     ),
 ];
 

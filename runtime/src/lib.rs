@@ -85,7 +85,10 @@ mod suggest;
 #[doc(hidden)]
 pub mod __private;
 
-pub use catalog::{wix_events, wix_events_guests};
+pub use catalog::{
+    wix_billing, wix_events, wix_events_guests, wix_events_v3, wix_media_manager,
+    wix_media_site_media, wix_pricing_plans,
+};
 pub use dispatch::{
     Dispatch, DispatchError, Dispatcher, FailureKind, HandlerFailure, PayloadError, Report,
 };
