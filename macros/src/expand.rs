@@ -74,9 +74,7 @@ pub fn expand(exp: Expansion) -> TokenStream {
     let payload = quote_spanned!(mixed=> payload);
     let mismatch = quote_spanned!(mixed=> mismatch);
 
-    quote! {
-        #original
-
+    let registration = quote! {
         #[doc(hidden)]
         const _: () = {
             type __BackendEvent = #event_ty;
@@ -99,6 +97,26 @@ pub fn expand(exp: Expansion) -> TokenStream {
                 __backend_event_invoke,
             );
         };
+    };
+    match &target.module {
+        // A catalog module may be compiled out (its cargo feature is off): its gate then turns
+        // the registration into one error that says which feature to enable.
+        ModuleRef::Catalog(module) => {
+            let gate = format_ident!(
+                "{}",
+                catalog::rust_module_name(&module.to_string()),
+                span = module.span()
+            );
+            let gate = quote_spanned!(module.span()=> #krate::__private::catalog_gate::#gate!);
+            quote! {
+                #original
+                #gate { #registration }
+            }
+        }
+        ModuleRef::Declared(_) => quote! {
+            #original
+            #registration
+        },
     }
 }
 

@@ -140,3 +140,5 @@ impl<E: HandlerError> HandlerOutput for Result<(), E> {
         result(self)
     }
 }
+
+pub use crate::catalog::gates::catalog_gate;

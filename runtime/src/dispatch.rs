@@ -7,10 +7,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use serde::de::DeserializeOwned;
-
 use crate::__private::{HandlerFuture, Outcome, Started};
 use crate::event::{AnyPayload, EventInfo};
+use crate::json_path;
 use crate::registry::{EventSlot, Handler, Index};
 use crate::suggest;
 
@@ -494,20 +493,15 @@ fn describe_path(path: &str) -> String {
 }
 
 impl PayloadError {
-    /// Parses `bytes` again, tracking the path, to say where the first parse (which failed
-    /// with `error`) went wrong.
-    pub(crate) fn locate<P: DeserializeOwned>(
+    /// Where in `bytes` the parse that failed with `error` went wrong: the path is read off
+    /// the text at the error's position (see `json_path`), so no type is needed.
+    pub(crate) fn locate(
         module: &'static str,
         event: &'static str,
         bytes: &[u8],
         error: serde_json::Error,
     ) -> PayloadError {
-        let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-        let (path, error) = match serde_path_to_error::deserialize::<_, P>(&mut deserializer) {
-            Err(located) => (located.path().to_string(), located.into_inner()),
-            // The value parsed; what failed was after it (trailing characters).
-            Ok(_) => (".".to_owned(), error),
-        };
+        let path = json_path::path_at(bytes, error.line(), error.column());
         let position = format!(" at line {} column {}", error.line(), error.column());
         let text = error.to_string();
         let message = text.strip_suffix(&position).unwrap_or(&text).to_owned();

@@ -110,12 +110,7 @@ fn parse_payload<E: BackendEvent + ?Sized>(bytes: &[u8]) -> Result<AnyPayload, P
     // The plain parse is the fast path; only a failure pays for tracking the JSON path.
     match serde_json::from_slice::<E::Payload>(bytes) {
         Ok(payload) => Ok(Box::new(payload)),
-        Err(error) => Err(PayloadError::locate::<E::Payload>(
-            E::MODULE,
-            E::NAME,
-            bytes,
-            error,
-        )),
+        Err(error) => Err(PayloadError::locate(E::MODULE, E::NAME, bytes, error)),
     }
 }
 

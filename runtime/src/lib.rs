@@ -77,6 +77,7 @@
 mod catalog;
 mod dispatch;
 mod event;
+mod json_path;
 mod metadata;
 mod registry;
 mod serde_helpers;
@@ -85,10 +86,20 @@ mod suggest;
 #[doc(hidden)]
 pub mod __private;
 
-pub use catalog::{
-    wix_billing, wix_events, wix_events_guests, wix_events_v3, wix_media_manager,
-    wix_media_site_media, wix_pricing_plans,
-};
+#[cfg(feature = "wix-billing")]
+pub use catalog::wix_billing;
+#[cfg(feature = "wix-events")]
+pub use catalog::wix_events;
+#[cfg(feature = "wix-events-guests")]
+pub use catalog::wix_events_guests;
+#[cfg(feature = "wix-events-v3")]
+pub use catalog::wix_events_v3;
+#[cfg(feature = "wix-media-manager")]
+pub use catalog::wix_media_manager;
+#[cfg(feature = "wix-media-site-media")]
+pub use catalog::wix_media_site_media;
+#[cfg(feature = "wix-pricing-plans")]
+pub use catalog::wix_pricing_plans;
 pub use dispatch::{
     Dispatch, DispatchError, Dispatcher, FailureKind, HandlerFailure, PayloadError, Report,
 };
