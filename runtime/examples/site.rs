@@ -1,7 +1,14 @@
-//! A small site's backend events: a guest list and a policy change log.
+//! A small site's backend events: a guest list with check-ins, and a policy change log.
 //!
-//! Run it with `cargo run --example site`: it fires the documented sample of each event through
-//! the dispatcher and prints what every handler saw, then the report of each delivery.
+//! `main` is the command line of `backend_events::cli`:
+//!
+//! ```text
+//! cargo run --example site -- list                                  # the handlers below
+//! cargo run --example site -- fire wixEvents onPolicyUpdated        # on the bundled sample
+//! cargo run --example site -- fire wixEventsGuests onGuestCreated guest.json
+//! cargo run --example site -- sample wixEventsGuests onGuestUpdated
+//! cargo run --example site -- serve --addr 127.0.0.1:8080 --public-key app-key.pem
+//! ```
 
 use std::sync::Mutex;
 
@@ -10,7 +17,7 @@ use backend_events::wix_events::{PolicyCreated, PolicyDeleted, PolicyUpdated};
 use backend_events::wix_events_guests::{
     AttendanceStatus, GuestCreated, GuestDeleted, GuestUpdated,
 };
-use backend_events::{Dispatcher, handlers};
+use std::process::ExitCode;
 
 /// The guest list: (guest id, name, attending?).
 static GUESTS: Mutex<Vec<(String, String, bool)>> = Mutex::new(Vec::new());
@@ -88,65 +95,6 @@ fn policy_removed(event: PolicyDeleted) {
     println!("  policy log: policy {} deleted", event.metadata.entity_id);
 }
 
-/// The documented sample of each event, as Velo hands it to a handler.
-const SAMPLES: [(&str, &str, &str); 6] = [
-    (
-        "wixEvents",
-        "onPolicyCreated",
-        include_str!("../samples/wixEvents.onPolicyCreated.json"),
-    ),
-    (
-        "wixEvents",
-        "onPolicyUpdated",
-        include_str!("../samples/wixEvents.onPolicyUpdated.json"),
-    ),
-    (
-        "wixEvents",
-        "onPolicyDeleted",
-        include_str!("../samples/wixEvents.onPolicyDeleted.json"),
-    ),
-    (
-        "wixEventsGuests",
-        "onGuestCreated",
-        include_str!("../samples/wixEventsGuests.onGuestCreated.json"),
-    ),
-    (
-        "wixEventsGuests",
-        "onGuestUpdated",
-        include_str!("../samples/wixEventsGuests.onGuestUpdated.json"),
-    ),
-    (
-        "wixEventsGuests",
-        "onGuestDeleted",
-        include_str!("../samples/wixEventsGuests.onGuestDeleted.json"),
-    ),
-];
-
-#[tokio::main(flavor = "current_thread")]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    println!("handlers linked into this binary:");
-    for h in handlers() {
-        println!(
-            "  {}.{} -> {} ({})",
-            h.module(),
-            h.event(),
-            h.name(),
-            h.location()
-        );
-    }
-
-    let dispatcher = Dispatcher::new();
-    let mut failed = 0;
-    for (module, event, sample) in SAMPLES {
-        println!("\nfiring {module}.{event}");
-        let report = dispatcher
-            .dispatch(module, event, sample.as_bytes())
-            .await?;
-        println!("{report}");
-        failed += report.failures().len();
-    }
-    if failed > 0 {
-        return Err(format!("{failed} handler(s) failed").into());
-    }
-    Ok(())
+fn main() -> ExitCode {
+    backend_events::cli::run()
 }

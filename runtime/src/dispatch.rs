@@ -67,6 +67,12 @@ impl Dispatcher {
         self.slot(module, event).map(|slot| slot.info)
     }
 
+    /// The declared event a webhook `eventType` (such as `wix.events.v2.policy_updated`)
+    /// delivers, if any.
+    pub fn webhook_event(&self, event_type: &str) -> Option<&'static EventInfo> {
+        self.index.by_webhook_type(event_type)
+    }
+
     /// The handlers registered for `module.event` (possibly none), sorted by name.
     pub fn handlers_for(
         &self,

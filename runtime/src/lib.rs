@@ -75,13 +75,19 @@
 // The catalog's `declare_module!` tables place linkme statics (see registry.rs).
 #[allow(unsafe_code)]
 mod catalog;
+#[cfg(feature = "cli")]
+pub mod cli;
 mod dispatch;
 mod event;
+#[cfg(feature = "http")]
+pub mod http;
 mod json_path;
 mod metadata;
 mod registry;
 mod serde_helpers;
 mod suggest;
+#[cfg(feature = "webhook")]
+pub mod webhook;
 
 #[doc(hidden)]
 pub mod __private;

@@ -114,6 +114,7 @@ pub(crate) struct Index {
     pub(crate) modules: HashMap<&'static str, HashMap<&'static str, EventSlot>>,
     handlers: Vec<&'static Handler>,
     events: Vec<&'static EventInfo>,
+    webhook_types: HashMap<&'static str, &'static EventInfo>,
 }
 
 /// One event and its handlers.
@@ -153,11 +154,22 @@ impl Index {
             }
         }
         events.sort_by_key(|info| (info.module(), info.name()));
+        let webhook_types = events
+            .iter()
+            .filter_map(|info| Some((info.webhook_type()?, *info)))
+            .collect();
         Index {
             modules,
             handlers: all_handlers,
             events,
+            webhook_types,
         }
+    }
+
+    /// The event a webhook `eventType` delivers, if this binary declares it.
+    #[cfg_attr(not(feature = "webhook"), allow(dead_code))]
+    pub(crate) fn by_webhook_type(&self, event_type: &str) -> Option<&'static EventInfo> {
+        self.webhook_types.get(event_type).copied()
     }
 }
 

@@ -1,0 +1,190 @@
+//! `POST /webhooks` over HTTP (feature `http`, on by default): [`router`] serves the endpoint a
+//! Wix app posts its webhooks to, on [axum](https://docs.rs/axum).
+//!
+//! | answer | when |
+//! |---|---|
+//! | 200 | every handler succeeded, the event has no handler, or no declared event has the delivery's `eventType` (ignored, logged) |
+//! | 400 | the body is not a token, a layer inside it does not decode, or the payload is not the event's type |
+//! | 401 | the signature does not verify, the token has expired, or it is not RS256 |
+//! | 413 | the body is over the limit (1 MiB by default) |
+//! | 500 | a handler failed or panicked, or the handlers ran over the time budget: the platform will send the delivery again |
+//!
+//! Each delivery is logged with `tracing`: event id, event type, handlers run, outcome, latency.
+//!
+//! ```no_run
+//! use backend_events::Dispatcher;
+//! use backend_events::webhook::Verifier;
+//!
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! let verifier = Verifier::from_key_text(&std::env::var("WIX_PUBLIC_KEY")?)?;
+//! let app = backend_events::http::router(Dispatcher::new(), verifier);
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
+//! axum::serve(listener, app).await?;
+//! # Ok(()) }
+//! ```
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
+use axum::routing::post;
+
+use crate::webhook::{Verifier, WebhookError};
+use crate::{DispatchError, Dispatcher};
+
+/// The endpoint's limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Config {
+    /// The largest body accepted, in bytes; a larger one is answered 413. Default: 1 MiB.
+    pub body_limit: usize,
+    /// How long the handlers of one delivery may take before the answer is a 500. The platform
+    /// gives up after 1,250 ms, so the default is 1 s. A sync handler cannot be interrupted:
+    /// the budget is checked when it returns.
+    pub budget: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            body_limit: 1024 * 1024,
+            budget: Duration::from_secs(1),
+        }
+    }
+}
+
+impl Config {
+    /// The same limits with another body limit.
+    pub fn with_body_limit(mut self, bytes: usize) -> Self {
+        self.body_limit = bytes;
+        self
+    }
+
+    /// The same limits with another time budget.
+    pub fn with_budget(mut self, budget: Duration) -> Self {
+        self.budget = budget;
+        self
+    }
+}
+
+struct Endpoint {
+    dispatcher: Dispatcher,
+    verifier: Verifier,
+    config: Config,
+}
+
+/// `POST /webhooks` with the default [`Config`].
+pub fn router(dispatcher: Dispatcher, verifier: Verifier) -> Router {
+    router_with(dispatcher, verifier, Config::default())
+}
+
+/// `POST /webhooks` with the limits of `config`.
+pub fn router_with(dispatcher: Dispatcher, verifier: Verifier, config: Config) -> Router {
+    let endpoint = Arc::new(Endpoint {
+        dispatcher,
+        verifier,
+        config,
+    });
+    Router::new()
+        .route("/webhooks", post(receive))
+        .layer(DefaultBodyLimit::max(config.body_limit))
+        .with_state(endpoint)
+}
+
+async fn receive(
+    State(endpoint): State<Arc<Endpoint>>,
+    body: Result<Bytes, BytesRejection>,
+) -> (StatusCode, String) {
+    let started = Instant::now();
+    let latency_ms = || started.elapsed().as_micros() as f64 / 1e3;
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => {
+            tracing::warn!(
+                status = rejection.status().as_u16(),
+                outcome = "refused",
+                latency_ms = latency_ms(),
+                "{rejection}"
+            );
+            return (rejection.status(), rejection.body_text());
+        }
+    };
+    let delivery = match endpoint.verifier.open(&body) {
+        Ok(delivery) => delivery,
+        Err(error) => {
+            let status = status_of(&error);
+            tracing::warn!(
+                status = status.as_u16(),
+                outcome = "refused",
+                latency_ms = latency_ms(),
+                "{error}"
+            );
+            return (status, error.to_string());
+        }
+    };
+    let event_id = delivery.event_id();
+    let event_type = delivery.event_type();
+    let Some(event) = delivery.event() else {
+        tracing::info!(
+            event_id,
+            event_type,
+            handlers = 0,
+            outcome = "ignored",
+            latency_ms = latency_ms(),
+            "no declared event has this eventType"
+        );
+        return (
+            StatusCode::OK,
+            format!("ignored: no event of `{event_type}` here"),
+        );
+    };
+    let dispatch = endpoint
+        .dispatcher
+        .dispatch(event.module(), event.name(), delivery.payload());
+    match tokio::time::timeout(endpoint.config.budget, dispatch).await {
+        Err(_) => {
+            let budget_ms = endpoint.config.budget.as_millis();
+            tracing::error!(event_id, event_type, event = %event, outcome = "over budget", latency_ms = latency_ms(), "the handlers did not finish within {budget_ms} ms");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("{event}: the handlers did not finish within {budget_ms} ms"),
+            )
+        }
+        Ok(Err(error)) => {
+            let error = error.into_webhook_error();
+            let status = status_of(&error);
+            tracing::warn!(event_id, event_type, event = %event, status = status.as_u16(), outcome = "refused", latency_ms = latency_ms(), "{error}");
+            (status, error.to_string())
+        }
+        Ok(Ok(report)) if report.is_success() => {
+            tracing::info!(event_id, event_type, event = %event, handlers = report.handlers_run(), outcome = "handled", latency_ms = latency_ms());
+            (StatusCode::OK, report.to_string())
+        }
+        Ok(Ok(report)) => {
+            tracing::error!(event_id, event_type, event = %event, handlers = report.handlers_run(), failures = report.failures().len(), outcome = "failed", latency_ms = latency_ms(), "{report}");
+            (StatusCode::INTERNAL_SERVER_ERROR, report.to_string())
+        }
+    }
+}
+
+fn status_of(error: &WebhookError) -> StatusCode {
+    match error {
+        WebhookError::Rejected(_) => StatusCode::UNAUTHORIZED,
+        _ => StatusCode::BAD_REQUEST,
+    }
+}
+
+impl DispatchError {
+    /// A dispatch error of a webhook delivery is the delivery's fault: its payload does not
+    /// fit, or (for a declared event) cannot happen.
+    fn into_webhook_error(self) -> WebhookError {
+        match self {
+            DispatchError::InvalidPayload(payload) => WebhookError::InvalidPayload(payload),
+            other => WebhookError::malformed("event", other),
+        }
+    }
+}

@@ -1,0 +1,372 @@
+//! The layers inside a verified token, and the Velo-shaped payload built from them.
+//!
+//! - the `data` claim: `{eventType, instanceId, data, identity, accountInfo}`, where `data` and
+//!   `identity` are JSON strings (objects are accepted too);
+//! - the domain event in it: `{id, entityId, eventTime, ..., createdEvent | updatedEvent |
+//!   deletedEvent | actionEvent}`, whose entity or body is an object or a JSON string
+//!   (`entityAsJson`, `currentEntityAsJson`, `bodyAsJson`);
+//! - the payload a handler receives, as Velo passes it: `{metadata, entity}` or
+//!   `{metadata, data}`, the metadata holding the domain event's fields and the delivery's.
+//!
+//! Entities are carried as raw JSON text from the token to the payload: they are parsed once,
+//! by the dispatcher, into the event's payload type.
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use super::error::WebhookError;
+use crate::EventInfo;
+use crate::registry::Index;
+
+/// A verified, decoded delivery: which event it is and the payload its handlers receive.
+#[derive(Debug, Clone)]
+pub struct Delivery {
+    event_id: String,
+    event_type: String,
+    instance_id: Option<String>,
+    event: Option<&'static EventInfo>,
+    payload: Vec<u8>,
+}
+
+impl Delivery {
+    /// Decodes the `data` claim of a verified token, given as JSON text: a JSON string holding
+    /// the layer (as the platform sends it) or the layer's object itself.
+    pub fn decode(data: &str) -> Result<Delivery, WebhookError> {
+        let data: &RawValue =
+            serde_json::from_str(data).map_err(|e| WebhookError::malformed("data", e))?;
+        let data = layer(data, "data")?;
+        let outer: Outer =
+            serde_json::from_str(data.get()).map_err(|e| WebhookError::malformed("data", e))?;
+        let inner = layer(&outer.data, "data.data")?;
+        let event: DomainEvent = serde_json::from_str(inner.get())
+            .map_err(|e| WebhookError::malformed("data.data", e))?;
+        let identity = outer
+            .identity
+            .as_deref()
+            .map(|identity| layer(identity, "data.identity"))
+            .transpose()?;
+
+        let (entity, data, modified_fields) = event.body()?;
+        let payload = VeloPayload {
+            metadata: Metadata {
+                id: &event.id,
+                entity_id: event.entity_id.as_deref(),
+                event_time: event.event_time.as_deref(),
+                triggered_by_anonymize_request: event.triggered_by_anonymize_request,
+                instance_id: outer.instance_id.as_deref(),
+                event_type: &outer.event_type,
+                identity: identity.as_deref(),
+                account_info: outer.account_info.as_deref(),
+                entity_fqdn: event.entity_fqdn.as_deref(),
+                slug: event.slug.as_deref(),
+                originated_from: event.originated_from.as_deref(),
+                entity_event_sequence: event.entity_event_sequence.as_deref(),
+            },
+            entity: entity.as_deref(),
+            data: data.as_deref(),
+            modified_fields: modified_fields.as_deref(),
+        };
+        let payload =
+            serde_json::to_vec(&payload).map_err(|e| WebhookError::malformed("data", e))?;
+        Ok(Delivery {
+            event: Index::get().by_webhook_type(&outer.event_type),
+            event_id: event.id,
+            event_type: outer.event_type,
+            instance_id: outer.instance_id,
+            payload,
+        })
+    }
+
+    /// The domain event's id: the same for every resend of one delivery.
+    pub fn event_id(&self) -> &str {
+        &self.event_id
+    }
+
+    /// The webhook's `eventType`, such as `wix.events.v2.policy_updated`.
+    pub fn event_type(&self) -> &str {
+        &self.event_type
+    }
+
+    /// The app instance (site) the delivery is about.
+    pub fn instance_id(&self) -> Option<&str> {
+        self.instance_id.as_deref()
+    }
+
+    /// The declared event this delivery is, or `None` when no event of this binary has its
+    /// `eventType` (a delivery to ignore).
+    pub fn event(&self) -> Option<&'static EventInfo> {
+        self.event
+    }
+
+    /// The payload as Velo passes it to a handler, as JSON: what the
+    /// [`Dispatcher`](crate::Dispatcher) takes.
+    pub fn payload(&self) -> &[u8] {
+        &self.payload
+    }
+}
+
+/// A layer that is either a JSON object or a JSON string holding one.
+fn layer(raw: &RawValue, name: &'static str) -> Result<Box<RawValue>, WebhookError> {
+    let text = raw.get();
+    if text.starts_with('"') {
+        let inner: String =
+            serde_json::from_str(text).map_err(|e| WebhookError::malformed(name, e))?;
+        RawValue::from_string(inner).map_err(|e| WebhookError::malformed(name, e))
+    } else {
+        Ok(raw.to_owned())
+    }
+}
+
+/// `A` or `AAsJson`, whichever is there, as JSON.
+fn either(
+    value: Option<&RawValue>,
+    as_json: Option<&RawValue>,
+    name: &'static str,
+) -> Result<Option<Box<RawValue>>, WebhookError> {
+    value.or(as_json).map(|raw| layer(raw, name)).transpose()
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Outer {
+    event_type: String,
+    #[serde(default)]
+    instance_id: Option<String>,
+    data: Box<RawValue>,
+    #[serde(default)]
+    identity: Option<Box<RawValue>>,
+    #[serde(default)]
+    account_info: Option<Box<RawValue>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DomainEvent {
+    id: String,
+    #[serde(default)]
+    entity_id: Option<String>,
+    #[serde(default)]
+    event_time: Option<String>,
+    #[serde(default)]
+    triggered_by_anonymize_request: Option<bool>,
+    #[serde(default)]
+    entity_fqdn: Option<String>,
+    #[serde(default)]
+    slug: Option<String>,
+    #[serde(default)]
+    originated_from: Option<String>,
+    #[serde(default)]
+    entity_event_sequence: Option<Box<RawValue>>,
+    #[serde(default)]
+    created_event: Option<Created>,
+    #[serde(default)]
+    updated_event: Option<Updated>,
+    #[serde(default)]
+    deleted_event: Option<Deleted>,
+    #[serde(default)]
+    action_event: Option<Action>,
+}
+
+type Body = (
+    Option<Box<RawValue>>,
+    Option<Box<RawValue>>,
+    Option<Box<RawValue>>,
+);
+
+impl DomainEvent {
+    /// `(entity, data, modifiedFields)` of the handler's object, by the kind of event.
+    fn body(&self) -> Result<Body, WebhookError> {
+        if let Some(created) = &self.created_event {
+            let entity = either(
+                created.entity.as_deref(),
+                created.entity_as_json.as_deref(),
+                "createdEvent.entity",
+            )?;
+            return Ok((entity, None, None));
+        }
+        if let Some(updated) = &self.updated_event {
+            let entity = either(
+                updated.current_entity.as_deref(),
+                updated.current_entity_as_json.as_deref(),
+                "updatedEvent.currentEntity",
+            )?;
+            return Ok((entity, None, updated.modified_fields.clone()));
+        }
+        if let Some(deleted) = &self.deleted_event {
+            let entity = either(
+                deleted.deleted_entity.as_deref(),
+                deleted.deleted_entity_as_json.as_deref(),
+                "deletedEvent.deletedEntity",
+            )?;
+            return Ok((entity, None, None));
+        }
+        if let Some(action) = &self.action_event {
+            let body = either(
+                action.body.as_deref(),
+                action.body_as_json.as_deref(),
+                "actionEvent.body",
+            )?;
+            return Ok((None, body, None));
+        }
+        Err(WebhookError::malformed(
+            "data.data",
+            "none of createdEvent, updatedEvent, deletedEvent, actionEvent",
+        ))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Created {
+    #[serde(default)]
+    entity: Option<Box<RawValue>>,
+    #[serde(default)]
+    entity_as_json: Option<Box<RawValue>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Updated {
+    #[serde(default)]
+    current_entity: Option<Box<RawValue>>,
+    #[serde(default)]
+    current_entity_as_json: Option<Box<RawValue>>,
+    #[serde(default)]
+    modified_fields: Option<Box<RawValue>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Deleted {
+    #[serde(default)]
+    deleted_entity: Option<Box<RawValue>>,
+    #[serde(default)]
+    deleted_entity_as_json: Option<Box<RawValue>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Action {
+    #[serde(default)]
+    body: Option<Box<RawValue>>,
+    #[serde(default)]
+    body_as_json: Option<Box<RawValue>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct VeloPayload<'a> {
+    metadata: Metadata<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<&'a RawValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a RawValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modified_fields: Option<&'a RawValue>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Metadata<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    event_time: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    triggered_by_anonymize_request: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    instance_id: Option<&'a str>,
+    event_type: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    identity: Option<&'a RawValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    account_info: Option<&'a RawValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity_fqdn: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    slug: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    originated_from: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity_event_sequence: Option<&'a RawValue>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{Value, json};
+
+    fn payload(delivery: &Delivery) -> Value {
+        serde_json::from_slice(delivery.payload()).unwrap()
+    }
+
+    fn outer(event: Value) -> Value {
+        json!({
+            "eventType": "wix.events.v2.policy_updated",
+            "instanceId": "inst-1",
+            "data": event.to_string(),
+            "identity": json!({"identityType": "WIX_USER", "wixUserId": "u-1"}).to_string(),
+            "accountInfo": {"accountId": "a-1"},
+        })
+    }
+
+    #[test]
+    fn the_data_claim_may_be_a_string_or_an_object() {
+        let event = json!({"id": "e-1", "entityId": "p-1", "eventTime": "2024-01-01T00:00:00Z",
+            "updatedEvent": {"currentEntityAsJson": "{\"_id\": \"p-1\"}", "modifiedFields": {"name": "old"}}});
+        let as_object = Delivery::decode(&outer(event.clone()).to_string()).unwrap();
+        let as_string =
+            Delivery::decode(&Value::from(outer(event).to_string()).to_string()).unwrap();
+        assert_eq!(as_object.payload(), as_string.payload());
+        assert_eq!(as_object.event_id(), "e-1");
+        assert_eq!(as_object.instance_id(), Some("inst-1"));
+        assert_eq!(
+            as_object.event().unwrap().to_string(),
+            "wixEvents.onPolicyUpdated"
+        );
+        assert_eq!(
+            payload(&as_object),
+            json!({
+                "metadata": {
+                    "id": "e-1", "entityId": "p-1", "eventTime": "2024-01-01T00:00:00Z",
+                    "instanceId": "inst-1", "eventType": "wix.events.v2.policy_updated",
+                    "identity": {"identityType": "WIX_USER", "wixUserId": "u-1"},
+                    "accountInfo": {"accountId": "a-1"},
+                },
+                "entity": {"_id": "p-1"},
+                "modifiedFields": {"name": "old"},
+            })
+        );
+    }
+
+    #[test]
+    fn a_deleted_event_without_its_entity_has_metadata_only() {
+        let event = json!({"id": "e-2", "entityId": "p-2", "eventTime": "2024-01-01T00:00:00Z",
+            "deletedEvent": {"movedToTrash": true}});
+        let delivery = Delivery::decode(&outer(event).to_string()).unwrap();
+        let payload = payload(&delivery);
+        assert!(payload.get("entity").is_none());
+        assert_eq!(payload["metadata"]["entityId"], "p-2");
+    }
+
+    #[test]
+    fn malformed_layers_name_the_layer() {
+        let error = |data: &str| match Delivery::decode(data).unwrap_err() {
+            WebhookError::Malformed { layer, .. } => layer,
+            other => panic!("{other}"),
+        };
+        assert_eq!(error("["), "data");
+        assert_eq!(error("\"not json\""), "data");
+        assert_eq!(
+            error(&json!({"eventType": "x", "data": "{"}).to_string()),
+            "data.data"
+        );
+        assert_eq!(
+            error(&json!({"eventType": "x", "data": "{}", "identity": "{"}).to_string()),
+            "data.data"
+        );
+        let event = json!({"id": "e", "actionEvent": {"bodyAsJson": "[1,"}});
+        assert_eq!(error(&outer(event).to_string()), "actionEvent.body");
+    }
+}

@@ -1,0 +1,266 @@
+//! The command line as a user runs it: the `test-site` binary (this crate's handlers behind
+//! `backend_events::cli::run`) started as a process, its exit code, standard output and
+//! standard error read back.
+
+mod support;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Output, Stdio};
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use serde_json::json;
+use support::{app_keys, domain_event, signed};
+
+const SITE: &str = env!("CARGO_BIN_EXE_test-site");
+const POLICY_UPDATED: &str = include_str!("../../runtime/samples/wixEvents.onPolicyUpdated.json");
+
+fn site(args: &[&str]) -> Output {
+    Command::new(SITE)
+        .args(args)
+        .env_remove("WIX_PUBLIC_KEY")
+        .output()
+        .unwrap()
+}
+
+fn site_with_stdin(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(SITE)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// Exit code 1 and exactly one line on standard error, equal to `expected`.
+fn assert_one_line_error(output: &Output, expected: &str) {
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert_eq!(stderr(output), format!("error: {expected}\n"));
+}
+
+/// A payload file in the target directory, unique to the test.
+fn payload_file(name: &str, contents: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn list_shows_every_linked_handler_with_its_place() {
+    let output = site(&["list"]);
+    assert!(output.status.success(), "{output:?}");
+    let out = stdout(&output);
+    assert!(
+        out.lines()
+            .any(|line| line.starts_with("wixEvents.onPolicyUpdated")
+                && line.contains("backend_events_tests::policy_log")
+                && line.contains("(tests/src/lib.rs:")),
+        "{out}"
+    );
+    // The package's handlers are linked too.
+    assert!(
+        out.contains("loyaltyPackage.onLoyaltyPointsEarned"),
+        "{out}"
+    );
+}
+
+#[test]
+fn sample_prints_the_bundled_example() {
+    let output = site(&["sample", "wixEvents", "onPolicyUpdated"]);
+    assert!(output.status.success());
+    assert_eq!(stdout(&output).trim_end(), POLICY_UPDATED.trim_end());
+}
+
+#[test]
+fn sample_of_an_unknown_or_sampleless_event_is_one_line_and_exit_1() {
+    assert_one_line_error(
+        &site(&["sample", "wixEvents", "onPolicyUpdate"]),
+        "unknown event `wixEvents.onPolicyUpdate` (did you mean `wixEvents.onPolicyUpdated`?)",
+    );
+    assert_one_line_error(
+        &site(&["sample", "wixEvent", "onPolicyUpdated"]),
+        "unknown module `wixEvent` (did you mean `wixEvents`?)",
+    );
+    assert_one_line_error(
+        &site(&["sample", "loyaltyPackage", "onTierReached"]),
+        "`loyaltyPackage.onTierReached` has no bundled sample: give a payload FILE, or - for standard input",
+    );
+}
+
+#[test]
+fn fire_runs_the_handlers_on_the_sample_a_file_or_standard_input() {
+    let output = site(&["fire", "wixEvents", "onPolicyUpdated"]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        stdout(&output),
+        "wixEvents.onPolicyUpdated: 3 handler(s) ran, 0 failed\n"
+    );
+
+    let path = payload_file("policy-updated.json", POLICY_UPDATED);
+    let output = site(&[
+        "fire",
+        "wixEvents",
+        "onPolicyUpdated",
+        path.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+
+    let output = site_with_stdin(
+        &["fire", "wixEvents", "onPolicyUpdated", "-"],
+        POLICY_UPDATED,
+    );
+    assert!(output.status.success(), "{output:?}");
+    assert!(stdout(&output).contains("3 handler(s) ran, 0 failed"));
+}
+
+#[test]
+fn fire_errors_are_one_line_and_exit_1() {
+    assert_one_line_error(
+        &site(&[
+            "fire",
+            "wixEvents",
+            "onPolicyUpdated",
+            "/no/such/payload.json",
+        ]),
+        "cannot read /no/such/payload.json: No such file or directory (os error 2)",
+    );
+    let path = payload_file("malformed.json", "{\n  \"metadata\": {\n    \"id\": 7,\n");
+    assert_one_line_error(
+        &site(&[
+            "fire",
+            "wixEvents",
+            "onPolicyUpdated",
+            path.to_str().unwrap(),
+        ]),
+        "invalid payload for wixEvents.onPolicyUpdated: invalid type: integer `7`, expected a string at `metadata.id`, line 3, column 11",
+    );
+    assert_one_line_error(
+        &site_with_stdin(&["fire", "wixEvents", "onPolicyUpdated", "-"], "{"),
+        "invalid payload for wixEvents.onPolicyUpdated: EOF while parsing an object at the top level, line 1, column 1",
+    );
+    assert_one_line_error(
+        &site(&["fire", "wixEventsGuest", "onGuestCreated"]),
+        "unknown module `wixEventsGuest` (did you mean `wixEventsGuests`?)",
+    );
+}
+
+#[test]
+fn fire_with_a_failing_or_panicking_handler_reports_it_and_exits_1() {
+    let mut failing: serde_json::Value = serde_json::from_str(POLICY_UPDATED).unwrap();
+    failing["entity"]["name"] = "fail".into();
+    let output = site_with_stdin(
+        &["fire", "wixEvents", "onPolicyUpdated", "-"],
+        &failing.to_string(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(
+        out.starts_with("wixEvents.onPolicyUpdated: 3 handler(s) ran, 2 failed"),
+        "{out}"
+    );
+    assert!(out.contains("the policy is named \"fail\""), "{out}");
+    assert_eq!(stderr(&output), "error: 2 of 3 handler(s) failed\n");
+
+    failing["entity"]["name"] = "panic".into();
+    let output = site_with_stdin(
+        &["fire", "wixEvents", "onPolicyUpdated", "-"],
+        &failing.to_string(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("panicked"), "{output:?}");
+    assert!(stderr(&output).ends_with("error: 2 of 3 handler(s) failed\n"));
+}
+
+#[test]
+fn serve_refuses_to_start_without_a_usable_key() {
+    assert_one_line_error(
+        &site(&["serve"]),
+        "no public key: give --public-key FILE or set WIX_PUBLIC_KEY",
+    );
+    assert_one_line_error(
+        &site(&["serve", "--public-key", "/no/such/key.pem"]),
+        "cannot read the public key /no/such/key.pem: No such file or directory (os error 2)",
+    );
+    let path = payload_file("not-a-key.pem", "hello");
+    assert_one_line_error(
+        &site(&["serve", "--public-key", path.to_str().unwrap()]),
+        "the public key is neither PEM (-----BEGIN PUBLIC KEY-----) nor base64 of PEM",
+    );
+    let output = site(&["serve", "--addr", "not-an-address"]);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    let output = site(&["bogus"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unrecognized subcommand 'bogus'"));
+    let output = site(&["--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    for command in ["serve", "list", "fire", "sample"] {
+        assert!(stdout(&output).contains(command));
+    }
+}
+
+/// The server as a user starts it: key in the environment (base64 of the PEM), an ephemeral
+/// port read from its log, a signed delivery over a real socket.
+#[tokio::test]
+async fn serve_answers_signed_deliveries() {
+    let mut child = Command::new(SITE)
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env("WIX_PUBLIC_KEY", STANDARD.encode(&app_keys().public_pem))
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut log = BufReader::new(child.stderr.take().unwrap());
+    let url = loop {
+        let mut line = String::new();
+        assert!(log.read_line(&mut line).unwrap() > 0, "the server exited");
+        if let Some(at) = line.find("listening on ") {
+            let rest = &line[at + "listening on ".len()..];
+            break rest.split_whitespace().next().unwrap().to_owned();
+        }
+    };
+
+    let mut policy: serde_json::Value = serde_json::from_str(POLICY_UPDATED).unwrap();
+    policy["entity"]["name"] = "served".into();
+    let token = signed(
+        "wix.events.v2.policy_updated",
+        &domain_event(
+            "d-served",
+            "52f15c5c-ea06-44f4-866a-b1cfa6f4f790",
+            json!({"updatedEvent": {"currentEntity": policy["entity"]}}),
+        ),
+    );
+    let client = reqwest::Client::new();
+    let response = client.post(&url).body(token).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        response.text().await.unwrap(),
+        "wixEvents.onPolicyUpdated: 3 handler(s) ran, 0 failed"
+    );
+    let response = client.post(&url).body("hello").send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 400);
+
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

@@ -1,0 +1,105 @@
+//! Signed deliveries for the tests: an RSA key pair generated once per test binary (test-only,
+//! never written anywhere), and tokens in the platform's three-layer format.
+
+#![allow(dead_code)] // each test binary uses a part
+
+use std::sync::OnceLock;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding};
+use serde_json::{Value, json};
+
+/// A key pair, PEM encoded.
+pub struct KeyPair {
+    pub private_pem: String,
+    pub public_pem: String,
+}
+
+impl KeyPair {
+    fn generate() -> KeyPair {
+        let mut rng = rsa::rand_core::OsRng;
+        let private = rsa::RsaPrivateKey::new(&mut rng, 2048).expect("an RSA key");
+        KeyPair {
+            private_pem: private.to_pkcs8_pem(LineEnding::LF).unwrap().to_string(),
+            public_pem: private
+                .to_public_key()
+                .to_public_key_pem(LineEnding::LF)
+                .unwrap(),
+        }
+    }
+
+    /// `claims` signed RS256 with this pair's private key.
+    pub fn sign(&self, claims: &Value) -> String {
+        let key = EncodingKey::from_rsa_pem(self.private_pem.as_bytes()).unwrap();
+        jsonwebtoken::encode(&Header::new(Algorithm::RS256), claims, &key).unwrap()
+    }
+}
+
+/// The app's key pair: the one the server under test verifies with.
+pub fn app_keys() -> &'static KeyPair {
+    static KEYS: OnceLock<KeyPair> = OnceLock::new();
+    KEYS.get_or_init(KeyPair::generate)
+}
+
+/// Another key pair: a forger's.
+pub fn other_keys() -> &'static KeyPair {
+    static KEYS: OnceLock<KeyPair> = OnceLock::new();
+    KEYS.get_or_init(KeyPair::generate)
+}
+
+pub fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+/// A domain event (the third layer) with the given body, e.g.
+/// `json!({"createdEvent": {"entity": {...}}})`.
+pub fn domain_event(id: &str, entity_id: &str, body: Value) -> Value {
+    let mut event = json!({
+        "id": id,
+        "entityFqdn": "wix.pricing_plans.v2.order",
+        "slug": "created",
+        "entityId": entity_id,
+        "eventTime": "2024-01-25T11:45:06.457639259Z",
+        "triggeredByAnonymizeRequest": false,
+        "entityEventSequence": "7",
+    });
+    event
+        .as_object_mut()
+        .unwrap()
+        .extend(body.as_object().unwrap().clone());
+    event
+}
+
+/// The claims of a delivery: `data` is the JSON string of `{eventType, instanceId, data,
+/// identity, accountInfo}`, whose `data` and `identity` are JSON strings in turn.
+pub fn claims(event_type: &str, domain_event: &Value, exp: u64) -> Value {
+    let data = json!({
+        "eventType": event_type,
+        "instanceId": "b0a1c9a4-instance",
+        "data": domain_event.to_string(),
+        "identity": json!({"identityType": "MEMBER", "memberId": "m-42"}).to_string(),
+        "accountInfo": {"accountId": "acc-1", "siteId": "site-1"},
+    });
+    json!({"data": data.to_string(), "iat": now(), "exp": exp})
+}
+
+/// A signed delivery of `domain_event` as `event_type`, valid for ten minutes.
+pub fn signed(event_type: &str, domain_event: &Value) -> String {
+    app_keys().sign(&claims(event_type, domain_event, now() + 600))
+}
+
+/// An order entity (the pricing-plans sample's shape, trimmed to what a handler reads).
+pub fn order(id: &str, plan_name: &str) -> Value {
+    json!({
+        "id": id,
+        "planId": "aa0d8e0e-99ad-4c95-ac48-4955e37956c5",
+        "planName": plan_name,
+        "buyer": {"memberId": "m-42", "contactId": "c-42"},
+        "createdDate": "2024-01-25T11:45:05.036Z",
+        "status": "ACTIVE",
+    })
+}
