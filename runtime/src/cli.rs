@@ -191,7 +191,7 @@ fn fire(
     let report = runtime
         .block_on(dispatcher.dispatch(info.module(), info.name(), &payload))
         .map_err(|e| e.to_string())?;
-    println!("{report}");
+    writeln!(std::io::stdout().lock(), "{report}").map_err(|e| e.to_string())?;
     if report.is_success() {
         Ok(ExitCode::SUCCESS)
     } else {
@@ -232,13 +232,34 @@ fn serve(
             "listening on http://{local}/webhooks"
         );
         axum::serve(listener, http::router_with(dispatcher, verifier, config))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
+            .with_graceful_shutdown(shutdown_signal())
             .await
             .map_err(|e| e.to_string())
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Ctrl-C, or (on Unix) SIGTERM as service managers send: deliveries in flight finish first.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = terminate.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 /// Logs to standard error; `RUST_LOG` (such as `info` or `backend_events=debug`) filters.

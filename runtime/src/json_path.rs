@@ -22,11 +22,10 @@ enum Frame {
 /// `.` for the top level, a `?` where a key was expected but not read.
 pub(crate) fn path_at(text: &[u8], line: usize, column: usize) -> String {
     let end = offset_of(text, line, column).min(text.len());
-    let scanned = &text[..end];
-    let mut stack = scan(scanned);
+    let (mut stack, last) = scan(&text[..end]);
     // An error right after an opening bracket is about the container itself ("invalid type:
     // map, expected a string"), not about its first item.
-    if let Some(b'{' | b'[') = scanned.iter().rev().find(|b| !b.is_ascii_whitespace()) {
+    if let Some(b'{' | b'[') = last {
         stack.pop();
     }
     render(&stack)
@@ -43,13 +42,19 @@ fn offset_of(text: &[u8], line: usize, column: usize) -> usize {
             .nth(line - 2)
             .map_or(text.len(), |(i, _)| i + 1)
     };
-    line_start + column
+    line_start.saturating_add(column)
 }
 
-fn scan(text: &[u8]) -> Vec<Frame> {
+/// The levels open at the end of `text`, and the last byte read outside whitespace (`"` for a
+/// string, finished or not).
+fn scan(text: &[u8]) -> (Vec<Frame>, Option<u8>) {
     let mut stack = Vec::new();
+    let mut last = None;
     let mut i = 0;
     while i < text.len() {
+        if !text[i].is_ascii_whitespace() {
+            last = Some(text[i]);
+        }
         match text[i] {
             b'{' => stack.push(Frame::Object {
                 key: None,
@@ -88,11 +93,12 @@ fn scan(text: &[u8]) -> Vec<Frame> {
         }
         i += 1;
     }
-    stack
+    (stack, last)
 }
 
 /// The string starting after its opening quote at `start`, unescaped as far as a path needs
-/// (escapes are kept as written but for `\"` and `\\`), and the index after its closing quote.
+/// (escapes are kept as written but for `\"`, `\\` and `\/`), and the index after its closing
+/// quote.
 fn read_string(text: &[u8], start: usize) -> (String, usize) {
     let mut bytes = Vec::new();
     let mut i = start;
@@ -201,6 +207,24 @@ mod tests {
         assert_eq!(
             path_of::<Payload>(r#"{"entity": {"tickets": {}}}"#),
             "entity.tickets"
+        );
+    }
+
+    #[test]
+    fn an_opening_bracket_inside_a_string_is_not_a_container() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Metadata {
+            id: u32,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct WithMetadata {
+            metadata: Metadata,
+        }
+        assert_eq!(
+            path_of::<WithMetadata>("{\"metadata\": {\"id\": \"x{\n\"}}"),
+            "metadata.id"
         );
     }
 

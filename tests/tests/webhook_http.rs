@@ -11,7 +11,7 @@ use backend_events::http::{Config, router_with};
 use backend_events::webhook::Verifier;
 use backend_events::wix_events_v3::EventDeleted;
 use backend_events::wix_pricing_plans::{
-    OrderCanceled, OrderCreated, OrderPaused, OrderPurchased, OrderUpdated,
+    OrderCanceled, OrderCreated, OrderPaused, OrderPurchased, OrderResumed, OrderUpdated,
 };
 use backend_events::{Dispatcher, EventMetadata, IdentityType, backend_event};
 use base64::Engine;
@@ -92,6 +92,13 @@ fn order_canceled(event: OrderCanceled) -> Result<(), String> {
 async fn order_paused(event: OrderPaused) {
     tokio::time::sleep(Duration::from_secs(5)).await;
     record(&event.metadata, "order_paused", event.data.order.id);
+}
+
+#[backend_event(wixPricingPlans, onOrderResumed)]
+fn order_resumed_slowly(event: OrderResumed) {
+    // A sync handler cannot be interrupted: it returns late.
+    std::thread::sleep(Duration::from_millis(500));
+    record(&event.metadata, "order_resumed_slowly", event.data.order.id);
 }
 
 /// Base64url without padding: a hand-made token segment.
@@ -288,6 +295,20 @@ async fn tokens_that_do_not_prove_their_origin_are_401() {
         )
     );
 
+    // An algorithm made to forge a log line is refused, bounded and escaped.
+    let forged_alg = format!(
+        "{}.{}.",
+        encode_segment(
+            json!({"alg": "x\nINFO outcome=\"handled\"", "typ": "JWT"})
+                .to_string()
+                .as_bytes()
+        ),
+        encode_segment(valid_claims.to_string().as_bytes())
+    );
+    let (status, body) = server.post(forged_alg).await;
+    assert_eq!(status, 401);
+    assert!(!body.contains('\n'), "{body}");
+
     // HS256 with the public key as the shared secret.
     let hs256 = jsonwebtoken::encode(
         &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
@@ -354,6 +375,18 @@ async fn bodies_that_are_not_deliveries_are_400() {
 }
 
 #[tokio::test]
+async fn an_app_lifecycle_event_that_is_not_a_domain_event_is_200_and_ignored() {
+    let server = Server::start(config()).await;
+    let data = json!({"eventType": "AppRemoved", "instanceId": "i-1",
+        "data": json!({"appId": "a-1"}).to_string()});
+    let token = app_keys().sign(&json!({"data": data.to_string(), "exp": now() + 600}));
+    assert_eq!(
+        server.post(token).await,
+        (200, "ignored: no event of `AppRemoved` here".to_owned())
+    );
+}
+
+#[tokio::test]
 async fn an_unknown_event_type_is_200_and_ignored() {
     let server = Server::start(config()).await;
     let token = signed(
@@ -416,6 +449,22 @@ async fn handlers_over_the_time_budget_are_500() {
     );
     // The slow handler was dropped with the request: it never finished.
     assert!(seen("d-slow").is_empty());
+
+    // A sync handler that returns after the deadline: the answer is still a 500.
+    let token = signed(
+        "wix.pricing_plans.v2.order_resumed",
+        &domain_event(
+            "d-slow-sync",
+            "o-9",
+            json!({"actionEvent": {"body": {"order": order("o-9", "Gold")}}}),
+        ),
+    );
+    let (status, body) = server.post(token).await;
+    assert_eq!(status, 500, "{body}");
+    assert_eq!(
+        seen("d-slow-sync"),
+        [("order_resumed_slowly", "o-9".to_owned())]
+    );
 }
 
 #[tokio::test]

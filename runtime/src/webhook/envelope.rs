@@ -19,9 +19,9 @@ use crate::EventInfo;
 use crate::registry::Index;
 
 /// A verified, decoded delivery: which event it is and the payload its handlers receive.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Delivery {
-    event_id: String,
+    event_id: Option<String>,
     event_type: String,
     instance_id: Option<String>,
     event: Option<&'static EventInfo>,
@@ -31,32 +31,51 @@ pub struct Delivery {
 impl Delivery {
     /// Decodes the `data` claim of a verified token, given as JSON text: a JSON string holding
     /// the layer (as the platform sends it) or the layer's object itself.
+    ///
+    /// This does not verify anything: deliveries from the network go through
+    /// [`Verifier::open`](super::Verifier::open).
+    ///
+    /// A delivery whose `eventType` no declared event has is decoded only as far as its id (a
+    /// delivery to ignore, such as the app-lifecycle events every app receives). For a
+    /// declared event, a domain event (`createdEvent`, `updatedEvent`, `deletedEvent`,
+    /// `actionEvent`) becomes `{metadata, entity}` or `{metadata, data}`; any other body becomes
+    /// `{metadata, data}` with the body as `data`.
     pub fn decode(data: &str) -> Result<Delivery, WebhookError> {
         let data: &RawValue =
             serde_json::from_str(data).map_err(|e| WebhookError::malformed("data", e))?;
         let data = layer(data, "data")?;
         let outer: Outer =
             serde_json::from_str(data.get()).map_err(|e| WebhookError::malformed("data", e))?;
+        let Some(info) = Index::get().by_webhook_type(&outer.event_type) else {
+            let event_id = layer(&outer.data, "data.data")
+                .ok()
+                .and_then(|inner| serde_json::from_str::<IdOnly>(inner.get()).ok())
+                .and_then(|event| event.id);
+            return Ok(Delivery {
+                event_id,
+                event_type: outer.event_type,
+                instance_id: outer.instance_id,
+                event: None,
+                payload: Vec::new(),
+            });
+        };
+
         let inner = layer(&outer.data, "data.data")?;
         let event: DomainEvent = serde_json::from_str(inner.get())
             .map_err(|e| WebhookError::malformed("data.data", e))?;
-        let identity = outer
-            .identity
-            .as_deref()
-            .map(|identity| layer(identity, "data.identity"))
-            .transpose()?;
-
-        let (entity, data, modified_fields) = event.body()?;
+        let identity = optional_layer(outer.identity.as_deref(), "data.identity")?;
+        let account_info = optional_layer(outer.account_info.as_deref(), "data.accountInfo")?;
+        let (entity, data, modified_fields) = event.body(&inner)?;
         let payload = VeloPayload {
             metadata: Metadata {
-                id: &event.id,
+                id: event.id.as_deref(),
                 entity_id: event.entity_id.as_deref(),
                 event_time: event.event_time.as_deref(),
                 triggered_by_anonymize_request: event.triggered_by_anonymize_request,
                 instance_id: outer.instance_id.as_deref(),
                 event_type: &outer.event_type,
                 identity: identity.as_deref(),
-                account_info: outer.account_info.as_deref(),
+                account_info: account_info.as_deref(),
                 entity_fqdn: event.entity_fqdn.as_deref(),
                 slug: event.slug.as_deref(),
                 originated_from: event.originated_from.as_deref(),
@@ -69,7 +88,7 @@ impl Delivery {
         let payload =
             serde_json::to_vec(&payload).map_err(|e| WebhookError::malformed("data", e))?;
         Ok(Delivery {
-            event: Index::get().by_webhook_type(&outer.event_type),
+            event: Some(info),
             event_id: event.id,
             event_type: outer.event_type,
             instance_id: outer.instance_id,
@@ -77,9 +96,10 @@ impl Delivery {
         })
     }
 
-    /// The domain event's id: the same for every resend of one delivery.
-    pub fn event_id(&self) -> &str {
-        &self.event_id
+    /// The domain event's id, the same for every resend of one delivery; `None` for a body
+    /// that is not a domain event and has none.
+    pub fn event_id(&self) -> Option<&str> {
+        self.event_id.as_deref()
     }
 
     /// The webhook's `eventType`, such as `wix.events.v2.policy_updated`.
@@ -103,6 +123,32 @@ impl Delivery {
     pub fn payload(&self) -> &[u8] {
         &self.payload
     }
+}
+
+impl std::fmt::Debug for Delivery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Delivery")
+            .field("event_id", &self.event_id)
+            .field("event_type", &self.event_type)
+            .field("instance_id", &self.instance_id)
+            .field("event", &self.event.map(|event| event.to_string()))
+            .field("payload", &String::from_utf8_lossy(&self.payload))
+            .finish()
+    }
+}
+
+/// Just the id of a domain event, read from a delivery that is otherwise ignored.
+#[derive(Deserialize)]
+struct IdOnly {
+    #[serde(default)]
+    id: Option<String>,
+}
+
+fn optional_layer(
+    raw: Option<&RawValue>,
+    name: &'static str,
+) -> Result<Option<Box<RawValue>>, WebhookError> {
+    raw.map(|raw| layer(raw, name)).transpose()
 }
 
 /// A layer that is either a JSON object or a JSON string holding one.
@@ -142,7 +188,8 @@ struct Outer {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct DomainEvent {
-    id: String,
+    #[serde(default)]
+    id: Option<String>,
     #[serde(default)]
     entity_id: Option<String>,
     #[serde(default)]
@@ -174,8 +221,28 @@ type Body = (
 );
 
 impl DomainEvent {
-    /// `(entity, data, modifiedFields)` of the handler's object, by the kind of event.
-    fn body(&self) -> Result<Body, WebhookError> {
+    /// `(entity, data, modifiedFields)` of the handler's object, by the kind of event; `inner`
+    /// is this event's own JSON, the `data` of a body that is not a domain event.
+    fn body(&self, inner: &RawValue) -> Result<Body, WebhookError> {
+        let kinds = [
+            self.created_event.is_some(),
+            self.updated_event.is_some(),
+            self.deleted_event.is_some(),
+            self.action_event.is_some(),
+        ];
+        match kinds.iter().filter(|kind| **kind).count() {
+            0 => return Ok((None, Some(inner.to_owned()), None)),
+            1 => {}
+            _ => {
+                return Err(WebhookError::malformed(
+                    "data.data",
+                    "more than one of createdEvent, updatedEvent, deletedEvent, actionEvent",
+                ));
+            }
+        }
+        if self.id.is_none() {
+            return Err(WebhookError::malformed("data.data", "missing field `id`"));
+        }
         if let Some(created) = &self.created_event {
             let entity = either(
                 created.entity.as_deref(),
@@ -190,7 +257,11 @@ impl DomainEvent {
                 updated.current_entity_as_json.as_deref(),
                 "updatedEvent.currentEntity",
             )?;
-            return Ok((entity, None, updated.modified_fields.clone()));
+            let modified = optional_layer(
+                updated.modified_fields.as_deref(),
+                "updatedEvent.modifiedFields",
+            )?;
+            return Ok((entity, None, modified));
         }
         if let Some(deleted) = &self.deleted_event {
             let entity = either(
@@ -200,18 +271,15 @@ impl DomainEvent {
             )?;
             return Ok((entity, None, None));
         }
-        if let Some(action) = &self.action_event {
-            let body = either(
+        let body = match &self.action_event {
+            Some(action) => either(
                 action.body.as_deref(),
                 action.body_as_json.as_deref(),
                 "actionEvent.body",
-            )?;
-            return Ok((None, body, None));
-        }
-        Err(WebhookError::malformed(
-            "data.data",
-            "none of createdEvent, updatedEvent, deletedEvent, actionEvent",
-        ))
+            )?,
+            None => None,
+        };
+        Ok((None, body, None))
     }
 }
 
@@ -268,7 +336,8 @@ struct VeloPayload<'a> {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Metadata<'a> {
-    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     entity_id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -319,7 +388,7 @@ mod tests {
         let as_string =
             Delivery::decode(&Value::from(outer(event).to_string()).to_string()).unwrap();
         assert_eq!(as_object.payload(), as_string.payload());
-        assert_eq!(as_object.event_id(), "e-1");
+        assert_eq!(as_object.event_id(), Some("e-1"));
         assert_eq!(as_object.instance_id(), Some("inst-1"));
         assert_eq!(
             as_object.event().unwrap().to_string(),
@@ -358,15 +427,58 @@ mod tests {
         };
         assert_eq!(error("["), "data");
         assert_eq!(error("\"not json\""), "data");
+        let policy = "wix.events.v2.policy_updated";
         assert_eq!(
-            error(&json!({"eventType": "x", "data": "{"}).to_string()),
+            error(&json!({"eventType": policy, "data": "{"}).to_string()),
             "data.data"
         );
+        let event = json!({"id": "e", "deletedEvent": {}}).to_string();
         assert_eq!(
-            error(&json!({"eventType": "x", "data": "{}", "identity": "{"}).to_string()),
-            "data.data"
+            error(&json!({"eventType": policy, "data": event, "identity": "{"}).to_string()),
+            "data.identity"
+        );
+        assert_eq!(
+            error(&json!({"eventType": policy, "data": event, "accountInfo": "["}).to_string()),
+            "data.accountInfo"
         );
         let event = json!({"id": "e", "actionEvent": {"bodyAsJson": "[1,"}});
         assert_eq!(error(&outer(event).to_string()), "actionEvent.body");
+        let event = json!({"actionEvent": {"body": {}}});
+        assert_eq!(error(&outer(event).to_string()), "data.data");
+        let event = json!({"id": "e", "actionEvent": {"body": {}}, "deletedEvent": {}});
+        assert_eq!(error(&outer(event).to_string()), "data.data");
+    }
+
+    #[test]
+    fn an_undeclared_event_type_is_decoded_only_as_far_as_its_id() {
+        // An app-lifecycle event: not a domain event, and not declared here.
+        let outer = json!({"eventType": "AppInstalled", "instanceId": "i-1",
+            "data": json!({"appId": "a-1", "originInstanceId": ""}).to_string()});
+        let delivery = Delivery::decode(&outer.to_string()).unwrap();
+        assert!(delivery.event().is_none());
+        assert_eq!(delivery.event_id(), None);
+        assert_eq!(delivery.event_type(), "AppInstalled");
+        // Even an undecodable body is only ignored.
+        let outer = json!({"eventType": "wix.unknown.v1.x", "data": "{"});
+        assert!(
+            Delivery::decode(&outer.to_string())
+                .unwrap()
+                .event()
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_body_that_is_not_a_domain_event_becomes_data() {
+        let outer = json!({"eventType": "wix.events.v2.policy_updated",
+            "data": json!({"policyId": "p-1"}).to_string(),
+            "accountInfo": json!({"siteId": "s-1"}).to_string()});
+        let delivery = Delivery::decode(&outer.to_string()).unwrap();
+        assert_eq!(delivery.event_id(), None);
+        assert_eq!(
+            payload(&delivery),
+            json!({"metadata": {"eventType": "wix.events.v2.policy_updated",
+                "accountInfo": {"siteId": "s-1"}}, "data": {"policyId": "p-1"}})
+        );
     }
 }

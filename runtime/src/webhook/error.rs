@@ -67,6 +67,9 @@ pub enum KeyError {
     /// The text is neither a PEM block nor base64 of one.
     #[error("the public key is neither PEM (-----BEGIN PUBLIC KEY-----) nor base64 of PEM")]
     NotPem,
+    /// The PEM block is not a public key (a private key, say: never give the server one).
+    #[error("the key is not a public key: give the app's public key (-----BEGIN PUBLIC KEY-----)")]
+    NotAPublicKey,
     /// The PEM block does not hold an RSA public key.
     #[error("the public key is not an RSA public key: {0}")]
     NotRsa(String),

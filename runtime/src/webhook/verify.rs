@@ -31,25 +31,37 @@ impl std::fmt::Debug for Verifier {
     }
 }
 
-/// The claims of a delivery: `data` is the next layer (a JSON string, or an object).
+/// The claims of a delivery: `data` is the next layer (a JSON string, or an object). Optional
+/// here so that the token's time claims are checked before its shape.
 #[derive(Deserialize)]
 struct Claims {
-    data: Box<RawValue>,
+    #[serde(default)]
+    data: Option<Box<RawValue>>,
 }
 
 impl Verifier {
     /// A verifier for an RSA public key in PEM (`-----BEGIN PUBLIC KEY-----`, or
     /// `-----BEGIN RSA PUBLIC KEY-----`).
     pub fn from_pem(pem: impl AsRef<[u8]>) -> Result<Self, KeyError> {
-        let pem = pem.as_ref();
-        if !pem.trim_ascii_start().starts_with(b"-----BEGIN") {
+        let pem = pem.as_ref().trim_ascii_start();
+        if !pem.starts_with(b"-----BEGIN") {
             return Err(KeyError::NotPem);
         }
+        // The JWT crate would also take a private key here, and then refuse every delivery.
+        if !(pem.starts_with(b"-----BEGIN PUBLIC KEY-----")
+            || pem.starts_with(b"-----BEGIN RSA PUBLIC KEY-----"))
+        {
+            return Err(KeyError::NotAPublicKey);
+        }
+        // With both of the JWT crate's crypto backends compiled in (another crate of the build
+        // may ask for the other one), it needs to be told which to use, or it panics.
+        let _ = jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER.install_default();
         let key =
             DecodingKey::from_rsa_pem(pem).map_err(|error| KeyError::NotRsa(error.to_string()))?;
         let mut validation = Validation::new(Algorithm::RS256);
         validation.set_required_spec_claims(&["exp"]);
         validation.validate_exp = true;
+        validation.validate_nbf = true;
         // The platform does not document `aud`/`iss`; checking them would refuse real deliveries.
         validation.validate_aud = false;
         Ok(Verifier { key, validation })
@@ -80,7 +92,10 @@ impl Verifier {
             .trim();
         refuse_other_algorithms(token)?;
         match jsonwebtoken::decode::<Claims>(token, &self.key, &self.validation) {
-            Ok(data) => Ok(data.claims.data),
+            Ok(data) => data
+                .claims
+                .data
+                .ok_or_else(|| WebhookError::malformed("claims", "missing field `data`")),
             Err(error) => Err(match error.kind() {
                 ErrorKind::InvalidSignature => TokenRejected::BadSignature.into(),
                 ErrorKind::ExpiredSignature => TokenRejected::Expired.into(),
@@ -99,8 +114,8 @@ impl Verifier {
     }
 }
 
-/// Reads the header's `alg` and refuses anything but RS256, whatever the JWT crate would make
-/// of it: `none` and HS256 never reach the signature check.
+/// Reads the header and refuses anything but RS256, whatever the JWT crate would make of it:
+/// `none` and HS256 never reach the signature check.
 fn refuse_other_algorithms(token: &str) -> Result<(), WebhookError> {
     let mut parts = token.split('.');
     let (Some(header), Some(_), Some(_), None) =
@@ -111,7 +126,7 @@ fn refuse_other_algorithms(token: &str) -> Result<(), WebhookError> {
         ));
     };
     let header = URL_SAFE_NO_PAD
-        .decode(header.trim_end_matches('='))
+        .decode(header)
         .map_err(|_| WebhookError::NotAToken("its header is not base64url".into()))?;
     #[derive(Deserialize)]
     struct Header {
@@ -120,9 +135,14 @@ fn refuse_other_algorithms(token: &str) -> Result<(), WebhookError> {
     let header: Header = serde_json::from_slice(&header).map_err(|_| {
         WebhookError::NotAToken("its header is not a JSON object with `alg`".into())
     })?;
-    if header.alg == "RS256" {
-        Ok(())
-    } else {
-        Err(TokenRejected::Algorithm(header.alg).into())
+    if header.alg != "RS256" {
+        // The value is the sender's: bounded and escaped before it reaches a log or an answer.
+        let alg: String = header.alg.chars().take(32).collect();
+        return Err(TokenRejected::Algorithm(alg.escape_debug().to_string()).into());
     }
+    // What the JWT crate reads of the header must read too, or its error would be taken for
+    // the claims'.
+    jsonwebtoken::decode_header(token)
+        .map_err(|error| WebhookError::NotAToken(format!("its header does not decode: {error}")))?;
+    Ok(())
 }
