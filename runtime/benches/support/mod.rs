@@ -1,5 +1,7 @@
-//! What both dispatch benchmarks share: the sample, its handler's body, the same-run baseline
-//! and the measured dispatch.
+//! What the benchmarks share: the sample, its handler's body, the same-run baseline and the
+//! measured dispatch.
+
+#![allow(dead_code)] // each benchmark uses a part
 
 use std::future::Future;
 use std::hint::black_box;
