@@ -4,8 +4,9 @@
 # WHAT IT MEASURES
 #   wrk (Debian's package `wrk`) posts the same signed delivery of wixEvents.onPolicyUpdated
 #   (the bundled sample, signed with a TEST-ONLY key made for the run) over loopback to:
-#     site   the example site's `serve` (examples/site.rs: backend-events' router, its verifier,
-#            decoder, dispatcher and per-delivery log line, and the site's handler);
+#     site   the example site's `serve --no-inbox` (examples/site.rs: backend-events' router,
+#            its verifier, decoder, dispatcher and per-delivery log line, and the site's
+#            handler, run in the request);
 #     bare   examples/bare_webhook.rs: a bare axum endpoint doing the same by hand (the JWT
 #            crate's decode, serde_json parses of the layers, a direct call of a handler that
 #            prints the same line).
@@ -57,7 +58,8 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "${pid}" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-"${bin}/site" serve --addr 127.0.0.1:18181 --public-key "${out}/keys/public.pem" >/dev/null 2>&1 &
+"${bin}/site" serve --no-inbox --addr 127.0.0.1:18181 --public-key "${out}/keys/public.pem" \
+    >/dev/null 2>&1 &
 pids+=($!)
 "${bin}/bare_webhook" 127.0.0.1:18182 "${out}/keys/public.pem" >/dev/null 2>&1 &
 pids+=($!)

@@ -14,6 +14,12 @@
 //! | `list` | the handlers linked into the binary: event, fn, file:line |
 //! | `fire <module> <event> [FILE\|-]` | runs the event's handlers on a payload file, standard input (`-`), or the bundled sample: the Rust form of Velo's functional testing |
 //! | `sample <module> <event>` | prints the event's bundled sample |
+//! | `inbox status\|dead\|replay <ID\|--all-dead>\|purge --older-than 30d` | looks into the inbox `serve` stores deliveries in (`--inbox PATH`, default `backend-events.db`) |
+//!
+//! `serve` stores each delivery in the inbox (a SQLite file, `--inbox PATH`, default
+//! `./backend-events.db`) before answering, and runs handlers in `--workers N` workers with
+//! retries ([`inbox`](crate::inbox) says what is guaranteed); `--no-inbox` runs them in the
+//! request instead.
 //!
 //! Errors (a missing file, malformed JSON, an unknown event, a handler that fails) are one line
 //! on standard error and exit code 1; usage errors exit with 2.
@@ -27,7 +33,10 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
+use std::sync::Arc;
+
 use crate::http::{self, Config};
+use crate::inbox::{Inbox, Replay, RetryPolicy, SqliteInbox, Worker, now_ms};
 use crate::webhook::Verifier;
 use crate::{Dispatcher, EventInfo};
 
@@ -54,9 +63,37 @@ enum Command {
         /// The largest body accepted, in bytes
         #[arg(long, default_value_t = Config::default().body_limit)]
         body_limit: usize,
-        /// How long the handlers of one delivery may take, in milliseconds
+        /// How long a delivery may take to be answered, in milliseconds
         #[arg(long, default_value_t = 1000)]
         budget_ms: u64,
+        /// The inbox deliveries are stored in before they are answered: a SQLite file
+        #[arg(long, value_name = "PATH", default_value = "backend-events.db")]
+        inbox: PathBuf,
+        /// Run the handlers in the request instead (no inbox: a failed handler answers 500)
+        #[arg(long, conflicts_with = "inbox")]
+        no_inbox: bool,
+        /// Workers running stored deliveries' handlers
+        #[arg(long, default_value_t = 2)]
+        workers: usize,
+        /// Attempts of a failing handler before it is dead-lettered
+        #[arg(long, default_value_t = RetryPolicy::default().max_attempts)]
+        max_attempts: u32,
+        /// How long one handler may run in a worker, in milliseconds
+        #[arg(long, default_value_t = 30_000)]
+        handler_budget_ms: u64,
+    },
+    /// Look into the inbox: status, dead letters, replays, retention
+    Inbox {
+        /// The inbox: a SQLite file
+        #[arg(
+            long,
+            value_name = "PATH",
+            default_value = "backend-events.db",
+            global = true
+        )]
+        inbox: PathBuf,
+        #[command(subcommand)]
+        command: InboxCommand,
     },
     /// List the handlers linked into this binary
     List,
@@ -76,6 +113,47 @@ enum Command {
         /// The event, such as onPolicyUpdated
         event: String,
     },
+}
+
+#[derive(Subcommand)]
+enum InboxCommand {
+    /// Deliveries pending, retrying, handled, and dead letters
+    Status,
+    /// The dead letters: delivery, event, handler, attempts, last error
+    Dead,
+    /// Give dead letters another round of attempts
+    Replay {
+        /// The delivery whose dead letters to replay
+        #[arg(required_unless_present = "all_dead")]
+        id: Option<String>,
+        /// Replay every dead letter
+        #[arg(long, conflicts_with = "id")]
+        all_dead: bool,
+    },
+    /// Delete handled deliveries older than an age such as 30d, 12h or 90m
+    Purge {
+        /// The age: a number and a unit (d, h, m, s)
+        #[arg(long, value_parser = parse_age)]
+        older_than: Duration,
+    },
+}
+
+fn parse_age(text: &str) -> Result<Duration, String> {
+    let unit_at = text
+        .find(|c: char| !c.is_ascii_digit())
+        .ok_or_else(|| format!("`{text}` has no unit: write 30d, 12h, 90m or 45s"))?;
+    let (number, unit) = text.split_at(unit_at);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` does not start with a number"))?;
+    let seconds = match unit {
+        "d" => 86_400,
+        "h" => 3_600,
+        "m" => 60,
+        "s" => 1,
+        _ => return Err(format!("unknown unit `{unit}`: use d, h, m or s")),
+    };
+    Ok(Duration::from_secs(number.saturating_mul(seconds)))
 }
 
 /// Runs the command line on the process's arguments.
@@ -114,12 +192,24 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             public_key,
             body_limit,
             budget_ms,
+            inbox,
+            no_inbox,
+            workers,
+            max_attempts,
+            handler_budget_ms,
         } => {
             let config = Config::default()
                 .with_body_limit(body_limit)
                 .with_budget(Duration::from_millis(budget_ms));
-            serve(dispatcher, addr, public_key, config)
+            let inbox = (!no_inbox).then(|| InboxOptions {
+                path: inbox,
+                workers: workers.max(1),
+                policy: RetryPolicy::default().with_max_attempts(max_attempts),
+                handler_budget: Duration::from_millis(handler_budget_ms),
+            });
+            serve(dispatcher, addr, public_key, config, inbox)
         }
+        Command::Inbox { inbox, command } => inbox_command(&inbox, command),
         Command::List => {
             list(&mut std::io::stdout().lock()).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
@@ -203,11 +293,84 @@ fn fire(
     }
 }
 
+/// How `serve` runs its inbox.
+struct InboxOptions {
+    path: PathBuf,
+    workers: usize,
+    policy: RetryPolicy,
+    handler_budget: Duration,
+}
+
+fn open_inbox(path: &std::path::Path) -> Result<Arc<dyn Inbox>, String> {
+    let text = path.to_string_lossy();
+    if text.starts_with("postgres://") || text.starts_with("postgresql://") {
+        return Err(
+            "a PostgreSQL inbox is not supported by this version: give a SQLite file".into(),
+        );
+    }
+    Ok(Arc::new(
+        SqliteInbox::open(path).map_err(|e| e.to_string())?,
+    ))
+}
+
+fn inbox_command(path: &std::path::Path, command: InboxCommand) -> Result<ExitCode, String> {
+    if !path.exists() {
+        return Err(format!("no inbox at {}", path.display()));
+    }
+    let inbox = open_inbox(path)?;
+    let mut out = std::io::stdout().lock();
+    let written = match command {
+        InboxCommand::Status => {
+            let counts = inbox.counts().map_err(|e| e.to_string())?;
+            writeln!(
+                out,
+                "pending {}\nretrying {}\ndead {}\nhandled {}",
+                counts.pending, counts.retrying, counts.dead, counts.handled
+            )
+        }
+        InboxCommand::Dead => {
+            let dead = inbox.dead().map_err(|e| e.to_string())?;
+            if dead.is_empty() {
+                writeln!(out, "no dead letters")
+            } else {
+                dead.iter().try_for_each(|letter| {
+                    writeln!(
+                        out,
+                        "{}  {}  {}  attempts {}  {}",
+                        letter.delivery_id,
+                        letter.event,
+                        letter.handler,
+                        letter.attempts,
+                        letter.last_error.replace('\n', " ")
+                    )
+                })
+            }
+        }
+        InboxCommand::Replay { id, all_dead } => {
+            let what = match (id, all_dead) {
+                (_, true) => Replay::AllDead,
+                (Some(id), false) => Replay::Delivery(id),
+                (None, false) => return Err("give a delivery id or --all-dead".into()),
+            };
+            let replayed = inbox.replay(&what).map_err(|e| e.to_string())?;
+            writeln!(out, "{replayed} dead letter(s) will run again")
+        }
+        InboxCommand::Purge { older_than } => {
+            let before = now_ms().saturating_sub(older_than.as_millis() as u64);
+            let purged = inbox.purge(before).map_err(|e| e.to_string())?;
+            writeln!(out, "{purged} handled deliveries deleted")
+        }
+    };
+    written.map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn serve(
     dispatcher: Dispatcher,
     addr: SocketAddr,
     public_key: Option<PathBuf>,
     config: Config,
+    inbox: Option<InboxOptions>,
 ) -> Result<ExitCode, String> {
     let key = match public_key {
         Some(path) => std::fs::read_to_string(&path)
@@ -217,6 +380,10 @@ fn serve(
         })?,
     };
     let verifier = Verifier::from_key_text(&key).map_err(|e| e.to_string())?;
+    let stored = match &inbox {
+        Some(options) => Some((open_inbox(&options.path)?, options)),
+        None => None,
+    };
     init_logging();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -231,10 +398,39 @@ fn serve(
             handlers = crate::handlers().len(),
             "listening on http://{local}/webhooks"
         );
-        axum::serve(listener, http::router_with(dispatcher, verifier, config))
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-            .map_err(|e| e.to_string())
+        let Some((inbox, options)) = stored else {
+            return axum::serve(listener, http::router_with(dispatcher, verifier, config))
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+                .map_err(|e| e.to_string());
+        };
+        tracing::info!(
+            inbox = %options.path.display(),
+            workers = options.workers,
+            "deliveries are stored, then answered, then handled"
+        );
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let mut workers = tokio::task::JoinSet::new();
+        for _ in 0..options.workers {
+            let worker = Worker::new(inbox.clone(), dispatcher)
+                .with_policy(options.policy)
+                .with_budget(options.handler_budget);
+            let mut stopped = stopped.clone();
+            workers.spawn(worker.run(async move {
+                let _ = stopped.wait_for(|stop| *stop).await;
+            }));
+        }
+        let served = axum::serve(
+            listener,
+            http::inbox_router(dispatcher, verifier, inbox, config),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| e.to_string());
+        // Workers finish the delivery they hold; what is left waits in the inbox.
+        let _ = stop.send(true);
+        while workers.join_next().await.is_some() {}
+        served
     })?;
     Ok(ExitCode::SUCCESS)
 }

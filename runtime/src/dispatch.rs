@@ -73,6 +73,20 @@ impl Dispatcher {
         self.index.by_webhook_type(event_type)
     }
 
+    /// Parses `payload` as the payload of `module.event`, running nothing: what a delivery is
+    /// checked with before it is stored for later.
+    pub fn check(
+        &self,
+        module: &str,
+        event: &str,
+        payload: &[u8],
+    ) -> Result<&'static EventInfo, DispatchError> {
+        let slot = self.slot(module, event)?;
+        (slot.info.parse)(payload)
+            .map(|_| slot.info)
+            .map_err(DispatchError::InvalidPayload)
+    }
+
     /// The handlers registered for `module.event` (possibly none), sorted by name.
     pub fn handlers_for(
         &self,

@@ -76,6 +76,10 @@ struct Endpoint {
     dispatcher: Dispatcher,
     verifier: Verifier,
     config: Config,
+    /// Where deliveries are stored before they are answered; `None`: handlers run in the
+    /// request.
+    #[cfg(feature = "inbox")]
+    inbox: Option<Arc<dyn crate::inbox::Inbox>>,
 }
 
 /// `POST /webhooks` with the default [`Config`].
@@ -85,11 +89,37 @@ pub fn router(dispatcher: Dispatcher, verifier: Verifier) -> Router {
 
 /// `POST /webhooks` with the limits of `config`.
 pub fn router_with(dispatcher: Dispatcher, verifier: Verifier, config: Config) -> Router {
-    let endpoint = Arc::new(Endpoint {
+    routes(Endpoint {
         dispatcher,
         verifier,
         config,
-    });
+        #[cfg(feature = "inbox")]
+        inbox: None,
+    })
+}
+
+/// `POST /webhooks` in front of a durable inbox (feature `inbox`): a delivery is verified,
+/// decoded, checked against its payload type and stored, then answered 200; the handlers run
+/// later, in a [`Worker`](crate::inbox::Worker). A resend of a stored delivery is answered
+/// 200 and stored nothing; a delivery that cannot be stored is answered 500.
+#[cfg(feature = "inbox")]
+pub fn inbox_router(
+    dispatcher: Dispatcher,
+    verifier: Verifier,
+    inbox: Arc<dyn crate::inbox::Inbox>,
+    config: Config,
+) -> Router {
+    routes(Endpoint {
+        dispatcher,
+        verifier,
+        config,
+        inbox: Some(inbox),
+    })
+}
+
+fn routes(endpoint: Endpoint) -> Router {
+    let config = endpoint.config;
+    let endpoint = Arc::new(endpoint);
     Router::new()
         .route("/webhooks", post(receive))
         .layer(DefaultBodyLimit::max(config.body_limit))
@@ -143,6 +173,20 @@ async fn receive(
             format!("ignored: no event of `{event_type}` here"),
         );
     };
+    #[cfg(feature = "inbox")]
+    if let Some(inbox) = &endpoint.inbox {
+        let (status, answer) = store(&endpoint.dispatcher, inbox, &delivery, event).await;
+        let outcome = match status {
+            StatusCode::OK => answer.as_str(),
+            _ => "refused",
+        };
+        if status.is_success() {
+            tracing::info!(event_id, event_type, event = %event, outcome, latency_ms = latency_ms());
+        } else {
+            tracing::error!(event_id, event_type, event = %event, status = status.as_u16(), outcome, latency_ms = latency_ms(), "{answer}");
+        }
+        return (status, answer);
+    }
     let budget = endpoint.config.budget;
     let over_budget = || {
         let budget_ms = budget.as_millis();
@@ -175,6 +219,56 @@ async fn receive(
             (StatusCode::INTERNAL_SERVER_ERROR, report.to_string())
         }
     }
+}
+
+/// Checks a delivery's payload and stores it: `(200, "accepted" | "duplicate")`, 400 for a
+/// payload that is not the event's, 500 when the store fails.
+#[cfg(feature = "inbox")]
+async fn store(
+    dispatcher: &Dispatcher,
+    inbox: &Arc<dyn crate::inbox::Inbox>,
+    delivery: &crate::webhook::Delivery,
+    event: &'static crate::EventInfo,
+) -> (StatusCode, String) {
+    use crate::inbox::{Accepted, StoredDelivery};
+    if let Err(error) = dispatcher.check(event.module(), event.name(), delivery.payload()) {
+        let error = error.into_webhook_error();
+        return (status_of(&error), error.to_string());
+    }
+    let handlers: Vec<&'static str> = dispatcher
+        .handlers_for(event.module(), event.name())
+        .map(|handlers| handlers.iter().map(|h| h.name()).collect())
+        .unwrap_or_default();
+    let stored = StoredDelivery {
+        id: delivery
+            .event_id()
+            .map_or_else(|| payload_key(delivery.payload()), str::to_owned),
+        module: event.module().to_owned(),
+        event: event.name().to_owned(),
+        payload: delivery.payload().to_vec(),
+    };
+    let inbox = inbox.clone();
+    let accepted = tokio::task::spawn_blocking(move || inbox.accept(&stored, &handlers)).await;
+    match accepted {
+        Ok(Ok(Accepted::New)) => (StatusCode::OK, "accepted".to_owned()),
+        Ok(Ok(Accepted::Duplicate)) => (StatusCode::OK, "duplicate".to_owned()),
+        Ok(Err(error)) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()),
+        Err(error) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("inbox: the store's thread failed: {error}"),
+        ),
+    }
+}
+
+/// The key of a delivery without an id (a body that is not a domain event): its payload's
+/// hash, so that a resend of the same body is still recognised.
+#[cfg(feature = "inbox")]
+fn payload_key(payload: &[u8]) -> String {
+    use std::hash::{Hash, Hasher};
+    // `DefaultHasher::new()` has fixed keys: the same payload hashes the same in every process.
+    let mut hasher = std::hash::DefaultHasher::new();
+    payload.hash(&mut hasher);
+    format!("payload-{:016x}", hasher.finish())
 }
 
 fn status_of(error: &WebhookError) -> StatusCode {

@@ -81,6 +81,8 @@ mod dispatch;
 mod event;
 #[cfg(feature = "http")]
 pub mod http;
+#[cfg(feature = "inbox")]
+pub mod inbox;
 mod json_path;
 mod metadata;
 mod registry;

@@ -220,12 +220,12 @@ fn usage_errors_exit_2_and_help_exits_0() {
     }
 }
 
-/// The server as a user starts it: key in the environment (base64 of the PEM), an ephemeral
-/// port read from its log, a signed delivery over a real socket.
-#[tokio::test]
-async fn serve_answers_signed_deliveries() {
+/// Starts `serve` on an ephemeral port with `args`, the key in the environment (base64 of the
+/// PEM); returns the process and the URL read from its log.
+fn start_serve(args: &[&str]) -> (std::process::Child, String) {
     let mut child = Command::new(SITE)
         .args(["serve", "--addr", "127.0.0.1:0"])
+        .args(args)
         .env("WIX_PUBLIC_KEY", STANDARD.encode(&app_keys().public_pem))
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
@@ -240,27 +240,92 @@ async fn serve_answers_signed_deliveries() {
             break rest.split_whitespace().next().unwrap().to_owned();
         }
     };
+    // Keep reading the log so that the server never blocks on a full pipe.
+    std::thread::spawn(move || std::io::copy(&mut log, &mut std::io::sink()));
+    (child, url)
+}
 
+fn policy_delivery(id: &str) -> String {
     let mut policy: serde_json::Value = serde_json::from_str(POLICY_UPDATED).unwrap();
     policy["entity"]["name"] = "served".into();
-    let token = signed(
+    signed(
         "wix.events.v2.policy_updated",
         &domain_event(
-            "d-served",
+            id,
             "52f15c5c-ea06-44f4-866a-b1cfa6f4f790",
             json!({"updatedEvent": {"currentEntity": policy["entity"]}}),
         ),
-    );
-    let client = reqwest::Client::new();
-    let response = client.post(&url).body(token).send().await.unwrap();
-    assert_eq!(response.status().as_u16(), 200);
-    assert_eq!(
-        response.text().await.unwrap(),
-        "wixEvents.onPolicyUpdated: 3 handler(s) ran, 0 failed"
-    );
-    let response = client.post(&url).body("hello").send().await.unwrap();
-    assert_eq!(response.status().as_u16(), 400);
+    )
+}
 
+async fn post(url: &str, body: String) -> (u16, String) {
+    let response = reqwest::Client::new()
+        .post(url)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+/// The server as a user starts it: deliveries stored in the inbox, answered, then handled.
+#[tokio::test]
+async fn serve_stores_signed_deliveries_then_handles_them() {
+    let inbox = payload_file("served.db", "");
+    std::fs::remove_file(&inbox).unwrap();
+    let inbox = inbox.to_str().unwrap().to_owned();
+    let (mut child, url) = start_serve(&["--inbox", &inbox]);
+    assert_eq!(
+        post(&url, policy_delivery("d-served")).await,
+        (200, "accepted".to_owned())
+    );
+    assert_eq!(
+        post(&url, policy_delivery("d-served")).await,
+        (200, "duplicate".to_owned())
+    );
+    assert_eq!(post(&url, "hello".to_owned()).await.0, 400);
+
+    // The workers run the three handlers; `inbox status` shows it from another process.
+    let mut status = String::new();
+    for _ in 0..100 {
+        status = stdout(&site(&["inbox", "--inbox", &inbox, "status"]));
+        if status.contains("handled 1") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(status, "pending 0\nretrying 0\ndead 0\nhandled 1\n");
+    assert_eq!(
+        stdout(&site(&["inbox", "--inbox", &inbox, "dead"])),
+        "no dead letters\n"
+    );
     child.kill().unwrap();
     child.wait().unwrap();
+}
+
+#[tokio::test]
+async fn serve_without_inbox_runs_the_handlers_in_the_request() {
+    let (mut child, url) = start_serve(&["--no-inbox"]);
+    assert_eq!(
+        post(&url, policy_delivery("d-direct")).await,
+        (
+            200,
+            "wixEvents.onPolicyUpdated: 3 handler(s) ran, 0 failed".to_owned()
+        )
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn inbox_commands_explain_their_errors() {
+    assert_one_line_error(
+        &site(&["inbox", "--inbox", "/no/such/inbox.db", "status"]),
+        "no inbox at /no/such/inbox.db",
+    );
+    let output = site(&["inbox", "purge", "--older-than", "30x"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown unit `x`: use d, h, m or s"));
+    let output = site(&["inbox", "replay"]);
+    assert_eq!(output.status.code(), Some(2));
 }

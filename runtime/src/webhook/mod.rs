@@ -14,7 +14,7 @@
 //!     let report = Dispatcher::new()
 //!         .dispatch(event.module(), event.name(), delivery.payload())
 //!         .await?;
-//!     println!("{}: {report}", delivery.event_id());
+//!     println!("{:?}: {report}", delivery.event_id());
 //! }
 //! # Ok(()) }
 //! ```

@@ -1,0 +1,173 @@
+//! The durable inbox (feature `inbox`): deliveries are stored before they are answered, and
+//! handlers run afterwards, off the request, with an outcome of their own.
+//!
+//! The platform waits 1,250 ms for a 200 and resends otherwise, sometimes twice, sometimes out
+//! of order. With the inbox, `POST /webhooks` verifies and decodes a delivery, stores it (keyed
+//! by the domain event's id) and answers 200 once the store has committed it; a [`Worker`]
+//! then runs its handlers. The guarantees:
+//!
+//! - **Nothing is answered 200 before it is durable.** A delivery that cannot be stored is
+//!   answered 500, and the platform sends it again.
+//! - **A delivery is stored once.** A resend (same id) is answered 200 and runs nothing.
+//! - **Each handler has its own outcome.** A handler that returned `Ok` for a delivery never
+//!   runs again for it. One that failed (error, panic, over its time budget) is retried with
+//!   exponential backoff and jitter ([`RetryPolicy`]), then dead-lettered with its last error;
+//!   [`Inbox::replay`] gives it another round.
+//! - **At least once per handler, exactly once per completed handler.** A worker claims a
+//!   delivery for a lease; if it dies mid-handler, the lease runs out and another worker runs
+//!   the handlers that had not completed. A handler can therefore run again after a crash, but
+//!   never after its success was recorded.
+//!
+//! Handlers see deliveries in the order the workers claim them, which is not the platform's
+//! order of events: compare `metadata.entity_event_sequence` to drop stale updates.
+
+mod retry;
+mod sqlite;
+mod worker;
+
+use std::fmt;
+
+pub use retry::RetryPolicy;
+pub use sqlite::SqliteInbox;
+pub use worker::Worker;
+
+/// A delivery as the inbox stores it: the declared event and the Velo-shaped payload.
+#[derive(Clone, PartialEq, Eq)]
+pub struct StoredDelivery {
+    /// The domain event's id: the same for every resend.
+    pub id: String,
+    /// The Velo module of the event.
+    pub module: String,
+    /// The event's name.
+    pub event: String,
+    /// The payload's JSON, as handlers receive it.
+    pub payload: Vec<u8>,
+}
+
+impl fmt::Debug for StoredDelivery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StoredDelivery")
+            .field("id", &self.id)
+            .field("event", &format_args!("{}.{}", self.module, self.event))
+            .field("payload", &String::from_utf8_lossy(&self.payload))
+            .finish()
+    }
+}
+
+/// What storing a delivery did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accepted {
+    /// The delivery is new and now stored, with one pending outcome per handler.
+    New,
+    /// A delivery with this id is already stored: nothing was written.
+    Duplicate,
+}
+
+/// A delivery a worker has claimed, with the handlers due to run on it.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// The delivery.
+    pub delivery: StoredDelivery,
+    /// The handlers (by name) that have not succeeded and whose next attempt is due, with the
+    /// attempts each has had so far.
+    pub due: Vec<(String, u32)>,
+}
+
+/// How one handler did on one attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Attempt {
+    /// It returned `Ok`.
+    Succeeded,
+    /// It failed: returned an error, panicked, or ran over its budget.
+    Failed(String),
+}
+
+/// How many deliveries are in each state, for `inbox status`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Deliveries with a handler that has not run yet.
+    pub pending: u64,
+    /// Deliveries with a handler waiting for its next attempt.
+    pub retrying: u64,
+    /// Handler outcomes given up on (dead letters).
+    pub dead: u64,
+    /// Deliveries every handler of which has succeeded.
+    pub handled: u64,
+}
+
+/// A handler given up on for a delivery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeadLetter {
+    /// The delivery's id.
+    pub delivery_id: String,
+    /// The event, as `module.event`.
+    pub event: String,
+    /// The handler's name.
+    pub handler: String,
+    /// How many times it was tried.
+    pub attempts: u32,
+    /// The error of its last attempt.
+    pub last_error: String,
+}
+
+/// What a replay applies to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Replay {
+    /// The dead letters of one delivery.
+    Delivery(String),
+    /// Every dead letter.
+    AllDead,
+}
+
+/// The store could not do what was asked: the caller answers 500 (the platform resends) or
+/// tries again later.
+#[derive(Debug, thiserror::Error)]
+#[error("inbox: {0}")]
+pub struct InboxError(pub String);
+
+/// A durable store of deliveries and of each handler's outcome on each.
+///
+/// Every method blocks until the store has committed; async callers run them on a blocking
+/// thread (`tokio::task::spawn_blocking`), as the HTTP endpoint and the [`Worker`] do.
+pub trait Inbox: Send + Sync + 'static {
+    /// Stores `delivery` with a pending outcome for each of `handlers`, unless a delivery with
+    /// its id is already stored. Returns only once the delivery is durable.
+    fn accept(&self, delivery: &StoredDelivery, handlers: &[&str]) -> Result<Accepted, InboxError>;
+
+    /// Claims the oldest delivery with a handler due at `now_ms` that no other worker holds,
+    /// for `lease_ms`.
+    fn claim(&self, worker: &str, now_ms: u64, lease_ms: u64) -> Result<Option<Claim>, InboxError>;
+
+    /// Records one attempt of `handler` on the delivery `id`: a success is final; a failure is
+    /// scheduled again by `policy`, or dead-lettered once the policy is exhausted.
+    fn record(
+        &self,
+        id: &str,
+        handler: &str,
+        attempt: &Attempt,
+        now_ms: u64,
+        policy: &RetryPolicy,
+    ) -> Result<(), InboxError>;
+
+    /// Ends `worker`'s claim on the delivery `id`, so that its next due handler can be claimed.
+    fn release(&self, id: &str, worker: &str) -> Result<(), InboxError>;
+
+    /// The counts of `inbox status`.
+    fn counts(&self) -> Result<Counts, InboxError>;
+
+    /// The dead letters, oldest first.
+    fn dead(&self) -> Result<Vec<DeadLetter>, InboxError>;
+
+    /// Gives dead letters a new round of attempts; returns how many.
+    fn replay(&self, what: &Replay) -> Result<u64, InboxError>;
+
+    /// Deletes the handled deliveries received before `before_ms`; returns how many.
+    fn purge(&self, before_ms: u64) -> Result<u64, InboxError>;
+}
+
+/// Milliseconds since the Unix epoch, the inbox's clock.
+pub fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_millis() as u64)
+}

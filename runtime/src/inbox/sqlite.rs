@@ -1,0 +1,312 @@
+//! The embedded inbox: one SQLite file (the library is compiled in), in WAL mode with
+//! `synchronous = FULL`, so that a committed delivery has reached the disk.
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use super::retry::jitter;
+use super::{
+    Accepted, Attempt, Claim, Counts, DeadLetter, Inbox, InboxError, Replay, RetryPolicy,
+    StoredDelivery,
+};
+
+/// An [`Inbox`] in a SQLite file. One connection, behind a mutex: SQLite writes one
+/// transaction at a time anyway, and each of these is short.
+pub struct SqliteInbox {
+    connection: Mutex<Connection>,
+}
+
+impl std::fmt::Debug for SqliteInbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteInbox").finish_non_exhaustive()
+    }
+}
+
+const SCHEMA: &str = "
+    CREATE TABLE IF NOT EXISTS deliveries (
+        id          TEXT PRIMARY KEY,
+        module      TEXT NOT NULL,
+        event       TEXT NOT NULL,
+        payload     BLOB NOT NULL,
+        received_ms INTEGER NOT NULL,
+        claimed_by  TEXT,
+        claimed_until_ms INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE IF NOT EXISTS outcomes (
+        delivery_id TEXT NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
+        handler     TEXT NOT NULL,
+        state       TEXT NOT NULL CHECK (state IN ('pending', 'retrying', 'succeeded', 'dead')),
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        last_error  TEXT,
+        next_attempt_ms INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (delivery_id, handler)
+    );
+    CREATE INDEX IF NOT EXISTS outcomes_due ON outcomes (state, next_attempt_ms);
+";
+
+fn error(error: impl std::fmt::Display) -> InboxError {
+    InboxError(error.to_string())
+}
+
+impl SqliteInbox {
+    /// Opens (or creates) the inbox in the file at `path`.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, InboxError> {
+        let connection = Connection::open(path.as_ref())
+            .map_err(|e| InboxError(format!("{}: {e}", path.as_ref().display())))?;
+        Self::with_connection(connection)
+    }
+
+    /// An inbox in memory, gone with the process: for tests.
+    pub fn in_memory() -> Result<Self, InboxError> {
+        Self::with_connection(Connection::open_in_memory().map_err(error)?)
+    }
+
+    fn with_connection(connection: Connection) -> Result<Self, InboxError> {
+        connection
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(error)?;
+        // FULL: a commit is on disk before it returns, so an answered 200 survives a crash.
+        connection
+            .pragma_update(None, "synchronous", "FULL")
+            .map_err(error)?;
+        connection
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(error)?;
+        connection
+            .busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(error)?;
+        connection.execute_batch(SCHEMA).map_err(error)?;
+        Ok(SqliteInbox {
+            connection: Mutex::new(connection),
+        })
+    }
+
+    fn connection(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave a transaction half-applied (SQLite rolls
+        // it back), so the connection stays usable.
+        self.connection
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Inbox for SqliteInbox {
+    fn accept(&self, delivery: &StoredDelivery, handlers: &[&str]) -> Result<Accepted, InboxError> {
+        let mut connection = self.connection();
+        let tx = connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(error)?;
+        let inserted = tx
+            .execute(
+                "INSERT OR IGNORE INTO deliveries (id, module, event, payload, received_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    delivery.id,
+                    delivery.module,
+                    delivery.event,
+                    delivery.payload,
+                    super::now_ms() as i64
+                ],
+            )
+            .map_err(error)?;
+        if inserted == 0 {
+            return Ok(Accepted::Duplicate);
+        }
+        for handler in handlers {
+            tx.execute(
+                "INSERT INTO outcomes (delivery_id, handler, state) VALUES (?1, ?2, 'pending')",
+                params![delivery.id, handler],
+            )
+            .map_err(error)?;
+        }
+        tx.commit().map_err(error)?;
+        Ok(Accepted::New)
+    }
+
+    fn claim(&self, worker: &str, now_ms: u64, lease_ms: u64) -> Result<Option<Claim>, InboxError> {
+        let mut connection = self.connection();
+        let tx = connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(error)?;
+        let now = now_ms as i64;
+        let claimed = tx
+            .query_row(
+                "UPDATE deliveries SET claimed_by = ?1, claimed_until_ms = ?2
+                 WHERE id = (
+                     SELECT d.id FROM deliveries d
+                     WHERE d.claimed_until_ms <= ?3
+                       AND EXISTS (SELECT 1 FROM outcomes o
+                                   WHERE o.delivery_id = d.id
+                                     AND o.state IN ('pending', 'retrying')
+                                     AND o.next_attempt_ms <= ?3)
+                     ORDER BY d.received_ms, d.id
+                     LIMIT 1)
+                 RETURNING id, module, event, payload",
+                params![worker, now.saturating_add(lease_ms as i64), now],
+                |row| {
+                    Ok(StoredDelivery {
+                        id: row.get(0)?,
+                        module: row.get(1)?,
+                        event: row.get(2)?,
+                        payload: row.get(3)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(error)?;
+        let Some(delivery) = claimed else {
+            return Ok(None);
+        };
+        let due = {
+            let mut statement = tx
+                .prepare(
+                    "SELECT handler, attempts FROM outcomes
+                     WHERE delivery_id = ?1 AND state IN ('pending', 'retrying')
+                       AND next_attempt_ms <= ?2
+                     ORDER BY handler",
+                )
+                .map_err(error)?;
+            statement
+                .query_map(params![delivery.id, now], |row| {
+                    Ok((row.get::<_, String>(0)?, row.get::<_, u32>(1)?))
+                })
+                .map_err(error)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(error)?
+        };
+        tx.commit().map_err(error)?;
+        Ok(Some(Claim { delivery, due }))
+    }
+
+    fn record(
+        &self,
+        id: &str,
+        handler: &str,
+        attempt: &Attempt,
+        now_ms: u64,
+        policy: &RetryPolicy,
+    ) -> Result<(), InboxError> {
+        let connection = self.connection();
+        match attempt {
+            Attempt::Succeeded => connection.execute(
+                "UPDATE outcomes SET state = 'succeeded', attempts = attempts + 1, last_error = NULL
+                 WHERE delivery_id = ?1 AND handler = ?2 AND state IN ('pending', 'retrying')",
+                params![id, handler],
+            ),
+            Attempt::Failed(message) => {
+                let attempts: u32 = connection
+                    .query_row(
+                        "SELECT attempts FROM outcomes WHERE delivery_id = ?1 AND handler = ?2",
+                        params![id, handler],
+                        |row| row.get(0),
+                    )
+                    .map_err(error)?;
+                let attempts = attempts.saturating_add(1);
+                let (state, next) = if policy.is_exhausted(attempts) {
+                    ("dead", 0)
+                } else {
+                    let delay = policy.delay(attempts, jitter()).as_millis() as u64;
+                    ("retrying", now_ms.saturating_add(delay) as i64)
+                };
+                connection.execute(
+                    "UPDATE outcomes SET state = ?3, attempts = ?4, last_error = ?5,
+                         next_attempt_ms = ?6
+                     WHERE delivery_id = ?1 AND handler = ?2 AND state IN ('pending', 'retrying')",
+                    params![id, handler, state, attempts, message, next],
+                )
+            }
+        }
+        .map_err(error)?;
+        Ok(())
+    }
+
+    fn release(&self, id: &str, worker: &str) -> Result<(), InboxError> {
+        self.connection()
+            .execute(
+                "UPDATE deliveries SET claimed_by = NULL, claimed_until_ms = 0
+                 WHERE id = ?1 AND claimed_by = ?2",
+                params![id, worker],
+            )
+            .map_err(error)?;
+        Ok(())
+    }
+
+    fn counts(&self) -> Result<Counts, InboxError> {
+        let connection = self.connection();
+        let count = |sql: &str| -> Result<u64, InboxError> {
+            connection
+                .query_row(sql, [], |row| row.get::<_, i64>(0))
+                .map(|n| n as u64)
+                .map_err(error)
+        };
+        Ok(Counts {
+            pending: count(
+                "SELECT COUNT(DISTINCT delivery_id) FROM outcomes WHERE state = 'pending'",
+            )?,
+            retrying: count(
+                "SELECT COUNT(DISTINCT delivery_id) FROM outcomes WHERE state = 'retrying'",
+            )?,
+            dead: count("SELECT COUNT(*) FROM outcomes WHERE state = 'dead'")?,
+            handled: count(
+                "SELECT COUNT(*) FROM deliveries d WHERE NOT EXISTS (
+                     SELECT 1 FROM outcomes o WHERE o.delivery_id = d.id
+                       AND o.state <> 'succeeded')",
+            )?,
+        })
+    }
+
+    fn dead(&self) -> Result<Vec<DeadLetter>, InboxError> {
+        let connection = self.connection();
+        let mut statement = connection
+            .prepare(
+                "SELECT o.delivery_id, d.module || '.' || d.event, o.handler, o.attempts,
+                        COALESCE(o.last_error, '')
+                 FROM outcomes o JOIN deliveries d ON d.id = o.delivery_id
+                 WHERE o.state = 'dead'
+                 ORDER BY d.received_ms, o.delivery_id, o.handler",
+            )
+            .map_err(error)?;
+        statement
+            .query_map([], |row| {
+                Ok(DeadLetter {
+                    delivery_id: row.get(0)?,
+                    event: row.get(1)?,
+                    handler: row.get(2)?,
+                    attempts: row.get(3)?,
+                    last_error: row.get(4)?,
+                })
+            })
+            .map_err(error)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(error)
+    }
+
+    fn replay(&self, what: &Replay) -> Result<u64, InboxError> {
+        let connection = self.connection();
+        let sql = "UPDATE outcomes SET state = 'retrying', attempts = 0, next_attempt_ms = 0
+                   WHERE state = 'dead'";
+        let changed = match what {
+            Replay::AllDead => connection.execute(sql, []),
+            Replay::Delivery(id) => {
+                connection.execute(&format!("{sql} AND delivery_id = ?1"), params![id])
+            }
+        }
+        .map_err(error)?;
+        Ok(changed as u64)
+    }
+
+    fn purge(&self, before_ms: u64) -> Result<u64, InboxError> {
+        let deleted = self
+            .connection()
+            .execute(
+                "DELETE FROM deliveries WHERE received_ms < ?1 AND NOT EXISTS (
+                     SELECT 1 FROM outcomes o WHERE o.delivery_id = deliveries.id
+                       AND o.state <> 'succeeded')",
+                params![before_ms as i64],
+            )
+            .map_err(error)?;
+        Ok(deleted as u64)
+    }
+}
