@@ -18,7 +18,7 @@
 //!
 //! `serve` stores each delivery in the inbox (a SQLite file, `--inbox PATH`, default
 //! `./backend-events.db`) before answering, and runs handlers in `--workers N` workers with
-//! retries ([`inbox`](crate::inbox) says what is guaranteed); `--no-inbox` runs them in the
+//! retries ([`inbox`] says what is guaranteed); `--no-inbox` runs them in the
 //! request instead.
 //!
 //! Errors (a missing file, malformed JSON, an unknown event, a handler that fails) are one line
@@ -36,7 +36,7 @@ use clap::{Parser, Subcommand};
 use std::sync::Arc;
 
 use crate::http::{self, Config};
-use crate::inbox::{Inbox, Replay, RetryPolicy, SqliteInbox, Worker, now_ms};
+use crate::inbox::{self, Inbox, Replay, RetryPolicy, Worker, now_ms};
 use crate::webhook::Verifier;
 use crate::{Dispatcher, EventInfo};
 
@@ -66,9 +66,10 @@ enum Command {
         /// How long a delivery may take to be answered, in milliseconds
         #[arg(long, default_value_t = 1000)]
         budget_ms: u64,
-        /// The inbox deliveries are stored in before they are answered: a SQLite file
-        #[arg(long, value_name = "PATH", default_value = "backend-events.db")]
-        inbox: PathBuf,
+        /// The inbox deliveries are stored in before they are answered: a SQLite file, or a
+        /// postgres:// URL for an inbox several serve processes share
+        #[arg(long, value_name = "PATH|URL", default_value = "backend-events.db")]
+        inbox: String,
         /// Run the handlers in the request instead (no inbox: a failed handler answers 500)
         #[arg(long, conflicts_with = "inbox")]
         no_inbox: bool,
@@ -84,14 +85,14 @@ enum Command {
     },
     /// Look into the inbox: status, dead letters, replays, retention
     Inbox {
-        /// The inbox: a SQLite file
+        /// The inbox: a SQLite file, or a postgres:// URL
         #[arg(
             long,
-            value_name = "PATH",
+            value_name = "PATH|URL",
             default_value = "backend-events.db",
             global = true
         )]
-        inbox: PathBuf,
+        inbox: String,
         #[command(subcommand)]
         command: InboxCommand,
     },
@@ -202,7 +203,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
                 .with_body_limit(body_limit)
                 .with_budget(Duration::from_millis(budget_ms));
             let inbox = (!no_inbox).then(|| InboxOptions {
-                path: inbox,
+                location: inbox,
                 workers: workers.max(1),
                 policy: RetryPolicy::default().with_max_attempts(max_attempts),
                 handler_budget: Duration::from_millis(handler_budget_ms),
@@ -295,33 +296,37 @@ fn fire(
 
 /// How `serve` runs its inbox.
 struct InboxOptions {
-    path: PathBuf,
+    location: String,
     workers: usize,
     policy: RetryPolicy,
     handler_budget: Duration,
 }
 
-fn open_inbox(path: &std::path::Path) -> Result<Arc<dyn Inbox>, String> {
-    let text = path.to_string_lossy();
-    if text.starts_with("postgres://") || text.starts_with("postgresql://") {
-        return Err(
-            "a PostgreSQL inbox is not supported by this version: give a SQLite file".into(),
-        );
-    }
-    Ok(Arc::new(
-        SqliteInbox::open(path).map_err(|e| e.to_string())?,
-    ))
+fn is_url(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
 }
 
-fn inbox_command(path: &std::path::Path, command: InboxCommand) -> Result<ExitCode, String> {
-    if !path.exists() {
-        return Err(format!("no inbox at {}", path.display()));
+async fn open_inbox(location: &str) -> Result<Arc<dyn Inbox>, String> {
+    inbox::open(location).await.map_err(|e| e.to_string())
+}
+
+fn inbox_command(location: &str, command: InboxCommand) -> Result<ExitCode, String> {
+    if !is_url(location) && !std::path::Path::new(location).exists() {
+        return Err(format!("no inbox at {location}"));
     }
-    let inbox = open_inbox(path)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    runtime.block_on(inbox_command_async(location, command))
+}
+
+async fn inbox_command_async(location: &str, command: InboxCommand) -> Result<ExitCode, String> {
+    let inbox = open_inbox(location).await?;
     let mut out = std::io::stdout().lock();
     let written = match command {
         InboxCommand::Status => {
-            let counts = inbox.counts().map_err(|e| e.to_string())?;
+            let counts = inbox.counts().await.map_err(|e| e.to_string())?;
             writeln!(
                 out,
                 "pending {}\nretrying {}\ndead {}\nhandled {}",
@@ -329,7 +334,7 @@ fn inbox_command(path: &std::path::Path, command: InboxCommand) -> Result<ExitCo
             )
         }
         InboxCommand::Dead => {
-            let dead = inbox.dead().map_err(|e| e.to_string())?;
+            let dead = inbox.dead().await.map_err(|e| e.to_string())?;
             if dead.is_empty() {
                 writeln!(out, "no dead letters")
             } else {
@@ -352,12 +357,12 @@ fn inbox_command(path: &std::path::Path, command: InboxCommand) -> Result<ExitCo
                 (Some(id), false) => Replay::Delivery(id),
                 (None, false) => return Err("give a delivery id or --all-dead".into()),
             };
-            let replayed = inbox.replay(&what).map_err(|e| e.to_string())?;
+            let replayed = inbox.replay(&what).await.map_err(|e| e.to_string())?;
             writeln!(out, "{replayed} dead letter(s) will run again")
         }
         InboxCommand::Purge { older_than } => {
             let before = now_ms().saturating_sub(older_than.as_millis() as u64);
-            let purged = inbox.purge(before).map_err(|e| e.to_string())?;
+            let purged = inbox.purge(before).await.map_err(|e| e.to_string())?;
             writeln!(out, "{purged} handled deliveries deleted")
         }
     };
@@ -380,10 +385,6 @@ fn serve(
         })?,
     };
     let verifier = Verifier::from_key_text(&key).map_err(|e| e.to_string())?;
-    let stored = match &inbox {
-        Some(options) => Some((open_inbox(&options.path)?, options)),
-        None => None,
-    };
     init_logging();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -398,14 +399,15 @@ fn serve(
             handlers = crate::handlers().len(),
             "listening on http://{local}/webhooks"
         );
-        let Some((inbox, options)) = stored else {
+        let Some(options) = &inbox else {
             return axum::serve(listener, http::router_with(dispatcher, verifier, config))
                 .with_graceful_shutdown(shutdown_signal())
                 .await
                 .map_err(|e| e.to_string());
         };
+        let inbox = open_inbox(&options.location).await?;
         tracing::info!(
-            inbox = %options.path.display(),
+            inbox = %options.location,
             workers = options.workers,
             "deliveries are stored, then answered, then handled"
         );

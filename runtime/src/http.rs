@@ -247,16 +247,10 @@ async fn store(
         event: event.name().to_owned(),
         payload: delivery.payload().to_vec(),
     };
-    let inbox = inbox.clone();
-    let accepted = tokio::task::spawn_blocking(move || inbox.accept(&stored, &handlers)).await;
-    match accepted {
-        Ok(Ok(Accepted::New)) => (StatusCode::OK, "accepted".to_owned()),
-        Ok(Ok(Accepted::Duplicate)) => (StatusCode::OK, "duplicate".to_owned()),
-        Ok(Err(error)) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()),
-        Err(error) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("inbox: the store's thread failed: {error}"),
-        ),
+    match inbox.accept(&stored, &handlers).await {
+        Ok(Accepted::New) => (StatusCode::OK, "accepted".to_owned()),
+        Ok(Accepted::Duplicate) => (StatusCode::OK, "duplicate".to_owned()),
+        Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()),
     }
 }
 

@@ -1,6 +1,11 @@
-//! The durable inbox on a real SQLite file: deliveries stored once, each handler's outcome kept,
-//! failures retried then dead-lettered, replays, concurrent workers, an abandoned claim taken
-//! over, and `POST /webhooks` answering only once a delivery is stored.
+//! The durable inbox, one suite run against both backends (a SQLite file, and a PostgreSQL
+//! database): deliveries stored once, each handler's outcome kept, failures retried then
+//! dead-lettered, replays, concurrent workers, an abandoned claim taken over, and
+//! `POST /webhooks` answering only once a delivery is stored.
+//!
+//! The PostgreSQL runs need a server: `BACKEND_EVENTS_POSTGRES=postgres://user:pw@host/db`
+//! (`.ci/run` starts one). Without it they are skipped with a note, unless
+//! `BACKEND_EVENTS_REQUIRE_POSTGRES=1` makes that a failure (as in CI).
 
 mod support;
 
@@ -11,8 +16,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use backend_events::inbox::{
-    Accepted, Attempt, Claim, Counts, DeadLetter, Inbox, InboxError, Replay, RetryPolicy,
-    SqliteInbox, StoredDelivery, Worker, now_ms,
+    Accepted, Attempt, Claim, Counts, DeadLetter, Inbox, InboxError, InboxFuture, PostgresInbox,
+    Replay, RetryPolicy, SqliteInbox, StoredDelivery, Worker, now_ms,
 };
 use backend_events::webhook::Verifier;
 use backend_events::wix_events_v3::{EventEnded, EventPublished};
@@ -59,13 +64,15 @@ async fn steady(event: EventPublished) {
     ran(&event.metadata.id, "steady");
 }
 
-/// Fails until `FIXED` is set.
-static FIXED: AtomicBool = AtomicBool::new(false);
+/// The deliveries `broken` has been fixed for.
+static FIXED: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
+/// Fails on a delivery until it is fixed for it.
 #[backend_event(wixEventsV3, onEventEnded)]
 fn broken(event: EventEnded) -> Result<(), String> {
-    ran(&event.metadata.id, "broken");
-    if FIXED.load(Ordering::SeqCst) {
+    let id = event.metadata.id;
+    ran(&id, "broken");
+    if FIXED.lock().unwrap().contains(&id) {
         Ok(())
     } else {
         Err("the venue's API is down".into())
@@ -86,9 +93,70 @@ fn inbox_file(name: &str) -> PathBuf {
     path
 }
 
-fn open(name: &str) -> Arc<dyn Inbox> {
+async fn sqlite(name: &str) -> Arc<dyn Inbox> {
     Arc::new(SqliteInbox::open(inbox_file(name)).unwrap())
 }
+
+/// A PostgreSQL inbox in a schema of its own, or `None` when no server is configured.
+async fn postgres(name: &str) -> Option<Arc<dyn Inbox>> {
+    let Ok(url) = std::env::var("BACKEND_EVENTS_POSTGRES") else {
+        assert!(
+            std::env::var_os("BACKEND_EVENTS_REQUIRE_POSTGRES").is_none(),
+            "BACKEND_EVENTS_REQUIRE_POSTGRES is set but BACKEND_EVENTS_POSTGRES is not"
+        );
+        eprintln!("skipped: set BACKEND_EVENTS_POSTGRES to run the inbox suite on PostgreSQL");
+        return None;
+    };
+    let schema = format!("inbox_test_{name}");
+    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(connection);
+    client
+        .batch_execute(&format!(
+            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema};"
+        ))
+        .await
+        .unwrap();
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let url = format!("{url}{separator}options=-c%20search_path%3D{schema}");
+    Some(Arc::new(PostgresInbox::connect(&url).await.unwrap()))
+}
+
+/// Each case, once per backend: `sqlite::case` and `postgres::case`.
+macro_rules! on_both_backends {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite_backend {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $case() {
+                    let inbox = super::sqlite(stringify!($case)).await;
+                    super::$case(inbox, "sqlite").await;
+                }
+            )*
+        }
+        mod postgres_backend {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $case() {
+                    if let Some(inbox) = super::postgres(stringify!($case)).await {
+                        super::$case(inbox, "postgres").await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+on_both_backends!(
+    a_duplicate_delivery_is_stored_once_and_runs_nothing_twice,
+    a_failing_handler_is_retried_until_it_succeeds_and_the_others_run_once,
+    a_handler_that_always_fails_is_dead_lettered_and_replay_runs_it_again,
+    concurrent_workers_never_run_a_handler_twice_for_one_delivery,
+    a_claim_abandoned_by_a_crashed_worker_is_taken_over_after_its_lease,
+    purge_deletes_only_handled_deliveries_older_than_asked,
+    post_webhooks_answers_200_only_for_stored_deliveries,
+);
 
 /// The bundled sample of `event`, with its own delivery id and, for published events, title.
 fn delivery(event: &str, id: &str, title: &str) -> StoredDelivery {
@@ -117,8 +185,11 @@ fn handlers(event: &str) -> Vec<&'static str> {
         .collect()
 }
 
-fn accept(inbox: &Arc<dyn Inbox>, delivery: &StoredDelivery) -> Accepted {
-    inbox.accept(delivery, &handlers(&delivery.event)).unwrap()
+async fn accept(inbox: &Arc<dyn Inbox>, delivery: &StoredDelivery) -> Accepted {
+    inbox
+        .accept(delivery, &handlers(&delivery.event))
+        .await
+        .unwrap()
 }
 
 fn fast_retries() -> RetryPolicy {
@@ -138,7 +209,7 @@ async fn drain(inbox: &Arc<dyn Inbox>, worker: &Worker) -> Counts {
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     loop {
         let worked = worker.run_once().await.unwrap();
-        let counts = inbox.counts().unwrap();
+        let counts = inbox.counts().await.unwrap();
         if counts.pending + counts.retrying == 0 || std::time::Instant::now() > deadline {
             return counts;
         }
@@ -148,30 +219,31 @@ async fn drain(inbox: &Arc<dyn Inbox>, worker: &Worker) -> Counts {
     }
 }
 
-#[tokio::test]
-async fn a_duplicate_delivery_is_stored_once_and_runs_nothing_twice() {
-    let inbox = open("duplicate");
-    let first = delivery("onEventPublished", "dup-1", "Leather Crafting");
-    assert_eq!(accept(&inbox, &first), Accepted::New);
-    assert_eq!(accept(&inbox, &first), Accepted::Duplicate);
+async fn a_duplicate_delivery_is_stored_once_and_runs_nothing_twice(
+    inbox: Arc<dyn Inbox>,
+    tag: &str,
+) {
+    let id = format!("{tag}-dup-1");
+    let first = delivery("onEventPublished", &id, "Leather Crafting");
+    assert_eq!(accept(&inbox, &first).await, Accepted::New);
+    assert_eq!(accept(&inbox, &first).await, Accepted::Duplicate);
     let counts = drain(&inbox, &worker(&inbox)).await;
     assert_eq!(
-        accept(&inbox, &first),
+        accept(&inbox, &first).await,
         Accepted::Duplicate,
         "after handling too"
     );
     drain(&inbox, &worker(&inbox)).await;
     assert_eq!(counts.handled, 1);
-    assert_eq!(runs("dup-1"), HashMap::from([("flaky", 1), ("steady", 1)]));
+    assert_eq!(runs(&id), HashMap::from([("flaky", 1), ("steady", 1)]));
 }
 
-#[tokio::test]
-async fn a_failing_handler_is_retried_until_it_succeeds_and_the_others_run_once() {
-    let inbox = open("retry");
-    accept(
-        &inbox,
-        &delivery("onEventPublished", "retry-1", "flaky workshop"),
-    );
+async fn a_failing_handler_is_retried_until_it_succeeds_and_the_others_run_once(
+    inbox: Arc<dyn Inbox>,
+    tag: &str,
+) {
+    let id = format!("{tag}-retry-1");
+    accept(&inbox, &delivery("onEventPublished", &id, "flaky workshop")).await;
     let counts = drain(&inbox, &worker(&inbox)).await;
     assert_eq!(
         counts,
@@ -182,23 +254,22 @@ async fn a_failing_handler_is_retried_until_it_succeeds_and_the_others_run_once(
             handled: 1
         }
     );
-    assert_eq!(
-        runs("retry-1"),
-        HashMap::from([("flaky", 3), ("steady", 1)])
-    );
+    assert_eq!(runs(&id), HashMap::from([("flaky", 3), ("steady", 1)]));
 }
 
-#[tokio::test]
-async fn a_handler_that_always_fails_is_dead_lettered_and_replay_runs_it_again() {
-    let inbox = open("dead");
-    accept(&inbox, &delivery("onEventEnded", "dead-1", ""));
+async fn a_handler_that_always_fails_is_dead_lettered_and_replay_runs_it_again(
+    inbox: Arc<dyn Inbox>,
+    tag: &str,
+) {
+    let id = format!("{tag}-dead-1");
+    accept(&inbox, &delivery("onEventEnded", &id, "")).await;
     let counts = drain(&inbox, &worker(&inbox)).await;
     assert_eq!((counts.dead, counts.handled), (1, 0));
-    assert_eq!(runs("dead-1"), HashMap::from([("broken", 3)]));
+    assert_eq!(runs(&id), HashMap::from([("broken", 3)]));
     assert_eq!(
-        inbox.dead().unwrap(),
+        inbox.dead().await.unwrap(),
         [DeadLetter {
-            delivery_id: "dead-1".into(),
+            delivery_id: id.clone(),
             event: "wixEventsV3.onEventEnded".into(),
             handler: BROKEN.into(),
             attempts: 3,
@@ -206,20 +277,24 @@ async fn a_handler_that_always_fails_is_dead_lettered_and_replay_runs_it_again()
         }]
     );
 
-    FIXED.store(true, Ordering::SeqCst);
-    assert_eq!(inbox.replay(&Replay::Delivery("dead-1".into())).unwrap(), 1);
+    FIXED.lock().unwrap().push(id.clone());
+    assert_eq!(
+        inbox.replay(&Replay::Delivery(id.clone())).await.unwrap(),
+        1
+    );
     let counts = drain(&inbox, &worker(&inbox)).await;
     assert_eq!((counts.dead, counts.handled), (0, 1));
-    assert_eq!(runs("dead-1"), HashMap::from([("broken", 4)]));
-    assert_eq!(inbox.replay(&Replay::AllDead).unwrap(), 0);
+    assert_eq!(runs(&id), HashMap::from([("broken", 4)]));
+    assert_eq!(inbox.replay(&Replay::AllDead).await.unwrap(), 0);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_workers_never_run_a_handler_twice_for_one_delivery() {
-    let inbox = open("concurrent");
-    let ids: Vec<String> = (0..40).map(|n| format!("conc-{n}")).collect();
+async fn concurrent_workers_never_run_a_handler_twice_for_one_delivery(
+    inbox: Arc<dyn Inbox>,
+    tag: &str,
+) {
+    let ids: Vec<String> = (0..40).map(|n| format!("{tag}-conc-{n}")).collect();
     for id in &ids {
-        accept(&inbox, &delivery("onEventPublished", id, "party"));
+        accept(&inbox, &delivery("onEventPublished", id, "party")).await;
     }
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..4 {
@@ -230,7 +305,7 @@ async fn concurrent_workers_never_run_a_handler_twice_for_one_delivery() {
     while let Some(done) = tasks.join_next().await {
         done.unwrap();
     }
-    assert_eq!(inbox.counts().unwrap().handled, 40);
+    assert_eq!(inbox.counts().await.unwrap().handled, 40);
     for id in &ids {
         assert_eq!(
             runs(id),
@@ -240,21 +315,22 @@ async fn concurrent_workers_never_run_a_handler_twice_for_one_delivery() {
     }
 }
 
-#[tokio::test]
-async fn a_claim_abandoned_by_a_crashed_worker_is_taken_over_after_its_lease() {
-    let inbox = open("lease");
-    accept(&inbox, &delivery("onEventPublished", "lease-1", "party"));
+async fn a_claim_abandoned_by_a_crashed_worker_is_taken_over_after_its_lease(
+    inbox: Arc<dyn Inbox>,
+    tag: &str,
+) {
+    let id = format!("{tag}-lease-1");
+    accept(&inbox, &delivery("onEventPublished", &id, "party")).await;
     // A worker claims it for 200 ms, records one handler's success, and dies.
-    let Claim { due, .. } = inbox.claim("crashed", now_ms(), 200).unwrap().unwrap();
+    let Claim { due, .. } = inbox
+        .claim("crashed", now_ms(), 200)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(due, [(FLAKY.to_owned(), 0), (STEADY.to_owned(), 0)]);
     inbox
-        .record(
-            "lease-1",
-            STEADY,
-            &Attempt::Succeeded,
-            now_ms(),
-            &fast_retries(),
-        )
+        .record(&id, STEADY, &Attempt::Succeeded, now_ms(), &fast_retries())
+        .await
         .unwrap();
     // While the lease holds, nobody else gets it.
     assert!(!worker(&inbox).run_once().await.unwrap());
@@ -262,36 +338,35 @@ async fn a_claim_abandoned_by_a_crashed_worker_is_taken_over_after_its_lease() {
     let counts = drain(&inbox, &worker(&inbox)).await;
     assert_eq!(counts.handled, 1);
     // Only the handler that had not completed ran.
-    assert_eq!(runs("lease-1"), HashMap::from([("flaky", 1)]));
+    assert_eq!(runs(&id), HashMap::from([("flaky", 1)]));
 }
 
-#[tokio::test]
-async fn purge_deletes_only_handled_deliveries_older_than_asked() {
-    let inbox = open("purge");
-    accept(&inbox, &delivery("onEventPublished", "purge-1", "party"));
+async fn purge_deletes_only_handled_deliveries_older_than_asked(inbox: Arc<dyn Inbox>, tag: &str) {
+    let (first, second) = (format!("{tag}-purge-1"), format!("{tag}-purge-2"));
+    accept(&inbox, &delivery("onEventPublished", &first, "party")).await;
     drain(&inbox, &worker(&inbox)).await;
     // Stored after the drain: still pending.
-    accept(&inbox, &delivery("onEventPublished", "purge-2", "party"));
+    accept(&inbox, &delivery("onEventPublished", &second, "party")).await;
     assert_eq!(
-        inbox.purge(now_ms() - 60_000).unwrap(),
+        inbox.purge(now_ms() - 60_000).await.unwrap(),
         0,
         "nothing is that old"
     );
-    assert_eq!(inbox.purge(now_ms() + 1).unwrap(), 1);
+    assert_eq!(inbox.purge(now_ms() + 1).await.unwrap(), 1);
     // A purged delivery is forgotten; a pending one is kept.
     assert_eq!(
-        accept(&inbox, &delivery("onEventPublished", "purge-1", "party")),
+        accept(&inbox, &delivery("onEventPublished", &first, "party")).await,
         Accepted::New
     );
     assert_eq!(
-        accept(&inbox, &delivery("onEventPublished", "purge-2", "party")),
+        accept(&inbox, &delivery("onEventPublished", &second, "party")).await,
         Accepted::Duplicate
     );
 }
 
 /// An inbox whose store is down until told otherwise.
 struct Flaky {
-    inner: SqliteInbox,
+    inner: Arc<dyn Inbox>,
     down: AtomicBool,
 }
 
@@ -306,45 +381,57 @@ impl Flaky {
 }
 
 impl Inbox for Flaky {
-    fn accept(&self, delivery: &StoredDelivery, handlers: &[&str]) -> Result<Accepted, InboxError> {
-        self.check()?;
-        self.inner.accept(delivery, handlers)
+    fn accept<'a>(
+        &'a self,
+        delivery: &'a StoredDelivery,
+        handlers: &'a [&'a str],
+    ) -> InboxFuture<'a, Accepted> {
+        Box::pin(async move {
+            self.check()?;
+            self.inner.accept(delivery, handlers).await
+        })
     }
-    fn claim(&self, worker: &str, now: u64, lease: u64) -> Result<Option<Claim>, InboxError> {
-        self.check()?;
-        self.inner.claim(worker, now, lease)
-    }
-    fn record(
-        &self,
-        id: &str,
-        handler: &str,
-        attempt: &Attempt,
+    fn claim<'a>(
+        &'a self,
+        worker: &'a str,
         now: u64,
-        policy: &RetryPolicy,
-    ) -> Result<(), InboxError> {
+        lease: u64,
+    ) -> InboxFuture<'a, Option<Claim>> {
+        Box::pin(async move {
+            self.check()?;
+            self.inner.claim(worker, now, lease).await
+        })
+    }
+    fn record<'a>(
+        &'a self,
+        id: &'a str,
+        handler: &'a str,
+        attempt: &'a Attempt,
+        now: u64,
+        policy: &'a RetryPolicy,
+    ) -> InboxFuture<'a, ()> {
         self.inner.record(id, handler, attempt, now, policy)
     }
-    fn release(&self, id: &str, worker: &str) -> Result<(), InboxError> {
+    fn release<'a>(&'a self, id: &'a str, worker: &'a str) -> InboxFuture<'a, ()> {
         self.inner.release(id, worker)
     }
-    fn counts(&self) -> Result<Counts, InboxError> {
+    fn counts(&self) -> InboxFuture<'_, Counts> {
         self.inner.counts()
     }
-    fn dead(&self) -> Result<Vec<DeadLetter>, InboxError> {
+    fn dead(&self) -> InboxFuture<'_, Vec<DeadLetter>> {
         self.inner.dead()
     }
-    fn replay(&self, what: &Replay) -> Result<u64, InboxError> {
+    fn replay<'a>(&'a self, what: &'a Replay) -> InboxFuture<'a, u64> {
         self.inner.replay(what)
     }
-    fn purge(&self, before: u64) -> Result<u64, InboxError> {
+    fn purge(&self, before: u64) -> InboxFuture<'_, u64> {
         self.inner.purge(before)
     }
 }
 
-#[tokio::test]
-async fn post_webhooks_answers_200_only_for_stored_deliveries() {
+async fn post_webhooks_answers_200_only_for_stored_deliveries(inbox: Arc<dyn Inbox>, tag: &str) {
     let flaky = Arc::new(Flaky {
-        inner: SqliteInbox::open(inbox_file("http")).unwrap(),
+        inner: inbox,
         down: AtomicBool::new(false),
     });
     let inbox: Arc<dyn Inbox> = flaky.clone();
@@ -373,32 +460,37 @@ async fn post_webhooks_answers_200_only_for_stored_deliveries() {
             &domain_event(id, "e-1", json!({"actionEvent": {"body": payload["data"]}})),
         )
     };
+    let (first, second, bad) = (
+        format!("{tag}-http-1"),
+        format!("{tag}-http-2"),
+        format!("{tag}-http-bad"),
+    );
 
-    assert_eq!(post(published("http-1")).await, (200, "accepted".into()));
-    assert_eq!(post(published("http-1")).await, (200, "duplicate".into()));
+    assert_eq!(post(published(&first)).await, (200, "accepted".into()));
+    assert_eq!(post(published(&first)).await, (200, "duplicate".into()));
     // A payload that is not the event's is refused, not stored.
-    let bad = signed(
+    let not_the_payload = signed(
         "wix.events.v3.event_published",
         &domain_event(
-            "http-bad",
+            &bad,
             "e-1",
             json!({"actionEvent": {"body": {"timestamp": 5}}}),
         ),
     );
-    assert_eq!(post(bad).await.0, 400);
+    assert_eq!(post(not_the_payload).await.0, 400);
     // The store is down: 500, so the platform resends; then it comes back.
     flaky.down.store(true, Ordering::SeqCst);
     assert_eq!(
-        post(published("http-2")).await,
+        post(published(&second)).await,
         (500, "inbox: the disk is full".into())
     );
     flaky.down.store(false, Ordering::SeqCst);
-    assert_eq!(post(published("http-2")).await, (200, "accepted".into()));
+    assert_eq!(post(published(&second)).await, (200, "accepted".into()));
 
     // Nothing ran in the request; a worker runs each stored delivery's handlers once.
-    assert!(runs("http-1").is_empty());
+    assert!(runs(&first).is_empty());
     let counts = drain(&inbox, &worker(&inbox)).await;
     assert_eq!(counts.handled, 2);
-    assert_eq!(runs("http-2"), HashMap::from([("flaky", 1), ("steady", 1)]));
-    assert!(runs("http-bad").is_empty());
+    assert_eq!(runs(&second), HashMap::from([("flaky", 1), ("steady", 1)]));
+    assert!(runs(&bad).is_empty());
 }

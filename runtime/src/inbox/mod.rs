@@ -21,12 +21,16 @@
 //! Handlers see deliveries in the order the workers claim them, which is not the platform's
 //! order of events: compare `metadata.entity_event_sequence` to drop stale updates.
 
+mod postgres;
 mod retry;
 mod sqlite;
 mod worker;
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 
+pub use postgres::PostgresInbox;
 pub use retry::RetryPolicy;
 pub use sqlite::SqliteInbox;
 pub use worker::Worker;
@@ -125,44 +129,67 @@ pub enum Replay {
 #[error("inbox: {0}")]
 pub struct InboxError(pub String);
 
-/// A durable store of deliveries and of each handler's outcome on each.
-///
-/// Every method blocks until the store has committed; async callers run them on a blocking
-/// thread (`tokio::task::spawn_blocking`), as the HTTP endpoint and the [`Worker`] do.
+/// The future an [`Inbox`] method returns: it resolves once the store has committed.
+pub type InboxFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, InboxError>> + Send + 'a>>;
+
+/// A durable store of deliveries and of each handler's outcome on each: [`SqliteInbox`] in one
+/// process, [`PostgresInbox`] shared by several.
 pub trait Inbox: Send + Sync + 'static {
     /// Stores `delivery` with a pending outcome for each of `handlers`, unless a delivery with
-    /// its id is already stored. Returns only once the delivery is durable.
-    fn accept(&self, delivery: &StoredDelivery, handlers: &[&str]) -> Result<Accepted, InboxError>;
+    /// its id is already stored. Resolves only once the delivery is durable.
+    fn accept<'a>(
+        &'a self,
+        delivery: &'a StoredDelivery,
+        handlers: &'a [&'a str],
+    ) -> InboxFuture<'a, Accepted>;
 
     /// Claims the oldest delivery with a handler due at `now_ms` that no other worker holds,
     /// for `lease_ms`.
-    fn claim(&self, worker: &str, now_ms: u64, lease_ms: u64) -> Result<Option<Claim>, InboxError>;
+    fn claim<'a>(
+        &'a self,
+        worker: &'a str,
+        now_ms: u64,
+        lease_ms: u64,
+    ) -> InboxFuture<'a, Option<Claim>>;
 
     /// Records one attempt of `handler` on the delivery `id`: a success is final; a failure is
     /// scheduled again by `policy`, or dead-lettered once the policy is exhausted.
-    fn record(
-        &self,
-        id: &str,
-        handler: &str,
-        attempt: &Attempt,
+    fn record<'a>(
+        &'a self,
+        id: &'a str,
+        handler: &'a str,
+        attempt: &'a Attempt,
         now_ms: u64,
-        policy: &RetryPolicy,
-    ) -> Result<(), InboxError>;
+        policy: &'a RetryPolicy,
+    ) -> InboxFuture<'a, ()>;
 
     /// Ends `worker`'s claim on the delivery `id`, so that its next due handler can be claimed.
-    fn release(&self, id: &str, worker: &str) -> Result<(), InboxError>;
+    fn release<'a>(&'a self, id: &'a str, worker: &'a str) -> InboxFuture<'a, ()>;
 
     /// The counts of `inbox status`.
-    fn counts(&self) -> Result<Counts, InboxError>;
+    fn counts(&self) -> InboxFuture<'_, Counts>;
 
     /// The dead letters, oldest first.
-    fn dead(&self) -> Result<Vec<DeadLetter>, InboxError>;
+    fn dead(&self) -> InboxFuture<'_, Vec<DeadLetter>>;
 
-    /// Gives dead letters a new round of attempts; returns how many.
-    fn replay(&self, what: &Replay) -> Result<u64, InboxError>;
+    /// Gives dead letters a new round of attempts; resolves to how many.
+    fn replay<'a>(&'a self, what: &'a Replay) -> InboxFuture<'a, u64>;
 
-    /// Deletes the handled deliveries received before `before_ms`; returns how many.
-    fn purge(&self, before_ms: u64) -> Result<u64, InboxError>;
+    /// Deletes the handled deliveries received before `before_ms`; resolves to how many.
+    fn purge(&self, before_ms: u64) -> InboxFuture<'_, u64>;
+}
+
+/// Opens the inbox `location` names: a `postgres://` URL, or the path of a SQLite file.
+pub async fn open(location: &str) -> Result<std::sync::Arc<dyn Inbox>, InboxError> {
+    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        Ok(std::sync::Arc::new(PostgresInbox::connect(location).await?))
+    } else {
+        let path = location.to_owned();
+        let inbox = tokio::task::spawn_blocking(move || SqliteInbox::open(path))
+            .await
+            .map_err(|e| InboxError(e.to_string()))??;
+        Ok(std::sync::Arc::new(inbox))
+    }
 }
 
 /// Milliseconds since the Unix epoch, the inbox's clock.

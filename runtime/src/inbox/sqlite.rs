@@ -2,20 +2,22 @@
 //! `synchronous = FULL`, so that a committed delivery has reached the disk.
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::retry::jitter;
 use super::{
-    Accepted, Attempt, Claim, Counts, DeadLetter, Inbox, InboxError, Replay, RetryPolicy,
-    StoredDelivery,
+    Accepted, Attempt, Claim, Counts, DeadLetter, Inbox, InboxError, InboxFuture, Replay,
+    RetryPolicy, StoredDelivery,
 };
 
 /// An [`Inbox`] in a SQLite file. One connection, behind a mutex: SQLite writes one
-/// transaction at a time anyway, and each of these is short.
+/// transaction at a time anyway, and each of these is short. Operations run on tokio's
+/// blocking threads.
+#[derive(Clone)]
 pub struct SqliteInbox {
-    connection: Mutex<Connection>,
+    connection: Arc<Mutex<Connection>>,
 }
 
 impl std::fmt::Debug for SqliteInbox {
@@ -79,7 +81,7 @@ impl SqliteInbox {
             .map_err(error)?;
         connection.execute_batch(SCHEMA).map_err(error)?;
         Ok(SqliteInbox {
-            connection: Mutex::new(connection),
+            connection: Arc::new(Mutex::new(connection)),
         })
     }
 
@@ -90,10 +92,85 @@ impl SqliteInbox {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+
+    /// Runs `operation` on a blocking thread.
+    fn run<T: Send + 'static>(
+        &self,
+        operation: impl FnOnce(&SqliteInbox) -> Result<T, InboxError> + Send + 'static,
+    ) -> InboxFuture<'static, T> {
+        let inbox = self.clone();
+        Box::pin(async move {
+            tokio::task::spawn_blocking(move || operation(&inbox))
+                .await
+                .map_err(|e| InboxError(format!("the store's thread failed: {e}")))?
+        })
+    }
 }
 
 impl Inbox for SqliteInbox {
-    fn accept(&self, delivery: &StoredDelivery, handlers: &[&str]) -> Result<Accepted, InboxError> {
+    fn accept<'a>(
+        &'a self,
+        delivery: &'a StoredDelivery,
+        handlers: &'a [&'a str],
+    ) -> InboxFuture<'a, Accepted> {
+        let delivery = delivery.clone();
+        let handlers: Vec<String> = handlers.iter().map(|h| (*h).to_owned()).collect();
+        self.run(move |inbox| inbox.accept_now(&delivery, &handlers))
+    }
+
+    fn claim<'a>(
+        &'a self,
+        worker: &'a str,
+        now_ms: u64,
+        lease_ms: u64,
+    ) -> InboxFuture<'a, Option<Claim>> {
+        let worker = worker.to_owned();
+        self.run(move |inbox| inbox.claim_now(&worker, now_ms, lease_ms))
+    }
+
+    fn record<'a>(
+        &'a self,
+        id: &'a str,
+        handler: &'a str,
+        attempt: &'a Attempt,
+        now_ms: u64,
+        policy: &'a RetryPolicy,
+    ) -> InboxFuture<'a, ()> {
+        let (id, handler, attempt, policy) =
+            (id.to_owned(), handler.to_owned(), attempt.clone(), *policy);
+        self.run(move |inbox| inbox.record_now(&id, &handler, &attempt, now_ms, &policy))
+    }
+
+    fn release<'a>(&'a self, id: &'a str, worker: &'a str) -> InboxFuture<'a, ()> {
+        let (id, worker) = (id.to_owned(), worker.to_owned());
+        self.run(move |inbox| inbox.release_now(&id, &worker))
+    }
+
+    fn counts(&self) -> InboxFuture<'_, Counts> {
+        self.run(|inbox| inbox.counts_now())
+    }
+
+    fn dead(&self) -> InboxFuture<'_, Vec<DeadLetter>> {
+        self.run(|inbox| inbox.dead_now())
+    }
+
+    fn replay<'a>(&'a self, what: &'a Replay) -> InboxFuture<'a, u64> {
+        let what = what.clone();
+        self.run(move |inbox| inbox.replay_now(&what))
+    }
+
+    fn purge(&self, before_ms: u64) -> InboxFuture<'_, u64> {
+        self.run(move |inbox| inbox.purge_now(before_ms))
+    }
+}
+
+/// The operations, blocking.
+impl SqliteInbox {
+    fn accept_now(
+        &self,
+        delivery: &StoredDelivery,
+        handlers: &[String],
+    ) -> Result<Accepted, InboxError> {
         let mut connection = self.connection();
         let tx = connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -125,7 +202,12 @@ impl Inbox for SqliteInbox {
         Ok(Accepted::New)
     }
 
-    fn claim(&self, worker: &str, now_ms: u64, lease_ms: u64) -> Result<Option<Claim>, InboxError> {
+    fn claim_now(
+        &self,
+        worker: &str,
+        now_ms: u64,
+        lease_ms: u64,
+    ) -> Result<Option<Claim>, InboxError> {
         let mut connection = self.connection();
         let tx = connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -180,7 +262,7 @@ impl Inbox for SqliteInbox {
         Ok(Some(Claim { delivery, due }))
     }
 
-    fn record(
+    fn record_now(
         &self,
         id: &str,
         handler: &str,
@@ -222,7 +304,7 @@ impl Inbox for SqliteInbox {
         Ok(())
     }
 
-    fn release(&self, id: &str, worker: &str) -> Result<(), InboxError> {
+    fn release_now(&self, id: &str, worker: &str) -> Result<(), InboxError> {
         self.connection()
             .execute(
                 "UPDATE deliveries SET claimed_by = NULL, claimed_until_ms = 0
@@ -233,7 +315,7 @@ impl Inbox for SqliteInbox {
         Ok(())
     }
 
-    fn counts(&self) -> Result<Counts, InboxError> {
+    fn counts_now(&self) -> Result<Counts, InboxError> {
         let connection = self.connection();
         let count = |sql: &str| -> Result<u64, InboxError> {
             connection
@@ -257,7 +339,7 @@ impl Inbox for SqliteInbox {
         })
     }
 
-    fn dead(&self) -> Result<Vec<DeadLetter>, InboxError> {
+    fn dead_now(&self) -> Result<Vec<DeadLetter>, InboxError> {
         let connection = self.connection();
         let mut statement = connection
             .prepare(
@@ -283,7 +365,7 @@ impl Inbox for SqliteInbox {
             .map_err(error)
     }
 
-    fn replay(&self, what: &Replay) -> Result<u64, InboxError> {
+    fn replay_now(&self, what: &Replay) -> Result<u64, InboxError> {
         let connection = self.connection();
         let sql = "UPDATE outcomes SET state = 'retrying', attempts = 0, next_attempt_ms = 0
                    WHERE state = 'dead'";
@@ -297,7 +379,7 @@ impl Inbox for SqliteInbox {
         Ok(changed as u64)
     }
 
-    fn purge(&self, before_ms: u64) -> Result<u64, InboxError> {
+    fn purge_now(&self, before_ms: u64) -> Result<u64, InboxError> {
         let deleted = self
             .connection()
             .execute(

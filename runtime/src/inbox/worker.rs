@@ -77,10 +77,8 @@ impl Worker {
 
     /// Claims one delivery and runs its due handlers. Returns whether there was one.
     pub async fn run_once(&self) -> Result<bool, InboxError> {
-        let inbox = self.inbox.clone();
-        let name = self.name.clone();
         let lease = self.lease().as_millis() as u64;
-        let claim = blocking(move || inbox.claim(&name, now_ms(), lease)).await?;
+        let claim = self.inbox.claim(&self.name, now_ms(), lease).await?;
         let Some(claim) = claim else {
             return Ok(false);
         };
@@ -95,13 +93,11 @@ impl Worker {
                     tracing::warn!(delivery = %id, handler = %handler, outcome = "failed", "{message}")
                 }
             }
-            let inbox = self.inbox.clone();
-            let (id, policy) = (id.clone(), self.policy);
-            blocking(move || inbox.record(&id, &handler, &attempt, now_ms(), &policy)).await?;
+            self.inbox
+                .record(&id, &handler, &attempt, now_ms(), &self.policy)
+                .await?;
         }
-        let inbox = self.inbox.clone();
-        let name = self.name.clone();
-        blocking(move || inbox.release(&id, &name)).await?;
+        self.inbox.release(&id, &self.name).await?;
         Ok(true)
     }
 
@@ -179,13 +175,4 @@ impl Worker {
 fn futures_ready<F: Future<Output = ()>>(future: &mut std::pin::Pin<&mut F>) -> bool {
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
     future.as_mut().poll(&mut cx).is_ready()
-}
-
-/// Runs a store operation on a blocking thread.
-pub(crate) async fn blocking<T: Send + 'static>(
-    operation: impl FnOnce() -> Result<T, InboxError> + Send + 'static,
-) -> Result<T, InboxError> {
-    tokio::task::spawn_blocking(operation)
-        .await
-        .map_err(|e| InboxError(format!("the store's thread failed: {e}")))?
 }
