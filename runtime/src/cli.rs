@@ -411,6 +411,7 @@ fn serve(
             workers = options.workers,
             "deliveries are stored, then answered, then handled"
         );
+        tokio::spawn(log_counters_every(Duration::from_secs(60)));
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let mut workers = tokio::task::JoinSet::new();
         for _ in 0..options.workers {
@@ -435,6 +436,26 @@ fn serve(
         served
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Logs the inbox's counters every `period` when they changed.
+async fn log_counters_every(period: Duration) {
+    let mut last = inbox::counters();
+    loop {
+        tokio::time::sleep(period).await;
+        let now = inbox::counters();
+        if now != last {
+            tracing::info!(
+                accepted = now.accepted,
+                duplicate = now.duplicate,
+                handled = now.handled,
+                retried = now.retried,
+                dead_lettered = now.dead_lettered,
+                "inbox counters"
+            );
+            last = now;
+        }
+    }
 }
 
 /// Ctrl-C, or (on Unix) SIGTERM as service managers send: deliveries in flight finish first.

@@ -230,6 +230,7 @@ async fn store(
     delivery: &crate::webhook::Delivery,
     event: &'static crate::EventInfo,
 ) -> (StatusCode, String) {
+    use crate::inbox::counters::{Count, count};
     use crate::inbox::{Accepted, StoredDelivery};
     if let Err(error) = dispatcher.check(event.module(), event.name(), delivery.payload()) {
         let error = error.into_webhook_error();
@@ -248,8 +249,14 @@ async fn store(
         payload: delivery.payload().to_vec(),
     };
     match inbox.accept(&stored, &handlers).await {
-        Ok(Accepted::New) => (StatusCode::OK, "accepted".to_owned()),
-        Ok(Accepted::Duplicate) => (StatusCode::OK, "duplicate".to_owned()),
+        Ok(Accepted::New) => {
+            count(Count::Accepted);
+            (StatusCode::OK, "accepted".to_owned())
+        }
+        Ok(Accepted::Duplicate) => {
+            count(Count::Duplicate);
+            (StatusCode::OK, "duplicate".to_owned())
+        }
         Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()),
     }
 }

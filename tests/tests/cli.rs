@@ -4,13 +4,11 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use serde_json::json;
-use support::{app_keys, domain_event, signed};
+use support::{domain_event, signed};
 
 const SITE: &str = env!("CARGO_BIN_EXE_test-site");
 const POLICY_UPDATED: &str = include_str!("../../runtime/samples/wixEvents.onPolicyUpdated.json");
@@ -220,29 +218,8 @@ fn usage_errors_exit_2_and_help_exits_0() {
     }
 }
 
-/// Starts `serve` on an ephemeral port with `args`, the key in the environment (base64 of the
-/// PEM); returns the process and the URL read from its log.
 fn start_serve(args: &[&str]) -> (std::process::Child, String) {
-    let mut child = Command::new(SITE)
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .args(args)
-        .env("WIX_PUBLIC_KEY", STANDARD.encode(&app_keys().public_pem))
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut log = BufReader::new(child.stderr.take().unwrap());
-    let url = loop {
-        let mut line = String::new();
-        assert!(log.read_line(&mut line).unwrap() > 0, "the server exited");
-        if let Some(at) = line.find("listening on ") {
-            let rest = &line[at + "listening on ".len()..];
-            break rest.split_whitespace().next().unwrap().to_owned();
-        }
-    };
-    // Keep reading the log so that the server never blocks on a full pipe.
-    std::thread::spawn(move || std::io::copy(&mut log, &mut std::io::sink()));
-    (child, url)
+    support::start_serve(args, &[])
 }
 
 fn policy_delivery(id: &str) -> String {

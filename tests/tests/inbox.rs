@@ -262,9 +262,14 @@ async fn a_handler_that_always_fails_is_dead_lettered_and_replay_runs_it_again(
     tag: &str,
 ) {
     let id = format!("{tag}-dead-1");
+    let before = backend_events::inbox::counters();
     accept(&inbox, &delivery("onEventEnded", &id, "")).await;
     let counts = drain(&inbox, &worker(&inbox)).await;
     assert_eq!((counts.dead, counts.handled), (1, 0));
+    // This process's counters saw two retries and a dead letter (other tests count too).
+    let after = backend_events::inbox::counters();
+    assert!(after.retried >= before.retried + 2);
+    assert!(after.dead_lettered > before.dead_lettered);
     assert_eq!(runs(&id), HashMap::from([("broken", 3)]));
     assert_eq!(
         inbox.dead().await.unwrap(),
@@ -466,8 +471,11 @@ async fn post_webhooks_answers_200_only_for_stored_deliveries(inbox: Arc<dyn Inb
         format!("{tag}-http-bad"),
     );
 
+    let before = backend_events::inbox::counters();
     assert_eq!(post(published(&first)).await, (200, "accepted".into()));
     assert_eq!(post(published(&first)).await, (200, "duplicate".into()));
+    let after = backend_events::inbox::counters();
+    assert!(after.accepted > before.accepted && after.duplicate > before.duplicate);
     // A payload that is not the event's is refused, not stored.
     let not_the_payload = signed(
         "wix.events.v3.event_published",

@@ -21,6 +21,7 @@
 //! Handlers see deliveries in the order the workers claim them, which is not the platform's
 //! order of events: compare `metadata.entity_event_sequence` to drop stale updates.
 
+pub(crate) mod counters;
 mod postgres;
 mod retry;
 mod sqlite;
@@ -30,6 +31,7 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 
+pub use counters::{InboxCounters, counters};
 pub use postgres::PostgresInbox;
 pub use retry::RetryPolicy;
 pub use sqlite::SqliteInbox;

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use super::counters::{Count, count};
 use super::{Attempt, Claim, Inbox, InboxError, RetryPolicy, now_ms};
 use crate::{Dispatcher, FailureKind};
 
@@ -85,12 +86,23 @@ impl Worker {
         let id = claim.delivery.id.clone();
         let attempts = self.attempt(&claim).await;
         for (handler, attempt) in attempts {
+            let tried = claim
+                .due
+                .iter()
+                .find(|(name, _)| *name == handler)
+                .map_or(0, |(_, tried)| *tried);
             match &attempt {
                 Attempt::Succeeded => {
-                    tracing::info!(delivery = %id, handler = %handler, outcome = "handled")
+                    count(Count::Handled);
+                    tracing::info!(delivery = %id, handler = %handler, attempt = tried + 1, outcome = "handled");
+                }
+                Attempt::Failed(message) if self.policy.is_exhausted(tried + 1) => {
+                    count(Count::DeadLettered);
+                    tracing::error!(delivery = %id, handler = %handler, attempt = tried + 1, outcome = "dead-lettered", "{message}");
                 }
                 Attempt::Failed(message) => {
-                    tracing::warn!(delivery = %id, handler = %handler, outcome = "failed", "{message}")
+                    count(Count::Retried);
+                    tracing::warn!(delivery = %id, handler = %handler, attempt = tried + 1, outcome = "retrying", "{message}");
                 }
             }
             self.inbox

@@ -6,6 +6,11 @@
 use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding};
 use serde_json::{Value, json};
@@ -102,4 +107,31 @@ pub fn order(id: &str, plan_name: &str) -> Value {
         "createdDate": "2024-01-25T11:45:05.036Z",
         "status": "ACTIVE",
     })
+}
+
+/// Starts the `test-site` binary's `serve` on an ephemeral port of 127.0.0.1 with `args` and
+/// `env`, the app key in `WIX_PUBLIC_KEY` (base64 of the PEM); returns the process and the URL
+/// read from its log.
+pub fn start_serve(args: &[&str], env: &[(&str, &str)]) -> (Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_test-site"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .args(args)
+        .env("WIX_PUBLIC_KEY", STANDARD.encode(&app_keys().public_pem))
+        .envs(env.iter().copied())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut log = BufReader::new(child.stderr.take().unwrap());
+    let url = loop {
+        let mut line = String::new();
+        assert!(log.read_line(&mut line).unwrap() > 0, "the server exited");
+        if let Some(at) = line.find("listening on ") {
+            let rest = &line[at + "listening on ".len()..];
+            break rest.split_whitespace().next().unwrap().to_owned();
+        }
+    };
+    // Keep reading the log so that the server never blocks on a full pipe.
+    std::thread::spawn(move || std::io::copy(&mut log, &mut std::io::sink()));
+    (child, url)
 }

@@ -1,0 +1,215 @@
+//! The inbox with real processes: `serve` killed with SIGKILL while handlers run and deliveries
+//! arrive, then restarted; and two `serve` processes sharing one PostgreSQL inbox. Handlers of
+//! the `test-site` binary write each run to a file, which the tests count.
+
+mod support;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use support::{domain_event, signed, start_serve};
+
+const SITE: &str = env!("CARGO_BIN_EXE_test-site");
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("inbox-processes");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    path
+}
+
+/// A signed `wixEventsV3.onEventPublished` delivery with its own id.
+fn published(id: &str) -> String {
+    let info = backend_events::Dispatcher::new()
+        .event("wixEventsV3", "onEventPublished")
+        .unwrap();
+    let sample: Value = serde_json::from_str(info.sample().unwrap()).unwrap();
+    signed(
+        "wix.events.v3.event_published",
+        &domain_event(id, "e-1", json!({"actionEvent": {"body": sample["data"]}})),
+    )
+}
+
+/// Posts `token`; `Some(status)`, or `None` when nothing answers.
+async fn post(url: &str, token: String) -> Option<u16> {
+    let response = reqwest::Client::new()
+        .post(url)
+        .body(token)
+        .timeout(Duration::from_secs(5))
+        .send()
+        .await
+        .ok()?;
+    Some(response.status().as_u16())
+}
+
+/// How many times the handler finished on each delivery, from the run log.
+fn finished(log: &Path) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for line in std::fs::read_to_string(log).unwrap_or_default().lines() {
+        if let Some(id) = line.strip_prefix("done ") {
+            *counts.entry(id.to_owned()).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// `inbox status` of `inbox`, once `handled` reaches `expected` (or after 30 s).
+fn wait_until_handled(inbox: &str, expected: usize) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let output = Command::new(SITE)
+            .args(["inbox", "--inbox", inbox, "status"])
+            .output()
+            .unwrap();
+        let status = String::from_utf8(output.stdout).unwrap();
+        if status.contains(&format!("handled {expected}\n")) || Instant::now() > deadline {
+            return status;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_sigkill_every_accepted_delivery_is_handled_and_no_success_runs_again() {
+    let inbox = scratch("crash.db");
+    let inbox = inbox.to_str().unwrap();
+    let log = scratch("crash-runs.log");
+    let env = [
+        ("TEST_SITE_RUN_LOG", log.to_str().unwrap()),
+        ("TEST_SITE_HANDLER_MS", "100"),
+    ];
+    // A 1 s handler budget makes a claim's lease 7 s: how long a dead worker's deliveries wait.
+    let args = [
+        "--inbox",
+        inbox,
+        "--workers",
+        "2",
+        "--handler-budget-ms",
+        "1000",
+    ];
+    let ids: Vec<String> = (0..30).map(|n| format!("crash-{n}")).collect();
+
+    let (mut server, url) = start_serve(&args, &env);
+    let mut accepted = Vec::new();
+    for id in &ids[..15] {
+        if post(&url, published(id)).await == Some(200) {
+            accepted.push(id.clone());
+        }
+    }
+    // Handlers are running (each takes 100 ms, 2 at a time) and deliveries arriving: kill.
+    let killer = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        server.kill().unwrap();
+        server.wait().unwrap();
+    });
+    let mut unanswered = Vec::new();
+    for id in &ids[15..20] {
+        match post(&url, published(id)).await {
+            Some(200) => accepted.push(id.clone()),
+            _ => unanswered.push(id.clone()),
+        }
+    }
+    killer.await.unwrap();
+    let before_restart = finished(&log);
+    assert!(
+        before_restart.len() < accepted.len(),
+        "the kill came before the handlers were done"
+    );
+
+    // Restarted on the same file; the platform resends what got no 200, and the rest arrives.
+    let (mut server, url) = start_serve(&args, &env);
+    for id in unanswered.iter().chain(&ids[20..]) {
+        assert_eq!(post(&url, published(id)).await, Some(200), "{id}");
+        accepted.push(id.clone());
+    }
+    let status = wait_until_handled(inbox, ids.len());
+    server.kill().unwrap();
+    server.wait().unwrap();
+
+    assert_eq!(
+        status,
+        format!("pending 0\nretrying 0\ndead 0\nhandled {}\n", ids.len())
+    );
+    let runs = finished(&log);
+    for id in &accepted {
+        assert!(runs.get(id).copied().unwrap_or(0) >= 1, "{id} was lost");
+    }
+    // A handler whose success was recorded never runs again: a second run is possible only
+    // for the deliveries whose handler finished but had not been recorded when the process
+    // died, one per worker at most.
+    let again: Vec<&String> = runs
+        .iter()
+        .filter(|(_, n)| **n > 1)
+        .map(|(id, _)| id)
+        .collect();
+    assert!(again.len() <= 2, "ran again: {again:?}");
+    for (id, n) in &before_restart {
+        assert!(runs[id] <= n + 1, "{id}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_serve_processes_sharing_a_postgres_inbox_never_run_a_handler_twice() {
+    let Ok(url) = std::env::var("BACKEND_EVENTS_POSTGRES") else {
+        assert!(
+            std::env::var_os("BACKEND_EVENTS_REQUIRE_POSTGRES").is_none(),
+            "BACKEND_EVENTS_REQUIRE_POSTGRES is set but BACKEND_EVENTS_POSTGRES is not"
+        );
+        eprintln!("skipped: set BACKEND_EVENTS_POSTGRES to run the shared-inbox test");
+        return;
+    };
+    let schema = "inbox_test_two_serves";
+    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(connection);
+    client
+        .batch_execute(&format!(
+            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema};"
+        ))
+        .await
+        .unwrap();
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let inbox = format!("{url}{separator}options=-c%20search_path%3D{schema}");
+
+    let log = scratch("two-serves-runs.log");
+    let env = [
+        ("TEST_SITE_RUN_LOG", log.to_str().unwrap()),
+        ("TEST_SITE_HANDLER_MS", "20"),
+    ];
+    let args = ["--inbox", inbox.as_str(), "--workers", "3"];
+    let (mut first, first_url) = start_serve(&args, &env);
+    let (mut second, second_url) = start_serve(&args, &env);
+
+    // Every delivery reaches both processes, as a resend through a load balancer would.
+    let ids: Vec<String> = (0..40).map(|n| format!("shared-{n}")).collect();
+    for (n, id) in ids.iter().enumerate() {
+        let (one, other) = if n % 2 == 0 {
+            (&first_url, &second_url)
+        } else {
+            (&second_url, &first_url)
+        };
+        assert_eq!(post(one, published(id)).await, Some(200));
+        assert_eq!(post(other, published(id)).await, Some(200));
+    }
+    let status = wait_until_handled(&inbox, ids.len());
+    for server in [&mut first, &mut second] {
+        server.kill().unwrap();
+        server.wait().unwrap();
+    }
+
+    assert_eq!(
+        status,
+        format!("pending 0\nretrying 0\ndead 0\nhandled {}\n", ids.len())
+    );
+    let runs = finished(&log);
+    for id in &ids {
+        assert_eq!(runs.get(id), Some(&1), "{id}");
+    }
+}
