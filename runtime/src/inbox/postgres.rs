@@ -45,7 +45,8 @@ const SCHEMA: &str = "
         next_attempt_ms BIGINT NOT NULL DEFAULT 0,
         PRIMARY KEY (delivery_id, handler)
     );
-    CREATE INDEX IF NOT EXISTS outcomes_due ON outcomes (state, next_attempt_ms);
+    CREATE INDEX IF NOT EXISTS outcomes_due ON outcomes (next_attempt_ms)
+        WHERE state IN ('pending', 'retrying');
 ";
 
 /// Serialises the schema's creation between processes starting together (`CREATE TABLE IF NOT
@@ -138,16 +139,17 @@ impl Inbox for PostgresInbox {
             let until = now.saturating_add(lease_ms as i64);
             let row = tx
                 .query_opt(
+                    // Driven by the outcomes that are due (a partial index); SKIP LOCKED
+                    // passes over deliveries another worker is claiming right now.
                     "WITH next AS (
-                         SELECT d.id FROM deliveries d
-                         WHERE d.claimed_until_ms <= $3
-                           AND EXISTS (SELECT 1 FROM outcomes o
-                                       WHERE o.delivery_id = d.id
-                                         AND o.state IN ('pending', 'retrying')
-                                         AND o.next_attempt_ms <= $3)
-                         ORDER BY d.received_ms, d.id
+                         SELECT d.id FROM outcomes o
+                         JOIN deliveries d ON d.id = o.delivery_id
+                         WHERE o.state IN ('pending', 'retrying')
+                           AND o.next_attempt_ms <= $3
+                           AND d.claimed_until_ms <= $3
+                         ORDER BY o.next_attempt_ms
                          LIMIT 1
-                         FOR UPDATE SKIP LOCKED)
+                         FOR UPDATE OF d SKIP LOCKED)
                      UPDATE deliveries d SET claimed_by = $1, claimed_until_ms = $2
                      FROM next WHERE d.id = next.id
                      RETURNING d.id, d.module, d.event, d.payload",

@@ -1,8 +1,9 @@
-//! The embedded inbox: one SQLite file (the library is compiled in), in WAL mode with
-//! `synchronous = FULL`, so that a committed delivery has reached the disk.
+//! The embedded inbox: one SQLite file (the library is compiled in), in WAL mode. A stored
+//! delivery is committed with `synchronous = FULL`, so that it has reached the disk before it
+//! is answered; the workers' bookkeeping with `NORMAL`, which survives the process dying.
 
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, mpsc};
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
@@ -14,11 +15,24 @@ use super::{
 
 /// An [`Inbox`] in a SQLite file. One connection, behind a mutex: SQLite writes one
 /// transaction at a time anyway, and each of these is short. Operations run on tokio's
-/// blocking threads.
+/// blocking threads, but for storing deliveries: a writer thread of its own commits the
+/// deliveries that arrive together in one transaction (one flush to disk for all of them),
+/// and answers each once the commit is done.
 #[derive(Clone)]
 pub struct SqliteInbox {
     connection: Arc<Mutex<Connection>>,
+    accepts: mpsc::Sender<PendingAccept>,
 }
+
+/// A delivery waiting for the writer thread's next commit.
+struct PendingAccept {
+    delivery: StoredDelivery,
+    handlers: Vec<String>,
+    reply: tokio::sync::oneshot::Sender<Result<Accepted, InboxError>>,
+}
+
+/// The most deliveries one commit takes.
+const BATCH: usize = 256;
 
 impl std::fmt::Debug for SqliteInbox {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -45,7 +59,8 @@ const SCHEMA: &str = "
         next_attempt_ms INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (delivery_id, handler)
     );
-    CREATE INDEX IF NOT EXISTS outcomes_due ON outcomes (state, next_attempt_ms);
+    CREATE INDEX IF NOT EXISTS outcomes_due ON outcomes (next_attempt_ms)
+        WHERE state IN ('pending', 'retrying');
 ";
 
 fn error(error: impl std::fmt::Display) -> InboxError {
@@ -80,9 +95,48 @@ impl SqliteInbox {
             .busy_timeout(std::time::Duration::from_secs(5))
             .map_err(error)?;
         connection.execute_batch(SCHEMA).map_err(error)?;
-        Ok(SqliteInbox {
-            connection: Arc::new(Mutex::new(connection)),
-        })
+        let connection = Arc::new(Mutex::new(connection));
+        let (accepts, pending) = mpsc::channel();
+        let inbox = SqliteInbox {
+            connection,
+            accepts,
+        };
+        let writer = SqliteInbox {
+            connection: inbox.connection.clone(),
+            // The writer's own sender is never used: the thread ends when every inbox is gone.
+            accepts: mpsc::channel().0,
+        };
+        std::thread::Builder::new()
+            .name("inbox-writer".into())
+            .spawn(move || writer.write_accepts(pending))
+            .map_err(error)?;
+        Ok(inbox)
+    }
+
+    /// The writer thread: takes what has arrived (up to [`BATCH`]), commits it in one
+    /// transaction, answers each, and again, until every inbox is dropped.
+    fn write_accepts(self, pending: mpsc::Receiver<PendingAccept>) {
+        while let Ok(first) = pending.recv() {
+            let mut batch = vec![first];
+            while batch.len() < BATCH {
+                match pending.try_recv() {
+                    Ok(next) => batch.push(next),
+                    Err(_) => break,
+                }
+            }
+            match self.accept_batch(&batch) {
+                Ok(results) => {
+                    for (accept, result) in batch.into_iter().zip(results) {
+                        let _ = accept.reply.send(Ok(result));
+                    }
+                }
+                Err(failure) => {
+                    for accept in batch {
+                        let _ = accept.reply.send(Err(InboxError(failure.0.clone())));
+                    }
+                }
+            }
+        }
     }
 
     fn connection(&self) -> MutexGuard<'_, Connection> {
@@ -91,6 +145,28 @@ impl SqliteInbox {
         self.connection
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The connection, set to flush every commit to disk before it returns: for what is
+    /// answered (a stored delivery), which must survive a power failure.
+    fn durable(&self) -> Result<MutexGuard<'_, Connection>, InboxError> {
+        let connection = self.connection();
+        connection
+            .pragma_update(None, "synchronous", "FULL")
+            .map_err(error)?;
+        Ok(connection)
+    }
+
+    /// The connection, set to let the operating system flush commits: for the workers'
+    /// bookkeeping. A commit still survives the process being killed (it is in the WAL); a
+    /// power failure can lose the last ones, and then a handler whose success they recorded
+    /// runs again, which at-least-once allows.
+    fn bookkeeping(&self) -> Result<MutexGuard<'_, Connection>, InboxError> {
+        let connection = self.connection();
+        connection
+            .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(error)?;
+        Ok(connection)
     }
 
     /// Runs `operation` on a blocking thread.
@@ -113,9 +189,18 @@ impl Inbox for SqliteInbox {
         delivery: &'a StoredDelivery,
         handlers: &'a [&'a str],
     ) -> InboxFuture<'a, Accepted> {
-        let delivery = delivery.clone();
-        let handlers: Vec<String> = handlers.iter().map(|h| (*h).to_owned()).collect();
-        self.run(move |inbox| inbox.accept_now(&delivery, &handlers))
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let sent = self.accepts.send(PendingAccept {
+            delivery: delivery.clone(),
+            handlers: handlers.iter().map(|h| (*h).to_owned()).collect(),
+            reply,
+        });
+        Box::pin(async move {
+            sent.map_err(|_| InboxError("the inbox's writer thread has stopped".into()))?;
+            answer
+                .await
+                .map_err(|_| InboxError("the inbox's writer thread has stopped".into()))?
+        })
     }
 
     fn claim<'a>(
@@ -166,40 +251,47 @@ impl Inbox for SqliteInbox {
 
 /// The operations, blocking.
 impl SqliteInbox {
-    fn accept_now(
-        &self,
-        delivery: &StoredDelivery,
-        handlers: &[String],
-    ) -> Result<Accepted, InboxError> {
-        let mut connection = self.connection();
+    /// Stores a batch of deliveries in one transaction: all of them, or (on an error) none.
+    fn accept_batch(&self, batch: &[PendingAccept]) -> Result<Vec<Accepted>, InboxError> {
+        let mut connection = self.durable()?;
         let tx = connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(error)?;
-        let inserted = tx
-            .execute(
-                "INSERT OR IGNORE INTO deliveries (id, module, event, payload, received_ms)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    delivery.id,
-                    delivery.module,
-                    delivery.event,
-                    delivery.payload,
-                    super::now_ms() as i64
-                ],
-            )
-            .map_err(error)?;
-        if inserted == 0 {
-            return Ok(Accepted::Duplicate);
-        }
-        for handler in handlers {
-            tx.execute(
-                "INSERT INTO outcomes (delivery_id, handler, state) VALUES (?1, ?2, 'pending')",
-                params![delivery.id, handler],
-            )
-            .map_err(error)?;
+        let mut results = Vec::with_capacity(batch.len());
+        let received = super::now_ms() as i64;
+        for PendingAccept {
+            delivery, handlers, ..
+        } in batch
+        {
+            let inserted = tx
+                .execute(
+                    "INSERT OR IGNORE INTO deliveries (id, module, event, payload, received_ms)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![
+                        delivery.id,
+                        delivery.module,
+                        delivery.event,
+                        delivery.payload,
+                        received
+                    ],
+                )
+                .map_err(error)?;
+            if inserted == 0 {
+                results.push(Accepted::Duplicate);
+                continue;
+            }
+            for handler in handlers {
+                tx.execute(
+                    "INSERT INTO outcomes (delivery_id, handler, state)
+                     VALUES (?1, ?2, 'pending')",
+                    params![delivery.id, handler],
+                )
+                .map_err(error)?;
+            }
+            results.push(Accepted::New);
         }
         tx.commit().map_err(error)?;
-        Ok(Accepted::New)
+        Ok(results)
     }
 
     fn claim_now(
@@ -208,22 +300,23 @@ impl SqliteInbox {
         now_ms: u64,
         lease_ms: u64,
     ) -> Result<Option<Claim>, InboxError> {
-        let mut connection = self.connection();
+        let mut connection = self.bookkeeping()?;
         let tx = connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(error)?;
         let now = now_ms as i64;
         let claimed = tx
             .query_row(
+                // Driven by the outcomes that are due (a partial index), so that handled
+                // deliveries cost nothing however many there are.
                 "UPDATE deliveries SET claimed_by = ?1, claimed_until_ms = ?2
                  WHERE id = (
-                     SELECT d.id FROM deliveries d
-                     WHERE d.claimed_until_ms <= ?3
-                       AND EXISTS (SELECT 1 FROM outcomes o
-                                   WHERE o.delivery_id = d.id
-                                     AND o.state IN ('pending', 'retrying')
-                                     AND o.next_attempt_ms <= ?3)
-                     ORDER BY d.received_ms, d.id
+                     SELECT o.delivery_id FROM outcomes o
+                     JOIN deliveries d ON d.id = o.delivery_id
+                     WHERE o.state IN ('pending', 'retrying')
+                       AND o.next_attempt_ms <= ?3
+                       AND d.claimed_until_ms <= ?3
+                     ORDER BY o.next_attempt_ms
                      LIMIT 1)
                  RETURNING id, module, event, payload",
                 params![worker, now.saturating_add(lease_ms as i64), now],
@@ -270,7 +363,7 @@ impl SqliteInbox {
         now_ms: u64,
         policy: &RetryPolicy,
     ) -> Result<(), InboxError> {
-        let connection = self.connection();
+        let connection = self.bookkeeping()?;
         match attempt {
             Attempt::Succeeded => connection.execute(
                 "UPDATE outcomes SET state = 'succeeded', attempts = attempts + 1, last_error = NULL
@@ -305,7 +398,7 @@ impl SqliteInbox {
     }
 
     fn release_now(&self, id: &str, worker: &str) -> Result<(), InboxError> {
-        self.connection()
+        self.bookkeeping()?
             .execute(
                 "UPDATE deliveries SET claimed_by = NULL, claimed_until_ms = 0
                  WHERE id = ?1 AND claimed_by = ?2",
@@ -366,7 +459,7 @@ impl SqliteInbox {
     }
 
     fn replay_now(&self, what: &Replay) -> Result<u64, InboxError> {
-        let connection = self.connection();
+        let connection = self.durable()?;
         let sql = "UPDATE outcomes SET state = 'retrying', attempts = 0, next_attempt_ms = 0
                    WHERE state = 'dead'";
         let changed = match what {
@@ -381,7 +474,7 @@ impl SqliteInbox {
 
     fn purge_now(&self, before_ms: u64) -> Result<u64, InboxError> {
         let deleted = self
-            .connection()
+            .durable()?
             .execute(
                 "DELETE FROM deliveries WHERE received_ms < ?1 AND NOT EXISTS (
                      SELECT 1 FROM outcomes o WHERE o.delivery_id = deliveries.id
