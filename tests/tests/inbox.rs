@@ -119,7 +119,9 @@ async fn postgres(name: &str) -> Option<Arc<dyn Inbox>> {
         .await
         .unwrap();
     let separator = if url.contains('?') { '&' } else { '?' };
-    let url = format!("{url}{separator}options=-c%20search_path%3D{schema}");
+    // The application name tells this inbox's connections from the other tests'.
+    let url =
+        format!("{url}{separator}options=-c%20search_path%3D{schema}&application_name={schema}");
     Some(Arc::new(PostgresInbox::connect(&url).await.unwrap()))
 }
 
@@ -486,6 +488,15 @@ async fn post_webhooks_answers_200_only_for_stored_deliveries(inbox: Arc<dyn Inb
         ),
     );
     assert_eq!(post(not_the_payload).await.0, 400);
+    // Bad input keeps the answers of the endpoint without the inbox, and stores nothing.
+    assert_eq!(post("hello".into()).await.0, 400);
+    let forged = support::other_keys().sign(&support::claims(
+        "wix.events.v3.event_published",
+        &domain_event(&bad, "e-1", json!({"actionEvent": {"body": {}}})),
+        support::now() + 600,
+    ));
+    assert_eq!(post(forged).await.0, 401);
+    assert_eq!(post("a".repeat(2 * 1024 * 1024)).await.0, 413);
     // The store is down: 500, so the platform resends; then it comes back.
     flaky.down.store(true, Ordering::SeqCst);
     assert_eq!(
@@ -501,4 +512,79 @@ async fn post_webhooks_answers_200_only_for_stored_deliveries(inbox: Arc<dyn Inb
     assert_eq!(counts.handled, 2);
     assert_eq!(runs(&second), HashMap::from([("flaky", 1), ("steady", 1)]));
     assert!(runs(&bad).is_empty());
+}
+
+/// The database drops every connection (as a restart or a network cut would): no delivery is
+/// answered 200 without being stored, and the endpoint recovers on its own.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_lost_connections_never_give_a_200_for_an_unstored_delivery() {
+    let Some(inbox) = postgres("lost_connections").await else {
+        return;
+    };
+    let url = std::env::var("BACKEND_EVENTS_POSTGRES").unwrap();
+    let (admin, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(connection);
+    let app = backend_events::http::inbox_router(
+        Dispatcher::new(),
+        Verifier::from_pem(&app_keys().public_pem).unwrap(),
+        inbox.clone(),
+        backend_events::http::Config::default(),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let endpoint = format!("http://{}/webhooks", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let client = reqwest::Client::new();
+
+    let mut answered = Vec::new();
+    for n in 0..30 {
+        if n % 10 == 5 {
+            // Every connection of the inbox's pool is cut.
+            let cut = admin
+                .execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                     WHERE application_name = 'inbox_test_lost_connections'",
+                    &[],
+                )
+                .await
+                .unwrap();
+            assert!(cut > 0, "no connection to cut");
+        }
+        let id = format!("lost-{n}");
+        let stored = delivery("onEventPublished", &id, "party");
+        let payload: Value = serde_json::from_slice(&stored.payload).unwrap();
+        let token = signed(
+            "wix.events.v3.event_published",
+            &domain_event(
+                &id,
+                "e-1",
+                json!({"actionEvent": {"body": payload["data"]}}),
+            ),
+        );
+        let status = client
+            .post(&endpoint)
+            .body(token)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+        assert!(status == 200 || status == 500, "{status}");
+        if status == 200 {
+            answered.push(stored);
+        }
+    }
+    // Every delivery answered 200 is in the store: storing it again finds it there.
+    for stored in &answered {
+        assert_eq!(
+            accept(&inbox, stored).await,
+            Accepted::Duplicate,
+            "{}",
+            stored.id
+        );
+    }
+    // And the endpoint came back: the last deliveries, well after the cuts, were stored.
+    assert!(answered.iter().any(|stored| stored.id == "lost-29"));
+    assert!(answered.len() >= 25, "only {} stored", answered.len());
 }
