@@ -819,13 +819,6 @@ pub struct EventCanceledData {
     pub event: Option<Event>,
 }
 
-impl EventCanceledData {
-    /// The canceled event's id: `eventId`, or failing that `event._id`.
-    pub fn id(&self) -> Option<&str> {
-        event_id_of(self.event_id.as_deref(), self.event.as_ref())
-    }
-}
-
 /// The `data` of [`EventCloned`]: the new event made by copying another.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -866,13 +859,6 @@ pub struct EventClonedData {
     pub event: Option<Event>,
 }
 
-impl EventClonedData {
-    /// The new event's id: `eventId`, or failing that `event._id`.
-    pub fn id(&self) -> Option<&str> {
-        event_id_of(self.event_id.as_deref(), self.event.as_ref())
-    }
-}
-
 /// The `data` of [`EventStarted`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -889,13 +875,6 @@ pub struct EventStartedData {
     pub event: Option<Event>,
 }
 
-impl EventStartedData {
-    /// The event's id: `eventId`, or failing that `event._id`.
-    pub fn id(&self) -> Option<&str> {
-        event_id_of(self.event_id.as_deref(), self.event.as_ref())
-    }
-}
-
 /// The `data` of [`EventEnded`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -910,13 +889,6 @@ pub struct EventEndedData {
     /// The event, when the platform sends it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<Event>,
-}
-
-impl EventEndedData {
-    /// The event's id: `eventId`, or failing that `event._id`.
-    pub fn id(&self) -> Option<&str> {
-        event_id_of(self.event_id.as_deref(), self.event.as_ref())
-    }
 }
 
 /// The `data` of [`EventPublished`].
@@ -939,13 +911,6 @@ pub struct EventPublishedData {
     /// The event, when the platform sends it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<Event>,
-}
-
-impl EventPublishedData {
-    /// The event's id: `eventId`, or failing that `event._id`.
-    pub fn id(&self) -> Option<&str> {
-        event_id_of(self.event_id.as_deref(), self.event.as_ref())
-    }
 }
 
 /// The `data` of [`EventReminder`].
@@ -979,15 +944,28 @@ pub struct EventReminderData {
     pub event: Option<Event>,
 }
 
-impl EventReminderData {
-    /// The event's id: `eventId`, or failing that `event._id`.
-    pub fn id(&self) -> Option<&str> {
-        event_id_of(self.event_id.as_deref(), self.event.as_ref())
-    }
+/// `id()` for the `data` of the action events, which name their event by `eventId` in the type
+/// definitions and by `event._id` in Velo's examples.
+macro_rules! id_from_event_id_or_event {
+    ($($data:ident: $doc:literal),* $(,)?) => {$(
+        impl $data {
+            #[doc = $doc]
+            pub fn id(&self) -> Option<&str> {
+                self.event_id
+                    .as_deref()
+                    .or(self.event.as_ref().map(|event| event.id.as_str()))
+            }
+        }
+    )*};
 }
 
-fn event_id_of<'a>(event_id: Option<&'a str>, event: Option<&'a Event>) -> Option<&'a str> {
-    event_id.or(event.map(|event| event.id.as_str()))
+id_from_event_id_or_event! {
+    EventCanceledData: "The canceled event's id: `eventId`, or failing that `event._id`.",
+    EventClonedData: "The new event's id: `eventId`, or failing that `event._id`.",
+    EventStartedData: "The event's id: `eventId`, or failing that `event._id`.",
+    EventEndedData: "The event's id: `eventId`, or failing that `event._id`.",
+    EventPublishedData: "The event's id: `eventId`, or failing that `event._id`.",
+    EventReminderData: "The event's id: `eventId`, or failing that `event._id`.",
 }
 
 /// `wixEventsV3_onEventCreated`: an event was created (as a draft, or published at once).
