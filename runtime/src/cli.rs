@@ -361,7 +361,8 @@ async fn inbox_command_async(location: &str, command: InboxCommand) -> Result<Ex
             writeln!(out, "{replayed} dead letter(s) will run again")
         }
         InboxCommand::Purge { older_than } => {
-            let before = now_ms().saturating_sub(older_than.as_millis() as u64);
+            let age = u64::try_from(older_than.as_millis()).unwrap_or(u64::MAX);
+            let before = now_ms().saturating_sub(age);
             let purged = inbox.purge(before).await.map_err(|e| e.to_string())?;
             writeln!(out, "{purged} handled deliveries deleted")
         }
@@ -390,7 +391,21 @@ fn serve(
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
-    runtime.block_on(async move {
+    // Workers get threads of their own: a handler that blocks (a sync one, say) then delays
+    // other handlers, never the answers to the platform.
+    let worker_runtime = match &inbox {
+        Some(options) => Some(
+            tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(options.workers.clamp(1, 64))
+                .thread_name("inbox-worker")
+                .enable_all()
+                .build()
+                .map_err(|e| e.to_string())?,
+        ),
+        None => None,
+    };
+    let workers_handle = worker_runtime.as_ref().map(|rt| rt.handle().clone());
+    let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
@@ -413,15 +428,19 @@ fn serve(
         );
         tokio::spawn(log_counters_every(Duration::from_secs(60)));
         let (stop, stopped) = tokio::sync::watch::channel(false);
-        let mut workers = tokio::task::JoinSet::new();
+        let mut workers = Vec::new();
         for _ in 0..options.workers {
             let worker = Worker::new(inbox.clone(), dispatcher)
                 .with_policy(options.policy)
                 .with_budget(options.handler_budget);
             let mut stopped = stopped.clone();
-            workers.spawn(worker.run(async move {
+            let run = worker.run(async move {
                 let _ = stopped.wait_for(|stop| *stop).await;
-            }));
+            });
+            workers.push(match &workers_handle {
+                Some(handle) => handle.spawn(run),
+                None => tokio::spawn(run),
+            });
         }
         let served = axum::serve(
             listener,
@@ -432,9 +451,14 @@ fn serve(
         .map_err(|e| e.to_string());
         // Workers finish the delivery they hold; what is left waits in the inbox.
         let _ = stop.send(true);
-        while workers.join_next().await.is_some() {}
+        for worker in workers {
+            let _ = worker.await;
+        }
         served
-    })?;
+    });
+    // Dropped here, outside any runtime, as tokio requires.
+    drop(worker_runtime);
+    served?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -262,14 +262,13 @@ async fn store(
 }
 
 /// The key of a delivery without an id (a body that is not a domain event): its payload's
-/// hash, so that a resend of the same body is still recognised.
+/// SHA-256, the same in every process and every version, so that a resend is recognised.
 #[cfg(feature = "inbox")]
 fn payload_key(payload: &[u8]) -> String {
-    use std::hash::{Hash, Hasher};
-    // `DefaultHasher::new()` has fixed keys: the same payload hashes the same in every process.
-    let mut hasher = std::hash::DefaultHasher::new();
-    payload.hash(&mut hasher);
-    format!("payload-{:016x}", hasher.finish())
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(payload);
+    let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
+    format!("payload-{hex}")
 }
 
 fn status_of(error: &WebhookError) -> StatusCode {

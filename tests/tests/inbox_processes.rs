@@ -82,7 +82,7 @@ async fn after_a_sigkill_every_accepted_delivery_is_handled_and_no_success_runs_
     let log = scratch("crash-runs.log");
     let env = [
         ("TEST_SITE_RUN_LOG", log.to_str().unwrap()),
-        ("TEST_SITE_HANDLER_MS", "100"),
+        ("TEST_SITE_HANDLER_MS", "200"),
     ];
     // A 1 s handler budget makes a claim's lease 7 s: how long a dead worker's deliveries wait.
     let args = [
@@ -102,7 +102,7 @@ async fn after_a_sigkill_every_accepted_delivery_is_handled_and_no_success_runs_
             accepted.push(id.clone());
         }
     }
-    // Handlers are running (each takes 100 ms, 2 at a time) and deliveries arriving: kill.
+    // Handlers are running (each takes 200 ms, 2 at a time) and deliveries arriving: kill.
     let killer = tokio::spawn(async move {
         tokio::time::sleep(Duration::from_millis(150)).await;
         server.kill().unwrap();
@@ -212,4 +212,45 @@ async fn two_serve_processes_sharing_a_postgres_inbox_never_run_a_handler_twice(
     for id in &ids {
         assert_eq!(runs.get(id), Some(&1), "{id}");
     }
+}
+
+/// Workers whose handlers block (sync handlers sleeping 3 s) do not hold up the answers: the
+/// platform waits only 1,250 ms for them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn blocking_handlers_in_the_workers_do_not_delay_the_answers() {
+    let inbox = scratch("blocking.db");
+    let log = scratch("blocking-runs.log");
+    let env = [
+        ("TEST_SITE_RUN_LOG", log.to_str().unwrap()),
+        ("TEST_SITE_HANDLER_MS", "3000"),
+    ];
+    let args = ["--inbox", inbox.to_str().unwrap(), "--workers", "2"];
+    let (mut server, url) = start_serve(&args, &env);
+    for n in 0..2 {
+        assert_eq!(
+            post(&url, published(&format!("blocking-{n}"))).await,
+            Some(200)
+        );
+    }
+    // Both workers are now inside a handler that blocks its thread for 3 s.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while std::fs::read_to_string(&log)
+        .unwrap_or_default()
+        .lines()
+        .count()
+        < 2
+    {
+        assert!(Instant::now() < deadline, "the handlers did not start");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let asked = Instant::now();
+    assert_eq!(post(&url, published("blocking-late")).await, Some(200));
+    let waited = asked.elapsed();
+    server.kill().unwrap();
+    server.wait().unwrap();
+    // A functional bound, not a measurement: far under the platform's 1,250 ms, far over noise.
+    assert!(
+        waited < Duration::from_millis(1000),
+        "answered after {waited:?}"
+    );
 }

@@ -95,6 +95,7 @@ impl Inbox for PostgresInbox {
         Box::pin(async move {
             let mut client = self.client().await?;
             let tx = client.transaction().await.map_err(error)?;
+            let received = i64::try_from(super::now_ms()).unwrap_or(i64::MAX);
             let inserted = tx
                 .execute(
                     "INSERT INTO deliveries (id, module, event, payload, received_ms)
@@ -104,7 +105,7 @@ impl Inbox for PostgresInbox {
                         &delivery.module,
                         &delivery.event,
                         &delivery.payload,
-                        &(super::now_ms() as i64),
+                        &received,
                     ],
                 )
                 .await
@@ -113,9 +114,11 @@ impl Inbox for PostgresInbox {
                 return Ok(Accepted::Duplicate);
             }
             for handler in handlers {
+                // Due from its arrival: pending outcomes are taken oldest first.
                 tx.execute(
-                    "INSERT INTO outcomes (delivery_id, handler, state) VALUES ($1, $2, 'pending')",
-                    &[&delivery.id, handler],
+                    "INSERT INTO outcomes (delivery_id, handler, state, next_attempt_ms)
+                     VALUES ($1, $2, 'pending', $3)",
+                    &[&delivery.id, handler, &received],
                 )
                 .await
                 .map_err(error)?;
@@ -136,7 +139,7 @@ impl Inbox for PostgresInbox {
             let mut client = self.client().await?;
             let tx = client.transaction().await.map_err(error)?;
             let now = now_ms as i64;
-            let until = now.saturating_add(lease_ms as i64);
+            let until = now.saturating_add(i64::try_from(lease_ms).unwrap_or(i64::MAX));
             let row = tx
                 .query_opt(
                     // Driven by the outcomes that are due (a partial index); SKIP LOCKED
@@ -222,8 +225,12 @@ impl Inbox for PostgresInbox {
                     let (state, next) = if policy.is_exhausted(attempts) {
                         ("dead", 0i64)
                     } else {
-                        let delay = policy.delay(attempts, jitter()).as_millis() as u64;
-                        ("retrying", now_ms.saturating_add(delay) as i64)
+                        let delay = u64::try_from(policy.delay(attempts, jitter()).as_millis())
+                            .unwrap_or(u64::MAX);
+                        (
+                            "retrying",
+                            i64::try_from(now_ms.saturating_add(delay)).unwrap_or(i64::MAX),
+                        )
                     };
                     tx.execute(
                         "UPDATE outcomes SET state = $3, attempts = $4, last_error = $5,

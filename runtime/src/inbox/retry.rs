@@ -35,8 +35,10 @@ impl RetryPolicy {
 
     /// The same policy with other delays.
     pub fn with_delays(mut self, base: Duration, max: Duration) -> Self {
-        self.base_delay = base;
-        self.max_delay = max.max(base);
+        // Capped at a day, which keeps every delay's arithmetic far from overflowing.
+        let day = Duration::from_secs(86_400);
+        self.base_delay = base.min(day);
+        self.max_delay = max.max(base).min(day);
         self
     }
 

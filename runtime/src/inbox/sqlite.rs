@@ -21,7 +21,7 @@ use super::{
 #[derive(Clone)]
 pub struct SqliteInbox {
     connection: Arc<Mutex<Connection>>,
-    accepts: mpsc::Sender<PendingAccept>,
+    accepts: mpsc::SyncSender<PendingAccept>,
 }
 
 /// A delivery waiting for the writer thread's next commit.
@@ -33,6 +33,10 @@ struct PendingAccept {
 
 /// The most deliveries one commit takes.
 const BATCH: usize = 256;
+
+/// The most deliveries waiting for a commit; past it, storing fails at once (500: the platform
+/// resends) rather than memory growing without bound.
+const QUEUE: usize = 8 * BATCH;
 
 impl std::fmt::Debug for SqliteInbox {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -96,7 +100,7 @@ impl SqliteInbox {
             .map_err(error)?;
         connection.execute_batch(SCHEMA).map_err(error)?;
         let connection = Arc::new(Mutex::new(connection));
-        let (accepts, pending) = mpsc::channel();
+        let (accepts, pending) = mpsc::sync_channel(QUEUE);
         let inbox = SqliteInbox {
             connection,
             accepts,
@@ -104,7 +108,7 @@ impl SqliteInbox {
         let writer = SqliteInbox {
             connection: inbox.connection.clone(),
             // The writer's own sender is never used: the thread ends when every inbox is gone.
-            accepts: mpsc::channel().0,
+            accepts: mpsc::sync_channel(0).0,
         };
         std::thread::Builder::new()
             .name("inbox-writer".into())
@@ -190,13 +194,20 @@ impl Inbox for SqliteInbox {
         handlers: &'a [&'a str],
     ) -> InboxFuture<'a, Accepted> {
         let (reply, answer) = tokio::sync::oneshot::channel();
-        let sent = self.accepts.send(PendingAccept {
+        let sent = self.accepts.try_send(PendingAccept {
             delivery: delivery.clone(),
             handlers: handlers.iter().map(|h| (*h).to_owned()).collect(),
             reply,
         });
         Box::pin(async move {
-            sent.map_err(|_| InboxError("the inbox's writer thread has stopped".into()))?;
+            sent.map_err(|error| match error {
+                mpsc::TrySendError::Full(_) => {
+                    InboxError("too many deliveries are waiting to be stored".into())
+                }
+                mpsc::TrySendError::Disconnected(_) => {
+                    InboxError("the inbox's writer thread has stopped".into())
+                }
+            })?;
             answer
                 .await
                 .map_err(|_| InboxError("the inbox's writer thread has stopped".into()))?
@@ -281,10 +292,12 @@ impl SqliteInbox {
                 continue;
             }
             for handler in handlers {
+                // Due from its arrival: pending outcomes are taken oldest first, and retries
+                // wait behind no newer delivery.
                 tx.execute(
-                    "INSERT INTO outcomes (delivery_id, handler, state)
-                     VALUES (?1, ?2, 'pending')",
-                    params![delivery.id, handler],
+                    "INSERT INTO outcomes (delivery_id, handler, state, next_attempt_ms)
+                     VALUES (?1, ?2, 'pending', ?3)",
+                    params![delivery.id, handler, received],
                 )
                 .map_err(error)?;
             }
@@ -319,7 +332,11 @@ impl SqliteInbox {
                      ORDER BY o.next_attempt_ms
                      LIMIT 1)
                  RETURNING id, module, event, payload",
-                params![worker, now.saturating_add(lease_ms as i64), now],
+                params![
+                    worker,
+                    now.saturating_add(i64::try_from(lease_ms).unwrap_or(i64::MAX)),
+                    now
+                ],
                 |row| {
                     Ok(StoredDelivery {
                         id: row.get(0)?,
@@ -382,8 +399,8 @@ impl SqliteInbox {
                 let (state, next) = if policy.is_exhausted(attempts) {
                     ("dead", 0)
                 } else {
-                    let delay = policy.delay(attempts, jitter()).as_millis() as u64;
-                    ("retrying", now_ms.saturating_add(delay) as i64)
+                    let delay = u64::try_from(policy.delay(attempts, jitter()).as_millis()).unwrap_or(u64::MAX);
+                    ("retrying", i64::try_from(now_ms.saturating_add(delay)).unwrap_or(i64::MAX))
                 };
                 connection.execute(
                     "UPDATE outcomes SET state = ?3, attempts = ?4, last_error = ?5,

@@ -36,18 +36,13 @@ impl Worker {
     /// A worker of `inbox` with the default [`RetryPolicy`], a 30 s budget per handler, and a
     /// name unique to this process.
     pub fn new(inbox: Arc<dyn Inbox>, dispatcher: Dispatcher) -> Self {
-        static NEXT: AtomicU64 = AtomicU64::new(1);
         Worker {
             inbox,
             dispatcher,
             policy: RetryPolicy::default(),
             budget: Duration::from_secs(30),
             idle: Duration::from_millis(50),
-            name: format!(
-                "{}-{}",
-                std::process::id(),
-                NEXT.fetch_add(1, Ordering::Relaxed)
-            ),
+            name: unique_name(),
         }
     }
 
@@ -60,7 +55,8 @@ impl Worker {
     /// The same worker with another time budget per handler: a handler still running after it
     /// is dropped and counted as failed.
     pub fn with_budget(mut self, budget: Duration) -> Self {
-        self.budget = budget;
+        // Capped at a day: a longer budget is no budget, and the lease must stay finite.
+        self.budget = budget.min(Duration::from_secs(86_400));
         self
     }
 
@@ -73,50 +69,56 @@ impl Worker {
     /// The lease of a claim: long enough for the slowest handler, short enough that a crashed
     /// worker's deliveries come back soon.
     fn lease(&self) -> Duration {
-        self.budget.saturating_mul(2) + Duration::from_secs(5)
+        self.budget
+            .saturating_mul(2)
+            .saturating_add(Duration::from_secs(5))
     }
 
     /// Claims one delivery and runs its due handlers. Returns whether there was one.
+    ///
+    /// Each handler's outcome is recorded as soon as it finishes, not when the slowest of the
+    /// delivery's handlers does, so that a crash in between runs again only what had not
+    /// completed. Every outcome is tried even when recording another failed, and the claim is
+    /// always released.
     pub async fn run_once(&self) -> Result<bool, InboxError> {
-        let lease = self.lease().as_millis() as u64;
+        let lease = millis(self.lease());
         let claim = self.inbox.claim(&self.name, now_ms(), lease).await?;
         let Some(claim) = claim else {
             return Ok(false);
         };
         let id = claim.delivery.id.clone();
-        let attempts = self.attempt(&claim).await;
-        for (handler, attempt) in attempts {
+        let mut tasks = self.start(&claim);
+        let mut first_error = None;
+        while let Some((handler, attempt)) = next_outcome(&mut tasks).await {
             let tried = claim
                 .due
                 .iter()
                 .find(|(name, _)| *name == handler)
                 .map_or(0, |(_, tried)| *tried);
-            match &attempt {
-                Attempt::Succeeded => {
-                    count(Count::Handled);
-                    tracing::info!(delivery = %id, handler = %handler, attempt = tried + 1, outcome = "handled");
-                }
-                Attempt::Failed(message) if self.policy.is_exhausted(tried + 1) => {
-                    count(Count::DeadLettered);
-                    tracing::error!(delivery = %id, handler = %handler, attempt = tried + 1, outcome = "dead-lettered", "{message}");
-                }
-                Attempt::Failed(message) => {
-                    count(Count::Retried);
-                    tracing::warn!(delivery = %id, handler = %handler, attempt = tried + 1, outcome = "retrying", "{message}");
-                }
-            }
-            self.inbox
+            log_outcome(&id, &handler, tried + 1, &attempt, &self.policy);
+            let recorded = self
+                .inbox
                 .record(&id, &handler, &attempt, now_ms(), &self.policy)
-                .await?;
+                .await;
+            if let Err(error) = recorded {
+                tracing::error!(delivery = %id, handler = %handler, "the outcome was not recorded: {error}");
+                first_error.get_or_insert(error);
+            }
         }
-        self.inbox.release(&id, &self.name).await?;
-        Ok(true)
+        let released = self.inbox.release(&id, &self.name).await;
+        match first_error {
+            Some(error) => Err(error),
+            None => released.map(|()| true),
+        }
     }
 
-    /// Runs the due handlers of `claim` concurrently, each on its own task with its own budget.
-    async fn attempt(&self, claim: &Claim) -> Vec<(String, Attempt)> {
+    /// Starts the due handlers of `claim`, each on its own task with its own budget.
+    fn start(&self, claim: &Claim) -> Tasks {
         let delivery = &claim.delivery;
-        let mut tasks = tokio::task::JoinSet::new();
+        let mut tasks = Tasks {
+            set: tokio::task::JoinSet::new(),
+            names: std::collections::HashMap::new(),
+        };
         for (handler, _) in &claim.due {
             let name = handler.clone();
             let dispatch = self.dispatcher.dispatch_to(
@@ -126,9 +128,8 @@ impl Worker {
                 |h| h.name() == name,
             );
             let budget = self.budget;
-            let handler = handler.clone();
-            tasks.spawn(async move {
-                let attempt = match tokio::time::timeout(budget, dispatch).await {
+            let task = tasks.set.spawn(async move {
+                match tokio::time::timeout(budget, dispatch).await {
                     Err(_) => {
                         Attempt::Failed(format!("did not finish within {} ms", budget.as_millis()))
                     }
@@ -143,19 +144,11 @@ impl Worker {
                             _ => failure.message().to_owned(),
                         }),
                     },
-                };
-                (handler, attempt)
+                }
             });
+            tasks.names.insert(task.id(), handler.clone());
         }
-        let mut attempts = Vec::new();
-        while let Some(joined) = tasks.join_next().await {
-            // Handlers' panics are caught by the dispatcher; a task can only fail by being
-            // cancelled, and then its handler counts as not having run.
-            if let Ok(attempt) = joined {
-                attempts.push(attempt);
-            }
-        }
-        attempts
+        tasks
     }
 
     /// Claims and runs deliveries until `shutdown` completes; pauses `idle` when there is
@@ -181,6 +174,65 @@ impl Worker {
             }
         }
     }
+}
+
+/// The running handlers of one claim, and which handler each task runs.
+struct Tasks {
+    set: tokio::task::JoinSet<Attempt>,
+    names: std::collections::HashMap<tokio::task::Id, String>,
+}
+
+/// The next handler to finish and its outcome. A task that died (a panic the dispatcher could
+/// not catch, such as one while dropping a handler's future) is a failed attempt too, so that
+/// it is retried and in the end dead-lettered, never retried forever.
+async fn next_outcome(tasks: &mut Tasks) -> Option<(String, Attempt)> {
+    let joined = tasks.set.join_next_with_id().await?;
+    Some(match joined {
+        Ok((id, attempt)) => (tasks.names.remove(&id).unwrap_or_default(), attempt),
+        Err(error) => (
+            tasks.names.remove(&error.id()).unwrap_or_default(),
+            Attempt::Failed(format!("the handler's task failed: {error}")),
+        ),
+    })
+}
+
+fn log_outcome(id: &str, handler: &str, attempt: u32, outcome: &Attempt, policy: &RetryPolicy) {
+    match outcome {
+        Attempt::Succeeded => {
+            count(Count::Handled);
+            tracing::info!(delivery = %id, handler = %handler, attempt, outcome = "handled");
+        }
+        Attempt::Failed(message) if policy.is_exhausted(attempt) => {
+            count(Count::DeadLettered);
+            tracing::error!(delivery = %id, handler = %handler, attempt, outcome = "dead-lettered", "{message}");
+        }
+        Attempt::Failed(message) => {
+            count(Count::Retried);
+            tracing::warn!(delivery = %id, handler = %handler, attempt, outcome = "retrying", "{message}");
+        }
+    }
+}
+
+/// Milliseconds of `duration`, saturating.
+fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// A worker name unique across processes and hosts (in containers every process may be pid 1).
+fn unique_name() -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let host = std::env::var("HOSTNAME")
+        .ok()
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+        .map(|host| host.trim().to_owned())
+        .filter(|host| !host.is_empty())
+        .unwrap_or_else(|| "host".to_owned());
+    let nonce = (super::retry::jitter() * 1e9) as u64;
+    format!(
+        "{host}-{}-{nonce:09}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 /// Whether `future` is ready now, without waiting.
