@@ -419,6 +419,9 @@ impl Inbox for Flaky {
     ) -> InboxFuture<'a, ()> {
         self.inner.record(id, handler, attempt, now, policy)
     }
+    fn renew<'a>(&'a self, id: &'a str, worker: &'a str, until: u64) -> InboxFuture<'a, bool> {
+        self.inner.renew(id, worker, until)
+    }
     fn release<'a>(&'a self, id: &'a str, worker: &'a str) -> InboxFuture<'a, ()> {
         self.inner.release(id, worker)
     }
@@ -594,4 +597,39 @@ async fn postgres_lost_connections_never_give_a_200_for_an_unstored_delivery() {
     // And the endpoint came back: the last deliveries, well after the cuts, were stored.
     assert!(answered.iter().any(|stored| stored.id == "lost-29"));
     assert!(answered.len() >= 25, "only {} stored", answered.len());
+}
+
+/// A sync handler that runs past its budget and past the claim's lease (5.2 s for a 100 ms
+/// budget): the worker renews the claim while it runs, so the other worker never runs it too.
+#[backend_event(wixEventsV3, onEventCloned)]
+fn slow_sync(event: backend_events::wix_events_v3::EventCloned) {
+    ran(&event.metadata.id, "slow_sync");
+    std::thread::sleep(Duration::from_millis(6000));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_handler_slower_than_the_lease_never_runs_twice_at_once() {
+    let inbox = sqlite("renewal").await;
+    let info = Dispatcher::new()
+        .event("wixEventsV3", "onEventCloned")
+        .unwrap();
+    let mut payload: Value = serde_json::from_str(info.sample().unwrap()).unwrap();
+    payload["metadata"]["id"] = "renewal-1".into();
+    let stored = StoredDelivery {
+        id: "renewal-1".into(),
+        module: "wixEventsV3".into(),
+        event: "onEventCloned".into(),
+        payload: serde_json::to_vec(&payload).unwrap(),
+    };
+    assert_eq!(accept(&inbox, &stored).await, Accepted::New);
+    let short = |inbox: &Arc<dyn Inbox>| worker(inbox).with_budget(Duration::from_millis(100));
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..2 {
+        let (inbox, worker) = (inbox.clone(), short(&inbox));
+        tasks.spawn(async move { drain(&inbox, &worker).await });
+    }
+    while let Some(done) = tasks.join_next().await {
+        done.unwrap();
+    }
+    assert_eq!(runs("renewal-1"), HashMap::from([("slow_sync", 1)]));
 }

@@ -14,9 +14,10 @@
 //!   exponential backoff and jitter ([`RetryPolicy`]), then dead-lettered with its last error;
 //!   [`Inbox::replay`] gives it another round.
 //! - **At least once per handler, exactly once per completed handler.** A worker claims a
-//!   delivery for a lease; if it dies mid-handler, the lease runs out and another worker runs
-//!   the handlers that had not completed. A handler can therefore run again after a crash, but
-//!   never after its success was recorded.
+//!   delivery for a lease, which it renews while the handlers run, and records each handler's
+//!   outcome as soon as it finishes; if it dies mid-handler, the lease runs out and another
+//!   worker runs the handlers that had not completed. A handler can therefore run again after
+//!   a crash, but never after its success was recorded, and never beside itself.
 //!
 //! Handlers see deliveries in the order the workers claim them, which is not the platform's
 //! order of events: compare `metadata.entity_event_sequence` to drop stale updates.
@@ -164,6 +165,10 @@ pub trait Inbox: Send + Sync + 'static {
         now_ms: u64,
         policy: &'a RetryPolicy,
     ) -> InboxFuture<'a, ()>;
+
+    /// Extends `worker`'s claim on the delivery `id` to `until_ms`, while its handlers run;
+    /// resolves to whether the claim was still `worker`'s.
+    fn renew<'a>(&'a self, id: &'a str, worker: &'a str, until_ms: u64) -> InboxFuture<'a, bool>;
 
     /// Ends `worker`'s claim on the delivery `id`, so that its next due handler can be claimed.
     fn release<'a>(&'a self, id: &'a str, worker: &'a str) -> InboxFuture<'a, ()>;

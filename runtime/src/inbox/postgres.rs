@@ -248,6 +248,21 @@ impl Inbox for PostgresInbox {
         })
     }
 
+    fn renew<'a>(&'a self, id: &'a str, worker: &'a str, until_ms: u64) -> InboxFuture<'a, bool> {
+        Box::pin(async move {
+            let changed = self
+                .client()
+                .await?
+                .execute(
+                    "UPDATE deliveries SET claimed_until_ms = $3 WHERE id = $1 AND claimed_by = $2",
+                    &[&id, &worker, &i64::try_from(until_ms).unwrap_or(i64::MAX)],
+                )
+                .await
+                .map_err(error)?;
+            Ok(changed > 0)
+        })
+    }
+
     fn release<'a>(&'a self, id: &'a str, worker: &'a str) -> InboxFuture<'a, ()> {
         Box::pin(async move {
             self.client()

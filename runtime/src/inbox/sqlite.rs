@@ -237,6 +237,20 @@ impl Inbox for SqliteInbox {
         self.run(move |inbox| inbox.record_now(&id, &handler, &attempt, now_ms, &policy))
     }
 
+    fn renew<'a>(&'a self, id: &'a str, worker: &'a str, until_ms: u64) -> InboxFuture<'a, bool> {
+        let (id, worker) = (id.to_owned(), worker.to_owned());
+        self.run(move |inbox| {
+            let changed = inbox
+                .bookkeeping()?
+                .execute(
+                    "UPDATE deliveries SET claimed_until_ms = ?3 WHERE id = ?1 AND claimed_by = ?2",
+                    params![id, worker, i64::try_from(until_ms).unwrap_or(i64::MAX)],
+                )
+                .map_err(error)?;
+            Ok(changed > 0)
+        })
+    }
+
     fn release<'a>(&'a self, id: &'a str, worker: &'a str) -> InboxFuture<'a, ()> {
         let (id, worker) = (id.to_owned(), worker.to_owned());
         self.run(move |inbox| inbox.release_now(&id, &worker))

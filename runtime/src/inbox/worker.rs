@@ -89,7 +89,26 @@ impl Worker {
         let id = claim.delivery.id.clone();
         let mut tasks = self.start(&claim);
         let mut first_error = None;
-        while let Some((handler, attempt)) = next_outcome(&mut tasks).await {
+        // The claim is renewed while handlers run, so that a handler slower than the lease
+        // (a sync one, past its budget) is never run a second time beside itself.
+        let mut renewal = tokio::time::interval((self.lease() / 3).max(Duration::from_millis(10)));
+        renewal.tick().await;
+        loop {
+            let next = tokio::select! {
+                next = next_outcome(&mut tasks) => next,
+                _ = renewal.tick() => {
+                    let until = now_ms().saturating_add(lease);
+                    match self.inbox.renew(&id, &self.name, until).await {
+                        Ok(true) => {}
+                        Ok(false) => tracing::warn!(delivery = %id, worker = %self.name, "the claim was taken over"),
+                        Err(error) => tracing::error!(delivery = %id, "the claim was not renewed: {error}"),
+                    }
+                    continue;
+                }
+            };
+            let Some((handler, attempt)) = next else {
+                break;
+            };
             let tried = claim
                 .due
                 .iter()
@@ -128,23 +147,29 @@ impl Worker {
                 |h| h.name() == name,
             );
             let budget = self.budget;
-            let task = tasks.set.spawn(async move {
-                match tokio::time::timeout(budget, dispatch).await {
-                    Err(_) => {
-                        Attempt::Failed(format!("did not finish within {} ms", budget.as_millis()))
+            let runtime = tokio::runtime::Handle::current();
+            // On a blocking thread: a sync handler that blocks holds that thread, not one the
+            // worker needs to renew its claim and record what finished.
+            let task = tasks.set.spawn_blocking(move || {
+                runtime.block_on(async move {
+                    match tokio::time::timeout(budget, dispatch).await {
+                        Err(_) => Attempt::Failed(format!(
+                            "did not finish within {} ms",
+                            budget.as_millis()
+                        )),
+                        Ok(Err(error)) => Attempt::Failed(error.to_string()),
+                        Ok(Ok(report)) if report.handlers_run() == 0 => Attempt::Failed(
+                            "no handler of this name is linked into this binary".into(),
+                        ),
+                        Ok(Ok(report)) => match report.failures().first() {
+                            None => Attempt::Succeeded,
+                            Some(failure) => Attempt::Failed(match failure.kind() {
+                                FailureKind::Panic => format!("panicked: {}", failure.message()),
+                                _ => failure.message().to_owned(),
+                            }),
+                        },
                     }
-                    Ok(Err(error)) => Attempt::Failed(error.to_string()),
-                    Ok(Ok(report)) if report.handlers_run() == 0 => {
-                        Attempt::Failed("no handler of this name is linked into this binary".into())
-                    }
-                    Ok(Ok(report)) => match report.failures().first() {
-                        None => Attempt::Succeeded,
-                        Some(failure) => Attempt::Failed(match failure.kind() {
-                            FailureKind::Panic => format!("panicked: {}", failure.message()),
-                            _ => failure.message().to_owned(),
-                        }),
-                    },
-                }
+                })
             });
             tasks.names.insert(task.id(), handler.clone());
         }
