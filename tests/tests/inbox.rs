@@ -633,3 +633,71 @@ async fn a_handler_slower_than_the_lease_never_runs_twice_at_once() {
     }
     assert_eq!(runs("renewal-1"), HashMap::from([("slow_sync", 1)]));
 }
+
+/// A full store, for real: the SQLite file reaches its size cap, so SQLite itself refuses the
+/// writes (SQLITE_FULL, as on a full disk). Nothing is answered 200 without being stored, and
+/// storing works again once there is room.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_sqlite_store_answers_500_and_recovers_when_there_is_room() {
+    let sqlite = SqliteInbox::open(inbox_file("full")).unwrap();
+    let inbox: Arc<dyn Inbox> = Arc::new(sqlite.clone());
+    let app = backend_events::http::inbox_router(
+        Dispatcher::new(),
+        Verifier::from_pem(&app_keys().public_pem).unwrap(),
+        inbox.clone(),
+        backend_events::http::Config::default(),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/webhooks", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let client = reqwest::Client::new();
+    let post = |id: String| {
+        let stored = delivery("onEventPublished", &id, "party");
+        let payload: Value = serde_json::from_slice(&stored.payload).unwrap();
+        let token = signed(
+            "wix.events.v3.event_published",
+            &domain_event(
+                &id,
+                "e-1",
+                json!({"actionEvent": {"body": payload["data"]}}),
+            ),
+        );
+        let request = client.post(&url).body(token);
+        async move {
+            let response = request.send().await.unwrap();
+            (response.status().as_u16(), response.text().await.unwrap())
+        }
+    };
+
+    // No room to grow (the cap cannot go below what the file holds): the free space in its
+    // pages fills within a few posts.
+    sqlite.set_size_limit(Some(1)).unwrap();
+    let mut answers = Vec::new();
+    for n in 0..40 {
+        let id = format!("full-{n}");
+        let (status, body) = post(id.clone()).await;
+        answers.push((id, status, body));
+    }
+    let refused: Vec<_> = answers
+        .iter()
+        .filter(|(_, status, _)| *status == 500)
+        .collect();
+    assert!(!refused.is_empty(), "the cap was never reached");
+    assert!(refused[0].2.contains("full"), "{}", refused[0].2);
+    // Room again: every delivery answered 200 was stored and none answered 500 was; the
+    // platform's resends are stored now.
+    sqlite.set_size_limit(None).unwrap();
+    for (id, status, _) in &answers {
+        let again = accept(&inbox, &delivery("onEventPublished", id, "party")).await;
+        let expected = if *status == 200 {
+            Accepted::Duplicate
+        } else {
+            Accepted::New
+        };
+        assert_eq!(again, expected, "{id}");
+    }
+    assert_eq!(
+        post("full-after".into()).await,
+        (200, "accepted".to_owned())
+    );
+}

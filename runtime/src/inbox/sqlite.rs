@@ -143,6 +143,24 @@ impl SqliteInbox {
         }
     }
 
+    /// Caps the database file at about `bytes` (`None`: SQLite's own limit). Past the cap,
+    /// storing a delivery fails as on a full disk: it is answered 500 and the platform resends
+    /// it, until handled deliveries are purged or the cap is raised. A way to keep the inbox
+    /// from filling the disk its host needs.
+    pub fn set_size_limit(&self, bytes: Option<u64>) -> Result<(), InboxError> {
+        let connection = self.connection();
+        let page_size: i64 = connection
+            .query_row("PRAGMA page_size", [], |row| row.get(0))
+            .map_err(error)?;
+        let pages = bytes.map_or(u64::from(u32::MAX - 1), |bytes| {
+            (bytes / page_size.max(1) as u64).max(1)
+        });
+        connection
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))
+            .map_err(error)?;
+        Ok(())
+    }
+
     fn connection(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave a transaction half-applied (SQLite rolls
         // it back), so the connection stays usable.
