@@ -99,29 +99,7 @@ async fn sqlite(name: &str) -> Arc<dyn Inbox> {
 
 /// A PostgreSQL inbox in a schema of its own, or `None` when no server is configured.
 async fn postgres(name: &str) -> Option<Arc<dyn Inbox>> {
-    let Ok(url) = std::env::var("BACKEND_EVENTS_POSTGRES") else {
-        assert!(
-            std::env::var_os("BACKEND_EVENTS_REQUIRE_POSTGRES").is_none(),
-            "BACKEND_EVENTS_REQUIRE_POSTGRES is set but BACKEND_EVENTS_POSTGRES is not"
-        );
-        eprintln!("skipped: set BACKEND_EVENTS_POSTGRES to run the inbox suite on PostgreSQL");
-        return None;
-    };
-    let schema = format!("inbox_test_{name}");
-    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
-        .await
-        .unwrap();
-    tokio::spawn(connection);
-    client
-        .batch_execute(&format!(
-            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema};"
-        ))
-        .await
-        .unwrap();
-    let separator = if url.contains('?') { '&' } else { '?' };
-    // The application name tells this inbox's connections from the other tests'.
-    let url =
-        format!("{url}{separator}options=-c%20search_path%3D{schema}&application_name={schema}");
+    let url = support::postgres_schema(&format!("inbox_test_{name}")).await?;
     Some(Arc::new(PostgresInbox::connect(&url).await.unwrap()))
 }
 

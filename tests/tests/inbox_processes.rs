@@ -156,27 +156,9 @@ async fn after_a_sigkill_every_accepted_delivery_is_handled_and_no_success_runs_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_serve_processes_sharing_a_postgres_inbox_never_run_a_handler_twice() {
-    let Ok(url) = std::env::var("BACKEND_EVENTS_POSTGRES") else {
-        assert!(
-            std::env::var_os("BACKEND_EVENTS_REQUIRE_POSTGRES").is_none(),
-            "BACKEND_EVENTS_REQUIRE_POSTGRES is set but BACKEND_EVENTS_POSTGRES is not"
-        );
-        eprintln!("skipped: set BACKEND_EVENTS_POSTGRES to run the shared-inbox test");
+    let Some(inbox) = support::postgres_schema("inbox_test_two_serves").await else {
         return;
     };
-    let schema = "inbox_test_two_serves";
-    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
-        .await
-        .unwrap();
-    tokio::spawn(connection);
-    client
-        .batch_execute(&format!(
-            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema};"
-        ))
-        .await
-        .unwrap();
-    let separator = if url.contains('?') { '&' } else { '?' };
-    let inbox = format!("{url}{separator}options=-c%20search_path%3D{schema}");
 
     let log = scratch("two-serves-runs.log");
     let env = [

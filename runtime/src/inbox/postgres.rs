@@ -7,7 +7,6 @@ use std::str::FromStr;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use tokio_postgres::NoTls;
 
-use super::retry::jitter;
 use super::{
     Accepted, Attempt, Claim, Counts, DeadLetter, Inbox, InboxError, InboxFuture, Replay,
     RetryPolicy, StoredDelivery,
@@ -222,15 +221,9 @@ impl Inbox for PostgresInbox {
                         .map_err(error)?
                         .get(0);
                     let attempts = (attempts.max(0) as u32).saturating_add(1);
-                    let (state, next) = if policy.is_exhausted(attempts) {
-                        ("dead", 0i64)
-                    } else {
-                        let delay = u64::try_from(policy.delay(attempts, jitter()).as_millis())
-                            .unwrap_or(u64::MAX);
-                        (
-                            "retrying",
-                            i64::try_from(now_ms.saturating_add(delay)).unwrap_or(i64::MAX),
-                        )
+                    let (state, next) = match policy.after_failure(attempts, now_ms) {
+                        None => ("dead", 0i64),
+                        Some(at) => ("retrying", i64::try_from(at).unwrap_or(i64::MAX)),
                     };
                     tx.execute(
                         "UPDATE outcomes SET state = $3, attempts = $4, last_error = $5,

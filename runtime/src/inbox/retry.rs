@@ -53,6 +53,16 @@ impl RetryPolicy {
         full.mul_f64(0.5 + 0.5 * jitter.clamp(0.0, 1.0))
     }
 
+    /// When a handler that has just failed for the `attempts`th time runs next, in ms since
+    /// the epoch (from `now_ms`, with jitter), or `None` when it is given up on.
+    pub fn after_failure(&self, attempts: u32, now_ms: u64) -> Option<u64> {
+        if self.is_exhausted(attempts) {
+            return None;
+        }
+        let delay = u64::try_from(self.delay(attempts, jitter()).as_millis()).unwrap_or(u64::MAX);
+        Some(now_ms.saturating_add(delay))
+    }
+
     /// Whether a handler that has failed `attempts` times is given up on.
     pub fn is_exhausted(&self, attempts: u32) -> bool {
         attempts >= self.max_attempts
@@ -103,5 +113,8 @@ mod tests {
         let policy = RetryPolicy::default().with_max_attempts(3);
         assert!(!policy.is_exhausted(2));
         assert!(policy.is_exhausted(3));
+        let next = policy.after_failure(2, 1_000).unwrap();
+        assert!((1_000 + 1_000..=1_000 + 2_000).contains(&next), "{next}");
+        assert_eq!(policy.after_failure(3, 1_000), None);
     }
 }

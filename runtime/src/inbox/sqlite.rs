@@ -7,7 +7,6 @@ use std::sync::{Arc, Mutex, MutexGuard, mpsc};
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use super::retry::jitter;
 use super::{
     Accepted, Attempt, Claim, Counts, DeadLetter, Inbox, InboxError, InboxFuture, Replay,
     RetryPolicy, StoredDelivery,
@@ -428,11 +427,9 @@ impl SqliteInbox {
                     )
                     .map_err(error)?;
                 let attempts = attempts.saturating_add(1);
-                let (state, next) = if policy.is_exhausted(attempts) {
-                    ("dead", 0)
-                } else {
-                    let delay = u64::try_from(policy.delay(attempts, jitter()).as_millis()).unwrap_or(u64::MAX);
-                    ("retrying", i64::try_from(now_ms.saturating_add(delay)).unwrap_or(i64::MAX))
+                let (state, next) = match policy.after_failure(attempts, now_ms) {
+                    None => ("dead", 0i64),
+                    Some(at) => ("retrying", i64::try_from(at).unwrap_or(i64::MAX)),
                 };
                 connection.execute(
                     "UPDATE outcomes SET state = ?3, attempts = ?4, last_error = ?5,

@@ -135,3 +135,32 @@ pub fn start_serve(args: &[&str], env: &[(&str, &str)]) -> (Child, String) {
     std::thread::spawn(move || std::io::copy(&mut log, &mut std::io::sink()));
     (child, url)
 }
+
+/// The URL of a PostgreSQL database whose search path is the schema `schema`, made afresh
+/// (with `application_name` = `schema`, which tells its connections from other tests'); `None`
+/// when `BACKEND_EVENTS_POSTGRES` names no server, unless `BACKEND_EVENTS_REQUIRE_POSTGRES` is
+/// set, which makes that a failure (as in CI).
+pub async fn postgres_schema(schema: &str) -> Option<String> {
+    let Ok(url) = std::env::var("BACKEND_EVENTS_POSTGRES") else {
+        assert!(
+            std::env::var_os("BACKEND_EVENTS_REQUIRE_POSTGRES").is_none(),
+            "BACKEND_EVENTS_REQUIRE_POSTGRES is set but BACKEND_EVENTS_POSTGRES is not"
+        );
+        eprintln!("skipped: set BACKEND_EVENTS_POSTGRES to run this on PostgreSQL");
+        return None;
+    };
+    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(connection);
+    client
+        .batch_execute(&format!(
+            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema};"
+        ))
+        .await
+        .unwrap();
+    let separator = if url.contains('?') { '&' } else { '?' };
+    Some(format!(
+        "{url}{separator}options=-c%20search_path%3D{schema}&application_name={schema}"
+    ))
+}
