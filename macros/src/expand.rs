@@ -2,7 +2,7 @@
 //! compile-time checks (each placed on the user's own tokens) and the handler's entry in the
 //! runtime's link-time table.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::Path;
 use syn::spanned::Spanned;
@@ -63,38 +63,23 @@ pub fn expand(exp: Expansion) -> TokenStream {
     let original = original_fn(item, velo_named);
     let event_ty = event_type(target, &krate);
     let ident = handler.ident;
-    let payload_ty = handler.payload;
-    let take =
-        quote_spanned!(payload_ty.span()=> #krate::__private::take::<__BackendEvent, #payload_ty>);
-    let call = call_expression(&handler, &krate);
+    let entry = entry_expression(&handler, &krate);
 
     // `file!()`/`line!()` take the position of their span: the handler's name.
     let location = quote_spanned! {ident.span()=> ::core::file!(), ::core::line!() };
-    let mixed = Span::mixed_site();
-    let payload = quote_spanned!(mixed=> payload);
-    let mismatch = quote_spanned!(mixed=> mismatch);
 
     let registration = quote! {
         #[doc(hidden)]
         const _: () = {
             type __BackendEvent = #event_ty;
 
-            fn __backend_event_invoke(
-                #payload: #krate::__private::AnyPayload,
-            ) -> #krate::__private::Started {
-                match #take(#payload) {
-                    ::core::result::Result::Ok(#payload) => #call,
-                    ::core::result::Result::Err(#mismatch) => #mismatch,
-                }
-            }
-
-            #[#krate::__private::linkme::distributed_slice(#krate::__private::HANDLERS)]
-            #[linkme(crate = #krate::__private::linkme)]
-            static __BACKEND_EVENT_HANDLER: #krate::Handler = #krate::__private::handler(
-                <__BackendEvent as #krate::BackendEvent>::INFO,
-                ::core::concat!(::core::module_path!(), "::", ::core::stringify!(#ident)),
-                #location,
-                __backend_event_invoke,
+            #krate::__private::register_handler!(
+                __BACKEND_EVENT_HANDLER = #krate::__private::handler(
+                    <__BackendEvent as #krate::BackendEvent>::INFO,
+                    ::core::concat!(::core::module_path!(), "::", ::core::stringify!(#ident)),
+                    #location,
+                    &#entry,
+                )
             );
         };
     };
@@ -120,12 +105,16 @@ pub fn expand(exp: Expansion) -> TokenStream {
     }
 }
 
-/// Calls the handler on `payload` and turns what it returns into an outcome. The conversion is
-/// spanned at the return type (or the error type) so that a wrong one is blamed there; an
-/// async handler's future is boxed (and must be `Send`) at the fn's name.
-fn call_expression(handler: &Handler, krate: &Path) -> TokenStream {
+/// The handler's entry point: the fn itself inside a generic wrapper, so that no code is
+/// generated per handler. Each check is spanned at the user's tokens it is about: the payload
+/// type at the parameter's type, the conversion at the return type (or the error type), and
+/// an async handler's future (which must be `Send`) at the fn's name.
+fn entry_expression(handler: &Handler, krate: &Path) -> TokenStream {
     let ident = handler.ident;
-    let payload = quote_spanned!(Span::mixed_site()=> payload);
+    let payload_ty = handler.payload;
+    let payload = quote_spanned! {payload_ty.span()=>
+        #krate::__private::payload::<__BackendEvent, #payload_ty>()
+    };
     let convert = match &handler.output {
         Output::Unit => quote!(#krate::__private::unit),
         Output::Result { error } => {
@@ -134,9 +123,9 @@ fn call_expression(handler: &Handler, krate: &Path) -> TokenStream {
         Output::Other(ty) => quote_spanned!(ty.span()=> #krate::__private::output::<#ty>),
     };
     if handler.is_async {
-        let pending = quote_spanned!(ident.span()=> #krate::__private::pending);
-        quote!(#pending(#ident(#payload), #convert))
+        let new = quote_spanned!(ident.span()=> #krate::__private::AsyncFn::new);
+        quote!(#new(#payload, #ident, #convert))
     } else {
-        quote!(#krate::__private::Started::Done(#convert(#ident(#payload))))
+        quote!(#krate::__private::SyncFn::new(#payload, #ident, #convert))
     }
 }

@@ -3,10 +3,12 @@
 
 use std::fmt::Display;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
 
 pub use linkme;
 
+pub use crate::__register_handler as register_handler;
 pub use crate::event::AnyPayload;
 use crate::event::{BackendEvent, EventInfo};
 pub use crate::registry::{EVENTS, HANDLERS};
@@ -26,18 +28,96 @@ pub enum Started {
     Pending(HandlerFuture),
 }
 
-/// The type-erased entry point of a handler.
-pub type Invoke = fn(AnyPayload) -> Started;
+/// The type-erased entry point of a handler: what its table entry calls with the payload.
+///
+/// The entry holds a `&'static dyn Invoke` built from generic types ([`SyncFn`], [`AsyncFn`])
+/// rather than a fn generated per handler, so the calling code is compiled once per payload and
+/// return type, not once per handler: this keeps the attribute cheap to compile.
+pub trait Invoke: Sync {
+    /// Calls the handler on `payload`.
+    fn invoke(&self, payload: AnyPayload) -> Started;
+}
 
 /// A fn that turns what a handler returned into its outcome.
 pub type Convert<T> = fn(T) -> Outcome;
 
-/// An async handler's future, with its output turned into an outcome.
-pub fn pending<F>(future: F, convert: Convert<F::Output>) -> Started
+/// Proof that `T` is the payload type of the event a handler is registered for.
+pub struct PayloadType<T>(PhantomData<fn() -> T>);
+
+/// The payload type `T` of `Event`. The bound makes the compiler check that `T` is `Event`'s
+/// payload type (the attribute spans this call at the user's parameter type).
+pub const fn payload<Event, T>() -> PayloadType<T>
+where
+    Event: BackendEvent,
+    T: PayloadOf<Event, Event::Payload> + Send + 'static,
+{
+    PayloadType(PhantomData)
+}
+
+/// A sync handler `fn(T) -> R`, with the conversion of its `R` into an outcome.
+pub struct SyncFn<T, R> {
+    call: fn(T) -> R,
+    convert: Convert<R>,
+}
+
+impl<T, R> SyncFn<T, R> {
+    /// The entry of a sync handler whose payload type has been checked.
+    pub const fn new(_payload: PayloadType<T>, call: fn(T) -> R, convert: Convert<R>) -> Self {
+        SyncFn { call, convert }
+    }
+}
+
+impl<T: Send + 'static, R> Invoke for SyncFn<T, R> {
+    fn invoke(&self, payload: AnyPayload) -> Started {
+        match take::<T>(payload) {
+            Ok(payload) => Started::Done((self.convert)((self.call)(payload))),
+            Err(mismatch) => mismatch,
+        }
+    }
+}
+
+/// An async handler `fn(T) -> F`, with the conversion of its output into an outcome.
+pub struct AsyncFn<T, F: Future> {
+    call: fn(T) -> F,
+    convert: Convert<F::Output>,
+    boxed: fn(F, Convert<F::Output>) -> HandlerFuture,
+}
+
+impl<T, F> AsyncFn<T, F>
 where
     F: Future + Send + 'static,
 {
-    Started::Pending(Box::pin(async move { convert(future.await) }))
+    /// The entry of an async handler whose payload type has been checked. The bound asks for
+    /// a future that may move between threads (the attribute spans this call at the fn's
+    /// name); it is checked here only, so that a future that is not `Send` gives one error.
+    pub const fn new(
+        _payload: PayloadType<T>,
+        call: fn(T) -> F,
+        convert: Convert<F::Output>,
+    ) -> Self {
+        AsyncFn {
+            call,
+            convert,
+            boxed: boxed::<F>,
+        }
+    }
+}
+
+/// An async handler's future, boxed, with its output turned into an outcome.
+fn boxed<F>(future: F, convert: Convert<F::Output>) -> HandlerFuture
+where
+    F: Future + Send + 'static,
+{
+    Box::pin(async move { convert(future.await) })
+}
+
+impl<T: Send + 'static, F: Future> Invoke for AsyncFn<T, F> {
+    fn invoke(&self, payload: AnyPayload) -> Started {
+        match take::<T>(payload) {
+            Ok(payload) => Started::Pending((self.boxed)((self.call)(payload), self.convert)),
+            Err(mismatch) => mismatch,
+        }
+    }
 }
 
 /// `Self` is the payload type `Expected` of `Event`.
@@ -56,7 +136,7 @@ pub const fn handler(
     name: &'static str,
     file: &'static str,
     line: u32,
-    invoke: Invoke,
+    invoke: &'static dyn Invoke,
 ) -> Handler {
     Handler {
         event,
@@ -66,15 +146,9 @@ pub const fn handler(
     }
 }
 
-/// The payload as the handler's own parameter type `T`. The bound makes the compiler check that
-/// `T` is `Event`'s payload type (the attribute spans this call at the user's parameter type);
-/// a mismatch at run time means two crates declared the same event with different payload
-/// types, and becomes that handler's failure.
-pub fn take<Event, T>(payload: AnyPayload) -> Result<T, Started>
-where
-    Event: BackendEvent,
-    T: PayloadOf<Event, Event::Payload> + Send + 'static,
-{
+/// The payload as the handler's parameter type `T`. A mismatch means two crates declared the
+/// same event with different payload types, and becomes that handler's failure.
+fn take<T: Send + 'static>(payload: AnyPayload) -> Result<T, Started> {
     match payload.downcast::<T>() {
         Ok(payload) => Ok(*payload),
         Err(_) => Err(Started::Done(Err(format!(
@@ -142,3 +216,72 @@ impl<E: HandlerError> HandlerOutput for Result<(), E> {
 }
 
 pub use crate::catalog::gates::catalog_gate;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checked<T>() -> PayloadType<T> {
+        PayloadType(PhantomData)
+    }
+
+    fn fails_on_zero(n: u32) -> Result<(), String> {
+        if n == 0 {
+            Err("zero".to_owned())
+        } else {
+            Ok(())
+        }
+    }
+
+    async fn later(n: u32) -> Result<(), String> {
+        fails_on_zero(n)
+    }
+
+    fn run(started: Started) -> Outcome {
+        match started {
+            Started::Done(outcome) => outcome,
+            Started::Pending(future) => {
+                let mut future = future;
+                let waker = std::task::Waker::noop();
+                let mut cx = std::task::Context::from_waker(waker);
+                match future.as_mut().poll(&mut cx) {
+                    std::task::Poll::Ready(outcome) => outcome,
+                    std::task::Poll::Pending => panic!("the handler never waits"),
+                }
+            }
+        }
+    }
+
+    static SYNC: SyncFn<u32, Result<(), String>> =
+        SyncFn::new(PayloadType(PhantomData), fails_on_zero, result::<String>);
+
+    #[test]
+    fn a_sync_entry_calls_the_fn_and_converts_its_result() {
+        assert!(matches!(
+            SYNC.invoke(Box::new(1_u32)),
+            Started::Done(Ok(()))
+        ));
+        assert_eq!(run(SYNC.invoke(Box::new(0_u32))), Err("zero".to_owned()));
+    }
+
+    #[test]
+    fn an_async_entry_returns_the_boxed_future() {
+        let entry = AsyncFn::new(checked::<u32>(), later, result::<String>);
+        let started = entry.invoke(Box::new(0_u32));
+        assert!(matches!(started, Started::Pending(_)));
+        assert_eq!(run(started), Err("zero".to_owned()));
+        assert_eq!(run(entry.invoke(Box::new(3_u32))), Ok(()));
+    }
+
+    #[test]
+    fn a_payload_of_another_type_is_the_handlers_failure() {
+        let entry = AsyncFn::new(checked::<u32>(), later, result::<String>);
+        for started in [SYNC.invoke(Box::new("text")), entry.invoke(Box::new(1_u64))] {
+            let message = run(started).unwrap_err();
+            assert!(
+                message.starts_with("the payload is not a `u32`"),
+                "{message}"
+            );
+        }
+    }
+}

@@ -306,7 +306,7 @@ impl Call {
                 return true;
             }
             Step::NotStarted(payload) => {
-                match catch_unwind(AssertUnwindSafe(|| (handler.invoke)(payload))) {
+                match catch_unwind(AssertUnwindSafe(|| handler.invoke.invoke(payload))) {
                     Ok(Started::Done(outcome)) => return self.finish(outcome),
                     Ok(Started::Pending(future)) => future,
                     Err(panic) => return self.panicked(&*panic),

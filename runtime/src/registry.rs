@@ -15,6 +15,27 @@ use crate::event::EventInfo;
 #[linkme::distributed_slice]
 pub static HANDLERS: [Handler];
 
+/// Places a handler's entry in [`HANDLERS`]: `register_handler!(NAME = entry)` declares
+/// `static NAME: Handler = entry` in the slice.
+///
+/// This is what `#[linkme::distributed_slice(HANDLERS)]` on that static expands to, minus the
+/// type-check fn linkme adds to every element: two closures per element, which made up most of
+/// the attribute's compile time. The check is not needed here, where the static's type is
+/// always `$crate::Handler`, the slice's own element type. The form of the call
+/// (`#![linkme_macro = path]` then the item) is the one linkme's element attribute emits; every
+/// handler in the test suite goes through it, so a linkme release that changed it would fail
+/// the build rather than misplace an entry.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __register_handler {
+    ($name:ident = $entry:expr) => {
+        $crate::__private::HANDLERS! {
+            #![linkme_macro = $crate::__private::HANDLERS]
+            static $name: $crate::Handler = $entry;
+        }
+    };
+}
+
 /// Every event declared with `declare_module!` and linked into this binary.
 #[allow(unsafe_code)]
 #[linkme::distributed_slice]
@@ -25,7 +46,7 @@ pub struct Handler {
     pub(crate) event: &'static EventInfo,
     pub(crate) name: &'static str,
     pub(crate) location: Location,
-    pub(crate) invoke: Invoke,
+    pub(crate) invoke: &'static dyn Invoke,
 }
 
 impl Handler {
