@@ -36,6 +36,7 @@
 #   bench/compile_cost.sh                 # from any directory
 #   RUNS=9 bench/compile_cost.sh          # more samples (default 5)
 #   HANDLERS=0 bench/compile_cost.sh      # same crates with N handlers (default 300)
+#   ASYNC=1 bench/compile_cost.sh         # `async fn` handlers (plain awaits each in turn)
 #   FRESH=1 bench/compile_cost.sh         # also wipe the cached dependency builds
 #
 # The generated workspace lives in <workspace>/target/compile-cost/ (gitignored) and is
@@ -51,10 +52,12 @@ script_dir="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
 root="$(cd -- "${script_dir}/.." && pwd -P)"
 runs="${RUNS:-5}"
 handlers="${HANDLERS:-300}"
+asynchronous="${ASYNC:-0}"
 out="${root}/target/compile-cost"
 export CARGO_TARGET_DIR="${out}/target"
 
 case "${runs}" in '' | *[!0-9]* | 0) echo "RUNS must be a positive integer, got '${runs}'" >&2; exit 2 ;; esac
+case "${asynchronous}" in 0 | 1) ;; *) echo "ASYNC must be 0 or 1, got '${asynchronous}'" >&2; exit 2 ;; esac
 case "${handlers}" in '' | *[!0-9]*) echo "HANDLERS must be a non-negative integer, got '${handlers}'" >&2; exit 2 ;; esac
 command -v cargo >/dev/null || { echo "cargo not found" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "python3 not found" >&2; exit 2; }
@@ -71,10 +74,11 @@ fi
 mkdir -p -- "${out}"
 cp -- "${root}/Cargo.lock" "${out}/Cargo.lock"
 
-python3 - "${out}" "${root}/runtime" "${handlers}" <<'PY'
+python3 - "${out}" "${root}/runtime" "${handlers}" "${asynchronous}" <<'PY'
 import json, os, sys
 
-out, runtime, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+out, runtime, n, asynchronous = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
+fn_kw = "async fn" if asynchronous else "fn"
 
 # (module, event, payload type, Rust module, sample JSON)
 meta = '"metadata": {"id": "m-%d", "entityId": "e-%d", "eventTime": "2023-03-08T11:04:53.171829Z"}'
@@ -113,11 +117,11 @@ def handler_fns(attribute):
     for i in range(n):
         m, e, ty, _, _ = events[i % len(events)]
         attr = "#[backend_event(%s, %s)]\n" % (m, e) if attribute else ""
-        parts.append("%sfn handler_%d(event: %s) {\n    std::hint::black_box(&event.metadata.id);\n}\n"
-                     % (attr, i, ty))
+        parts.append("%s%s handler_%d(event: %s) {\n    std::hint::black_box(&event.metadata.id);\n}\n"
+                     % (attr, fn_kw, i, ty))
     return "\n".join(parts)
 
-with_attribute = header + "use backend_events::backend_event;\n" + uses + "\n" + samples + """
+block_on = """
 /// Polls a future to completion with a no-op waker: the handlers here never wait.
 fn block_on<F: std::future::Future>(f: F) -> F::Output {
     let mut f = std::pin::pin!(f);
@@ -128,7 +132,9 @@ fn block_on<F: std::future::Future>(f: F) -> F::Output {
         }
     }
 }
+"""
 
+with_attribute = header + "use backend_events::backend_event;\n" + uses + "\n" + samples + block_on + """
 fn main() {
     let dispatcher = backend_events::Dispatcher::new();
     let mut total = 0;
@@ -146,14 +152,15 @@ fn main() {
 
 arms = []
 for k, (m, e, ty, _, _) in enumerate(events):
-    calls = "".join("            handler_%d(payload.clone());\n" % i for i in by_event[k])
+    call = "block_on(handler_%d(payload.clone()))" if asynchronous else "handler_%d(payload.clone())"
+    calls = "".join(("            " + call + ";\n") % i for i in by_event[k])
     arms.append(
         "        (%s, %s) => {\n"
         "            let payload = serde_json::from_slice::<%s>(bytes)?;\n"
         "%s"
         "            Ok(%d)\n"
         "        }\n" % (rust_str(m), rust_str(e), ty, calls, len(by_event[k])))
-plain = header + uses + "\n" + samples + """
+plain = header + uses + "\n" + samples + (block_on if asynchronous else "") + """
 /// Parses `bytes` as the payload of `module.event` and runs its handlers; how many ran.
 fn dispatch(module: &str, event: &str, bytes: &[u8]) -> Result<usize, serde_json::Error> {
     match (module, event) {
@@ -200,7 +207,7 @@ if ! cargo fetch --offline --quiet >/dev/null 2>&1; then
 fi
 
 # --- 2. warm up: dependencies built once, both binaries checked ---------------------------
-echo "warming up (RUNS=${runs}, HANDLERS=${handlers}, target dir ${CARGO_TARGET_DIR})" >&2
+echo "warming up (RUNS=${runs}, HANDLERS=${handlers}, ASYNC=${asynchronous}, target dir ${CARGO_TARGET_DIR})" >&2
 cargo build "${offline[@]}" --quiet -p with_attribute -p plain
 "${CARGO_TARGET_DIR}/debug/with_attribute"
 "${CARGO_TARGET_DIR}/debug/plain"
@@ -235,11 +242,11 @@ for ((i = 1; i <= runs; i++)); do
     printf 'round %d/%d: with_attribute %ss  plain %ss\n' "${i}" "${runs}" "${a}" "${b}" >&2
 done
 
-python3 - "${out}/result.json" "${runs}" "${handlers}" "${a_times[*]}" "${b_times[*]}" <<'PY'
+python3 - "${out}/result.json" "${runs}" "${handlers}" "${asynchronous}" "${a_times[*]}" "${b_times[*]}" <<'PY'
 import json, statistics, sys
-path, runs, handlers = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-a = [float(x) for x in sys.argv[4].split()]
-b = [float(x) for x in sys.argv[5].split()]
+path, runs, handlers, asynchronous = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1"
+a = [float(x) for x in sys.argv[5].split()]
+b = [float(x) for x in sys.argv[6].split()]
 ma, mb = statistics.median(a), statistics.median(b)
 ratio = ma / mb
 print("with_attribute median: %.3f s   (samples: %s)" % (ma, " ".join("%.3f" % x for x in a)))
@@ -247,7 +254,7 @@ print("plain          median: %.3f s   (samples: %s)" % (mb, " ".join("%.3f" % x
 print("ratio with_attribute/plain: %.3f" % ratio)
 print("target: ratio <= 1.5  -> %s" % ("met" if ratio <= 1.5 else "NOT met"))
 result = {
-    "handlers": handlers, "runs": runs,
+    "handlers": handlers, "async": asynchronous, "runs": runs,
     "with_attribute_median_s": round(ma, 6), "plain_median_s": round(mb, 6),
     "ratio": round(ratio, 4), "target_ratio_max": 1.5, "target_met": ratio <= 1.5,
     "with_attribute_samples_s": [round(x, 6) for x in a],

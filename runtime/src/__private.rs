@@ -5,6 +5,7 @@ use std::fmt::Display;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::task::{Context, Poll};
 
 pub use linkme;
 
@@ -108,7 +109,26 @@ fn boxed<F>(future: F, convert: Convert<F::Output>) -> HandlerFuture
 where
     F: Future + Send + 'static,
 {
-    Box::pin(async move { convert(future.await) })
+    Box::pin(Converted {
+        future: Box::pin(future),
+        convert,
+    })
+}
+
+/// A boxed future whose output is turned into an outcome. Written out rather than as an
+/// `async` block so that its code is compiled once per output type, not once per handler.
+struct Converted<O> {
+    future: Pin<Box<dyn Future<Output = O> + Send>>,
+    convert: Convert<O>,
+}
+
+impl<O> Future for Converted<O> {
+    type Output = Outcome;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Outcome> {
+        let this = self.get_mut();
+        this.future.as_mut().poll(cx).map(this.convert)
+    }
 }
 
 impl<T: Send + 'static, F: Future> Invoke for AsyncFn<T, F> {
