@@ -7,6 +7,7 @@ use std::future::Future;
 use std::hint::black_box;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
+use std::time::{Duration, Instant};
 
 use backend_events::Dispatcher;
 use backend_events::wix_events_guests::GuestCreated;
@@ -31,15 +32,22 @@ pub fn run_ready<F: Future>(future: F) -> F::Output {
     }
 }
 
-/// The baseline (hand-written parse + direct call) and the dispatcher, in one group.
-pub fn bench_group(c: &mut Criterion, group_name: &str) {
-    let mut group = c.benchmark_group(group_name);
-    group.bench_function("baseline_parse_and_call", |b| {
-        b.iter(|| {
-            let event: GuestCreated = serde_json::from_slice(black_box(SAMPLE)).unwrap();
-            handle(event);
-        })
-    });
+/// One delivery the hand-written way: parse, then call the handler.
+fn baseline_once() {
+    let event: GuestCreated = serde_json::from_slice(black_box(SAMPLE)).unwrap();
+    handle(event);
+}
+
+/// One delivery through the dispatcher, to its one handler.
+fn dispatch_once(dispatcher: &Dispatcher) {
+    let report =
+        run_ready(dispatcher.dispatch("wixEventsGuests", "onGuestCreated", black_box(SAMPLE)))
+            .unwrap();
+    assert!(report.is_success());
+}
+
+/// The dispatcher of this binary, checked to run exactly one handler for the sample.
+fn one_handler_dispatcher() -> Dispatcher {
     let dispatcher = Dispatcher::new();
     assert_eq!(
         dispatcher
@@ -49,16 +57,73 @@ pub fn bench_group(c: &mut Criterion, group_name: &str) {
         1,
         "the benchmark measures dispatch to exactly one handler"
     );
+    dispatcher
+}
+
+/// Whether the benchmark is run for its paired ratio (`BACKEND_EVENTS_PAIRED=1`) rather than
+/// by criterion.
+pub fn paired_requested() -> bool {
+    std::env::var_os("BACKEND_EVENTS_PAIRED").is_some_and(|v| v == "1")
+}
+
+/// The dispatch/baseline ratio measured in alternating batches (500 deliveries each way, in
+/// turn, 400 times): a slow spell of a shared machine then slows both sides of each pair
+/// alike, which two criterion measurements taken seconds apart cannot promise. Prints one
+/// line of JSON with the median ratio of the pairs and its quartiles.
+pub fn paired(group_name: &str) {
+    const BATCH: u32 = 500;
+    const PAIRS: usize = 400;
+    let dispatcher = one_handler_dispatcher();
+    let time = |f: &dyn Fn()| {
+        let start = Instant::now();
+        for _ in 0..BATCH {
+            f();
+        }
+        start.elapsed()
+    };
+    let baseline = || baseline_once();
+    let dispatch = || dispatch_once(&dispatcher);
+    // Warm-up: caches, branch predictors, the dispatcher's index.
+    let warm_until = Instant::now() + Duration::from_millis(500);
+    while Instant::now() < warm_until {
+        time(&baseline);
+        time(&dispatch);
+    }
+    let mut ratios = Vec::with_capacity(PAIRS);
+    let (mut baseline_total, mut dispatch_total) = (Duration::ZERO, Duration::ZERO);
+    for pair in 0..PAIRS {
+        // Alternate which side goes first, so neither always follows the other.
+        let (b, d) = if pair % 2 == 0 {
+            let b = time(&baseline);
+            (b, time(&dispatch))
+        } else {
+            let d = time(&dispatch);
+            (time(&baseline), d)
+        };
+        baseline_total += b;
+        dispatch_total += d;
+        ratios.push(d.as_secs_f64() / b.as_secs_f64());
+    }
+    ratios.sort_by(f64::total_cmp);
+    let per_delivery_ns =
+        |total: Duration| total.as_secs_f64() * 1e9 / f64::from(BATCH) / PAIRS as f64;
+    println!(
+        "{{\"group\":\"{group_name}\",\"pairs\":{PAIRS},\"batch\":{BATCH},\"ratio_median\":{:.4},\"ratio_q1\":{:.4},\"ratio_q3\":{:.4},\"baseline_ns\":{:.1},\"dispatch_ns\":{:.1}}}",
+        ratios[PAIRS / 2],
+        ratios[PAIRS / 4],
+        ratios[3 * PAIRS / 4],
+        per_delivery_ns(baseline_total),
+        per_delivery_ns(dispatch_total),
+    );
+}
+
+/// The baseline (hand-written parse + direct call) and the dispatcher, in one group.
+pub fn bench_group(c: &mut Criterion, group_name: &str) {
+    let mut group = c.benchmark_group(group_name);
+    group.bench_function("baseline_parse_and_call", |b| b.iter(baseline_once));
+    let dispatcher = one_handler_dispatcher();
     group.bench_function("dispatch_one_handler", |b| {
-        b.iter(|| {
-            let report = run_ready(dispatcher.dispatch(
-                "wixEventsGuests",
-                "onGuestCreated",
-                black_box(SAMPLE),
-            ))
-            .unwrap();
-            assert!(report.is_success());
-        })
+        b.iter(|| dispatch_once(&dispatcher))
     });
     group.finish();
 }
