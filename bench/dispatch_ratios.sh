@@ -17,16 +17,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+(($# == 0)) || { echo "usage: [ROUNDS=N] bench/dispatch_ratios.sh (no arguments)" >&2; exit 2; }
 rounds="${ROUNDS:-5}"
 case "${rounds}" in '' | *[!0-9]* | 0) echo "ROUNDS must be a positive integer" >&2; exit 2 ;; esac
 
 cargo bench -q -p backend-events --bench dispatch --bench dispatch_large_table --no-run >&2
 results="$(mktemp)"
-trap 'rm -f -- "${results}"' EXIT
+log="$(mktemp)"
+trap 'rm -f -- "${results}" "${log}"' EXIT
 for ((i = 1; i <= rounds; i++)); do
     echo "round ${i}/${rounds}" >&2
-    BACKEND_EVENTS_PAIRED=1 cargo bench -q -p backend-events \
-        --bench dispatch --bench dispatch_large_table 2>/dev/null | grep '^{' | sed "s/^/${i} /" >>"${results}"
+    if ! BACKEND_EVENTS_PAIRED=1 cargo bench -q -p backend-events \
+        --bench dispatch --bench dispatch_large_table >"${log}" 2>&1; then
+        cat -- "${log}" >&2
+        exit 1
+    fi
+    if [[ "$(grep -c '^{' "${log}")" != 2 ]]; then
+        echo "expected one line of JSON from each bench, got:" >&2
+        cat -- "${log}" >&2
+        exit 1
+    fi
+    grep '^{' "${log}" | sed "s/^/${i} /" >>"${results}"
 done
 
 python3 - "${results}" <<'PY'

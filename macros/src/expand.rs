@@ -105,8 +105,8 @@ pub fn expand(exp: Expansion) -> TokenStream {
     }
 }
 
-/// The handler's entry point: the fn itself inside a generic wrapper, so that no code is
-/// generated per handler. Each check is spanned at the user's tokens it is about: the payload
+/// The handler's entry point: the fn itself inside a generic wrapper, so that no calling code
+/// is written out per handler. Each check is spanned at the user's tokens it is about: the payload
 /// type at the parameter's type, the conversion at the return type (or the error type), and
 /// an async handler's future (which must be `Send`) at the fn's name.
 fn entry_expression(handler: &Handler, krate: &Path) -> TokenStream {

@@ -32,8 +32,10 @@ pub enum Started {
 /// The type-erased entry point of a handler: what its table entry calls with the payload.
 ///
 /// The entry holds a `&'static dyn Invoke` built from generic types ([`SyncFn`], [`AsyncFn`])
-/// rather than a fn generated per handler, so the calling code is compiled once per payload and
-/// return type, not once per handler: this keeps the attribute cheap to compile.
+/// rather than a fn generated per handler. For sync handlers the calling code is then compiled
+/// once per payload and return type, not once per handler, which keeps the attribute cheap to
+/// compile; an async handler's future has a type of its own, so [`AsyncFn`]'s small `invoke`
+/// is still compiled once per async handler.
 pub trait Invoke: Sync {
     /// Calls the handler on `payload`.
     fn invoke(&self, payload: AnyPayload) -> Started;
@@ -116,7 +118,10 @@ where
 }
 
 /// A boxed future whose output is turned into an outcome. Written out rather than as an
-/// `async` block so that its code is compiled once per output type, not once per handler.
+/// `async` block so that its code is compiled once per output type, not once per handler. The
+/// price is a second allocation per async handler call (the inner box), small beside the
+/// payload's parse; the alternative, one box holding the future itself, needs either code per
+/// handler or a pin projection.
 struct Converted<O> {
     future: Pin<Box<dyn Future<Output = O> + Send>>,
     convert: Convert<O>,

@@ -69,7 +69,8 @@ pub fn paired_requested() -> bool {
 /// The dispatch/baseline ratio measured in alternating batches (500 deliveries each way, in
 /// turn, 400 times): a slow spell of a shared machine then slows both sides of each pair
 /// alike, which two criterion measurements taken seconds apart cannot promise. Prints one
-/// line of JSON with the median ratio of the pairs and its quartiles.
+/// line of JSON with the median ratio of the pairs (the upper one: the count is even) and its
+/// quartiles (the sorted ratios at a quarter and three quarters).
 pub fn paired(group_name: &str) {
     const BATCH: u32 = 500;
     const PAIRS: usize = 400;
