@@ -124,8 +124,8 @@ fn entry_expression(handler: &Handler, krate: &Path) -> TokenStream {
     };
     if handler.is_async {
         let new = quote_spanned!(ident.span()=> #krate::__private::AsyncFn::new);
-        quote!(#new(#payload, #ident, #convert))
+        quote!(#new(#payload, #convert, #ident))
     } else {
-        quote!(#krate::__private::SyncFn::new(#payload, #ident, #convert))
+        quote!(#krate::__private::SyncFn::new(#payload, #convert, #ident))
     }
 }

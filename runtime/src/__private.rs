@@ -64,8 +64,10 @@ pub struct SyncFn<T, R> {
 }
 
 impl<T, R> SyncFn<T, R> {
-    /// The entry of a sync handler whose payload type has been checked.
-    pub const fn new(_payload: PayloadType<T>, call: fn(T) -> R, convert: Convert<R>) -> Self {
+    /// The entry of a sync handler whose payload type has been checked. `convert` comes
+    /// before `call` so that it fixes `R`: a fn whose return type is not the one the attribute
+    /// read (a crate's own `Result` alias) is then the mismatch, reported at the fn's name.
+    pub const fn new(_payload: PayloadType<T>, convert: Convert<R>, call: fn(T) -> R) -> Self {
         SyncFn { call, convert }
     }
 }
@@ -93,11 +95,11 @@ where
     /// The entry of an async handler whose payload type has been checked. The bound asks for
     /// a future that may move between threads (the attribute spans this call at the fn's
     /// name); it is checked here only, so that a future that is not `Send` gives one error.
-    pub const fn new(
-        _payload: PayloadType<T>,
-        call: fn(T) -> F,
-        convert: Convert<F::Output>,
-    ) -> Self {
+    /// As for [`SyncFn::new`], `convert` fixes the output the future must have.
+    pub const fn new<R>(_payload: PayloadType<T>, convert: Convert<R>, call: fn(T) -> F) -> Self
+    where
+        F: Future<Output = R>,
+    {
         AsyncFn {
             call,
             convert,
@@ -278,7 +280,7 @@ mod tests {
     }
 
     static SYNC: SyncFn<u32, Result<(), String>> =
-        SyncFn::new(PayloadType(PhantomData), fails_on_zero, result::<String>);
+        SyncFn::new(PayloadType(PhantomData), result::<String>, fails_on_zero);
 
     #[test]
     fn a_sync_entry_calls_the_fn_and_converts_its_result() {
@@ -291,7 +293,7 @@ mod tests {
 
     #[test]
     fn an_async_entry_returns_the_boxed_future() {
-        let entry = AsyncFn::new(checked::<u32>(), later, result::<String>);
+        let entry = AsyncFn::new(checked::<u32>(), result::<String>, later);
         let started = entry.invoke(Box::new(0_u32));
         assert!(matches!(started, Started::Pending(_)));
         assert_eq!(run(started), Err("zero".to_owned()));
@@ -300,7 +302,7 @@ mod tests {
 
     #[test]
     fn a_payload_of_another_type_is_the_handlers_failure() {
-        let entry = AsyncFn::new(checked::<u32>(), later, result::<String>);
+        let entry = AsyncFn::new(checked::<u32>(), result::<String>, later);
         for started in [SYNC.invoke(Box::new("text")), entry.invoke(Box::new(1_u64))] {
             let message = run(started).unwrap_err();
             assert!(
