@@ -22,19 +22,11 @@ fn check_table() {
 }
 
 fn small_table(c: &mut Criterion) {
-    check_table();
     support::bench_group(c, "small_table");
 }
 
 criterion_group!(benches, small_table);
 
-// criterion_main!, plus the paired measurement that bench/dispatch_ratios.sh asks for.
 fn main() {
-    if support::paired_requested() {
-        check_table();
-        support::paired("small_table");
-        return;
-    }
-    benches();
-    Criterion::default().configure_from_args().final_summary();
+    support::main("small_table", check_table, benches);
 }

@@ -58,19 +58,11 @@ fn check_table() {
 }
 
 fn large_table(c: &mut Criterion) {
-    check_table();
     support::bench_group(c, "large_table");
 }
 
 criterion_group!(benches, large_table);
 
-// criterion_main!, plus the paired measurement that bench/dispatch_ratios.sh asks for.
 fn main() {
-    if support::paired_requested() {
-        check_table();
-        support::paired("large_table");
-        return;
-    }
-    benches();
-    Criterion::default().configure_from_args().final_summary();
+    support::main("large_table", check_table, benches);
 }

@@ -60,10 +60,17 @@ fn one_handler_dispatcher() -> Dispatcher {
     dispatcher
 }
 
-/// Whether the benchmark is run for its paired ratio (`BACKEND_EVENTS_PAIRED=1`) rather than
-/// by criterion.
-pub fn paired_requested() -> bool {
-    std::env::var_os("BACKEND_EVENTS_PAIRED").is_some_and(|v| v == "1")
+/// A dispatch benchmark's `main`: what `criterion_main!` does, after checking the binary's
+/// table, or the paired measurement when `BACKEND_EVENTS_PAIRED=1` asks for it (as
+/// `bench/dispatch_ratios.sh` does).
+pub fn main(group_name: &str, check_table: fn(), criterion_benches: fn()) {
+    check_table();
+    if std::env::var_os("BACKEND_EVENTS_PAIRED").is_some_and(|v| v == "1") {
+        paired(group_name);
+        return;
+    }
+    criterion_benches();
+    Criterion::default().configure_from_args().final_summary();
 }
 
 /// The dispatch/baseline ratio measured in alternating batches (500 deliveries each way, in
@@ -71,7 +78,7 @@ pub fn paired_requested() -> bool {
 /// alike, which two criterion measurements taken seconds apart cannot promise. Prints one
 /// line of JSON with the median ratio of the pairs (the upper one: the count is even) and its
 /// quartiles (the sorted ratios at a quarter and three quarters).
-pub fn paired(group_name: &str) {
+fn paired(group_name: &str) {
     const BATCH: u32 = 500;
     const PAIRS: usize = 400;
     let dispatcher = one_handler_dispatcher();
