@@ -343,13 +343,14 @@ impl Call {
     }
 }
 
-fn panic_message(panic: &(dyn Any + Send)) -> String {
+/// What a caught panic says: its message, when it has one.
+pub(crate) fn panic_message(panic: &(dyn Any + Send)) -> String {
     if let Some(message) = panic.downcast_ref::<&str>() {
         (*message).to_owned()
     } else if let Some(message) = panic.downcast_ref::<String>() {
         message.clone()
     } else {
-        "the handler panicked with a value that is not a string".to_owned()
+        "a panic with a value that is not a string".to_owned()
     }
 }
 

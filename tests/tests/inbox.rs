@@ -135,6 +135,7 @@ on_both_backends!(
     concurrent_workers_never_run_a_handler_twice_for_one_delivery,
     a_claim_abandoned_by_a_crashed_worker_is_taken_over_after_its_lease,
     purge_deletes_only_handled_deliveries_older_than_asked,
+    a_purge_of_thousands_keeps_every_unfinished_delivery,
     post_webhooks_answers_200_only_for_stored_deliveries,
 );
 
@@ -324,6 +325,61 @@ async fn a_claim_abandoned_by_a_crashed_worker_is_taken_over_after_its_lease(
     assert_eq!(counts.handled, 1);
     // Only the handler that had not completed ran.
     assert_eq!(runs(&id), HashMap::from([("flaky", 1)]));
+}
+
+/// Enough deliveries for a purge to go through several of its steps (SQLite's windows are
+/// 1,000 rows): every finished one is deleted, and every unfinished one, wherever it sits, is kept.
+async fn a_purge_of_thousands_keeps_every_unfinished_delivery(inbox: Arc<dyn Inbox>, tag: &str) {
+    const COUNT: usize = 2_500;
+    let template = delivery("onEventPublished", "template", "party");
+    let id = |i: usize| format!("{tag}-bulk-{i}");
+    // Every 97th keeps a pending outcome; the others have no handler and are finished at once.
+    let unfinished = |i: usize| i % 97 == 0;
+    // Stored 500 at a time: more at once would overflow SQLite's writer queue, by design.
+    for chunk in (0..COUNT).collect::<Vec<_>>().chunks(500) {
+        let mut stored = tokio::task::JoinSet::new();
+        for &i in chunk {
+            let inbox = inbox.clone();
+            let delivery = StoredDelivery {
+                id: id(i),
+                ..template.clone()
+            };
+            stored.spawn(async move {
+                let handlers: &[&str] = if unfinished(i) {
+                    &["pending-handler"]
+                } else {
+                    &[]
+                };
+                inbox.accept(&delivery, handlers).await.unwrap()
+            });
+        }
+        while let Some(accepted) = stored.join_next().await {
+            assert_eq!(accepted.unwrap(), Accepted::New);
+        }
+    }
+    let kept = (0..COUNT).filter(|&i| unfinished(i)).count();
+    assert_eq!(
+        inbox.purge(now_ms() + 1).await.unwrap(),
+        (COUNT - kept) as u64
+    );
+    for i in 0..COUNT {
+        let again = inbox
+            .accept(
+                &StoredDelivery {
+                    id: id(i),
+                    ..template.clone()
+                },
+                &[],
+            )
+            .await
+            .unwrap();
+        let expected = if unfinished(i) {
+            Accepted::Duplicate
+        } else {
+            Accepted::New
+        };
+        assert_eq!(again, expected, "delivery {i}");
+    }
 }
 
 async fn purge_deletes_only_handled_deliveries_older_than_asked(inbox: Arc<dyn Inbox>, tag: &str) {

@@ -183,6 +183,8 @@ pub trait Inbox: Send + Sync + 'static {
     fn replay<'a>(&'a self, what: &'a Replay) -> InboxFuture<'a, u64>;
 
     /// Deletes the handled deliveries received before `before_ms`; resolves to how many.
+    /// Deliveries keep arriving meanwhile: SQLite purges in short steps, PostgreSQL locks
+    /// only the rows it deletes.
     fn purge(&self, before_ms: u64) -> InboxFuture<'_, u64>;
 }
 

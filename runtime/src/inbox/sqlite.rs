@@ -43,6 +43,9 @@ impl std::fmt::Debug for SqliteInbox {
     }
 }
 
+/// How many deliveries one step of a purge looks at.
+const PURGE_WINDOW: i64 = 1_000;
+
 const SCHEMA: &str = "
     CREATE TABLE IF NOT EXISTS deliveries (
         id          TEXT PRIMARY KEY,
@@ -127,7 +130,21 @@ impl SqliteInbox {
                     Err(_) => break,
                 }
             }
-            match self.accept_batch(&batch) {
+            // A panic here (a bug: SQLite's failures are errors) fails this batch, is logged,
+            // and leaves the thread serving the next one; the transaction rolls back as it
+            // unwinds.
+            let stored = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                self.accept_batch(&batch)
+            }))
+            .unwrap_or_else(|panic| {
+                let message = crate::dispatch::panic_message(&*panic);
+                tracing::error!(
+                    deliveries = batch.len(),
+                    "the inbox's writer panicked: {message}"
+                );
+                Err(InboxError(format!("storing panicked: {message}")))
+            });
+            match stored {
                 Ok(results) => {
                     for (accept, result) in batch.into_iter().zip(results) {
                         let _ = accept.reply.send(Ok(result));
@@ -296,6 +313,10 @@ impl SqliteInbox {
     /// Stores a batch of deliveries in one transaction: all of them, or (on an error) none.
     fn accept_batch(&self, batch: &[PendingAccept]) -> Result<Vec<Accepted>, InboxError> {
         let mut connection = self.durable()?;
+        #[cfg(test)]
+        if tests::PANIC_IN_NEXT_BATCH.swap(false, std::sync::atomic::Ordering::SeqCst) {
+            panic!("a bug in the writer");
+        }
         let tx = connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(error)?;
@@ -518,16 +539,72 @@ impl SqliteInbox {
         Ok(changed as u64)
     }
 
+    /// Deletes in windows of [`PURGE_WINDOW`] rows, taken in insertion order, each in its own
+    /// short transaction: between two windows the writer thread gets the connection, so a
+    /// long purge does not hold up the deliveries arriving meanwhile. Each row is visited once.
     fn purge_now(&self, before_ms: u64) -> Result<u64, InboxError> {
-        let deleted = self
-            .durable()?
-            .execute(
-                "DELETE FROM deliveries WHERE received_ms < ?1 AND NOT EXISTS (
-                     SELECT 1 FROM outcomes o WHERE o.delivery_id = deliveries.id
-                       AND o.state <> 'succeeded')",
-                params![before_ms as i64],
-            )
-            .map_err(error)?;
-        Ok(deleted as u64)
+        let mut deleted = 0;
+        let mut after: i64 = 0;
+        loop {
+            let connection = self.durable()?;
+            let window_end: Option<i64> = connection
+                .query_row(
+                    "SELECT MAX(rowid) FROM (SELECT rowid FROM deliveries WHERE rowid > ?1
+                         ORDER BY rowid LIMIT ?2)",
+                    params![after, PURGE_WINDOW],
+                    |row| row.get(0),
+                )
+                .map_err(error)?;
+            let Some(window_end) = window_end else {
+                return Ok(deleted);
+            };
+            deleted += connection
+                .execute(
+                    "DELETE FROM deliveries WHERE rowid > ?1 AND rowid <= ?2
+                       AND received_ms < ?3 AND NOT EXISTS (
+                         SELECT 1 FROM outcomes o WHERE o.delivery_id = deliveries.id
+                           AND o.state <> 'succeeded')",
+                    params![after, window_end, before_ms as i64],
+                )
+                .map_err(error)? as u64;
+            after = window_end;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use super::*;
+
+    /// Makes the writer panic in its next batch, with the connection held mid-batch.
+    pub(super) static PANIC_IN_NEXT_BATCH: AtomicBool = AtomicBool::new(false);
+
+    fn delivery(id: &str) -> StoredDelivery {
+        StoredDelivery {
+            id: id.to_owned(),
+            module: "wixEvents".to_owned(),
+            event: "onPolicyUpdated".to_owned(),
+            payload: b"{}".to_vec(),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_panic_of_the_writer_fails_its_batch_and_the_next_one_is_stored() {
+        let inbox = SqliteInbox::in_memory().unwrap();
+        PANIC_IN_NEXT_BATCH.store(true, Ordering::SeqCst);
+        let failed = inbox.accept(&delivery("d-1"), &["h"]).await.unwrap_err();
+        assert_eq!(failed.0, "storing panicked: a bug in the writer");
+        // Nothing of the failed batch was kept, and the writer still serves.
+        assert_eq!(
+            inbox.accept(&delivery("d-1"), &["h"]).await.unwrap(),
+            Accepted::New
+        );
+        assert_eq!(
+            inbox.accept(&delivery("d-1"), &["h"]).await.unwrap(),
+            Accepted::Duplicate
+        );
+        assert_eq!(inbox.counts().await.unwrap().pending, 1);
     }
 }
