@@ -328,7 +328,7 @@ async fn a_claim_abandoned_by_a_crashed_worker_is_taken_over_after_its_lease(
 }
 
 /// Enough deliveries for a purge to go through several of its steps (SQLite's windows are
-/// 1,000 rows): every finished one is deleted, and every unfinished one, wherever it sits, is kept.
+/// 500 rows): every finished one is deleted, and every unfinished one, wherever it sits, is kept.
 async fn a_purge_of_thousands_keeps_every_unfinished_delivery(inbox: Arc<dyn Inbox>, tag: &str) {
     const COUNT: usize = 2_500;
     let template = delivery("onEventPublished", "template", "party");

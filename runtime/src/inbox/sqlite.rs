@@ -44,7 +44,10 @@ impl std::fmt::Debug for SqliteInbox {
 }
 
 /// How many deliveries one step of a purge looks at.
-const PURGE_WINDOW: i64 = 1_000;
+const PURGE_WINDOW: i64 = 500;
+
+/// The pause between two steps of a purge, in which the deliveries that arrived are stored.
+const PURGE_PAUSE: std::time::Duration = std::time::Duration::from_millis(1);
 
 const SCHEMA: &str = "
     CREATE TABLE IF NOT EXISTS deliveries (
@@ -568,6 +571,9 @@ impl SqliteInbox {
                 )
                 .map_err(error)? as u64;
             after = window_end;
+            // The lock is not fair: without a pause this thread would take it straight back.
+            drop(connection);
+            std::thread::sleep(PURGE_PAUSE);
         }
     }
 }
