@@ -1,16 +1,16 @@
 //! [`Dispatcher`]: one delivery in, every matching handler run, a [`Report`] out.
 
-use std::any::Any;
 use std::fmt;
 use std::future::Future;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use crate::__private::{HandlerFuture, Outcome, Started};
-use crate::event::{AnyPayload, EventInfo};
-use crate::json_path;
-use crate::registry::{EventSlot, Handler, Index};
+use crate::call::HandlerCall;
+use crate::event::EventInfo;
+use crate::handler::Handler;
+use crate::payload::PayloadError;
+use crate::registry::{EventSlot, Index};
+use crate::report::{HandlerFailure, Report};
 use crate::suggest;
 
 /// Delivers events to the handlers linked into this binary.
@@ -82,9 +82,18 @@ impl Dispatcher {
         payload: &[u8],
     ) -> Result<&'static EventInfo, DispatchError> {
         let slot = self.slot(module, event)?;
-        (slot.info.parse)(payload)
-            .map(|_| slot.info)
-            .map_err(DispatchError::InvalidPayload)
+        self.check_event(slot.info, payload)?;
+        Ok(slot.info)
+    }
+
+    /// Parses `payload` as the payload of `event`, running nothing: [`check`](Self::check)
+    /// for an event already looked up.
+    pub fn check_event(
+        &self,
+        event: &'static EventInfo,
+        payload: &[u8],
+    ) -> Result<(), PayloadError> {
+        (event.parse)(payload).map(drop)
     }
 
     /// The handlers registered for `module.event` (possibly none), sorted by name.
@@ -97,6 +106,13 @@ impl Dispatcher {
             .map(|slot| slot.handlers.as_slice())
     }
 
+    /// The handlers registered for `event` (possibly none), sorted by name.
+    pub fn handlers_of(&self, event: &'static EventInfo) -> &'static [&'static Handler] {
+        self.index
+            .slot_of(event)
+            .map_or(&[], |slot| slot.handlers.as_slice())
+    }
+
     /// Parses `payload` as the JSON of `module.event` and runs every handler of that event.
     ///
     /// An event with no handler is not an error: the report says `handlers_run() == 0`. An
@@ -104,7 +120,7 @@ impl Dispatcher {
     /// handler runs. The payload is parsed when this is called; the handlers run when the
     /// returned future is awaited.
     pub fn dispatch(&self, module: &str, event: &str, payload: &[u8]) -> Dispatch {
-        Dispatch::start(self.slot(module, event), payload, |_| true)
+        self.dispatch_to(module, event, payload, |_| true)
     }
 
     /// Like [`dispatch`](Self::dispatch), but runs only the handlers `select` accepts: for
@@ -116,7 +132,41 @@ impl Dispatcher {
         payload: &[u8],
         select: impl FnMut(&Handler) -> bool,
     ) -> Dispatch {
-        Dispatch::start(self.slot(module, event), payload, select)
+        match self.slot(module, event) {
+            Ok(slot) => {
+                Dispatch::start(calls(slot.info, &slot.handlers, payload, select), slot.info)
+            }
+            Err(error) => Dispatch::refused(error),
+        }
+    }
+
+    /// [`dispatch`](Self::dispatch) for an event already looked up (by
+    /// [`event`](Self::event) or [`webhook_event`](Self::webhook_event)).
+    pub fn dispatch_event(&self, event: &'static EventInfo, payload: &[u8]) -> Dispatch {
+        self.dispatch_event_to(event, payload, |_| true)
+    }
+
+    /// [`dispatch_to`](Self::dispatch_to) for an event already looked up.
+    pub fn dispatch_event_to(
+        &self,
+        event: &'static EventInfo,
+        payload: &[u8],
+        select: impl FnMut(&Handler) -> bool,
+    ) -> Dispatch {
+        Dispatch::start(self.calls(event, payload, select), event)
+    }
+
+    /// The payload parsed once, and one [`HandlerCall`] per handler of `event` that `select`
+    /// accepts, in name order: what [`dispatch_event_to`](Self::dispatch_event_to) awaits
+    /// together, for a caller that runs and records each handler on its own (the inbox's
+    /// workers do). Each call gets its own copy of the payload.
+    pub fn calls(
+        &self,
+        event: &'static EventInfo,
+        payload: &[u8],
+        select: impl FnMut(&Handler) -> bool,
+    ) -> Result<Vec<HandlerCall>, PayloadError> {
+        calls(event, self.handlers_of(event), payload, select)
     }
 
     fn slot(&self, module: &str, event: &str) -> Result<&'static EventSlot, DispatchError> {
@@ -158,6 +208,35 @@ fn closest_event(index: &Index, module: &str, event: &str) -> Option<String> {
     }
 }
 
+/// Parses `payload` as `event`'s and makes a call for each of `handlers` that `select` accepts.
+/// Parsed once: every selected handler but the last gets a copy, the last the original.
+fn calls(
+    event: &'static EventInfo,
+    handlers: &'static [&'static Handler],
+    payload: &[u8],
+    mut select: impl FnMut(&Handler) -> bool,
+) -> Result<Vec<HandlerCall>, PayloadError> {
+    let parsed = (event.parse)(payload)?;
+    let mut selected = handlers.iter().copied().filter(|h| select(h)).peekable();
+    let mut calls = Vec::with_capacity(handlers.len());
+    let mut parsed = Some(parsed);
+    while let Some(handler) = selected.next() {
+        let payload = if selected.peek().is_none() {
+            parsed.take()
+        } else {
+            parsed.as_ref().and_then(event.clone)
+        };
+        calls.push(match payload {
+            Some(payload) => HandlerCall::new(handler, payload),
+            None => HandlerCall::failed(
+                handler,
+                "the payload could not be copied for this handler".to_owned(),
+            ),
+        });
+    }
+    Ok(calls)
+}
+
 /// The future of one delivery, returned by [`Dispatcher::dispatch`]: the payload is already
 /// parsed, and each poll advances every handler that has not finished.
 ///
@@ -174,67 +253,27 @@ enum State {
     Refused(Option<DispatchError>),
     Running {
         event: &'static EventInfo,
-        calls: Vec<Call>,
+        calls: Vec<Progress>,
     },
     Finished,
 }
 
 /// One handler's progress through a delivery.
-struct Call {
-    handler: &'static Handler,
-    step: Step,
-}
-
-enum Step {
-    NotStarted(AnyPayload),
-    Running(HandlerFuture),
+enum Progress {
+    Running(HandlerCall),
     Done(Result<(), HandlerFailure>),
 }
 
 impl Dispatch {
-    fn start(
-        slot: Result<&'static EventSlot, DispatchError>,
-        payload: &[u8],
-        mut select: impl FnMut(&Handler) -> bool,
-    ) -> Dispatch {
-        let slot = match slot {
-            Ok(slot) => slot,
-            Err(err) => return Dispatch::refused(err),
-        };
-        let parsed = match (slot.info.parse)(payload) {
-            Ok(parsed) => parsed,
-            Err(err) => return Dispatch::refused(err.into()),
-        };
-        // Parsed once: every selected handler but the last gets a copy, the last the original.
-        let mut selected = slot
-            .handlers
-            .iter()
-            .copied()
-            .filter(|h| select(h))
-            .peekable();
-        let mut calls = Vec::with_capacity(slot.handlers.len());
-        let mut parsed = Some(parsed);
-        while let Some(handler) = selected.next() {
-            let payload = if selected.peek().is_none() {
-                parsed.take()
-            } else {
-                parsed.as_ref().and_then(slot.info.clone)
-            };
-            let step = match payload {
-                Some(payload) => Step::NotStarted(payload),
-                None => Step::Done(Err(HandlerFailure {
-                    handler,
-                    kind: FailureKind::Error,
-                    message: "the payload could not be copied for this handler".to_owned(),
-                })),
-            };
-            calls.push(Call { handler, step });
-        }
-        Dispatch {
-            state: State::Running {
-                event: slot.info,
-                calls,
+    fn start(calls: Result<Vec<HandlerCall>, PayloadError>, event: &'static EventInfo) -> Dispatch {
+        match calls {
+            Ok(calls) => Dispatch {
+                state: State::Running {
+                    event,
+                    calls: calls.into_iter().map(Progress::Running).collect(),
+                },
             },
+            Err(error) => Dispatch::refused(error.into()),
         }
     }
 
@@ -258,8 +297,13 @@ impl Future for Dispatch {
             }
             State::Running { event, calls } => {
                 let mut all_done = true;
-                for call in calls.iter_mut() {
-                    all_done &= call.advance(cx);
+                for progress in calls.iter_mut() {
+                    if let Progress::Running(call) = progress {
+                        match Pin::new(call).poll(cx) {
+                            Poll::Ready(result) => *progress = Progress::Done(result),
+                            Poll::Pending => all_done = false,
+                        }
+                    }
                 }
                 if !all_done {
                     return Poll::Pending;
@@ -269,8 +313,8 @@ impl Future for Dispatch {
                     handlers_run: calls.len(),
                     failures: calls
                         .drain(..)
-                        .filter_map(|call| match call.step {
-                            Step::Done(Err(failure)) => Some(failure),
+                        .filter_map(|progress| match progress {
+                            Progress::Done(Err(failure)) => Some(failure),
                             _ => None,
                         })
                         .collect(),
@@ -292,169 +336,6 @@ impl fmt::Debug for Dispatch {
         };
         f.debug_struct("Dispatch").field("state", &state).finish()
     }
-}
-
-impl Call {
-    /// Starts or polls the handler; whether it has finished. An error or a panic becomes its
-    /// failure, so one handler cannot stop the others.
-    fn advance(&mut self, cx: &mut Context<'_>) -> bool {
-        let handler = self.handler;
-        let step = std::mem::replace(&mut self.step, Step::Done(Ok(())));
-        let mut future = match step {
-            Step::Done(result) => {
-                self.step = Step::Done(result);
-                return true;
-            }
-            Step::NotStarted(payload) => {
-                match catch_unwind(AssertUnwindSafe(|| handler.invoke.invoke(payload))) {
-                    Ok(Started::Done(outcome)) => return self.finish(outcome),
-                    Ok(Started::Pending(future)) => future,
-                    Err(panic) => return self.panicked(&*panic),
-                }
-            }
-            Step::Running(future) => future,
-        };
-        match catch_unwind(AssertUnwindSafe(|| future.as_mut().poll(cx))) {
-            Ok(Poll::Ready(outcome)) => self.finish(outcome),
-            Ok(Poll::Pending) => {
-                self.step = Step::Running(future);
-                false
-            }
-            Err(panic) => self.panicked(&*panic),
-        }
-    }
-
-    fn finish(&mut self, outcome: Outcome) -> bool {
-        self.step = Step::Done(outcome.map_err(|message| HandlerFailure {
-            handler: self.handler,
-            kind: FailureKind::Error,
-            message,
-        }));
-        true
-    }
-
-    fn panicked(&mut self, panic: &(dyn Any + Send)) -> bool {
-        self.step = Step::Done(Err(HandlerFailure {
-            handler: self.handler,
-            kind: FailureKind::Panic,
-            message: panic_message(panic),
-        }));
-        true
-    }
-}
-
-/// What a caught panic says: its message, when it has one.
-pub(crate) fn panic_message(panic: &(dyn Any + Send)) -> String {
-    if let Some(message) = panic.downcast_ref::<&str>() {
-        (*message).to_owned()
-    } else if let Some(message) = panic.downcast_ref::<String>() {
-        message.clone()
-    } else {
-        "a panic with a value that is not a string".to_owned()
-    }
-}
-
-/// What happened to one delivery: how many handlers ran and which of them failed.
-#[derive(Debug)]
-#[must_use = "a report says whether every handler succeeded"]
-pub struct Report {
-    event: &'static EventInfo,
-    handlers_run: usize,
-    failures: Vec<HandlerFailure>,
-}
-
-impl Report {
-    /// The event delivered.
-    pub fn event(&self) -> &'static EventInfo {
-        self.event
-    }
-
-    /// How many handlers were invoked, failed or not.
-    pub fn handlers_run(&self) -> usize {
-        self.handlers_run
-    }
-
-    /// The handlers that returned an error or panicked, in name order.
-    pub fn failures(&self) -> &[HandlerFailure] {
-        &self.failures
-    }
-
-    /// Whether no handler failed (also true when none ran).
-    pub fn is_success(&self) -> bool {
-        self.failures.is_empty()
-    }
-}
-
-impl fmt::Display for Report {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} handler(s) ran, {} failed",
-            self.event,
-            self.handlers_run,
-            self.failures.len()
-        )?;
-        for failure in &self.failures {
-            write!(f, "\n  {failure}")?;
-        }
-        Ok(())
-    }
-}
-
-/// One handler that failed on a delivery.
-#[derive(Debug)]
-pub struct HandlerFailure {
-    handler: &'static Handler,
-    kind: FailureKind,
-    message: String,
-}
-
-impl HandlerFailure {
-    /// The handler that failed.
-    pub fn handler(&self) -> &'static Handler {
-        self.handler
-    }
-
-    /// The handler's fn path.
-    pub fn name(&self) -> &'static str {
-        self.handler.name()
-    }
-
-    /// Whether it returned an error or panicked.
-    pub fn kind(&self) -> FailureKind {
-        self.kind
-    }
-
-    /// The error's message, or the panic's.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-}
-
-impl fmt::Display for HandlerFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match self.kind {
-            FailureKind::Error => "failed",
-            FailureKind::Panic => "panicked",
-        };
-        write!(
-            f,
-            "{} ({}) {what}: {}",
-            self.handler.name(),
-            self.handler.location(),
-            self.message
-        )
-    }
-}
-
-/// How a handler failed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum FailureKind {
-    /// It returned `Err`.
-    Error,
-    /// It panicked.
-    Panic,
 }
 
 /// A delivery that could not be dispatched: no handler ran.
@@ -484,81 +365,24 @@ pub enum DispatchError {
     InvalidPayload(#[from] PayloadError),
 }
 
+impl DispatchError {
+    /// The HTTP status a webhook endpoint answers this error with: 400, since the delivery
+    /// names an event this binary cannot take, or a payload that is not the event's.
+    #[cfg(feature = "http")]
+    pub fn status(&self) -> axum::http::StatusCode {
+        axum::http::StatusCode::BAD_REQUEST
+    }
+}
+
+#[cfg(feature = "http")]
+impl axum::response::IntoResponse for DispatchError {
+    fn into_response(self) -> axum::response::Response {
+        (self.status(), self.to_string()).into_response()
+    }
+}
+
 fn did_you_mean_suffix(close: Option<&str>) -> String {
     close
         .map(|c| format!(" (did you mean `{c}`?)"))
         .unwrap_or_default()
-}
-
-/// Why a payload does not parse: where (JSON path, line, column) and what was wrong.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "invalid payload for {module}.{event}: {message} at {}, line {line}, column {column}",
-    describe_path(path)
-)]
-pub struct PayloadError {
-    module: &'static str,
-    event: &'static str,
-    path: String,
-    line: usize,
-    column: usize,
-    message: String,
-}
-
-fn describe_path(path: &str) -> String {
-    if path == "." || path.is_empty() {
-        "the top level".to_owned()
-    } else {
-        format!("`{path}`")
-    }
-}
-
-impl PayloadError {
-    /// Where in `bytes` the parse that failed with `error` went wrong: the path is read off
-    /// the text at the error's position (see `json_path`), so no type is needed.
-    pub(crate) fn locate(
-        module: &'static str,
-        event: &'static str,
-        bytes: &[u8],
-        error: serde_json::Error,
-    ) -> PayloadError {
-        let path = json_path::path_at(bytes, error.line(), error.column());
-        let position = format!(" at line {} column {}", error.line(), error.column());
-        let text = error.to_string();
-        let message = text.strip_suffix(&position).unwrap_or(&text).to_owned();
-        PayloadError {
-            module,
-            event,
-            path,
-            line: error.line(),
-            column: error.column(),
-            message,
-        }
-    }
-
-    /// The event whose payload it was, as `module.event`.
-    pub fn event(&self) -> String {
-        format!("{}.{}", self.module, self.event)
-    }
-
-    /// The JSON path of the failing value, such as `entity.tickets[0].name` (`.` for the
-    /// document itself).
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
-    /// The line of the failure, from 1.
-    pub fn line(&self) -> usize {
-        self.line
-    }
-
-    /// The column of the failure, from 1.
-    pub fn column(&self) -> usize {
-        self.column
-    }
-
-    /// What was wrong, such as ``missing field `entityId` ``.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
 }

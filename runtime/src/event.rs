@@ -1,15 +1,11 @@
 //! Events as types: the [`BackendEvent`] trait, the [`EventInfo`] every declared event gets in
 //! the link-time table, and [`declare_module!`](crate::declare_module).
 
-use std::any::Any;
 use std::fmt;
 
 use serde::de::DeserializeOwned;
 
-use crate::dispatch::PayloadError;
-
-/// A payload after parsing, before it reaches the handler that knows its type.
-pub type AnyPayload = Box<dyn Any + Send>;
+use crate::payload::{AnyPayload, PayloadError};
 
 /// One backend event: its module, its name and the type its handlers receive.
 ///

@@ -73,19 +73,23 @@
 //! supported yet.
 
 // The catalog's `declare_module!` tables place linkme statics (see registry.rs).
+mod call;
 #[allow(unsafe_code)]
 mod catalog;
 #[cfg(feature = "cli")]
 pub mod cli;
 mod dispatch;
 mod event;
+mod handler;
 #[cfg(feature = "http")]
 pub mod http;
 #[cfg(feature = "inbox")]
 pub mod inbox;
 mod json_path;
 mod metadata;
+mod payload;
 mod registry;
+mod report;
 mod serde_helpers;
 mod suggest;
 #[cfg(feature = "webhook")]
@@ -94,6 +98,7 @@ pub mod webhook;
 #[doc(hidden)]
 pub mod __private;
 
+pub use call::HandlerCall;
 #[cfg(feature = "wix-billing")]
 pub use catalog::wix_billing;
 #[cfg(feature = "wix-events")]
@@ -108,12 +113,13 @@ pub use catalog::wix_media_manager;
 pub use catalog::wix_media_site_media;
 #[cfg(feature = "wix-pricing-plans")]
 pub use catalog::wix_pricing_plans;
-pub use dispatch::{
-    Dispatch, DispatchError, Dispatcher, FailureKind, HandlerFailure, PayloadError, Report,
-};
+pub use dispatch::{Dispatch, DispatchError, Dispatcher};
 pub use event::{BackendEvent, EventInfo};
+pub use handler::{Handler, Location};
 pub use metadata::{AccountInfo, EventMetadata, Identity, IdentityType};
-pub use registry::{Handler, Location, events, handlers};
+pub use payload::PayloadError;
+pub use registry::{events, handlers};
+pub use report::{FailureKind, HandlerFailure, Report};
 
 /// Registers a fn as the handler of a backend event.
 ///

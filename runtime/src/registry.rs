@@ -2,11 +2,10 @@
 //! index built from them on first use.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::sync::OnceLock;
 
-use crate::__private::Invoke;
 use crate::event::EventInfo;
+use crate::handler::Handler;
 
 /// Every handler linked into this binary, one entry per `#[backend_event]` fn.
 // linkme places the slice with `link_section`, which the `unsafe_code` lint counts; there is no
@@ -43,77 +42,6 @@ macro_rules! __register_handler {
 #[allow(unsafe_code)]
 #[linkme::distributed_slice]
 pub static EVENTS: [&'static EventInfo];
-
-/// A registered handler: a fn marked `#[backend_event]`, as listed by [`handlers()`].
-pub struct Handler {
-    pub(crate) event: &'static EventInfo,
-    pub(crate) name: &'static str,
-    pub(crate) location: Location,
-    pub(crate) invoke: &'static dyn Invoke,
-}
-
-impl Handler {
-    /// The Velo module of the event it handles, such as `wixEvents`.
-    pub fn module(&self) -> &'static str {
-        self.event.module()
-    }
-
-    /// The event it handles, such as `onPolicyUpdated`.
-    pub fn event(&self) -> &'static str {
-        self.event.name()
-    }
-
-    /// The event it handles, with its module and webhook type.
-    pub fn event_info(&self) -> &'static EventInfo {
-        self.event
-    }
-
-    /// The fn's path, such as `my_site::events::policy_changed`.
-    pub fn name(&self) -> &'static str {
-        self.name
-    }
-
-    /// Where the fn is written.
-    pub fn location(&self) -> Location {
-        self.location
-    }
-}
-
-impl fmt::Debug for Handler {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Handler")
-            .field("module", &self.module())
-            .field("event", &self.event())
-            .field("name", &self.name)
-            .field("location", &self.location)
-            .finish()
-    }
-}
-
-/// A place in the source: file and line, shown as `file:line`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Location {
-    pub(crate) file: &'static str,
-    pub(crate) line: u32,
-}
-
-impl Location {
-    /// The source file, as `file!()` gives it.
-    pub fn file(&self) -> &'static str {
-        self.file
-    }
-
-    /// The line of the fn's name.
-    pub fn line(&self) -> u32 {
-        self.line
-    }
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.file, self.line)
-    }
-}
 
 /// Every handler linked into this binary, sorted by module, event and name.
 ///
@@ -188,6 +116,12 @@ impl Index {
             events,
             webhook_types,
         }
+    }
+
+    /// The slot of a declared event, found by its names (an event may be declared twice, by the
+    /// catalog and by a crate of its own: both land in one slot).
+    pub(crate) fn slot_of(&self, info: &EventInfo) -> Option<&EventSlot> {
+        self.modules.get(info.module())?.get(info.name())
     }
 
     /// The event a webhook `eventType` delivers, if this binary declares it.

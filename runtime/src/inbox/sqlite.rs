@@ -140,7 +140,7 @@ impl SqliteInbox {
                 self.accept_batch(&batch)
             }))
             .unwrap_or_else(|panic| {
-                let message = crate::dispatch::panic_message(&*panic);
+                let message = crate::call::panic_message(&*panic);
                 tracing::error!(
                     deliveries = batch.len(),
                     "the inbox's writer panicked: {message}"
