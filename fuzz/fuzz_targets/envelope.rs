@@ -1,5 +1,6 @@
 //! The envelope decoder on arbitrary input: the `data` claim of a token whose signature held,
-//! as `Delivery::decode` receives it, then the decoded payload through the dispatcher (which
+//! as `Envelope::parse` receives it, decoded (`Envelope::decode`) when a declared event has its
+//! `eventType`, then the decoded payload through the dispatcher (which
 //! parses it into the event's type and, when that fails, locates the error's JSON path). No
 //! input may panic.
 
@@ -10,20 +11,24 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use backend_events::Dispatcher;
-use backend_events::webhook::Delivery;
+use backend_events::webhook::Envelope;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(delivery) = Delivery::decode(text) else {
+    let Ok(envelope) = Envelope::parse(text) else {
         return;
     };
-    if let Some(event) = delivery.event() {
+    let dispatcher = Dispatcher::new();
+    let _ = envelope.event_id();
+    let Some(event) = dispatcher.webhook_event(envelope.event_type()) else {
+        return;
+    };
+    if let Ok(delivery) = envelope.decode() {
         // No handler is linked here: dispatching is parsing (and locating a failure).
-        let _ =
-            run_ready(Dispatcher::new().dispatch(event.module(), event.name(), delivery.payload()));
+        let _ = run_ready(dispatcher.dispatch_event(event, delivery.payload()));
     }
 });
 

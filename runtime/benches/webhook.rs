@@ -99,14 +99,11 @@ fn webhook(c: &mut Criterion) {
     let dispatcher = Dispatcher::new();
     group.bench_function("verify_decode_dispatch", |b| {
         b.iter(|| {
-            let delivery = verifier.open(black_box(token.as_bytes())).unwrap();
-            let event = delivery.event().unwrap();
-            let report = support::run_ready(dispatcher.dispatch(
-                event.module(),
-                event.name(),
-                delivery.payload(),
-            ))
-            .unwrap();
+            let envelope = verifier.envelope(black_box(token.as_bytes())).unwrap();
+            let event = dispatcher.webhook_event(envelope.event_type()).unwrap();
+            let delivery = envelope.decode().unwrap();
+            let report =
+                support::run_ready(dispatcher.dispatch_event(event, delivery.payload())).unwrap();
             assert_eq!(report.handlers_run(), 1);
         })
     });

@@ -31,10 +31,13 @@ use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 
-use crate::webhook::{Verifier, WebhookError};
-use crate::{DispatchError, Dispatcher};
+#[cfg(feature = "inbox")]
+use crate::inbox::{self, Accepted, Inbox};
+use crate::webhook::{Delivery, Envelope, Verifier};
+use crate::{Dispatcher, EventInfo};
 
 /// The endpoint's limits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,10 +79,16 @@ struct Endpoint {
     dispatcher: Dispatcher,
     verifier: Verifier,
     config: Config,
-    /// Where deliveries are stored before they are answered; `None`: handlers run in the
-    /// request.
+    mode: Mode,
+}
+
+/// What the endpoint does with a verified delivery of a declared event.
+enum Mode {
+    /// Runs its handlers in the request, and answers with how they did.
+    RunNow,
+    /// Stores it in the inbox, and answers once it is stored; workers run the handlers.
     #[cfg(feature = "inbox")]
-    inbox: Option<Arc<dyn crate::inbox::Inbox>>,
+    Store(Arc<dyn Inbox>),
 }
 
 /// `POST /webhooks` with the default [`Config`].
@@ -93,27 +102,27 @@ pub fn router_with(dispatcher: Dispatcher, verifier: Verifier, config: Config) -
         dispatcher,
         verifier,
         config,
-        #[cfg(feature = "inbox")]
-        inbox: None,
+        mode: Mode::RunNow,
     })
 }
 
 /// `POST /webhooks` in front of a durable inbox (feature `inbox`): a delivery is verified,
-/// decoded, checked against its payload type and stored, then answered 200; the handlers run
-/// later, in a [`Worker`](crate::inbox::Worker). A resend of a stored delivery is answered
-/// 200 and stored nothing; a delivery that cannot be stored is answered 500.
+/// decoded, checked against its payload type and stored ([`inbox::accept`]), then answered
+/// 200; the handlers run later, in a [`Worker`](crate::inbox::Worker). A resend of a stored
+/// delivery is answered 200 and stored nothing; a delivery that cannot be stored is answered
+/// 500.
 #[cfg(feature = "inbox")]
 pub fn inbox_router(
     dispatcher: Dispatcher,
     verifier: Verifier,
-    inbox: Arc<dyn crate::inbox::Inbox>,
+    inbox: Arc<dyn Inbox>,
     config: Config,
 ) -> Router {
     routes(Endpoint {
         dispatcher,
         verifier,
         config,
-        inbox: Some(inbox),
+        mode: Mode::Store(inbox),
     })
 }
 
@@ -129,162 +138,214 @@ fn routes(endpoint: Endpoint) -> Router {
 async fn receive(
     State(endpoint): State<Arc<Endpoint>>,
     body: Result<Bytes, BytesRejection>,
-) -> (StatusCode, String) {
+) -> Response {
     let started = Instant::now();
-    let latency_ms = || started.elapsed().as_micros() as f64 / 1e3;
-    let body = match body {
-        Ok(body) => body,
-        Err(rejection) => {
-            tracing::warn!(
-                status = rejection.status().as_u16(),
-                outcome = "refused",
-                latency_ms = latency_ms(),
-                "{rejection}"
-            );
-            return (rejection.status(), rejection.body_text());
-        }
-    };
-    let delivery = match endpoint.verifier.open(&body) {
-        Ok(delivery) => delivery,
-        Err(error) => {
-            let status = status_of(&error);
-            tracing::warn!(
-                status = status.as_u16(),
-                outcome = "refused",
-                latency_ms = latency_ms(),
-                "{error}"
-            );
-            return (status, error.to_string());
-        }
-    };
-    let event_id = delivery.event_id().unwrap_or_default();
-    let event_type = delivery.event_type();
-    let Some(event) = delivery.event() else {
-        tracing::info!(
-            event_id,
-            event_type,
-            handlers = 0,
-            outcome = "ignored",
-            latency_ms = latency_ms(),
-            "no declared event has this eventType"
-        );
-        return (
-            StatusCode::OK,
-            format!("ignored: no event of `{event_type}` here"),
-        );
-    };
-    #[cfg(feature = "inbox")]
-    if let Some(inbox) = &endpoint.inbox {
-        let (status, answer) = store(&endpoint.dispatcher, inbox, &delivery, event).await;
-        let outcome = match status {
-            StatusCode::OK => answer.as_str(),
-            _ => "refused",
+    let answer = endpoint.answer(body, started).await;
+    answer.log(started);
+    (answer.status, answer.text).into_response()
+}
+
+impl Endpoint {
+    /// Body -> verified envelope -> declared event -> decoded delivery -> the mode's answer.
+    async fn answer(&self, body: Result<Bytes, BytesRejection>, started: Instant) -> Answer {
+        let body = match body {
+            Ok(body) => body,
+            Err(rejection) => return Answer::refused(rejection.status(), rejection.body_text()),
         };
-        if status.is_success() {
-            tracing::info!(event_id, event_type, event = %event, outcome, latency_ms = latency_ms());
-        } else {
-            tracing::error!(event_id, event_type, event = %event, status = status.as_u16(), outcome, latency_ms = latency_ms(), "{answer}");
-        }
-        return (status, answer);
+        let envelope = match self.verifier.envelope(&body) {
+            Ok(envelope) => envelope,
+            Err(error) => return Answer::refused(error.status(), error.to_string()),
+        };
+        let Some(event) = self.dispatcher.webhook_event(envelope.event_type()) else {
+            return Answer::ignored(&envelope);
+        };
+        let delivery = match envelope.decode() {
+            Ok(delivery) => delivery,
+            Err(error) => {
+                return Answer::refused(error.status(), error.to_string())
+                    .about(About::of(&envelope, Some(event)));
+            }
+        };
+        let about = About {
+            event_id: delivery.event_id().map(str::to_owned),
+            event_type: delivery.event_type().to_owned(),
+            event: Some(event),
+        };
+        let answer = match &self.mode {
+            Mode::RunNow => self.run_now(event, &delivery, started).await,
+            #[cfg(feature = "inbox")]
+            Mode::Store(inbox) => self.store(&**inbox, event, &delivery).await,
+        };
+        answer.about(about)
     }
-    let budget = endpoint.config.budget;
-    let over_budget = || {
-        let budget_ms = budget.as_millis();
-        tracing::error!(event_id, event_type, event = %event, outcome = "over budget", latency_ms = latency_ms(), "the handlers did not finish within {budget_ms} ms");
-        (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("{event}: the handlers did not finish within {budget_ms} ms"),
+
+    /// Runs the handlers within what is left of the budget: 200 when every one succeeded.
+    async fn run_now(
+        &self,
+        event: &'static EventInfo,
+        delivery: &Delivery,
+        started: Instant,
+    ) -> Answer {
+        let budget = self.config.budget;
+        let dispatch = self.dispatcher.dispatch_event(event, delivery.payload());
+        let left = budget.saturating_sub(started.elapsed());
+        let over_budget = || {
+            Answer::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "over budget",
+                format!(
+                    "{event}: the handlers did not finish within {} ms",
+                    budget.as_millis()
+                ),
+            )
+        };
+        match tokio::time::timeout(left, dispatch).await {
+            Err(_) => over_budget(),
+            // Sync handlers run to the end when first polled, whatever the deadline.
+            Ok(_) if started.elapsed() > budget => over_budget(),
+            Ok(Err(error)) => Answer::refused(error.status(), error.to_string()),
+            Ok(Ok(report)) => {
+                let (status, outcome) = if report.is_success() {
+                    (StatusCode::OK, "handled")
+                } else {
+                    (StatusCode::INTERNAL_SERVER_ERROR, "failed")
+                };
+                Answer {
+                    handlers: Some(report.handlers_run()),
+                    failures: Some(report.failures().len()),
+                    ..Answer::new(status, outcome, report.to_string())
+                }
+            }
+        }
+    }
+
+    /// Stores the delivery: 200 `accepted` or `duplicate` once it is durable.
+    #[cfg(feature = "inbox")]
+    async fn store(
+        &self,
+        inbox: &dyn Inbox,
+        event: &'static EventInfo,
+        delivery: &Delivery,
+    ) -> Answer {
+        let accepted = inbox::accept(
+            inbox,
+            &self.dispatcher,
+            event,
+            delivery.event_id(),
+            delivery.payload(),
         )
-    };
-    let dispatch = endpoint
-        .dispatcher
-        .dispatch(event.module(), event.name(), delivery.payload());
-    let left = budget.saturating_sub(started.elapsed());
-    match tokio::time::timeout(left, dispatch).await {
-        Err(_) => over_budget(),
-        // Sync handlers run to the end when first polled, whatever the deadline.
-        Ok(_) if started.elapsed() > budget => over_budget(),
-        Ok(Err(error)) => {
-            let error = error.into_webhook_error();
-            let status = status_of(&error);
-            tracing::warn!(event_id, event_type, event = %event, status = status.as_u16(), outcome = "refused", latency_ms = latency_ms(), "{error}");
-            (status, error.to_string())
-        }
-        Ok(Ok(report)) if report.is_success() => {
-            tracing::info!(event_id, event_type, event = %event, handlers = report.handlers_run(), outcome = "handled", latency_ms = latency_ms());
-            (StatusCode::OK, report.to_string())
-        }
-        Ok(Ok(report)) => {
-            tracing::error!(event_id, event_type, event = %event, handlers = report.handlers_run(), failures = report.failures().len(), outcome = "failed", latency_ms = latency_ms(), "{report}");
-            (StatusCode::INTERNAL_SERVER_ERROR, report.to_string())
+        .await;
+        match accepted {
+            Ok(accepted) => {
+                let outcome = match accepted {
+                    Accepted::New => "accepted",
+                    Accepted::Duplicate => "duplicate",
+                };
+                Answer::new(StatusCode::OK, outcome, outcome.to_owned())
+            }
+            Err(error) => Answer::refused(error.status(), error.to_string()),
         }
     }
 }
 
-/// Checks a delivery's payload and stores it: `(200, "accepted" | "duplicate")`, 400 for a
-/// payload that is not the event's, 500 when the store fails.
-#[cfg(feature = "inbox")]
-async fn store(
-    dispatcher: &Dispatcher,
-    inbox: &Arc<dyn crate::inbox::Inbox>,
-    delivery: &crate::webhook::Delivery,
-    event: &'static crate::EventInfo,
-) -> (StatusCode, String) {
-    use crate::inbox::counters::{Count, count};
-    use crate::inbox::{Accepted, StoredDelivery};
-    if let Err(error) = dispatcher.check(event.module(), event.name(), delivery.payload()) {
-        let error = error.into_webhook_error();
-        return (status_of(&error), error.to_string());
-    }
-    let handlers: Vec<&'static str> = dispatcher
-        .handlers_for(event.module(), event.name())
-        .map(|handlers| handlers.iter().map(|h| h.name()).collect())
-        .unwrap_or_default();
-    let stored = StoredDelivery {
-        id: delivery
-            .event_id()
-            .map_or_else(|| payload_key(delivery.payload()), str::to_owned),
-        module: event.module().to_owned(),
-        event: event.name().to_owned(),
-        payload: delivery.payload().to_vec(),
-    };
-    match inbox.accept(&stored, &handlers).await {
-        Ok(Accepted::New) => {
-            count(Count::Accepted);
-            (StatusCode::OK, "accepted".to_owned())
+/// What the endpoint answers, with what its log line says.
+struct Answer {
+    status: StatusCode,
+    text: String,
+    outcome: &'static str,
+    about: Option<About>,
+    handlers: Option<usize>,
+    failures: Option<usize>,
+}
+
+/// The delivery an answer is about, once its envelope is read.
+struct About {
+    event_id: Option<String>,
+    event_type: String,
+    event: Option<&'static EventInfo>,
+}
+
+impl About {
+    /// What an envelope says of its delivery (its id as far as it decodes).
+    fn of(envelope: &Envelope, event: Option<&'static EventInfo>) -> About {
+        About {
+            event_id: envelope.event_id(),
+            event_type: envelope.event_type().to_owned(),
+            event,
         }
-        Ok(Accepted::Duplicate) => {
-            count(Count::Duplicate);
-            (StatusCode::OK, "duplicate".to_owned())
+    }
+}
+
+impl Answer {
+    fn new(status: StatusCode, outcome: &'static str, text: String) -> Answer {
+        Answer {
+            status,
+            text,
+            outcome,
+            about: None,
+            handlers: None,
+            failures: None,
         }
-        Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()),
     }
-}
 
-/// The key of a delivery without an id (a body that is not a domain event): its payload's
-/// SHA-256, the same in every process and every version, so that a resend is recognised.
-#[cfg(feature = "inbox")]
-fn payload_key(payload: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(payload);
-    let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
-    format!("payload-{hex}")
-}
-
-fn status_of(error: &WebhookError) -> StatusCode {
-    match error {
-        WebhookError::Rejected(_) => StatusCode::UNAUTHORIZED,
-        _ => StatusCode::BAD_REQUEST,
+    fn refused(status: StatusCode, text: String) -> Answer {
+        Answer::new(status, "refused", text)
     }
-}
 
-impl DispatchError {
-    /// A dispatch error of a webhook delivery is the delivery's fault: its payload does not
-    /// fit, or (for a declared event) cannot happen.
-    fn into_webhook_error(self) -> WebhookError {
-        match self {
-            DispatchError::InvalidPayload(payload) => WebhookError::InvalidPayload(payload),
-            other => WebhookError::malformed("event", other),
+    /// 200 for an `eventType` no declared event has: nothing here can take it.
+    fn ignored(envelope: &Envelope) -> Answer {
+        let text = format!("ignored: no event of `{}` here", envelope.event_type());
+        Answer {
+            handlers: Some(0),
+            ..Answer::new(StatusCode::OK, "ignored", text)
+        }
+        .about(About::of(envelope, None))
+    }
+
+    fn about(mut self, about: About) -> Answer {
+        self.about = Some(about);
+        self
+    }
+
+    /// One line per delivery: info when answered 2xx, warn for the sender's fault, error when
+    /// the platform will have to send it again.
+    fn log(&self, started: Instant) {
+        let latency_ms = started.elapsed().as_micros() as f64 / 1e3;
+        let status = self.status.as_u16();
+        let event_id = self
+            .about
+            .as_ref()
+            .and_then(|about| about.event_id.as_deref());
+        let event_type = self.about.as_ref().map(|about| about.event_type.as_str());
+        let event = self
+            .about
+            .as_ref()
+            .and_then(|about| about.event)
+            .map(tracing::field::display);
+        let (outcome, handlers, failures) = (self.outcome, self.handlers, self.failures);
+        if outcome == "ignored" {
+            tracing::info!(
+                event_id,
+                event_type,
+                handlers,
+                outcome,
+                latency_ms,
+                "no declared event has this eventType"
+            );
+        } else if self.status.is_success() {
+            tracing::info!(
+                event_id, event_type, event, status, handlers, outcome, latency_ms
+            );
+        } else if self.status.is_client_error() {
+            tracing::warn!(
+                event_id, event_type, event, status, handlers, failures, outcome, latency_ms, "{}",
+                self.text
+            );
+        } else {
+            tracing::error!(
+                event_id, event_type, event, status, handlers, failures, outcome, latency_ms, "{}",
+                self.text
+            );
         }
     }
 }

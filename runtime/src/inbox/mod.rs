@@ -22,6 +22,7 @@
 //! Handlers see deliveries in the order the workers claim them, which is not the platform's
 //! order of events: compare `metadata.entity_event_sequence` to drop stale updates.
 
+mod accept;
 pub(crate) mod counters;
 mod postgres;
 mod retry;
@@ -32,6 +33,7 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 
+pub use accept::{AcceptError, accept};
 pub use counters::{InboxCounters, counters};
 pub use postgres::PostgresInbox;
 pub use retry::RetryPolicy;

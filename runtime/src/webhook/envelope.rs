@@ -15,51 +15,60 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::error::WebhookError;
-use crate::EventInfo;
-use crate::registry::Index;
 
-/// A verified, decoded delivery: which event it is and the payload its handlers receive.
-#[derive(Clone)]
-pub struct Delivery {
-    event_id: Option<String>,
-    event_type: String,
-    instance_id: Option<String>,
-    event: Option<&'static EventInfo>,
-    payload: Vec<u8>,
+/// The first layer inside a verified token, decoded: the delivery's `eventType` and instance,
+/// with the layers inside still undecoded.
+///
+/// It is what a receiver reads to tell a delivery it must handle from one to ignore (an
+/// `eventType` no declared event has, such as the app-lifecycle events every app receives)
+/// before it pays for, or fails on, the rest: [`decode`](Self::decode) then unwraps the other
+/// layers into a [`Delivery`].
+pub struct Envelope {
+    outer: Outer,
 }
 
-impl Delivery {
+impl Envelope {
     /// Decodes the `data` claim of a verified token, given as JSON text: a JSON string holding
     /// the layer (as the platform sends it) or the layer's object itself.
     ///
     /// This does not verify anything: deliveries from the network go through
+    /// [`Verifier::envelope`](super::Verifier::envelope) or
     /// [`Verifier::open`](super::Verifier::open).
-    ///
-    /// A delivery whose `eventType` no declared event has is decoded only as far as its id (a
-    /// delivery to ignore, such as the app-lifecycle events every app receives). For a
-    /// declared event, a domain event (`createdEvent`, `updatedEvent`, `deletedEvent`,
-    /// `actionEvent`) becomes `{metadata, entity}` or `{metadata, data}`; any other body becomes
-    /// `{metadata, data}` with the body as `data`.
-    pub fn decode(data: &str) -> Result<Delivery, WebhookError> {
+    pub fn parse(data: &str) -> Result<Envelope, WebhookError> {
         let data: &RawValue =
             serde_json::from_str(data).map_err(|e| WebhookError::malformed("data", e))?;
         let data = layer(data, "data")?;
         let outer: Outer =
             serde_json::from_str(data.get()).map_err(|e| WebhookError::malformed("data", e))?;
-        let Some(info) = Index::get().by_webhook_type(&outer.event_type) else {
-            let event_id = layer(&outer.data, "data.data")
-                .ok()
-                .and_then(|inner| serde_json::from_str::<IdOnly>(inner.get()).ok())
-                .and_then(|event| event.id);
-            return Ok(Delivery {
-                event_id,
-                event_type: outer.event_type,
-                instance_id: outer.instance_id,
-                event: None,
-                payload: Vec::new(),
-            });
-        };
+        Ok(Envelope { outer })
+    }
 
+    /// The webhook's `eventType`, such as `wix.events.v2.policy_updated`.
+    pub fn event_type(&self) -> &str {
+        &self.outer.event_type
+    }
+
+    /// The app instance (site) the delivery is about.
+    pub fn instance_id(&self) -> Option<&str> {
+        self.outer.instance_id.as_deref()
+    }
+
+    /// The domain event's id, read from the inner layer as far as it decodes; `None` when it
+    /// has none or does not decode (for logging a delivery that is ignored).
+    pub fn event_id(&self) -> Option<String> {
+        layer(&self.outer.data, "data.data")
+            .ok()
+            .and_then(|inner| serde_json::from_str::<IdOnly>(inner.get()).ok())
+            .and_then(|event| event.id)
+    }
+
+    /// Unwraps the layers inside and builds the payload a handler receives: a domain event
+    /// (`createdEvent`, `updatedEvent`, `deletedEvent`, `actionEvent`) becomes
+    /// `{metadata, entity}` or `{metadata, data}`; any other body becomes `{metadata, data}`
+    /// with the body as `data`. Entities are carried as raw JSON text: they are parsed once,
+    /// into the event's payload type, by whoever dispatches the delivery.
+    pub fn decode(&self) -> Result<Delivery, WebhookError> {
+        let outer = &self.outer;
         let inner = layer(&outer.data, "data.data")?;
         let event: DomainEvent = serde_json::from_str(inner.get())
             .map_err(|e| WebhookError::malformed("data.data", e))?;
@@ -88,12 +97,43 @@ impl Delivery {
         let payload =
             serde_json::to_vec(&payload).map_err(|e| WebhookError::malformed("data", e))?;
         Ok(Delivery {
-            event: Some(info),
             event_id: event.id,
-            event_type: outer.event_type,
-            instance_id: outer.instance_id,
+            event_type: outer.event_type.clone(),
+            instance_id: outer.instance_id.clone(),
             payload,
         })
+    }
+}
+
+impl std::fmt::Debug for Envelope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Envelope")
+            .field("event_type", &self.outer.event_type)
+            .field("instance_id", &self.outer.instance_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A verified, decoded delivery: its ids and the payload its handlers receive. Which declared
+/// event it is, is the receiver's to look up
+/// ([`Dispatcher::webhook_event`](crate::Dispatcher::webhook_event) of its
+/// [`event_type`](Self::event_type)): decoding reads no table.
+#[derive(Clone)]
+pub struct Delivery {
+    event_id: Option<String>,
+    event_type: String,
+    instance_id: Option<String>,
+    payload: Vec<u8>,
+}
+
+impl Delivery {
+    /// Decodes the `data` claim of a verified token, given as JSON text, through every layer:
+    /// [`Envelope::parse`], then [`Envelope::decode`].
+    ///
+    /// This does not verify anything: deliveries from the network go through
+    /// [`Verifier::open`](super::Verifier::open).
+    pub fn decode(data: &str) -> Result<Delivery, WebhookError> {
+        Envelope::parse(data)?.decode()
     }
 
     /// The domain event's id, the same for every resend of one delivery; `None` for a body
@@ -112,12 +152,6 @@ impl Delivery {
         self.instance_id.as_deref()
     }
 
-    /// The declared event this delivery is, or `None` when no event of this binary has its
-    /// `eventType` (a delivery to ignore).
-    pub fn event(&self) -> Option<&'static EventInfo> {
-        self.event
-    }
-
     /// The payload as Velo passes it to a handler, as JSON: what the
     /// [`Dispatcher`](crate::Dispatcher) takes.
     pub fn payload(&self) -> &[u8] {
@@ -131,7 +165,6 @@ impl std::fmt::Debug for Delivery {
             .field("event_id", &self.event_id)
             .field("event_type", &self.event_type)
             .field("instance_id", &self.instance_id)
-            .field("event", &self.event.map(|event| event.to_string()))
             .field("payload", &String::from_utf8_lossy(&self.payload))
             .finish()
     }
@@ -391,7 +424,10 @@ mod tests {
         assert_eq!(as_object.event_id(), Some("e-1"));
         assert_eq!(as_object.instance_id(), Some("inst-1"));
         assert_eq!(
-            as_object.event().unwrap().to_string(),
+            crate::Dispatcher::new()
+                .webhook_event(as_object.event_type())
+                .unwrap()
+                .to_string(),
             "wixEvents.onPolicyUpdated"
         );
         assert_eq!(
@@ -450,22 +486,25 @@ mod tests {
     }
 
     #[test]
-    fn an_undeclared_event_type_is_decoded_only_as_far_as_its_id() {
+    fn an_envelope_is_decoded_only_as_far_as_its_event_type_and_id() {
+        let declared = |envelope: &Envelope| {
+            crate::Dispatcher::new()
+                .webhook_event(envelope.event_type())
+                .is_some()
+        };
         // An app-lifecycle event: not a domain event, and not declared here.
         let outer = json!({"eventType": "AppInstalled", "instanceId": "i-1",
             "data": json!({"appId": "a-1", "originInstanceId": ""}).to_string()});
-        let delivery = Delivery::decode(&outer.to_string()).unwrap();
-        assert!(delivery.event().is_none());
-        assert_eq!(delivery.event_id(), None);
-        assert_eq!(delivery.event_type(), "AppInstalled");
-        // Even an undecodable body is only ignored.
+        let envelope = Envelope::parse(&outer.to_string()).unwrap();
+        assert!(!declared(&envelope));
+        assert_eq!(envelope.event_id(), None);
+        assert_eq!(envelope.event_type(), "AppInstalled");
+        assert_eq!(envelope.instance_id(), Some("i-1"));
+        // Even an undecodable body can be read that far, and ignored.
         let outer = json!({"eventType": "wix.unknown.v1.x", "data": "{"});
-        assert!(
-            Delivery::decode(&outer.to_string())
-                .unwrap()
-                .event()
-                .is_none()
-        );
+        let envelope = Envelope::parse(&outer.to_string()).unwrap();
+        assert!(!declared(&envelope));
+        assert!(envelope.decode().is_err());
     }
 
     #[test]

@@ -30,11 +30,28 @@ pub enum WebhookError {
 }
 
 impl WebhookError {
+    /// The HTTP status a webhook endpoint answers this error with: 401 for a token that does
+    /// not prove it comes from the platform, 400 for the rest.
+    #[cfg(feature = "http")]
+    pub fn status(&self) -> axum::http::StatusCode {
+        match self {
+            WebhookError::Rejected(_) => axum::http::StatusCode::UNAUTHORIZED,
+            _ => axum::http::StatusCode::BAD_REQUEST,
+        }
+    }
+
     pub(crate) fn malformed(layer: &'static str, message: impl ToString) -> Self {
         WebhookError::Malformed {
             layer,
             message: message.to_string(),
         }
+    }
+}
+
+#[cfg(feature = "http")]
+impl axum::response::IntoResponse for WebhookError {
+    fn into_response(self) -> axum::response::Response {
+        (self.status(), self.to_string()).into_response()
     }
 }
 

@@ -1,7 +1,9 @@
 //! Deliveries from Wix: a webhook's body is a JWT signed RS256 with the app's key, with the
-//! event three JSON layers inside it. [`Verifier::open`] checks the token and decodes the
-//! layers into a [`Delivery`]: the declared event its `eventType` names, and the payload as
-//! Velo passes it to a handler, ready for the [`Dispatcher`](crate::Dispatcher).
+//! event three JSON layers inside it. [`Verifier::envelope`] checks the token and decodes its
+//! first layer into an [`Envelope`] (the `eventType`); [`Envelope::decode`] unwraps the rest
+//! into a [`Delivery`]: the payload as Velo passes it to a handler, ready for the
+//! [`Dispatcher`](crate::Dispatcher). [`Verifier::open`] does both. Decoding reads no table:
+//! which declared event an `eventType` is, the caller looks up once.
 //!
 //! ```no_run
 //! use backend_events::Dispatcher;
@@ -9,11 +11,11 @@
 //!
 //! # async fn run(body: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
 //! let verifier = Verifier::from_key_text(&std::env::var("WIX_PUBLIC_KEY")?)?;
-//! let delivery = verifier.open(body)?;            // 401 or 400 material on error
-//! if let Some(event) = delivery.event() {
-//!     let report = Dispatcher::new()
-//!         .dispatch(event.module(), event.name(), delivery.payload())
-//!         .await?;
+//! let dispatcher = Dispatcher::new();
+//! let envelope = verifier.envelope(body)?;       // 401 or 400 material on error
+//! if let Some(event) = dispatcher.webhook_event(envelope.event_type()) {
+//!     let delivery = envelope.decode()?;          // 400 material on error
+//!     let report = dispatcher.dispatch_event(event, delivery.payload()).await?;
 //!     println!("{:?}: {report}", delivery.event_id());
 //! }
 //! # Ok(()) }
@@ -25,6 +27,6 @@ mod envelope;
 mod error;
 mod verify;
 
-pub use envelope::Delivery;
+pub use envelope::{Delivery, Envelope};
 pub use error::{KeyError, TokenRejected, WebhookError};
 pub use verify::Verifier;

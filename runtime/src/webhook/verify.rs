@@ -8,7 +8,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::envelope::Delivery;
+use super::envelope::{Delivery, Envelope};
 use super::error::{KeyError, TokenRejected, WebhookError};
 
 /// Verifies deliveries with the public key of a Wix app (in the app's dashboard, under
@@ -79,10 +79,15 @@ impl Verifier {
         Self::from_pem(pem)
     }
 
-    /// Verifies the token in `body` and decodes the layers inside it.
+    /// Verifies the token in `body` and decodes every layer inside it.
     pub fn open(&self, body: &[u8]) -> Result<Delivery, WebhookError> {
-        let data = self.verify(body)?;
-        Delivery::decode(data.get())
+        self.envelope(body)?.decode()
+    }
+
+    /// Verifies the token in `body` and decodes its first layer only: enough to read the
+    /// `eventType` and ignore the delivery before decoding the rest.
+    pub fn envelope(&self, body: &[u8]) -> Result<Envelope, WebhookError> {
+        Envelope::parse(self.verify(body)?.get())
     }
 
     /// Verifies the token in `body` and returns its `data` claim, undecoded.
