@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use super::counters::{Count, count};
 use super::{Attempt, Claim, Inbox, InboxError, RetryPolicy, now_ms};
-use crate::{Dispatcher, FailureKind};
+use crate::{Dispatcher, FailureKind, Handler, HandlerCall};
 
 /// Runs the handlers of stored deliveries. Any number of workers, in any number of processes,
 /// may share one inbox: a claim gives one worker a delivery for a lease.
@@ -131,46 +131,54 @@ impl Worker {
         }
     }
 
-    /// Starts the due handlers of `claim`, each on its own task with its own budget.
+    /// Starts the due handlers of `claim`, each on its own task with its own budget. The
+    /// payload is parsed once for all of them.
     fn start(&self, claim: &Claim) -> Tasks {
         let delivery = &claim.delivery;
         let mut tasks = Tasks {
             set: tokio::task::JoinSet::new(),
             names: std::collections::HashMap::new(),
         };
-        for (handler, _) in &claim.due {
-            let name = handler.clone();
-            let dispatch = self.dispatcher.dispatch_to(
-                &delivery.module,
-                &delivery.event,
-                &delivery.payload,
-                |h| h.name() == name,
-            );
-            let budget = self.budget;
-            let runtime = tokio::runtime::Handle::current();
-            // On a blocking thread: a sync handler that blocks holds that thread, not one the
-            // worker needs to renew its claim and record what finished.
-            let task = tasks.set.spawn_blocking(move || {
-                runtime.block_on(async move {
-                    match tokio::time::timeout(budget, dispatch).await {
-                        Err(_) => Attempt::Failed(format!(
-                            "did not finish within {} ms",
-                            budget.as_millis()
-                        )),
-                        Ok(Err(error)) => Attempt::Failed(error.to_string()),
-                        Ok(Ok(report)) if report.handlers_run() == 0 => Attempt::Failed(
-                            "no handler of this name is linked into this binary".into(),
-                        ),
-                        Ok(Ok(report)) => match report.failures().first() {
-                            None => Attempt::Succeeded,
-                            Some(failure) => Attempt::Failed(match failure.kind() {
-                                FailureKind::Panic => format!("panicked: {}", failure.message()),
-                                _ => failure.message().to_owned(),
-                            }),
-                        },
-                    }
-                })
+        let due = |handler: &Handler| claim.due.iter().any(|(name, _)| name == handler.name());
+        let calls = self
+            .dispatcher
+            .event(&delivery.module, &delivery.event)
+            .map_err(|error| error.to_string())
+            .and_then(|event| {
+                self.dispatcher
+                    .calls(event, &delivery.payload, due)
+                    .map_err(|error| error.to_string())
             });
+        let mut calls: std::collections::HashMap<&str, HandlerCall> = match calls {
+            Ok(calls) => calls
+                .into_iter()
+                .map(|call| (call.handler().name(), call))
+                .collect(),
+            // Nothing can run: every due handler has this attempt's failure.
+            Err(message) => {
+                for (handler, _) in &claim.due {
+                    let attempt = Attempt::Failed(message.clone());
+                    let task = tasks.set.spawn(async move { attempt });
+                    tasks.names.insert(task.id(), handler.clone());
+                }
+                return tasks;
+            }
+        };
+        for (handler, _) in &claim.due {
+            let task = match calls.remove(handler.as_str()) {
+                Some(call) => {
+                    let budget = self.budget;
+                    let runtime = tokio::runtime::Handle::current();
+                    // On a blocking thread: a sync handler that blocks holds that thread, not
+                    // one the worker needs to renew its claim and record what finished.
+                    tasks
+                        .set
+                        .spawn_blocking(move || runtime.block_on(attempt(call, budget)))
+                }
+                None => tasks.set.spawn(async {
+                    Attempt::Failed("no handler of this name is linked into this binary".into())
+                }),
+            };
             tasks.names.insert(task.id(), handler.clone());
         }
         tasks
@@ -198,6 +206,18 @@ impl Worker {
                 return;
             }
         }
+    }
+}
+
+/// One attempt of a handler: its call, within `budget`.
+async fn attempt(call: HandlerCall, budget: Duration) -> Attempt {
+    match tokio::time::timeout(budget, call).await {
+        Err(_) => Attempt::Failed(format!("did not finish within {} ms", budget.as_millis())),
+        Ok(Ok(())) => Attempt::Succeeded,
+        Ok(Err(failure)) => Attempt::Failed(match failure.kind() {
+            FailureKind::Panic => format!("panicked: {}", failure.message()),
+            _ => failure.message().to_owned(),
+        }),
     }
 }
 
