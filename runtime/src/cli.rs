@@ -10,7 +10,7 @@
 //!
 //! | command | does |
 //! |---|---|
-//! | `serve [--addr 127.0.0.1:8080] --public-key FILE` | serves `POST /webhooks` ([`http::router`]); the key may come from the environment variable `WIX_PUBLIC_KEY` instead (PEM, or base64 of PEM) |
+//! | `serve [--addr 127.0.0.1:8080] --public-key FILE` | serves `POST /webhooks` ([`serve::Server`](crate::serve::Server)); the key may come from the environment variable `WIX_PUBLIC_KEY` instead (PEM, or base64 of PEM) |
 //! | `list` | the handlers linked into the binary: event, fn, file:line |
 //! | `fire <module> <event> [FILE\|-]` | runs the event's handlers on a payload file, standard input (`-`), or the bundled sample: the Rust form of Velo's functional testing |
 //! | `sample <module> <event>` | prints the event's bundled sample |
@@ -35,8 +35,9 @@ use clap::{Parser, Subcommand};
 
 use std::sync::Arc;
 
-use crate::http::{self, Config};
-use crate::inbox::{self, Inbox, Replay, RetryPolicy, Worker, now_ms};
+use crate::http::Config;
+use crate::inbox::{self, Inbox, Replay, RetryPolicy, now_ms};
+use crate::serve::{Server, shutdown_signal};
 use crate::webhook::Verifier;
 use crate::{Dispatcher, EventInfo};
 
@@ -208,7 +209,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
                 policy: RetryPolicy::default().with_max_attempts(max_attempts),
                 handler_budget: Duration::from_millis(handler_budget_ms),
             });
-            serve(dispatcher, addr, public_key, config, inbox)
+            serve(addr, public_key, config, inbox)
         }
         Command::Inbox { inbox, command } => inbox_command(&inbox, command),
         Command::List => {
@@ -372,7 +373,6 @@ async fn inbox_command_async(location: &str, command: InboxCommand) -> Result<Ex
 }
 
 fn serve(
-    dispatcher: Dispatcher,
     addr: SocketAddr,
     public_key: Option<PathBuf>,
     config: Config,
@@ -409,100 +409,27 @@ fn serve(
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-        let local = listener.local_addr().map_err(|e| e.to_string())?;
-        tracing::info!(
-            handlers = crate::handlers().len(),
-            "listening on http://{local}/webhooks"
-        );
-        let Some(options) = &inbox else {
-            return axum::serve(listener, http::router_with(dispatcher, verifier, config))
-                .with_graceful_shutdown(shutdown_signal())
-                .await
-                .map_err(|e| e.to_string());
-        };
-        let inbox = open_inbox(&options.location).await?;
-        tracing::info!(
-            inbox = %options.location,
-            workers = options.workers,
-            "deliveries are stored, then answered, then handled"
-        );
-        tokio::spawn(log_counters_every(Duration::from_secs(60)));
-        let (stop, stopped) = tokio::sync::watch::channel(false);
-        let mut workers = Vec::new();
-        for _ in 0..options.workers {
-            let worker = Worker::new(inbox.clone(), dispatcher)
-                .with_policy(options.policy)
-                .with_budget(options.handler_budget);
-            let mut stopped = stopped.clone();
-            let run = worker.run(async move {
-                let _ = stopped.wait_for(|stop| *stop).await;
-            });
-            workers.push(match &workers_handle {
-                Some(handle) => handle.spawn(run),
-                None => tokio::spawn(run),
-            });
+        let mut server = Server::new(verifier).with_config(config);
+        if let Some(options) = inbox {
+            tracing::info!(inbox = %options.location, "opening the inbox");
+            server = server
+                .with_inbox(open_inbox(&options.location).await?)
+                .with_workers(options.workers)
+                .with_retry_policy(options.policy)
+                .with_handler_budget(options.handler_budget);
         }
-        let served = axum::serve(
-            listener,
-            http::inbox_router(dispatcher, verifier, inbox, config),
-        )
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| e.to_string());
-        // Workers finish the delivery they hold; what is left waits in the inbox.
-        let _ = stop.send(true);
-        for worker in workers {
-            let _ = worker.await;
+        if let Some(handle) = workers_handle {
+            server = server.with_worker_runtime(handle);
         }
-        served
+        server
+            .serve(listener, shutdown_signal())
+            .await
+            .map_err(|e| e.to_string())
     });
     // Dropped here, outside any runtime, as tokio requires.
     drop(worker_runtime);
     served?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Logs the inbox's counters every `period` when they changed.
-async fn log_counters_every(period: Duration) {
-    let mut last = inbox::counters();
-    loop {
-        tokio::time::sleep(period).await;
-        let now = inbox::counters();
-        if now != last {
-            tracing::info!(
-                accepted = now.accepted,
-                duplicate = now.duplicate,
-                handled = now.handled,
-                retried = now.retried,
-                dead_lettered = now.dead_lettered,
-                "inbox counters"
-            );
-            last = now;
-        }
-    }
-}
-
-/// Ctrl-C, or (on Unix) SIGTERM as service managers send: deliveries in flight finish first.
-async fn shutdown_signal() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut terminate) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = terminate.recv() => {}
-                }
-            }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-    }
 }
 
 /// Logs to standard error; `RUST_LOG` (such as `info` or `backend_events=debug`) filters.

@@ -91,6 +91,8 @@ mod payload;
 mod registry;
 mod report;
 mod serde_helpers;
+#[cfg(feature = "inbox")]
+pub mod serve;
 mod suggest;
 #[cfg(feature = "webhook")]
 pub mod webhook;
