@@ -94,6 +94,7 @@ mod serde_helpers;
 #[cfg(feature = "inbox")]
 pub mod serve;
 mod suggest;
+mod values;
 #[cfg(feature = "webhook")]
 pub mod webhook;
 
@@ -101,27 +102,16 @@ pub mod webhook;
 pub mod __private;
 
 pub use call::HandlerCall;
-#[cfg(feature = "wix-billing")]
-pub use catalog::wix_billing;
-#[cfg(feature = "wix-events")]
-pub use catalog::wix_events;
-#[cfg(feature = "wix-events-guests")]
-pub use catalog::wix_events_guests;
-#[cfg(feature = "wix-events-v3")]
-pub use catalog::wix_events_v3;
-#[cfg(feature = "wix-media-manager")]
-pub use catalog::wix_media_manager;
-#[cfg(feature = "wix-media-site-media")]
-pub use catalog::wix_media_site_media;
-#[cfg(feature = "wix-pricing-plans")]
-pub use catalog::wix_pricing_plans;
+// Every catalog module whose feature is on.
+pub use catalog::*;
 pub use dispatch::{Dispatch, DispatchError, Dispatcher};
 pub use event::{BackendEvent, EventInfo};
 pub use handler::{Handler, Location};
-pub use metadata::{AccountInfo, EventMetadata, Identity, IdentityType};
+pub use metadata::{AccountInfo, BaseEventMetadata, EventMetadata, Identity, IdentityType};
 pub use payload::PayloadError;
 pub use registry::{events, handlers};
 pub use report::{FailureKind, HandlerFailure, Report};
+pub use values::{Media, Number};
 
 /// Registers a fn as the handler of a backend event.
 ///

@@ -1,4 +1,5 @@
-//! [`EventMetadata`]: what every domain event carries beside its entity or data.
+//! [`EventMetadata`]: what every domain event carries beside its entity or data;
+//! [`BaseEventMetadata`]: what a non-domain event's delivery carries.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -55,6 +56,26 @@ pub struct EventMetadata {
         with = "u64_from_string_or_number"
     )]
     pub entity_event_sequence: Option<u64>,
+}
+
+/// The `metadata` of a non-domain event (an app's lifecycle events, the older Stores and
+/// ticketing events): what the webhook delivery itself says, every field optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct BaseEventMetadata {
+    /// The app instance the event belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_id: Option<String>,
+    /// The webhook event type, such as `AppInstalled`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_type: Option<String>,
+    /// Who caused the event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    /// The account and site the event belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_info: Option<AccountInfo>,
 }
 
 /// Who caused an event.

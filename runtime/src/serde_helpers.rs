@@ -102,3 +102,13 @@ pub(crate) mod u64_from_string_or_number {
         deserializer.deserialize_any(NumberOrString)
     }
 }
+
+/// A list that may also come as `null`: both absent and `null` are the empty list.
+pub(crate) fn vec_or_null<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    use serde::Deserialize;
+    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
+}

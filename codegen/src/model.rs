@@ -1,0 +1,1301 @@
+//! From the IR and the curated tables to the catalog's model: modules, their events, and the
+//! Rust types their payloads need, deduplicated and named. Everything the emitters write is
+//! decided here; they only print.
+//!
+//! The steps, per module: take the events the curated table puts in it; walk every type their
+//! payloads reach (the SDK shape, with the REST spelling beside each field, and the REST object
+//! behind an SDK media string); merge types that are the same after that walk, whichever
+//! package declares them; name what is left (clashes get their package's name in front, the
+//! prelude's names and the events' payload names are kept free); box the fields that make a
+//! type contain itself.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde_json::{Map, Value};
+
+use crate::curated::{Action, Handwritten, Naming};
+use crate::ir::{Package, TypeDecl, TypeRef};
+use crate::names;
+
+/// The whole catalog.
+#[derive(Debug)]
+pub struct Catalog {
+    /// Sorted by Velo name.
+    pub modules: Vec<Module>,
+    /// Every package read, with its version (for CATALOG.md and docs).
+    pub packages: Vec<(String, String)>,
+}
+
+/// One Velo module.
+#[derive(Debug)]
+pub struct Module {
+    /// Its Velo name, such as `wixEcom`.
+    pub velo: String,
+    /// Its Rust module, such as `wix_ecom`.
+    pub rust: String,
+    /// Its cargo feature, such as `wix-ecom`.
+    pub feature: String,
+    /// Whether a hand-written file of the runtime holds it (it then includes the generated
+    /// part).
+    pub handwritten: bool,
+    /// Its events, by name.
+    pub events: Vec<EventDef>,
+    /// The generated types, by name.
+    pub types: Vec<TypeDef>,
+    /// The npm packages its generated events come from.
+    pub packages: BTreeSet<String>,
+}
+
+/// One event of a module.
+#[derive(Debug)]
+pub struct EventDef {
+    /// Such as `onOrderCreated`.
+    pub name: String,
+    /// Its payload type's name in the module.
+    pub payload: String,
+    /// The webhook `eventType`, if one delivers it.
+    pub webhook: Option<String>,
+    /// The sample's path, relative to `runtime/samples/`.
+    pub sample: String,
+    /// Generated or hand-written.
+    pub source: Source,
+}
+
+/// Where an event's payload type comes from.
+#[derive(Debug)]
+pub enum Source {
+    /// Generated from the IR.
+    Generated(Box<Generated>),
+    /// Typed by hand.
+    Handwritten {
+        /// Its docs line.
+        doc: String,
+    },
+}
+
+/// The facts of a generated event.
+#[derive(Debug)]
+pub struct Generated {
+    /// The npm package and version it comes from.
+    pub package: String,
+    /// The SDK's handler name.
+    pub sdk_name: String,
+    /// `created`, `updated`, `deleted`, `action` or `nonDomain`.
+    pub shape: String,
+    /// The Velo name's source: `velo`, `derived` or `lifecycle`.
+    pub naming: String,
+    /// The evidence of the name.
+    pub evidence: String,
+    /// `@deprecated`.
+    pub deprecated: bool,
+    /// `@documentationMaturity`.
+    pub maturity: Option<String>,
+    /// `@permissionId`, each.
+    pub permissions: Vec<String>,
+    /// The envelope's payload field: `entity` or `data`, its type, whether it may be absent.
+    pub body: Option<(String, RustTy, bool)>,
+    /// Whether the envelope has the domain event's metadata (else the webhook's only).
+    pub domain: bool,
+}
+
+/// A generated type.
+#[derive(Debug, Clone)]
+pub struct TypeDef {
+    /// Its Rust name.
+    pub name: String,
+    /// The TypeScript name and the packages that declare it.
+    pub ts_name: String,
+    /// The packages declaring it.
+    pub origins: BTreeSet<String>,
+    /// Struct or enum.
+    pub kind: TypeKind,
+}
+
+/// A struct or an enum.
+#[derive(Debug, Clone)]
+pub enum TypeKind {
+    /// A struct of optional fields.
+    Struct(Vec<FieldDef>),
+    /// A closed set of strings.
+    Enum(Vec<Variant>),
+}
+
+/// One field.
+#[derive(Debug, Clone)]
+pub struct FieldDef {
+    /// The Rust name.
+    pub rust: String,
+    /// The JSON name written (the Velo spelling).
+    pub json: String,
+    /// The other spelling accepted (the wire's), when it differs.
+    pub alias: Option<String>,
+    /// Its type.
+    pub ty: RustTy,
+    /// Boxed, because its type contains the field's struct.
+    pub boxed: bool,
+    /// Machine tags.
+    pub tags: Map<String, Value>,
+}
+
+/// One value of an enum.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// The Rust name.
+    pub rust: String,
+    /// The value as sent.
+    pub value: String,
+    /// Tagged deprecated.
+    pub deprecated: bool,
+}
+
+/// A field's type, before `Option`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RustTy {
+    /// Text.
+    String,
+    /// Decimal text (money, quantities).
+    Decimal,
+    /// A number as the platform sends it.
+    Number,
+    /// A boolean.
+    Bool,
+    /// A timestamp.
+    Date,
+    /// Any JSON.
+    Any,
+    /// A JSON object of anything.
+    JsonMap,
+    /// A map to a typed value.
+    Map(Box<RustTy>),
+    /// A list.
+    Vec(Box<RustTy>),
+    /// A generated type.
+    Named(String),
+    /// A media string (Velo) or its object (REST).
+    Media(Box<RustTy>),
+}
+
+/// A type as walked, before naming: its node id refers to other nodes.
+#[derive(Debug, Clone)]
+enum RawKind {
+    Struct(Vec<RawField>),
+    Enum(Vec<(String, bool)>),
+}
+
+#[derive(Debug, Clone)]
+struct RawField {
+    json: String,
+    alias: Option<String>,
+    ty: Ty,
+    tags: Map<String, Value>,
+}
+
+/// A field type whose named types are node ids.
+#[derive(Debug, Clone)]
+enum Ty {
+    Leaf(RustTy),
+    Map(Box<Ty>),
+    Vec(Box<Ty>),
+    Node(usize),
+    Media(Box<Ty>),
+}
+
+/// Where a type is declared: its package, and whether it is a REST-only declaration.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct NodeKey {
+    package: String,
+    rest: bool,
+    name: String,
+}
+
+/// One package's types, by name.
+struct Types<'a> {
+    sdk: HashMap<&'a str, &'a TypeDecl>,
+    by_rest_name: HashMap<&'a str, &'a TypeDecl>,
+    rest_only: HashMap<&'a str, &'a TypeDecl>,
+}
+
+impl<'a> Types<'a> {
+    fn of(package: &'a Package) -> Self {
+        Types {
+            sdk: package.types.iter().map(|t| (t.name.as_str(), t)).collect(),
+            by_rest_name: package
+                .types
+                .iter()
+                .filter_map(|t| Some((t.rest_name.as_deref()?, t)))
+                .collect(),
+            rest_only: package
+                .rest_types
+                .iter()
+                .map(|t| (t.name.as_str(), t))
+                .collect(),
+        }
+    }
+}
+
+/// Walks types into nodes.
+struct Walker<'a> {
+    types: &'a HashMap<&'a str, Types<'a>>,
+    nodes: Vec<(NodeKey, Option<RawKind>)>,
+    ids: HashMap<NodeKey, usize>,
+}
+
+impl<'a> Walker<'a> {
+    fn node(&mut self, key: NodeKey) -> Result<usize, String> {
+        if let Some(id) = self.ids.get(&key) {
+            return Ok(*id);
+        }
+        let id = self.nodes.len();
+        self.ids.insert(key.clone(), id);
+        self.nodes.push((key.clone(), None));
+        let types = &self.types[key.package.as_str()];
+        let decl = if key.rest {
+            types
+                .by_rest_name
+                .get(key.name.as_str())
+                .or_else(|| types.rest_only.get(key.name.as_str()))
+        } else {
+            types.sdk.get(key.name.as_str())
+        }
+        .copied()
+        .ok_or_else(|| format!("{}: no type `{}`", key.package, key.name))?;
+        // A REST name found among the SDK declarations is walked as that SDK type.
+        let sdk_decl = key.rest && types.by_rest_name.contains_key(key.name.as_str());
+        let kind = self.kind(&key.package, decl, key.rest && !sdk_decl)?;
+        self.nodes[id].1 = Some(kind);
+        Ok(id)
+    }
+
+    fn kind(&mut self, package: &str, decl: &TypeDecl, rest: bool) -> Result<RawKind, String> {
+        match decl.kind.as_str() {
+            "enum" => Ok(RawKind::Enum(
+                decl.values
+                    .iter()
+                    .map(|v| (v.clone(), decl.deprecated_values.contains(v)))
+                    .collect(),
+            )),
+            "interface" => {
+                let mut fields = Vec::new();
+                let rest_names: BTreeSet<&str> = decl
+                    .fields
+                    .iter()
+                    .filter_map(|f| f.rest_name.as_deref())
+                    .collect();
+                for field in &decl.fields {
+                    // A field of a @oneof base that the SDK renamed (`addressLine`, now
+                    // `addressLine1`): the wire's name belongs to the renamed field.
+                    if field.rest_name.is_none()
+                        && field
+                            .sdk_name
+                            .as_deref()
+                            .is_some_and(|n| rest_names.contains(n))
+                    {
+                        continue;
+                    }
+                    let (json, alias) = match (&field.sdk_name, &field.rest_name) {
+                        (Some(sdk), Some(wire)) if !rest && sdk != wire => {
+                            (sdk.clone(), Some(wire.clone()))
+                        }
+                        (Some(sdk), _) if !rest => (sdk.clone(), None),
+                        (_, Some(wire)) => (wire.clone(), None),
+                        (Some(sdk), None) => (sdk.clone(), None),
+                        (None, None) => continue,
+                    };
+                    let ty = match (&field.sdk_type, &field.rest_type) {
+                        // An SDK string whose wire form is an object: an image, a video...
+                        (Some(TypeRef::String), Some(TypeRef::Ref { name })) if !rest => {
+                            Ty::Media(Box::new(self.reference(package, name, true)?))
+                        }
+                        (Some(TypeRef::Array { of }), Some(TypeRef::Array { of: rest_of }))
+                            if !rest
+                                && **of == TypeRef::String
+                                && matches!(**rest_of, TypeRef::Ref { .. }) =>
+                        {
+                            let TypeRef::Ref { name } = &**rest_of else {
+                                unreachable!()
+                            };
+                            Ty::Vec(Box::new(Ty::Media(Box::new(
+                                self.reference(package, name, true)?,
+                            ))))
+                        }
+                        (Some(sdk), _) if !rest => self.ty(package, sdk, false, &field.tags)?,
+                        (_, Some(rest_ty)) => self.ty(package, rest_ty, true, &field.tags)?,
+                        (Some(sdk), None) => self.ty(package, sdk, rest, &field.tags)?,
+                        (None, None) => continue,
+                    };
+                    fields.push(RawField {
+                        json,
+                        alias,
+                        ty,
+                        tags: field.tags.clone(),
+                    });
+                }
+                Ok(RawKind::Struct(fields))
+            }
+            other => Err(format!(
+                "{package}: `{}` is a {other}, not a struct or an enum",
+                decl.name
+            )),
+        }
+    }
+
+    /// A named type: an alias resolves to what it stands for.
+    fn reference(&mut self, package: &str, name: &str, rest: bool) -> Result<Ty, String> {
+        let types = &self.types[package];
+        let decl = if rest {
+            types
+                .by_rest_name
+                .get(name)
+                .or_else(|| types.rest_only.get(name))
+        } else {
+            types.sdk.get(name)
+        }
+        .copied()
+        .ok_or_else(|| format!("{package}: no type `{name}`"))?;
+        if decl.kind == "alias" {
+            if let Some(of) = &decl.literals_of {
+                return self.reference(package, of, rest);
+            }
+            let aliased = decl
+                .alias
+                .clone()
+                .ok_or_else(|| format!("{package}: alias `{name}` without a type"))?;
+            return self.ty(package, &aliased, rest, &Map::new());
+        }
+        Ok(Ty::Node(self.node(NodeKey {
+            package: package.to_owned(),
+            rest,
+            name: name.to_owned(),
+        })?))
+    }
+
+    fn ty(
+        &mut self,
+        package: &str,
+        ty: &TypeRef,
+        rest: bool,
+        tags: &Map<String, Value>,
+    ) -> Result<Ty, String> {
+        Ok(match ty {
+            TypeRef::String if tags.contains_key("decimalValue") => Ty::Leaf(RustTy::Decimal),
+            TypeRef::String | TypeRef::Literal { .. } => Ty::Leaf(RustTy::String),
+            TypeRef::Number => Ty::Leaf(RustTy::Number),
+            TypeRef::Boolean => Ty::Leaf(RustTy::Bool),
+            TypeRef::Date => Ty::Leaf(RustTy::Date),
+            TypeRef::Any | TypeRef::Null | TypeRef::Other => Ty::Leaf(RustTy::Any),
+            TypeRef::Array { of } => Ty::Vec(Box::new(self.ty(package, of, rest, tags)?)),
+            TypeRef::Map { of } => match **of {
+                TypeRef::Any | TypeRef::Other => Ty::Leaf(RustTy::JsonMap),
+                _ => Ty::Map(Box::new(self.ty(package, of, rest, tags)?)),
+            },
+            TypeRef::Ref { name } => self.reference(package, name, rest)?,
+            TypeRef::Union { of } => {
+                // `X | 'A' | 'B'` spells out the enum X; anything else is free JSON.
+                let named: Vec<&String> = of
+                    .iter()
+                    .filter_map(|member| match member {
+                        TypeRef::Ref { name } => Some(name),
+                        _ => None,
+                    })
+                    .collect();
+                let rest_literals = of
+                    .iter()
+                    .all(|member| matches!(member, TypeRef::Ref { .. } | TypeRef::Literal { .. }));
+                match named.as_slice() {
+                    [name] if rest_literals => self.reference(package, name, rest)?,
+                    [] if rest_literals => Ty::Leaf(RustTy::String),
+                    _ => Ty::Leaf(RustTy::Any),
+                }
+            }
+        })
+    }
+}
+
+/// The structural key of each node: equal keys are the same type, whoever declares it.
+fn keys(nodes: &[(NodeKey, Option<RawKind>)]) -> Vec<String> {
+    fn key_of(
+        id: usize,
+        nodes: &[(NodeKey, Option<RawKind>)],
+        memo: &mut HashMap<usize, String>,
+        stack: &mut Vec<usize>,
+    ) -> String {
+        if let Some(key) = memo.get(&id) {
+            return key.clone();
+        }
+        if stack.contains(&id) {
+            return format!("rec:{}", nodes[id].0.name);
+        }
+        stack.push(id);
+        let (node, kind) = &nodes[id];
+        let body = match kind.as_ref().expect("every node is walked") {
+            RawKind::Enum(values) => format!(
+                "enum[{}]",
+                values
+                    .iter()
+                    .map(|(v, d)| format!("{v}{}", if *d { "!" } else { "" }))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            RawKind::Struct(fields) => {
+                let mut out = String::from("struct{");
+                for field in fields {
+                    out.push_str(&field.json);
+                    out.push('/');
+                    out.push_str(field.alias.as_deref().unwrap_or(""));
+                    out.push(':');
+                    out.push_str(&ty_key(&field.ty, nodes, memo, stack));
+                    out.push(';');
+                }
+                out.push('}');
+                out
+            }
+        };
+        stack.pop();
+        let key = format!("{}={body}", node.name);
+        if stack.is_empty() {
+            memo.insert(id, key.clone());
+        }
+        key
+    }
+    fn ty_key(
+        ty: &Ty,
+        nodes: &[(NodeKey, Option<RawKind>)],
+        memo: &mut HashMap<usize, String>,
+        stack: &mut Vec<usize>,
+    ) -> String {
+        match ty {
+            Ty::Leaf(leaf) => format!("{leaf:?}"),
+            Ty::Map(of) => format!("map<{}>", ty_key(of, nodes, memo, stack)),
+            Ty::Vec(of) => format!("vec<{}>", ty_key(of, nodes, memo, stack)),
+            Ty::Media(of) => format!("media<{}>", ty_key(of, nodes, memo, stack)),
+            Ty::Node(id) => format!("({})", key_of(*id, nodes, memo, stack)),
+        }
+    }
+    let mut memo = HashMap::new();
+    (0..nodes.len())
+        .map(|id| key_of(id, nodes, &mut memo, &mut Vec::new()))
+        .collect()
+}
+
+/// `ecom_order-transactions` -> `OrderTransactions`: what a clashing type's name gets in front.
+fn package_prefix(package: &str) -> String {
+    let entity = package
+        .split_once('_')
+        .map_or(package, |(_, entity)| entity);
+    names::type_name(entity)
+}
+
+/// Builds the catalog from the IR packages and the curated tables.
+///
+/// `taken` holds, per module typed partly by hand, the type names its hand-written file
+/// declares: generated types keep clear of them.
+pub fn build(
+    packages: &[(String, Package)],
+    namings: &[Naming],
+    handwritten: &[Handwritten],
+    taken: &BTreeMap<String, BTreeSet<String>>,
+) -> Result<Catalog, String> {
+    let by_name: HashMap<&str, &Package> = packages
+        .iter()
+        .map(|(name, package)| (name.as_str(), package))
+        .collect();
+    let types: HashMap<&str, Types> = packages
+        .iter()
+        .map(|(name, package)| (name.as_str(), Types::of(package)))
+        .collect();
+    check_namings(&by_name, namings)?;
+    let mut by_module: BTreeMap<String, (Vec<&Naming>, Vec<&Handwritten>)> = BTreeMap::new();
+    for naming in namings.iter().filter(|n| n.action == Action::Generate) {
+        by_module
+            .entry(naming.module.clone())
+            .or_default()
+            .0
+            .push(naming);
+    }
+    for row in handwritten {
+        by_module.entry(row.module.clone()).or_default().1.push(row);
+    }
+    check_unique(&by_module)?;
+
+    let mut modules = Vec::new();
+    for (velo, (generated, hand)) in by_module {
+        let taken = taken.get(&velo).cloned().unwrap_or_default();
+        modules.push(module(&by_name, &types, &velo, &generated, &hand, taken)?);
+    }
+    Ok(Catalog {
+        modules,
+        packages: packages
+            .iter()
+            .map(|(_, p)| (p.package.clone(), p.version.clone()))
+            .collect(),
+    })
+}
+
+/// Every IR event has one row in the curated table, and every row one IR event.
+fn check_namings(packages: &HashMap<&str, &Package>, namings: &[Naming]) -> Result<(), String> {
+    let mut rows: HashMap<(&str, &str), &Naming> = HashMap::new();
+    for naming in namings {
+        if rows
+            .insert((&naming.package, &naming.sdk_name), naming)
+            .is_some()
+        {
+            return Err(format!(
+                "codegen/curated/events.tsv: two rows for {}.{}",
+                naming.package, naming.sdk_name
+            ));
+        }
+    }
+    let mut missing = Vec::new();
+    for (name, package) in packages {
+        for event in &package.events {
+            match rows.remove(&(*name, event.sdk_name.as_str())) {
+                Some(row) if row.event_type != event.event_type => {
+                    return Err(format!(
+                        "codegen/curated/events.tsv: {name}.{} has eventType `{}`, the IR says `{}`",
+                        event.sdk_name, row.event_type, event.event_type
+                    ));
+                }
+                Some(_) => {}
+                None => missing.push(format!("{name}\t{}\t{}", event.sdk_name, event.event_type)),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        missing.sort();
+        return Err(format!(
+            "codegen/curated/events.tsv has no row for these IR events (package, sdk_name, \
+             eventType): add one each, with the Velo module and event and the evidence:\n{}",
+            missing.join("\n")
+        ));
+    }
+    if let Some(((package, event), _)) = rows.into_iter().min_by_key(|(key, _)| *key) {
+        return Err(format!(
+            "codegen/curated/events.tsv: {package}.{event} is in no IR package: remove the row"
+        ));
+    }
+    Ok(())
+}
+
+/// No two events share a module and a name; no webhook type is declared twice.
+fn check_unique(
+    by_module: &BTreeMap<String, (Vec<&Naming>, Vec<&Handwritten>)>,
+) -> Result<(), String> {
+    let mut types: HashMap<&str, String> = HashMap::new();
+    for (module, (generated, hand)) in by_module {
+        let mut seen: HashMap<&str, String> = HashMap::new();
+        let names = generated
+            .iter()
+            .map(|n| {
+                (
+                    n.event.as_str(),
+                    Some(n.event_type.as_str()),
+                    n.package.as_str(),
+                )
+            })
+            .chain(
+                hand.iter()
+                    .map(|h| (h.event.as_str(), h.webhook.as_deref(), "handwritten.tsv")),
+            );
+        for (event, webhook, from) in names {
+            if let Some(other) = seen.insert(event, from.to_owned()) {
+                return Err(format!(
+                    "`{module}.{event}` is declared twice (by {other} and by {from}): settle it \
+                     in codegen/curated/events.tsv (another event name, or `duplicate`)"
+                ));
+            }
+            if let Some(webhook) = webhook
+                && let Some(other) = types.insert(webhook, format!("{module}.{event}"))
+            {
+                return Err(format!(
+                    "eventType `{webhook}` is declared by `{other}` and by `{module}.{event}`: \
+                     mark one `duplicate` in codegen/curated/events.tsv"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn module(
+    packages: &HashMap<&str, &Package>,
+    types: &HashMap<&str, Types>,
+    velo: &str,
+    generated: &[&Naming],
+    hand: &[&Handwritten],
+    handwritten_names: BTreeSet<String>,
+) -> Result<Module, String> {
+    let mut walker = Walker {
+        types,
+        nodes: Vec::new(),
+        ids: HashMap::new(),
+    };
+    // Each generated event's body, with node ids.
+    let mut bodies = Vec::new();
+    for naming in generated {
+        let package = packages[naming.package.as_str()];
+        let event = package
+            .events
+            .iter()
+            .find(|e| e.sdk_name == naming.sdk_name)
+            .expect("checked by check_namings");
+        let body = match (&event.payload_field, &event.payload_type) {
+            (Some(field), Some(ty)) => Some((
+                field.clone(),
+                walker.reference(&naming.package, ty, false)?,
+                event.payload_optional.unwrap_or(false),
+            )),
+            _ => None,
+        };
+        bodies.push((naming, event.clone(), body));
+    }
+
+    let nodes = walker.nodes;
+    let keys = keys(&nodes);
+    // One type per distinct key, in first-seen order.
+    let mut unique: Vec<usize> = Vec::new();
+    let mut of_key: HashMap<&str, usize> = HashMap::new();
+    let mut type_of_node = vec![0; nodes.len()];
+    for (id, key) in keys.iter().enumerate() {
+        let index = *of_key.entry(key.as_str()).or_insert_with(|| {
+            unique.push(id);
+            unique.len() - 1
+        });
+        type_of_node[id] = index;
+    }
+    let mut origins: Vec<BTreeSet<String>> = vec![BTreeSet::new(); unique.len()];
+    for (id, (node, _)) in nodes.iter().enumerate() {
+        origins[type_of_node[id]].insert(node.package.clone());
+    }
+
+    // Names: the events' payload names first, then each type's, prefixed where they clash.
+    let payload_names: BTreeSet<String> = generated
+        .iter()
+        .map(|n| names::payload(&n.event))
+        .chain(hand.iter().map(|h| h.payload.clone()))
+        .collect();
+    let mut variants_of: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, id) in unique.iter().enumerate() {
+        variants_of
+            .entry(names::type_name(&nodes[*id].0.name))
+            .or_default()
+            .push(index);
+    }
+    let mut type_names = vec![String::new(); unique.len()];
+    let mut taken: BTreeSet<String> = payload_names.clone();
+    taken.extend(handwritten_names.iter().cloned());
+    for (base, variants) in &variants_of {
+        for index in variants {
+            let origin = origins[*index].iter().next().expect("a type has an origin");
+            let clashes = variants.len() > 1
+                || names::is_taken_type_name(base)
+                || handwritten_names.contains(base);
+            let mut name = if clashes {
+                format!("{}{base}", package_prefix(origin))
+            } else {
+                base.clone()
+            };
+            if payload_names.contains(&name) {
+                name.push_str("Data");
+            }
+            let mut candidate = name.clone();
+            let mut n = 2;
+            while taken.contains(&candidate) {
+                candidate = format!("{name}{n}");
+                n += 1;
+            }
+            taken.insert(candidate.clone());
+            type_names[*index] = candidate;
+        }
+    }
+
+    let sccs = components(&nodes, &unique, &type_of_node);
+    let resolve = |ty: &Ty| to_rust(ty, &type_of_node, &type_names);
+    let mut type_defs: Vec<TypeDef> = unique
+        .iter()
+        .enumerate()
+        .map(|(index, id)| {
+            let (node, kind) = &nodes[*id];
+            let kind = match kind.as_ref().expect("walked") {
+                RawKind::Enum(values) => TypeKind::Enum(enum_variants(values)),
+                RawKind::Struct(fields) => TypeKind::Struct(struct_fields(fields, |ty| {
+                    let boxed = match ty {
+                        Ty::Node(target) => sccs[type_of_node[*target]] == sccs[index],
+                        Ty::Media(of) => {
+                            matches!(**of, Ty::Node(t) if sccs[type_of_node[t]] == sccs[index])
+                        }
+                        _ => false,
+                    };
+                    (resolve(ty), boxed)
+                })),
+            };
+            TypeDef {
+                name: type_names[index].clone(),
+                ts_name: node.name.clone(),
+                origins: origins[index].clone(),
+                kind,
+            }
+        })
+        .collect();
+    type_defs.sort_by(|a, b| a.name.cmp(&b.name));
+    box_large_fields(&mut type_defs);
+
+    let rust = names::rust_module(velo);
+    let mut events: Vec<EventDef> = Vec::new();
+    let mut module_packages = BTreeSet::new();
+    for (naming, event, body) in bodies {
+        let package = packages[naming.package.as_str()];
+        module_packages.insert(format!("{}@{}", package.package, package.version));
+        events.push(EventDef {
+            name: naming.event.clone(),
+            payload: names::payload(&naming.event),
+            webhook: Some(naming.event_type.clone()),
+            sample: format!("generated/{velo}.{}.json", naming.event),
+            source: Source::Generated(Box::new(Generated {
+                package: format!("{}@{}", package.package, package.version),
+                sdk_name: naming.sdk_name.clone(),
+                shape: event.shape.clone(),
+                naming: naming.source.clone(),
+                evidence: naming.evidence.clone(),
+                deprecated: event.deprecated,
+                maturity: event.maturity.clone(),
+                permissions: event
+                    .permission_id
+                    .as_ref()
+                    .map(|p| p.values())
+                    .unwrap_or_default(),
+                body: body.map(|(field, ty, optional)| (field, resolve(&ty), optional)),
+                domain: event.metadata_type.as_deref() != Some("BaseEventMetadata"),
+            })),
+        });
+    }
+    for row in hand {
+        events.push(EventDef {
+            name: row.event.clone(),
+            payload: row.payload.clone(),
+            webhook: row.webhook.clone(),
+            sample: row.sample.clone(),
+            source: Source::Handwritten {
+                doc: row.doc.clone(),
+            },
+        });
+    }
+    Ok(Module {
+        velo: velo.to_owned(),
+        feature: names::feature(velo),
+        handwritten: !hand.is_empty(),
+        rust,
+        events,
+        types: type_defs,
+        packages: module_packages,
+    })
+}
+
+/// Structs larger than this are boxed where another struct holds one: a payload type then stays
+/// a few kilobytes, and parsing it needs little stack (an unoptimised build keeps every field of
+/// every level being parsed on the stack; the eCom order, unboxed, overflowed a 2 MiB thread).
+const INLINE_LIMIT: usize = 256;
+
+/// Boxes the fields whose struct is over [`INLINE_LIMIT`] bytes.
+fn box_large_fields(types: &mut [TypeDef]) {
+    let index: HashMap<String, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.name.clone(), i))
+        .collect();
+    let mut sizes: HashMap<String, usize> = HashMap::new();
+    for i in 0..types.len() {
+        size_of(&types[i].name, types, &index, &mut sizes, &mut Vec::new());
+    }
+    for ty in types.iter_mut() {
+        if let TypeKind::Struct(fields) = &mut ty.kind {
+            for field in fields {
+                let target = match &field.ty {
+                    RustTy::Named(name) => Some(name),
+                    RustTy::Media(of) => match &**of {
+                        RustTy::Named(name) => Some(name),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(name) = target
+                    && sizes.get(name).is_some_and(|size| *size > INLINE_LIMIT)
+                {
+                    field.boxed = true;
+                }
+            }
+        }
+    }
+}
+
+/// An estimate of a type's size in bytes, as the emitted Rust lays it out on 64-bit targets.
+fn size_of(
+    name: &str,
+    types: &[TypeDef],
+    index: &HashMap<String, usize>,
+    sizes: &mut HashMap<String, usize>,
+    stack: &mut Vec<String>,
+) -> usize {
+    if let Some(size) = sizes.get(name) {
+        return *size;
+    }
+    let Some(ty) = index.get(name).map(|i| &types[*i]) else {
+        return 24;
+    };
+    if stack.iter().any(|n| n == name) {
+        return 8;
+    }
+    stack.push(name.to_owned());
+    let size = match &ty.kind {
+        TypeKind::Enum(_) => 24,
+        TypeKind::Struct(fields) => fields
+            .iter()
+            .map(|field| {
+                if field.boxed {
+                    return 8;
+                }
+                let inner = value_size(&field.ty, types, index, sizes, stack);
+                if matches!(field.ty, RustTy::Vec(_)) {
+                    inner
+                } else {
+                    inner + 8
+                }
+            })
+            .sum(),
+    };
+    stack.pop();
+    sizes.insert(name.to_owned(), size);
+    size
+}
+
+fn value_size(
+    ty: &RustTy,
+    types: &[TypeDef],
+    index: &HashMap<String, usize>,
+    sizes: &mut HashMap<String, usize>,
+    stack: &mut Vec<String>,
+) -> usize {
+    match ty {
+        RustTy::Bool => 1,
+        RustTy::Date => 12,
+        RustTy::String | RustTy::Decimal | RustTy::JsonMap | RustTy::Map(_) | RustTy::Vec(_) => 24,
+        RustTy::Number | RustTy::Any => 32,
+        RustTy::Named(name) => size_of(name, types, index, sizes, stack),
+        RustTy::Media(of) => value_size(of, types, index, sizes, stack).max(24) + 8,
+    }
+}
+
+fn to_rust(ty: &Ty, type_of_node: &[usize], type_names: &[String]) -> RustTy {
+    match ty {
+        Ty::Leaf(leaf) => leaf.clone(),
+        Ty::Map(of) => RustTy::Map(Box::new(to_rust(of, type_of_node, type_names))),
+        Ty::Vec(of) => RustTy::Vec(Box::new(to_rust(of, type_of_node, type_names))),
+        Ty::Media(of) => RustTy::Media(Box::new(to_rust(of, type_of_node, type_names))),
+        Ty::Node(id) => RustTy::Named(type_names[type_of_node[*id]].clone()),
+    }
+}
+
+fn enum_variants(values: &[(String, bool)]) -> Vec<Variant> {
+    let mut seen = BTreeSet::new();
+    let mut variants = Vec::new();
+    for (value, deprecated) in values {
+        if variants.iter().any(|v: &Variant| &v.value == value) {
+            continue;
+        }
+        let base = names::variant(value);
+        let mut rust = base.clone();
+        let mut n = 2;
+        while !seen.insert(rust.clone()) {
+            rust = format!("{base}{n}");
+            n += 1;
+        }
+        variants.push(Variant {
+            rust,
+            value: value.clone(),
+            deprecated: *deprecated,
+        });
+    }
+    variants
+}
+
+fn struct_fields(fields: &[RawField], mut ty: impl FnMut(&Ty) -> (RustTy, bool)) -> Vec<FieldDef> {
+    let mut seen = BTreeSet::new();
+    let mut jsons = BTreeSet::new();
+    let mut out = Vec::new();
+    for field in fields {
+        if !jsons.insert(field.json.clone()) {
+            continue;
+        }
+        let base = names::field(&field.json);
+        let mut rust = base.clone();
+        let mut n = 2;
+        while !seen.insert(rust.clone()) {
+            rust = format!("{base}_{n}");
+            n += 1;
+        }
+        let (ty, boxed) = ty(&field.ty);
+        out.push(FieldDef {
+            rust,
+            json: field.json.clone(),
+            alias: field.alias.clone(),
+            ty,
+            boxed,
+            tags: field.tags.clone(),
+        });
+    }
+    out
+}
+
+/// The strongly connected component of each unique type (Tarjan's algorithm): a field whose
+/// type is in its own struct's component makes the struct contain itself, and is boxed.
+fn components(
+    nodes: &[(NodeKey, Option<RawKind>)],
+    unique: &[usize],
+    type_of_node: &[usize],
+) -> Vec<usize> {
+    fn edges(ty: &Ty, type_of_node: &[usize], out: &mut Vec<usize>) {
+        match ty {
+            Ty::Leaf(_) => {}
+            Ty::Map(of) | Ty::Vec(of) | Ty::Media(of) => edges(of, type_of_node, out),
+            Ty::Node(id) => out.push(type_of_node[*id]),
+        }
+    }
+    let graph: Vec<Vec<usize>> = unique
+        .iter()
+        .map(|id| {
+            let mut out = Vec::new();
+            if let Some(RawKind::Struct(fields)) = &nodes[*id].1 {
+                for field in fields {
+                    edges(&field.ty, type_of_node, &mut out);
+                }
+            }
+            out
+        })
+        .collect();
+    struct Tarjan<'g> {
+        graph: &'g [Vec<usize>],
+        index: Vec<Option<usize>>,
+        low: Vec<usize>,
+        on_stack: Vec<bool>,
+        stack: Vec<usize>,
+        next: usize,
+        component: Vec<usize>,
+        components: usize,
+    }
+    impl Tarjan<'_> {
+        fn visit(&mut self, v: usize) {
+            self.index[v] = Some(self.next);
+            self.low[v] = self.next;
+            self.next += 1;
+            self.stack.push(v);
+            self.on_stack[v] = true;
+            for i in 0..self.graph[v].len() {
+                let w = self.graph[v][i];
+                match self.index[w] {
+                    None => {
+                        self.visit(w);
+                        self.low[v] = self.low[v].min(self.low[w]);
+                    }
+                    Some(index) if self.on_stack[w] => self.low[v] = self.low[v].min(index),
+                    Some(_) => {}
+                }
+            }
+            if Some(self.low[v]) == self.index[v] {
+                loop {
+                    let w = self.stack.pop().expect("v is on the stack");
+                    self.on_stack[w] = false;
+                    self.component[w] = self.components;
+                    if w == v {
+                        break;
+                    }
+                }
+                self.components += 1;
+            }
+        }
+    }
+    let n = graph.len();
+    let mut tarjan = Tarjan {
+        graph: &graph,
+        index: vec![None; n],
+        low: vec![0; n],
+        on_stack: vec![false; n],
+        stack: Vec::new(),
+        next: 0,
+        component: vec![0; n],
+        components: 0,
+    };
+    for v in 0..n {
+        if tarjan.index[v].is_none() {
+            tarjan.visit(v);
+        }
+    }
+    // A type in a component of its own contains itself only through a field of its own type.
+    let mut component = tarjan.component;
+    for (v, targets) in graph.iter().enumerate() {
+        let alone = component.iter().filter(|c| **c == component[v]).count() == 1;
+        if alone && !targets.contains(&v) {
+            // A unique marker: nothing else shares it, so no field is boxed for it.
+            component[v] = usize::MAX - v;
+        }
+    }
+    component
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::curated::{Action, Naming};
+
+    /// A package with the hazards of the real ones: a keyword field, a type named `Option`, a
+    /// type inside itself, an enum value `SELF`, a type named like an event's payload, a media
+    /// string, a @oneof field the SDK renamed.
+    fn fixture(name: &str, order_fields: &str) -> (String, Package) {
+        let text = format!(
+            r#"{{
+            "package": "@wix/auto_sdk_{name}", "version": "1.0.0", "umbrella": ["@wix/shop"],
+            "events": [
+                {{"sdkName": "onOrderApproved", "eventType": "wix.shop.v1.order_approved_{name}",
+                  "domain": true, "shape": "action", "payloadField": "data",
+                  "payloadType": "OrderApproved", "metadataType": "EventMetadata"}},
+                {{"sdkName": "onNodeCreated", "eventType": "wix.shop.v1.node_created_{name}",
+                  "domain": true, "shape": "created", "payloadField": "entity",
+                  "payloadType": "Node", "metadataType": "EventMetadata"}}
+            ],
+            "types": [
+                {{"name": "OrderApproved", "kind": "interface", "restName": "OrderApproved",
+                  "fields": [{{"sdkName": "order", "restName": "order",
+                              "type": {{"kind": "ref", "name": "Order"}}}}]}},
+                {{"name": "Order", "kind": "interface", "restName": "Order",
+                  "fields": [{order_fields}]}},
+                {{"name": "Option", "kind": "interface", "restName": "Option",
+                  "fields": [{{"sdkName": "type", "restName": "type", "type": {{"kind": "string"}}}}]}},
+                {{"name": "Owner", "kind": "enum", "restName": "Owner", "values": ["SELF", "OTHER"]}},
+                {{"name": "OwnerWithLiterals", "kind": "alias", "restName": "OwnerWithLiterals",
+                  "literalsOf": "Owner", "type": {{"kind": "union", "of": [
+                      {{"kind": "ref", "name": "Owner"}}, {{"kind": "literal", "value": "SELF"}}]}}}},
+                {{"name": "Node", "kind": "interface", "restName": "Node",
+                  "fields": [
+                    {{"sdkName": "_id", "restName": "id", "type": {{"kind": "string"}}}},
+                    {{"sdkName": "parent", "restName": "parent", "type": {{"kind": "ref", "name": "Node"}}}},
+                    {{"sdkName": "nodes", "restName": "nodes", "type": {{"kind": "array", "of": {{"kind": "ref", "name": "Node"}}}}}},
+                    {{"sdkName": "addressLine", "restName": null, "type": {{"kind": "string"}}, "oneof": "StreetOneOf"}},
+                    {{"sdkName": "addressLine1", "restName": "addressLine", "type": {{"kind": "string"}}}},
+                    {{"sdkName": "image", "restName": "image", "type": {{"kind": "string"}},
+                      "restType": {{"kind": "ref", "name": "Image"}}}}
+                  ]}}
+            ],
+            "restTypes": [
+                {{"name": "Image", "kind": "interface", "restName": null,
+                  "fields": [{{"sdkName": null, "restName": "url", "type": {{"kind": "string"}}}}]}}
+            ]
+        }}"#
+        );
+        (name.to_owned(), serde_json::from_str(&text).unwrap())
+    }
+
+    const ORDER: &str = r#"{"sdkName": "loop", "restName": "loop", "type": {"kind": "boolean"}},
+        {"sdkName": "owner", "restName": "owner", "type": {"kind": "ref", "name": "OwnerWithLiterals"}},
+        {"sdkName": "option", "restName": "option", "type": {"kind": "ref", "name": "Option"}}"#;
+
+    fn naming(package: &str, sdk: &str, event: &str, event_type: &str) -> Naming {
+        Naming {
+            package: package.to_owned(),
+            sdk_name: sdk.to_owned(),
+            event_type: event_type.to_owned(),
+            module: "wixShop".to_owned(),
+            event: event.to_owned(),
+            source: "derived".to_owned(),
+            action: Action::Generate,
+            evidence: "derived from @wix/shop".to_owned(),
+        }
+    }
+
+    fn shop(order_beta: &str) -> Result<Catalog, String> {
+        let packages = vec![
+            fixture("shop_alpha", ORDER),
+            fixture("shop_beta", order_beta),
+        ];
+        let namings = vec![
+            naming(
+                "shop_alpha",
+                "onOrderApproved",
+                "onOrderApproved",
+                "wix.shop.v1.order_approved_shop_alpha",
+            ),
+            naming(
+                "shop_alpha",
+                "onNodeCreated",
+                "onNodeCreated",
+                "wix.shop.v1.node_created_shop_alpha",
+            ),
+            naming(
+                "shop_beta",
+                "onOrderApproved",
+                "onOrderApprovedAgain",
+                "wix.shop.v1.order_approved_shop_beta",
+            ),
+            Naming {
+                action: Action::Duplicate,
+                ..naming(
+                    "shop_beta",
+                    "onNodeCreated",
+                    "onNodeCreated",
+                    "wix.shop.v1.node_created_shop_beta",
+                )
+            },
+        ];
+        build(&packages, &namings, &[], &BTreeMap::new())
+    }
+
+    fn ty<'a>(catalog: &'a Catalog, name: &str) -> &'a TypeDef {
+        catalog.modules[0]
+            .types
+            .iter()
+            .find(|t| t.name == name)
+            .unwrap_or_else(|| {
+                let names: Vec<&str> = catalog.modules[0]
+                    .types
+                    .iter()
+                    .map(|t| t.name.as_str())
+                    .collect();
+                panic!("no type {name} among {names:?}")
+            })
+    }
+
+    fn fields(ty: &TypeDef) -> Vec<(String, String, Option<String>, bool)> {
+        let TypeKind::Struct(fields) = &ty.kind else {
+            panic!("{} is no struct", ty.name)
+        };
+        fields
+            .iter()
+            .map(|f| (f.rust.clone(), f.json.clone(), f.alias.clone(), f.boxed))
+            .collect()
+    }
+
+    #[test]
+    fn keywords_prelude_names_and_self_get_names_a_user_would_guess() {
+        let catalog = shop(ORDER).unwrap();
+        let order = fields(ty(&catalog, "Order"));
+        assert_eq!(order[0].0, "r#loop");
+        // `Option` would shadow the prelude: it takes its package's name.
+        assert!(
+            catalog.modules[0]
+                .types
+                .iter()
+                .any(|t| t.name == "AlphaOption")
+        );
+        let TypeKind::Enum(variants) = &ty(&catalog, "Owner").kind else {
+            panic!()
+        };
+        assert_eq!(variants[0].rust, "SelfValue");
+        assert_eq!(variants[0].value, "SELF");
+        let option = fields(ty(&catalog, "AlphaOption"));
+        assert_eq!(option[0].0, "r#type");
+    }
+
+    #[test]
+    fn a_type_named_like_a_payload_is_renamed_and_the_payload_keeps_the_name() {
+        let catalog = shop(ORDER).unwrap();
+        assert!(
+            catalog.modules[0]
+                .types
+                .iter()
+                .all(|t| t.name != "OrderApproved")
+        );
+        ty(&catalog, "OrderApprovedData");
+        let event = &catalog.modules[0].events[0];
+        assert_eq!(
+            (event.name.as_str(), event.payload.as_str()),
+            ("onOrderApproved", "OrderApproved")
+        );
+    }
+
+    #[test]
+    fn a_type_inside_itself_is_boxed_and_lists_are_not() {
+        let catalog = shop(ORDER).unwrap();
+        let node = fields(ty(&catalog, "Node"));
+        let boxed: Vec<(&str, bool)> = node.iter().map(|f| (f.0.as_str(), f.3)).collect();
+        assert!(boxed.contains(&("parent", true)), "{boxed:?}");
+        assert!(boxed.contains(&("nodes", false)), "{boxed:?}");
+    }
+
+    #[test]
+    fn both_spellings_and_the_renamed_oneof_field() {
+        let catalog = shop(ORDER).unwrap();
+        let node = fields(ty(&catalog, "Node"));
+        assert!(node.contains(&("id".into(), "_id".into(), Some("id".into()), false)));
+        assert!(node.contains(&(
+            "address_line1".into(),
+            "addressLine1".into(),
+            Some("addressLine".into()),
+            false
+        )));
+        assert!(!node.iter().any(|f| f.1 == "addressLine"), "{node:?}");
+        let TypeKind::Struct(all) = &ty(&catalog, "Node").kind else {
+            panic!()
+        };
+        let image = all.iter().find(|f| f.json == "image").unwrap();
+        assert_eq!(
+            image.ty,
+            RustTy::Media(Box::new(RustTy::Named("Image".into())))
+        );
+    }
+
+    #[test]
+    fn identical_types_of_two_packages_are_one_and_different_ones_are_told_apart() {
+        // Same `Order` in both packages: one type.
+        let catalog = shop(ORDER).unwrap();
+        let orders: Vec<&str> = catalog.modules[0]
+            .types
+            .iter()
+            .map(|t| t.name.as_str())
+            .filter(|n| n.contains("Order"))
+            .collect();
+        assert_eq!(orders, ["Order", "OrderApprovedData"]);
+        assert_eq!(ty(&catalog, "OrderApprovedData").origins.len(), 2);
+        assert_eq!(ty(&catalog, "Order").origins.len(), 2);
+        // Another `Order` in the second package: both take their package's name.
+        let other = r#"{"sdkName": "total", "restName": "total", "type": {"kind": "number"}}"#;
+        let catalog = shop(other).unwrap();
+        ty(&catalog, "AlphaOrder");
+        ty(&catalog, "BetaOrder");
+    }
+
+    #[test]
+    fn two_events_of_one_name_stop_the_generator() {
+        let packages = vec![fixture("shop_alpha", ORDER), fixture("shop_beta", ORDER)];
+        let namings = vec![
+            naming(
+                "shop_alpha",
+                "onOrderApproved",
+                "onOrderApproved",
+                "wix.shop.v1.order_approved_shop_alpha",
+            ),
+            naming(
+                "shop_alpha",
+                "onNodeCreated",
+                "onNodeCreated",
+                "wix.shop.v1.node_created_shop_alpha",
+            ),
+            naming(
+                "shop_beta",
+                "onOrderApproved",
+                "onOrderApprovedAgain",
+                "wix.shop.v1.order_approved_shop_beta",
+            ),
+            naming(
+                "shop_beta",
+                "onNodeCreated",
+                "onNodeCreated",
+                "wix.shop.v1.node_created_shop_beta",
+            ),
+        ];
+        let error = build(&packages, &namings, &[], &BTreeMap::new()).unwrap_err();
+        assert!(
+            error.contains("`wixShop.onNodeCreated` is declared twice"),
+            "{error}"
+        );
+        // And an IR event with no row in the curated table.
+        let error = build(&packages, &namings[..3], &[], &BTreeMap::new()).unwrap_err();
+        assert!(error.contains("no row for these IR events"), "{error}");
+    }
+}
