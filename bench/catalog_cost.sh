@@ -1,35 +1,28 @@
 #!/usr/bin/env bash
-# catalog_cost.sh -- what does the built-in catalog cost a user's clean build?
+# catalog_cost.sh -- what does the catalog cost a user's clean build?
 #
 # WHAT IT MEASURES
 #   The wall-clock time of a clean `cargo build` (dev profile, every dependency compiled from
-#   scratch) of a user crate with ONE handler (`wixEvents.onPolicyUpdated`), against:
-#     base   the runtime at git revision BASE (default: the last commit before the catalog grew
-#            past the six seed events), unpacked with `git archive`;
-#     module the runtime in this working tree with only the catalog module the handler uses
-#            (`default-features = false, features = ["wix-events"]`);
-#     all    the runtime in this working tree with the whole catalog and nothing else
-#            (`default-features = false, features = ["catalog"]`).
-#   The user crate's source is the same in all three; only its dependency line differs. The
-#   runtime's other default features (the HTTP endpoint, the command line) are left out of
-#   `module` and `all`, so that only the catalog is measured.
+#   scratch) of a user crate, with the runtime of this working tree and nothing but the catalog
+#   (`default-features = false`):
+#     none  no catalog module, and a `main` with no handler (the baseline);
+#     ecom  one handler of `wixEcom.onOrderCreated`, feature `wix-ecom` only;
+#     crm   one handler of `wixCrm.onContactCreated`, feature `wix-crm` only.
+#   The builds alternate (none ecom crm none ecom crm ...) RUNS times, so that all see the same
+#   machine noise; each starts from an empty target directory. Printed: every sample, the medians
+#   and each module's ratio to `none` (target: <= 1.3).
 #
-# HOW TO READ THE OUTPUT
-#   The builds alternate (base module all base module all ...) RUNS times so all see the same
-#   machine noise; each build starts from an empty target directory. The script prints every
-#   sample, the median of each in seconds and
-#       increase = median(module or all) / median(base) - 1
-#   The goal is the printed "target: increase <= 20%" for `module`: what a user who enables the
-#   modules they handle pays. `all` is what the default features cost. The same numbers are
-#   written as one line of JSON to target/catalog-cost/result.json.
+#   Then, once each, the whole catalog (`features = ["full"]`) with one handler: a clean
+#   `cargo check` and a clean `cargo build`, with their wall time and peak memory (GNU time's
+#   maximum resident set size: that of the build's largest process, rustc on the runtime).
 #
 # USAGE
 #   bench/catalog_cost.sh              # from any directory
 #   RUNS=5 bench/catalog_cost.sh       # more samples (default 3)
-#   BASE=<rev> bench/catalog_cost.sh   # another baseline revision
+#   FULL=0 bench/catalog_cost.sh       # skip the whole-catalog builds
 #
-# Needs the Rust toolchain, git, bash and python3. Builds use --offline when the dependencies
-# are already in cargo's cache (run `cargo fetch` in the workspace once otherwise).
+# Needs the Rust toolchain, python3 and GNU time (/usr/bin/time, Debian's package `time`).
+# Results: target/catalog-cost/result.json.
 
 set -euo pipefail
 shopt -s inherit_errexit 2>/dev/null || true
@@ -37,22 +30,19 @@ shopt -s inherit_errexit 2>/dev/null || true
 script_dir="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
 root="$(cd -- "${script_dir}/.." && pwd -P)"
 runs="${RUNS:-3}"
-base_rev="${BASE:-60495b4}"
+full="${FULL:-1}"
 out="${root}/target/catalog-cost"
 
 case "${runs}" in '' | *[!0-9]* | 0) echo "RUNS must be a positive integer, got '${runs}'" >&2; exit 2 ;; esac
-for tool in cargo git python3; do
+for tool in cargo python3; do
     command -v "${tool}" >/dev/null || { echo "${tool} not found" >&2; exit 2; }
 done
-git -C "${root}" rev-parse --verify --quiet "${base_rev}^{commit}" >/dev/null \
-    || { echo "BASE '${base_rev}' is not a commit of this repository" >&2; exit 2; }
+[[ -x /usr/bin/time ]] || { echo "/usr/bin/time not found (apt-get install time)" >&2; exit 2; }
 
 rm -rf -- "${out}"
-mkdir -p -- "${out}/base-src"
-git -C "${root}" archive "${base_rev}" | tar -x -C "${out}/base-src"
+mkdir -p -- "${out}"
 
-# One user crate per runtime; same source.
-write_user_crate() { # <dir> <dependency spec>
+write_user_crate() { # <dir> <features> <use line> <handler>
     mkdir -p -- "$1/src"
     cat >"$1/Cargo.toml" <<TOML
 [package]
@@ -62,18 +52,13 @@ edition = "2024"
 publish = false
 
 [dependencies]
-backend-events = $2
+backend-events = { path = "${root}/runtime", default-features = false, features = [$2] }
 
 [workspace]
 TOML
-    cat >"$1/src/main.rs" <<'RUST'
-use backend_events::backend_event;
-use backend_events::wix_events::PolicyUpdated;
-
-#[backend_event(wixEvents, onPolicyUpdated)]
-fn policy_changed(event: PolicyUpdated) {
-    println!("policy {} changed", event.entity.id);
-}
+    cat >"$1/src/main.rs" <<RUST
+$3
+$4
 
 fn main() {
     println!("{} handler(s)", backend_events::handlers().len());
@@ -81,55 +66,75 @@ fn main() {
 RUST
     cp -- "${root}/Cargo.lock" "$1/Cargo.lock"
 }
-write_user_crate "${out}/user-base" "{ path = \"${out}/base-src/runtime\" }"
-write_user_crate "${out}/user-module" \
-    "{ path = \"${root}/runtime\", default-features = false, features = [\"wix-events\"] }"
-write_user_crate "${out}/user-all" \
-    "{ path = \"${root}/runtime\", default-features = false, features = [\"catalog\"] }"
+write_user_crate "${out}/none" "" "" ""
+write_user_crate "${out}/ecom" '"wix-ecom"' "use backend_events::backend_event;" '
+#[backend_event(wixEcom, onOrderCreated)]
+fn order_created(event: backend_events::wix_ecom::OrderCreated) {
+    println!("order {:?}", event.entity.number);
+}'
+write_user_crate "${out}/crm" '"wix-crm"' "use backend_events::backend_event;" '
+#[backend_event(wixCrm, onContactCreated)]
+fn contact_created(event: backend_events::wix_crm::ContactCreated) {
+    println!("contact {:?}", event.entity.id);
+}'
+write_user_crate "${out}/full" '"full"' "use backend_events::backend_event;" '
+#[backend_event(wixCrm, onContactCreated)]
+fn contact_created(event: backend_events::wix_crm::ContactCreated) {
+    println!("contact {:?}", event.entity.id);
+}'
 
 offline=()
-if (cd "${out}/user-base" && cargo fetch --offline -q 2>/dev/null) \
-    && (cd "${out}/user-all" && cargo fetch --offline -q 2>/dev/null); then
+if (cd "${out}/full" && cargo fetch --offline -q 2>/dev/null); then
     offline=(--offline)
 fi
 
-clean_build() { # <user crate dir> -> seconds on stdout
-    local dir="$1"
+clean() { # <user crate dir> <cargo command> -> "seconds peak_kib" on stdout
+    local dir="$1" command="$2"
     rm -rf -- "${dir}/target"
-    local start end
-    start="$(date +%s.%N)"
-    (cd "${dir}" && cargo build -q "${offline[@]}" >/dev/null)
-    end="$(date +%s.%N)"
-    python3 -c "print(f'{${end} - ${start}:.2f}')"
+    (cd "${dir}" && /usr/bin/time -f "%e %M" -o "${dir}/time.txt" \
+        cargo "${command}" -q "${offline[@]}" >/dev/null)
+    cat "${dir}/time.txt"
 }
 
-echo "catalog cost: clean build of a one-handler crate, base=${base_rev} vs this tree, ${runs} run(s) each"
-base_samples=()
-module_samples=()
-all_samples=()
+echo "catalog cost: clean builds of a one-handler crate, ${runs} run(s) each"
+declare -A samples=([none]="" [ecom]="" [crm]="")
 for ((i = 1; i <= runs; i++)); do
-    b="$(clean_build "${out}/user-base")"
-    m="$(clean_build "${out}/user-module")"
-    a="$(clean_build "${out}/user-all")"
-    base_samples+=("${b}")
-    module_samples+=("${m}")
-    all_samples+=("${a}")
-    echo "  run ${i}: base ${b} s, module ${m} s, all ${a} s"
+    line="  run ${i}:"
+    for mode in none ecom crm; do
+        read -r seconds _ < <(clean "${out}/${mode}" build)
+        samples[${mode}]+="${seconds} "
+        line+=" ${mode} ${seconds} s"
+    done
+    echo "${line}"
 done
 
-python3 - "${out}/result.json" "${base_rev}" "${base_samples[*]}" "${module_samples[*]}" \
-    "${all_samples[*]}" <<'PY'
+check_full="- -"
+build_full="- -"
+if [[ "${full}" != 0 ]]; then
+    echo "  the whole catalog (full): clean check, then clean build..."
+    check_full="$(clean "${out}/full" check)"
+    build_full="$(clean "${out}/full" build)"
+fi
+
+python3 - "${out}/result.json" "${samples[none]}" "${samples[ecom]}" "${samples[crm]}" \
+    "${check_full}" "${build_full}" <<'PY'
 import json, statistics, sys
 
-path, rev = sys.argv[1], sys.argv[2]
-base, module, every = ([float(x) for x in arg.split()] for arg in sys.argv[3:6])
-mb, mm, ma = (statistics.median(x) for x in (base, module, every))
-print(f"median: base {mb:.2f} s, module {mm:.2f} s, all {ma:.2f} s")
-print(f"increase with the handler's module only: {(mm / mb - 1) * 100:+.1f}%   (target: increase <= 20%)")
-print(f"increase with the whole catalog:         {(ma / mb - 1) * 100:+.1f}%")
+path = sys.argv[1]
+none, ecom, crm = ([float(x) for x in arg.split()] for arg in sys.argv[2:5])
+mn, me, mc = (statistics.median(x) for x in (none, ecom, crm))
+print(f"median: none {mn:.2f} s, wix-ecom {me:.2f} s, wix-crm {mc:.2f} s")
+print(f"wix-ecom / none: {me / mn:.2f}   (target <= 1.3)")
+print(f"wix-crm  / none: {mc / mn:.2f}   (target <= 1.3)")
+result = {"none_s": none, "ecom_s": ecom, "crm_s": crm,
+          "ratio_ecom": me / mn, "ratio_crm": mc / mn}
+for name, arg in (("check_full", sys.argv[5]), ("build_full", sys.argv[6])):
+    seconds, kib = arg.split()
+    if seconds != "-":
+        print(f"full, clean cargo {name.split('_')[0]}: {float(seconds):.0f} s, peak {int(kib) / 1024 / 1024:.1f} GiB")
+        result[name + "_s"] = float(seconds)
+        result[name + "_peak_gib"] = int(kib) / 1024 / 1024
 with open(path, "w") as f:
-    json.dump({"base_rev": rev, "base_s": base, "module_s": module, "all_s": every,
-               "median_base_s": mb, "median_module_s": mm, "median_all_s": ma,
-               "increase_module": mm / mb - 1, "increase_all": ma / mb - 1}, f)
+    json.dump(result, f)
     f.write("\n")
 PY

@@ -1,76 +1,19 @@
 //! The built-in catalog's names, so that a misspelt module or event is caught by the attribute
 //! itself with the closest valid name, at the user's token.
 //!
-//! This table mirrors the `declare_module!` invocations in `runtime/src/catalog/`; the test
-//! `catalog_names_match_the_runtime` in the tests crate keeps the two in step.
+//! The table is generated with the runtime's `declare_module!` tables, from the same inputs;
+//! the test `catalog_names_match_the_runtime` in the tests crate checks the two agree.
 
-/// Velo module prefix, then the events the catalog declares for it.
-pub const MODULES: &[(&str, &[&str])] = &[
-    ("wixBilling", &["onInvoicePaid"]),
-    (
-        "wixEvents",
-        &[
-            "onPolicyCreated",
-            "onPolicyUpdated",
-            "onPolicyDeleted",
-            "onEventCanceled",
-            "onEventCreated",
-            "onEventUpdated",
-            "onEventDeleted",
-            "onEventStarted",
-            "onEventEnded",
-            "onEventReminder",
-        ],
-    ),
-    (
-        "wixEventsGuests",
-        &["onGuestCreated", "onGuestUpdated", "onGuestDeleted"],
-    ),
-    (
-        "wixEventsV3",
-        &[
-            "onEventCreated",
-            "onEventUpdated",
-            "onEventDeleted",
-            "onEventCanceled",
-            "onEventCloned",
-            "onEventStarted",
-            "onEventEnded",
-            "onEventPublished",
-            "onEventReminder",
-        ],
-    ),
-    ("wixMediaManager", &["onFileUploaded"]),
-    (
-        "wixMediaSiteMedia",
-        &["onFileDescriptorFileReady", "onFileDescriptorFileFailed"],
-    ),
-    (
-        "wixPricingPlans",
-        &[
-            "onOrderCreated",
-            "onOrderUpdated",
-            "onOrderPurchased",
-            "onOrderCanceled",
-            "onOrderStarted",
-            "onOrderEnded",
-            "onOrderPaused",
-            "onOrderResumed",
-            "onOrderMarkedAsPaid",
-            "onOrderCycleStarted",
-            "onOrderAutoRenewCanceled",
-            "onOrderEndDatePostponed",
-            "onOrderStartDateChanged",
-        ],
-    ),
-];
+// `MODULES`: every module of the catalog with its cargo feature and its events, written by
+// the generator (`cargo run -p backend-events-codegen`) beside the runtime's tables.
+include!("catalog_names.rs");
 
 /// The events of a catalog module, or `None` when the catalog has no such module.
 pub fn events_of(module: &str) -> Option<&'static [&'static str]> {
     MODULES
         .iter()
-        .find(|(name, _)| *name == module)
-        .map(|(_, events)| *events)
+        .find(|(name, _, _)| *name == module)
+        .map(|(_, _, events)| *events)
 }
 
 /// The Rust module of a Velo module: `wixEventsGuests` -> `wix_events_guests`.

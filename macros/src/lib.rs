@@ -98,16 +98,10 @@ fn check_catalog_names(target: &Target) -> syn::Result<()> {
     };
     let module_name = module.to_string();
     let Some(events) = catalog::events_of(&module_name) else {
-        let known = catalog::MODULES.iter().map(|(name, _)| *name);
+        let known = catalog::MODULES.iter().map(|(name, _, _)| *name);
         let help = match suggest::closest(&module_name, known.clone()) {
             Some(close) => format!("did you mean `{close}`?"),
-            None => format!(
-                "the catalog has {}",
-                known
-                    .map(|m| format!("`{m}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            None => format!("the catalog has {}", listed(&known.collect::<Vec<_>>())),
         };
         return Err(syn::Error::new(
             module.span(),
@@ -122,31 +116,39 @@ fn check_catalog_names(target: &Target) -> syn::Result<()> {
         return Ok(());
     }
     // The event of another module (asked of the wrong one) says more than a near spelling.
-    let elsewhere = catalog::MODULES
+    let elsewhere: Vec<&str> = catalog::MODULES
         .iter()
-        .find(|(_, events)| events.contains(&event_name.as_str()))
-        .map(|(other, _)| *other);
+        .filter(|(_, _, events)| events.contains(&event_name.as_str()))
+        .map(|(other, _, _)| *other)
+        .collect();
     let help = match (
-        elsewhere,
+        elsewhere.as_slice(),
         suggest::closest(&event_name, events.iter().copied()),
     ) {
-        (Some(other), _) => format!(
+        ([other], _) => format!(
             "`{event_name}` is an event of `{other}`: write #[backend_event({other}, {event_name})]"
         ),
-        (None, Some(close)) => format!("did you mean `{close}`?"),
-        (None, None) => format!(
-            "it has {}",
-            events
-                .iter()
-                .map(|e| format!("`{e}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+        ([first, ..], _) => format!(
+            "`{event_name}` is an event of several modules ({}): name the one you mean, such as \
+             #[backend_event({first}, {event_name})]",
+            listed(&elsewhere)
         ),
+        ([], Some(close)) => format!("did you mean `{close}`?"),
+        ([], None) => format!("it has {}", listed(events)),
     };
     Err(syn::Error::new(
         target.event.span(),
         format!("`{module_name}` has no event `{event_name}`: {help}"),
     ))
+}
+
+/// Names in backticks, the first ten of them and how many more.
+fn listed(names: &[&str]) -> String {
+    let mut out: Vec<String> = names.iter().take(10).map(|n| format!("`{n}`")).collect();
+    if names.len() > 10 {
+        out.push(format!("{} more", names.len() - 10));
+    }
+    out.join(", ")
 }
 
 fn not_a_fn(span: proc_macro2::Span, tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
@@ -166,6 +168,6 @@ fn not_a_fn(span: proc_macro2::Span, tokens: proc_macro2::TokenStream) -> proc_m
 pub fn __catalog_names(_input: TokenStream) -> TokenStream {
     let pairs = catalog::MODULES
         .iter()
-        .flat_map(|(module, events)| events.iter().map(move |event| quote!((#module, #event))));
+        .flat_map(|(module, _, events)| events.iter().map(move |event| quote!((#module, #event))));
     quote!(&[#(#pairs),*]).into()
 }

@@ -11,7 +11,7 @@
 //! | command | does |
 //! |---|---|
 //! | `serve [--addr 127.0.0.1:8080] --public-key FILE` | serves `POST /webhooks` ([`serve::Server`](crate::serve::Server)); the key may come from the environment variable `WIX_PUBLIC_KEY` instead (PEM, or base64 of PEM) |
-//! | `list` | the handlers linked into the binary: event, fn, file:line |
+//! | `list [--events]` | the handlers linked into the binary: event, fn, file:line; with `--events`, every declared event: module, event, `eventType`, feature |
 //! | `fire <module> <event> [FILE\|-]` | runs the event's handlers on a payload file, standard input (`-`), or the bundled sample: the Rust form of Velo's functional testing |
 //! | `sample <module> <event>` | prints the event's bundled sample |
 //! | `inbox status\|dead\|replay <ID\|--all-dead>\|purge --older-than 30d` | looks into the inbox `serve` stores deliveries in (`--inbox PATH`, default `backend-events.db`) |
@@ -97,8 +97,13 @@ enum Command {
         #[command(subcommand)]
         command: InboxCommand,
     },
-    /// List the handlers linked into this binary
-    List,
+    /// List the handlers linked into this binary (or, with --events, every declared event)
+    List {
+        /// Every event declared in this binary instead: module, event, webhook eventType and
+        /// the cargo feature of backend-events that holds it
+        #[arg(long)]
+        events: bool,
+    },
     /// Run the handlers of an event on a payload (a file, - for standard input, or the sample)
     Fire {
         /// The Velo module, such as wixEvents
@@ -212,8 +217,14 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             serve(addr, public_key, config, inbox)
         }
         Command::Inbox { inbox, command } => inbox_command(&inbox, command),
-        Command::List => {
-            list(&mut std::io::stdout().lock()).map_err(|e| e.to_string())?;
+        Command::List { events } => {
+            let mut out = std::io::stdout().lock();
+            if events {
+                list_events(&mut out)
+            } else {
+                list(&mut out)
+            }
+            .map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Fire {
@@ -251,6 +262,22 @@ fn list(out: &mut impl Write) -> std::io::Result<()> {
             "{event:<45} {}  ({})",
             handler.name(),
             handler.location()
+        )?;
+    }
+    Ok(())
+}
+
+/// One line per declared event: module, event, `eventType` (`-` for none) and the feature that
+/// holds it (`-` for a module the binary declares itself).
+fn list_events(out: &mut impl Write) -> std::io::Result<()> {
+    for event in crate::events() {
+        writeln!(
+            out,
+            "{:<28} {:<48} {:<72} {}",
+            event.module(),
+            event.name(),
+            event.webhook_type().unwrap_or("-"),
+            crate::catalog::feature_of(event.module()).unwrap_or("-")
         )?;
     }
     Ok(())

@@ -437,40 +437,32 @@ fn events_lists_the_catalog_and_declared_modules() {
     let events: Vec<String> = backend_events::events()
         .map(|e| format!("{e} {}", e.webhook_type().unwrap_or("-")))
         .collect();
-    // Sorted by module, then name; the package's own module beside the catalog's 39 events
-    // (each of which `catalog.rs` checks).
+    // Sorted by module, then name.
     let mut sorted = events.clone();
     sorted.sort();
     assert_eq!(events, sorted);
-    assert_eq!(events.len(), 2 + 39);
+    // The package's own module first, beside the catalog's events (the whole catalog is
+    // tests/catalog's; how many modules this build has depends on the features it unifies).
+    assert!(events.len() >= 2 + 39, "{}", events.len());
     assert_eq!(
-        events[..5],
+        events[..2],
         [
             "loyaltyPackage.onLoyaltyPointsEarned -",
             "loyaltyPackage.onTierReached loyalty.package.v1.tier_reached",
-            "wixBilling.onInvoicePaid -",
-            "wixEvents.onEventCanceled -",
-            "wixEvents.onEventCreated -",
         ]
     );
+    for older in [
+        "wixBilling.onInvoicePaid -",
+        "wixEvents.onEventCanceled -",
+        "wixEvents.onEventCreated -",
+    ] {
+        assert!(events.contains(&older.to_owned()), "{older}");
+    }
     assert!(
         events.contains(
             &"wixEventsGuests.onGuestDeleted wix.events.guests.v1.guest_deleted".to_owned()
         )
     );
-}
-
-#[test]
-fn catalog_names_match_the_runtime() {
-    // The attribute checks catalog names itself; its table must be the runtime's catalog.
-    let macro_names: &[(&str, &str)] = backend_events::__catalog_names!();
-    let mut macro_names: Vec<(&str, &str)> = macro_names.to_vec();
-    macro_names.sort();
-    let runtime_names: Vec<(&str, &str)> = backend_events::events()
-        .filter(|e| e.module() != "loyaltyPackage")
-        .map(|e| (e.module(), e.name()))
-        .collect();
-    assert_eq!(macro_names, runtime_names);
 }
 
 #[test]

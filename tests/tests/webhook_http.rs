@@ -375,14 +375,18 @@ async fn bodies_that_are_not_deliveries_are_400() {
 }
 
 #[tokio::test]
-async fn an_app_lifecycle_event_that_is_not_a_domain_event_is_200_and_ignored() {
+async fn an_app_lifecycle_event_that_is_not_a_domain_event_is_a_declared_event() {
+    // `AppRemoved` is `wixAppManagement.onAppInstanceRemoved`: its body is the payload's data.
     let server = Server::start(config()).await;
     let data = json!({"eventType": "AppRemoved", "instanceId": "i-1",
         "data": json!({"appId": "a-1"}).to_string()});
     let token = app_keys().sign(&json!({"data": data.to_string(), "exp": now() + 600}));
     assert_eq!(
         server.post(token).await,
-        (200, "ignored: no event of `AppRemoved` here".to_owned())
+        (
+            200,
+            "wixAppManagement.onAppInstanceRemoved: 0 handler(s) ran, 0 failed".to_owned()
+        )
     );
 }
 

@@ -531,11 +531,5 @@ pub struct InvoiceMetadata {
     pub source_ref_id: Option<String>,
 }
 
-crate::declare_module! {
-    /// Event markers of `wixBilling`.
-    pub mod wixBilling {
-        /// An invoice was paid (legacy event, flat payload, no webhook).
-        onInvoicePaid => InvoicePaid,
-            sample = "../../samples/wixBilling.onInvoicePaid.json";
-    }
-}
+// The `declare_module!` table of this module, generated from codegen/curated/handwritten.tsv.
+include!("generated/wix_billing.rs");

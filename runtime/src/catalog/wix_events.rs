@@ -341,38 +341,5 @@ pub struct EventReminder {
     pub starts_in: Option<StartsIn>,
 }
 
-crate::declare_module! {
-    /// Event markers of `wixEvents`.
-    pub mod wixEvents {
-        /// A policy was created.
-        onPolicyCreated => PolicyCreated, webhook = "wix.events.v2.policy_created",
-            sample = "../../samples/wixEvents.onPolicyCreated.json";
-        /// A policy was updated.
-        onPolicyUpdated => PolicyUpdated, webhook = "wix.events.v2.policy_updated",
-            sample = "../../samples/wixEvents.onPolicyUpdated.json";
-        /// A policy was deleted.
-        onPolicyDeleted => PolicyDeleted, webhook = "wix.events.v2.policy_deleted",
-            sample = "../../samples/wixEvents.onPolicyDeleted.json";
-        /// An event was created or copied (older API, flat payload).
-        onEventCreated => EventCreated,
-            sample = "../../samples/wixEvents.onEventCreated.json";
-        /// An event was updated (older API, flat payload).
-        onEventUpdated => EventUpdated,
-            sample = "../../samples/wixEvents.onEventUpdated.json";
-        /// An event was canceled (older API, flat payload).
-        onEventCanceled => EventCanceled,
-            sample = "../../samples/wixEvents.onEventCanceled.json";
-        /// An event was deleted (older API, flat payload).
-        onEventDeleted => EventDeleted,
-            sample = "../../samples/wixEvents.onEventDeleted.json";
-        /// An event started (older API, flat payload).
-        onEventStarted => EventStarted,
-            sample = "../../samples/wixEvents.onEventStarted.json";
-        /// An event ended (older API, flat payload).
-        onEventEnded => EventEnded,
-            sample = "../../samples/wixEvents.onEventEnded.json";
-        /// An event starts soon (older API, flat payload).
-        onEventReminder => EventReminder,
-            sample = "../../samples/wixEvents.onEventReminder.json";
-    }
-}
+// The `declare_module!` table of this module, generated from codegen/curated/handwritten.tsv.
+include!("generated/wix_events.rs");

@@ -202,17 +202,5 @@ pub struct GuestDeleted {
     pub entity: Option<Guest>,
 }
 
-crate::declare_module! {
-    /// Event markers of `wixEventsGuests`.
-    pub mod wixEventsGuests {
-        /// A guest was created.
-        onGuestCreated => GuestCreated, webhook = "wix.events.guests.v1.guest_created",
-            sample = "../../samples/wixEventsGuests.onGuestCreated.json";
-        /// A guest was updated.
-        onGuestUpdated => GuestUpdated, webhook = "wix.events.guests.v1.guest_updated",
-            sample = "../../samples/wixEventsGuests.onGuestUpdated.json";
-        /// A guest was deleted.
-        onGuestDeleted => GuestDeleted, webhook = "wix.events.guests.v1.guest_deleted",
-            sample = "../../samples/wixEventsGuests.onGuestDeleted.json";
-    }
-}
+// The `declare_module!` table of this module, generated from codegen/curated/handwritten.tsv.
+include!("generated/wix_events_guests.rs");

@@ -1072,35 +1072,5 @@ pub struct EventReminder {
     pub data: EventReminderData,
 }
 
-crate::declare_module! {
-    /// Event markers of `wixEventsV3`.
-    pub mod wixEventsV3 {
-        /// An event was created.
-        onEventCreated => EventCreated, webhook = "wix.events.v3.event_created",
-            sample = "../../samples/wixEventsV3.onEventCreated.json";
-        /// An event was updated.
-        onEventUpdated => EventUpdated, webhook = "wix.events.v3.event_updated",
-            sample = "../../samples/wixEventsV3.onEventUpdated.json";
-        /// An event was deleted.
-        onEventDeleted => EventDeleted, webhook = "wix.events.v3.event_deleted",
-            sample = "../../samples/wixEventsV3.onEventDeleted.json";
-        /// An event was canceled.
-        onEventCanceled => EventCanceled, webhook = "wix.events.v3.event_canceled",
-            sample = "../../samples/wixEventsV3.onEventCanceled.json";
-        /// An event was cloned from another.
-        onEventCloned => EventCloned, webhook = "wix.events.v3.event_cloned",
-            sample = "../../samples/wixEventsV3.onEventCloned.json";
-        /// An event started.
-        onEventStarted => EventStarted, webhook = "wix.events.v3.event_started",
-            sample = "../../samples/wixEventsV3.onEventStarted.json";
-        /// An event ended.
-        onEventEnded => EventEnded, webhook = "wix.events.v3.event_ended",
-            sample = "../../samples/wixEventsV3.onEventEnded.json";
-        /// A draft event was published.
-        onEventPublished => EventPublished, webhook = "wix.events.v3.event_published",
-            sample = "../../samples/wixEventsV3.onEventPublished.json";
-        /// An event starts soon.
-        onEventReminder => EventReminder, webhook = "wix.events.v3.event_reminder",
-            sample = "../../samples/wixEventsV3.onEventReminder.json";
-    }
-}
+// The `declare_module!` table of this module, generated from codegen/curated/handwritten.tsv.
+include!("generated/wix_events_v3.rs");

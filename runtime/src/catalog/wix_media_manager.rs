@@ -257,11 +257,5 @@ pub struct FileUploaded {
     pub context: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
-crate::declare_module! {
-    /// Event markers of `wixMediaManager`.
-    pub mod wixMediaManager {
-        /// A file finished uploading (legacy event, flat payload, no webhook).
-        onFileUploaded => FileUploaded,
-            sample = "../../samples/wixMediaManager.onFileUploaded.json";
-    }
-}
+// The `declare_module!` table of this module, generated from codegen/curated/handwritten.tsv.
+include!("generated/wix_media_manager.rs");

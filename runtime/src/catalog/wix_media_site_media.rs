@@ -507,16 +507,5 @@ pub struct FileDescriptorFileFailed {
     pub data: FileFailed,
 }
 
-crate::declare_module! {
-    /// Event markers of `wixMediaSiteMedia`.
-    pub mod wixMediaSiteMedia {
-        /// A file is ready to use.
-        onFileDescriptorFileReady => FileDescriptorFileReady,
-            webhook = "wix.media.site_media.v1.file_descriptor_file_ready",
-            sample = "../../samples/wixMediaSiteMedia.onFileDescriptorFileReady.json";
-        /// A file's processing failed.
-        onFileDescriptorFileFailed => FileDescriptorFileFailed,
-            webhook = "wix.media.site_media.v1.file_descriptor_file_failed",
-            sample = "../../samples/wixMediaSiteMedia.onFileDescriptorFileFailed.json";
-    }
-}
+// The `declare_module!` table of this module, generated from codegen/curated/handwritten.tsv.
+include!("generated/wix_media_site_media.rs");

@@ -762,52 +762,5 @@ pub struct OrderStartDateChanged {
     pub data: OrderEventData,
 }
 
-crate::declare_module! {
-    /// Event markers of `wixPricingPlans`.
-    pub mod wixPricingPlans {
-        /// An order was created.
-        onOrderCreated => OrderCreated, webhook = "wix.pricing_plans.v2.order_created",
-            sample = "../../samples/wixPricingPlans.onOrderCreated.json";
-        /// An order was updated.
-        onOrderUpdated => OrderUpdated, webhook = "wix.pricing_plans.v2.order_updated",
-            sample = "../../samples/wixPricingPlans.onOrderUpdated.json";
-        /// An order was paid for, or a free or offline order was created.
-        onOrderPurchased => OrderPurchased, webhook = "wix.pricing_plans.v2.order_purchased",
-            sample = "../../samples/wixPricingPlans.onOrderPurchased.json";
-        /// An order was canceled.
-        onOrderCanceled => OrderCanceled, webhook = "wix.pricing_plans.v2.order_canceled",
-            sample = "../../samples/wixPricingPlans.onOrderCanceled.json";
-        /// An order reached its start date.
-        onOrderStarted => OrderStarted, webhook = "wix.pricing_plans.v2.order_started",
-            sample = "../../samples/wixPricingPlans.onOrderStarted.json";
-        /// An order ended.
-        onOrderEnded => OrderEnded, webhook = "wix.pricing_plans.v2.order_ended",
-            sample = "../../samples/wixPricingPlans.onOrderEnded.json";
-        /// An order was paused.
-        onOrderPaused => OrderPaused, webhook = "wix.pricing_plans.v2.order_paused",
-            sample = "../../samples/wixPricingPlans.onOrderPaused.json";
-        /// A paused order was resumed.
-        onOrderResumed => OrderResumed, webhook = "wix.pricing_plans.v2.order_resumed",
-            sample = "../../samples/wixPricingPlans.onOrderResumed.json";
-        /// An offline order was marked as paid.
-        onOrderMarkedAsPaid => OrderMarkedAsPaid,
-            webhook = "wix.pricing_plans.v2.order_marked_as_paid",
-            sample = "../../samples/wixPricingPlans.onOrderMarkedAsPaid.json";
-        /// A new payment cycle of an order started.
-        onOrderCycleStarted => OrderCycleStarted,
-            webhook = "wix.pricing_plans.v2.order_cycle_started",
-            sample = "../../samples/wixPricingPlans.onOrderCycleStarted.json";
-        /// An order was canceled for its next payment date.
-        onOrderAutoRenewCanceled => OrderAutoRenewCanceled,
-            webhook = "wix.pricing_plans.v2.order_auto_renew_canceled",
-            sample = "../../samples/wixPricingPlans.onOrderAutoRenewCanceled.json";
-        /// An order's end date was moved.
-        onOrderEndDatePostponed => OrderEndDatePostponed,
-            webhook = "wix.pricing_plans.v2.order_end_date_postponed",
-            sample = "../../samples/wixPricingPlans.onOrderEndDatePostponed.json";
-        /// An order's start date was changed.
-        onOrderStartDateChanged => OrderStartDateChanged,
-            webhook = "wix.pricing_plans.v2.order_start_date_changed",
-            sample = "../../samples/wixPricingPlans.onOrderStartDateChanged.json";
-    }
-}
+// The `declare_module!` table of this module, generated from codegen/curated/handwritten.tsv.
+include!("generated/wix_pricing_plans.rs");

@@ -492,13 +492,13 @@ mod tests {
                 .webhook_event(envelope.event_type())
                 .is_some()
         };
-        // An app-lifecycle event: not a domain event, and not declared here.
-        let outer = json!({"eventType": "AppInstalled", "instanceId": "i-1",
+        // A body that is not a domain event, of a type no module declares.
+        let outer = json!({"eventType": "SomethingNewHappened", "instanceId": "i-1",
             "data": json!({"appId": "a-1", "originInstanceId": ""}).to_string()});
         let envelope = Envelope::parse(&outer.to_string()).unwrap();
         assert!(!declared(&envelope));
         assert_eq!(envelope.event_id(), None);
-        assert_eq!(envelope.event_type(), "AppInstalled");
+        assert_eq!(envelope.event_type(), "SomethingNewHappened");
         assert_eq!(envelope.instance_id(), Some("i-1"));
         // Even an undecodable body can be read that far, and ignored.
         let outer = json!({"eventType": "wix.unknown.v1.x", "data": "{"});
