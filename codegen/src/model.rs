@@ -1109,12 +1109,10 @@ mod tests {
         }
     }
 
-    fn shop(order_beta: &str) -> Result<Catalog, String> {
-        let packages = vec![
-            fixture("shop_alpha", ORDER),
-            fixture("shop_beta", order_beta),
-        ];
-        let namings = vec![
+    /// The namings of the fixture: alpha's two events, beta's order event under another name,
+    /// and beta's node event as `duplicate` or under the same name as alpha's.
+    fn namings(beta_node: Action) -> Vec<Naming> {
+        vec![
             naming(
                 "shop_alpha",
                 "onOrderApproved",
@@ -1134,7 +1132,7 @@ mod tests {
                 "wix.shop.v1.order_approved_shop_beta",
             ),
             Naming {
-                action: Action::Duplicate,
+                action: beta_node,
                 ..naming(
                     "shop_beta",
                     "onNodeCreated",
@@ -1142,8 +1140,20 @@ mod tests {
                     "wix.shop.v1.node_created_shop_beta",
                 )
             },
+        ]
+    }
+
+    fn shop(order_beta: &str) -> Result<Catalog, String> {
+        let packages = vec![
+            fixture("shop_alpha", ORDER),
+            fixture("shop_beta", order_beta),
         ];
-        build(&packages, &namings, &[], &BTreeMap::new())
+        build(
+            &packages,
+            &namings(Action::Duplicate),
+            &[],
+            &BTreeMap::new(),
+        )
     }
 
     fn ty<'a>(catalog: &'a Catalog, name: &str) -> &'a TypeDef {
@@ -1263,32 +1273,7 @@ mod tests {
     #[test]
     fn two_events_of_one_name_stop_the_generator() {
         let packages = vec![fixture("shop_alpha", ORDER), fixture("shop_beta", ORDER)];
-        let namings = vec![
-            naming(
-                "shop_alpha",
-                "onOrderApproved",
-                "onOrderApproved",
-                "wix.shop.v1.order_approved_shop_alpha",
-            ),
-            naming(
-                "shop_alpha",
-                "onNodeCreated",
-                "onNodeCreated",
-                "wix.shop.v1.node_created_shop_alpha",
-            ),
-            naming(
-                "shop_beta",
-                "onOrderApproved",
-                "onOrderApprovedAgain",
-                "wix.shop.v1.order_approved_shop_beta",
-            ),
-            naming(
-                "shop_beta",
-                "onNodeCreated",
-                "onNodeCreated",
-                "wix.shop.v1.node_created_shop_beta",
-            ),
-        ];
+        let namings = namings(Action::Generate);
         let error = build(&packages, &namings, &[], &BTreeMap::new()).unwrap_err();
         assert!(
             error.contains("`wixShop.onNodeCreated` is declared twice"),
