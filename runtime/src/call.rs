@@ -93,23 +93,57 @@ impl HandlerCall {
     }
 }
 
+impl HandlerCall {
+    /// Runs or polls the handler; whether its outcome is known (it is kept until
+    /// [`take_outcome`](Self::take_outcome)). Dispatch advances its calls in place this way,
+    /// with no second list for their outcomes.
+    pub(crate) fn advance(&mut self, cx: &mut Context<'_>) -> bool {
+        let poll = match std::mem::replace(&mut self.step, Step::Finished) {
+            Step::NotStarted(payload) => {
+                let invoke = self.handler.invoke;
+                match catch_unwind(AssertUnwindSafe(|| invoke.invoke(payload))) {
+                    Ok(Started::Done(outcome)) => Poll::Ready(self.outcome(outcome)),
+                    Ok(Started::Pending(future)) => self.poll_running(future, cx),
+                    Err(panic) => Poll::Ready(self.panicked(&*panic)),
+                }
+            }
+            Step::Running(future) => self.poll_running(future, cx),
+            Step::Ready(result) => Poll::Ready(result),
+            Step::Finished => return true,
+        };
+        match poll {
+            Poll::Ready(result) => {
+                self.step = Step::Ready(result);
+                true
+            }
+            Poll::Pending => false,
+        }
+    }
+
+    /// The outcome, once [`advance`](Self::advance) has said it is known; `None` before, or
+    /// once taken.
+    pub(crate) fn take_outcome(&mut self) -> Option<Result<(), HandlerFailure>> {
+        match std::mem::replace(&mut self.step, Step::Finished) {
+            Step::Ready(result) => Some(result),
+            other => {
+                self.step = other;
+                None
+            }
+        }
+    }
+}
+
 impl Future for HandlerCall {
     type Output = Result<(), HandlerFailure>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.get_mut();
-        match std::mem::replace(&mut this.step, Step::Finished) {
-            Step::NotStarted(payload) => {
-                let invoke = this.handler.invoke;
-                match catch_unwind(AssertUnwindSafe(|| invoke.invoke(payload))) {
-                    Ok(Started::Done(outcome)) => Poll::Ready(this.outcome(outcome)),
-                    Ok(Started::Pending(future)) => this.poll_running(future, cx),
-                    Err(panic) => Poll::Ready(this.panicked(&*panic)),
-                }
-            }
-            Step::Running(future) => this.poll_running(future, cx),
-            Step::Ready(result) => Poll::Ready(result),
-            Step::Finished => panic!("a HandlerCall was polled after it completed"),
+        if !this.advance(cx) {
+            return Poll::Pending;
+        }
+        match this.take_outcome() {
+            Some(result) => Poll::Ready(result),
+            None => panic!("a HandlerCall was polled after it completed"),
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::event::EventInfo;
 use crate::handler::Handler;
 use crate::payload::PayloadError;
 use crate::registry::{EventSlot, Index};
-use crate::report::{HandlerFailure, Report};
+use crate::report::Report;
 use crate::suggest;
 
 /// Delivers events to the handlers linked into this binary.
@@ -31,8 +31,8 @@ use crate::suggest;
 /// async runtime is needed): one handler waiting on I/O does not hold the others up, which
 /// matters when the platform waits only 1.25 s for an answer. A sync handler runs to completion
 /// when first polled, so keep sync handlers short or make them `async`. Each handler is
-/// isolated: an error or a panic becomes a [`HandlerFailure`] in the report and the other
-/// handlers still run.
+/// isolated: an error or a panic becomes a [`HandlerFailure`](crate::HandlerFailure) in the
+/// report and the other handlers still run.
 #[derive(Clone, Copy)]
 pub struct Dispatcher {
     index: &'static Index,
@@ -253,25 +253,16 @@ enum State {
     Refused(Option<DispatchError>),
     Running {
         event: &'static EventInfo,
-        calls: Vec<Progress>,
+        calls: Vec<HandlerCall>,
     },
     Finished,
-}
-
-/// One handler's progress through a delivery.
-enum Progress {
-    Running(HandlerCall),
-    Done(Result<(), HandlerFailure>),
 }
 
 impl Dispatch {
     fn start(calls: Result<Vec<HandlerCall>, PayloadError>, event: &'static EventInfo) -> Dispatch {
         match calls {
             Ok(calls) => Dispatch {
-                state: State::Running {
-                    event,
-                    calls: calls.into_iter().map(Progress::Running).collect(),
-                },
+                state: State::Running { event, calls },
             },
             Err(error) => Dispatch::refused(error.into()),
         }
@@ -297,13 +288,8 @@ impl Future for Dispatch {
             }
             State::Running { event, calls } => {
                 let mut all_done = true;
-                for progress in calls.iter_mut() {
-                    if let Progress::Running(call) = progress {
-                        match Pin::new(call).poll(cx) {
-                            Poll::Ready(result) => *progress = Progress::Done(result),
-                            Poll::Pending => all_done = false,
-                        }
-                    }
+                for call in calls.iter_mut() {
+                    all_done &= call.advance(cx);
                 }
                 if !all_done {
                     return Poll::Pending;
@@ -312,11 +298,8 @@ impl Future for Dispatch {
                     event,
                     handlers_run: calls.len(),
                     failures: calls
-                        .drain(..)
-                        .filter_map(|progress| match progress {
-                            Progress::Done(Err(failure)) => Some(failure),
-                            _ => None,
-                        })
+                        .iter_mut()
+                        .filter_map(|call| call.take_outcome()?.err())
                         .collect(),
                 };
                 this.state = State::Finished;
