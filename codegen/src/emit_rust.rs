@@ -318,7 +318,9 @@ fn table(module: &Module) -> String {
                 match facts.naming.as_str() {
                     "velo" => doc.push_str("; the name is Velo's"),
                     "lifecycle" => doc.push_str("; an app lifecycle event"),
-                    _ => doc.push_str("; Velo names no such event: the module is the SDK package's"),
+                    _ => {
+                        doc.push_str("; Velo names no such event: the module is the SDK package's")
+                    }
                 }
                 doc.push('.');
                 if facts.evidence.starts_with("clash:") {
