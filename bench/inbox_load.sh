@@ -4,7 +4,8 @@
 # WHAT IT MEASURES
 #   DELIVERIES (default 20,000) distinct signed deliveries of wixEvents.onPolicyUpdated (TEST-ONLY
 #   key made for the run), posted by examples/load_client.rs at CONCURRENCY (default 64) over
-#   loopback to examples/load_site.rs, whose one handler fails at random 10% of the time:
+#   loopback to examples/load_site.rs, whose four handlers of the event succeed, but for the
+#   main one, which fails at random 10% of the time:
 #     no-inbox  `serve --no-inbox`: handlers run in the request (a failure answers 500);
 #     sqlite    `serve --inbox FILE`: stored, answered, then run by the workers, with retries;
 #     postgres  `serve --inbox URL`, when BACKEND_EVENTS_POSTGRES names a database (a schema
@@ -100,7 +101,7 @@ PY
     stop_server
 }
 
-echo "inbox load: ${deliveries} deliveries, concurrency ${concurrency}, ${workers} workers, 10% of handler runs failing"
+echo "inbox load: ${deliveries} deliveries, concurrency ${concurrency}, ${workers} workers, 4 handlers, 10% of the main one's runs failing"
 run no-inbox 18281 - --no-inbox
 run sqlite 18282 "${out}/inbox.db" --inbox "${out}/inbox.db" --workers "${workers}"
 names=(no-inbox sqlite)

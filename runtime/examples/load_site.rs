@@ -1,6 +1,7 @@
-//! The site `bench/inbox_load.sh` loads: one handler of `wixEvents.onPolicyUpdated` that fails
-//! at random `LOAD_FAILURE_PERCENT` percent of the time (default 10), behind
-//! `backend_events::cli`.
+//! The site `bench/inbox_load.sh` loads: four handlers of `wixEvents.onPolicyUpdated`, as a
+//! site with an audit log, a mirror and a notification beside its main handler has. The main
+//! one fails at random `LOAD_FAILURE_PERCENT` percent of the time (default 10); the others read
+//! a field and succeed. Behind `backend_events::cli`.
 
 use std::hash::BuildHasher;
 use std::process::ExitCode;
@@ -23,6 +24,21 @@ fn policy_updated(event: PolicyUpdated) -> Result<(), String> {
     } else {
         Ok(())
     }
+}
+
+#[backend_event(wixEvents, onPolicyUpdated)]
+fn policy_audit(event: PolicyUpdated) {
+    std::hint::black_box(event.entity.revision);
+}
+
+#[backend_event(wixEvents, onPolicyUpdated)]
+fn policy_mirror(event: PolicyUpdated) {
+    std::hint::black_box(event.entity.name);
+}
+
+#[backend_event(wixEvents, onPolicyUpdated)]
+async fn policy_notify(event: PolicyUpdated) {
+    std::hint::black_box(event.metadata.id);
 }
 
 fn main() -> ExitCode {
