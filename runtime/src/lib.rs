@@ -102,7 +102,8 @@ pub mod webhook;
 pub mod __private;
 
 pub use call::HandlerCall;
-// Every catalog module whose feature is on.
+// Every catalog module whose feature is on (none, in a build without the catalog).
+#[allow(unused_imports)]
 pub use catalog::*;
 pub use dispatch::{Dispatch, DispatchError, Dispatcher};
 pub use event::{BackendEvent, EventInfo};

@@ -103,7 +103,9 @@ pub(crate) mod u64_from_string_or_number {
     }
 }
 
-/// A list that may also come as `null`: both absent and `null` are the empty list.
+/// A list that may also come as `null`: both absent and `null` are the empty list. Named by the
+/// generated modules only, so unused in a build without them.
+#[allow(dead_code)]
 pub(crate) fn vec_or_null<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
