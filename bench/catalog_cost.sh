@@ -6,7 +6,8 @@
 #   scratch) of a user crate, with the runtime of this working tree and nothing but the catalog
 #   (`default-features = false`):
 #     none  no catalog module, and a `main` with no handler (the baseline);
-#     ecom  one handler of `wixEcom.onOrderCreated`, feature `wix-ecom` only;
+#     ecom  one handler of `wixEcom.onOrderCreated`, feature `wix-ecom-orders` only (the smallest
+#           that holds it: the events of `@wix/auto_sdk_ecom_orders`);
 #     crm   one handler of `wixCrm.onContactCreated`, feature `wix-crm` only.
 #   The builds alternate (none ecom crm none ecom crm ...) RUNS times, so that all see the same
 #   machine noise; each starts from an empty target directory. Printed: every sample, the medians
@@ -67,7 +68,7 @@ RUST
     cp -- "${root}/Cargo.lock" "$1/Cargo.lock"
 }
 write_user_crate "${out}/none" "" "" ""
-write_user_crate "${out}/ecom" '"wix-ecom"' "use backend_events::backend_event;" '
+write_user_crate "${out}/ecom" '"wix-ecom-orders"' "use backend_events::backend_event;" '
 #[backend_event(wixEcom, onOrderCreated)]
 fn order_created(event: backend_events::wix_ecom::OrderCreated) {
     println!("order {:?}", event.entity.number);
@@ -123,9 +124,9 @@ import json, statistics, sys
 path = sys.argv[1]
 none, ecom, crm = ([float(x) for x in arg.split()] for arg in sys.argv[2:5])
 mn, me, mc = (statistics.median(x) for x in (none, ecom, crm))
-print(f"median: none {mn:.2f} s, wix-ecom {me:.2f} s, wix-crm {mc:.2f} s")
-print(f"wix-ecom / none: {me / mn:.2f}   (target <= 1.3)")
-print(f"wix-crm  / none: {mc / mn:.2f}   (target <= 1.3)")
+print(f"median: none {mn:.2f} s, wix-ecom-orders {me:.2f} s, wix-crm {mc:.2f} s")
+print(f"wix-ecom-orders / none: {me / mn:.2f}   (target <= 1.3)")
+print(f"wix-crm / none: {mc / mn:.2f}   (target <= 1.3)")
 result = {"none_s": none, "ecom_s": ecom, "crm_s": crm,
           "ratio_ecom": me / mn, "ratio_crm": mc / mn}
 for name, arg in (("check_full", sys.argv[5]), ("build_full", sys.argv[6])):

@@ -29,21 +29,40 @@ pub fn catalog_mod(catalog: &Catalog) -> String {
     );
     out.push_str("#[path = \"generated/gates.rs\"]\npub(crate) mod gates;\n\n");
     out.push_str(
-        "/// The cargo feature of backend-events that holds a catalog module, by its Velo name.\n\
+        "// The types several modules reach, defined once and re-exported by each.\n\
+         #[path = \"generated/shared.rs\"]\nmod shared;\n\n",
+    );
+    out.push_str(
+        "/// The smallest cargo feature of backend-events that holds a catalog event, by its Velo \
+         names.\n\
          #[cfg_attr(not(feature = \"cli\"), allow(dead_code))]\n\
-         pub(crate) fn feature_of(module: &str) -> Option<&'static str> {\n    match module {\n",
+         pub(crate) fn feature_of(module: &str, event: &str) -> Option<&'static str> {\n    \
+         match module {\n",
     );
     for module in &catalog.modules {
-        writeln!(
-            out,
-            "        {:?} => Some({:?}),",
-            module.velo, module.feature
-        )
-        .unwrap();
+        if module.parts.is_empty() {
+            writeln!(
+                out,
+                "        {:?} => Some({:?}),",
+                module.velo, module.feature
+            )
+            .unwrap();
+            continue;
+        }
+        writeln!(out, "        {:?} => match event {{", module.velo).unwrap();
+        for event in &module.events {
+            writeln!(
+                out,
+                "            {:?} => Some({:?}),",
+                event.name, event.feature
+            )
+            .unwrap();
+        }
+        out.push_str("            _ => None,\n        },\n");
     }
     out.push_str("        _ => None,\n    }\n}\n\n");
     for module in &catalog.modules {
-        writeln!(out, "#[cfg(feature = \"{}\")]", module.feature).unwrap();
+        out.push_str(&any_feature(&module.units()));
         if !module.handwritten {
             writeln!(out, "#[path = \"generated/{}.rs\"]", module.rust).unwrap();
         }
@@ -52,56 +71,87 @@ pub fn catalog_mod(catalog: &Catalog) -> String {
     out
 }
 
-/// `runtime/src/catalog/generated/gates.rs`: per module, a macro that passes a handler's
-/// registration through when the module's feature is on, and otherwise is one error naming it.
+/// `#[cfg(feature = "a")]`, or `#[cfg(any(feature = "a", ...))]` for several.
+fn any_feature(features: &[&str]) -> String {
+    match features {
+        [one] => format!("#[cfg(feature = {one:?})]\n"),
+        many => {
+            let list: Vec<String> = many.iter().map(|f| format!("feature = {f:?}")).collect();
+            format!("#[cfg(any({}))]\n", list.join(", "))
+        }
+    }
+}
+
+/// A gate's name: its feature in snake case (`wix-ecom-orders` -> `wix_ecom_orders`).
+fn gate_name(feature: &str) -> String {
+    feature.replace('-', "_")
+}
+
+/// `runtime/src/catalog/generated/gates.rs`: per feature that holds events, a macro that passes
+/// a handler's registration through when the feature is on, and otherwise is one error naming
+/// it.
 pub fn gates(catalog: &Catalog) -> String {
     let mut out = String::new();
     out.push_str(HEADER);
     out.push_str(
-        "\n\n//! One gate per catalog module, for the code `#[backend_event]` generates: it \
-         passes a\n//! handler's registration through when the module's cargo feature is on, and \
-         otherwise replaces\n//! it with one error that names the feature (instead of a failed \
-         path look-up).\n\n",
+        "\n\n//! One gate per cargo feature that holds catalog events, for the code \
+         `#[backend_event]`\n//! generates: it passes a handler's registration through when the \
+         feature is on, and otherwise\n//! replaces it with one error that names the feature \
+         (instead of a failed path look-up).\n\n",
     );
+    let mut names = Vec::new();
     for module in &catalog.modules {
-        let name = format!("__catalog_gate_{}", module.rust);
-        writeln!(
-            out,
-            "#[cfg(feature = \"{}\")]\n#[doc(hidden)]\n#[macro_export]\nmacro_rules! {name} {{\n    ($($tokens:tt)*) => {{\n        $($tokens)*\n    }};\n}}\n",
-            module.feature
-        )
-        .unwrap();
-        writeln!(
-            out,
-            "#[cfg(not(feature = \"{feature}\"))]\n#[doc(hidden)]\n#[macro_export]\nmacro_rules! {name} {{\n    ($($tokens:tt)*) => {{\n        ::core::compile_error!(\n            \"`{velo}` is not in this build: enable the cargo feature `{feature}` of backend-events (or `full`, which enables every module)\"\n        );\n    }};\n}}\n",
-            feature = module.feature,
-            velo = module.velo,
-        )
-        .unwrap();
+        for feature in module.units() {
+            let name = format!("__catalog_gate_{}", gate_name(feature));
+            let message = if module.parts.is_empty() {
+                format!(
+                    "`{}` is not in this build: enable the cargo feature `{feature}` of \
+                     backend-events (or `full`, which enables every module)",
+                    module.velo
+                )
+            } else {
+                format!(
+                    "this event of `{}` is not in this build: enable the cargo feature \
+                     `{feature}` of backend-events (or `{}` for the whole module, or `full`)",
+                    module.velo, module.feature
+                )
+            };
+            writeln!(
+                out,
+                "#[cfg(feature = \"{feature}\")]\n#[doc(hidden)]\n#[macro_export]\nmacro_rules! {name} {{\n    ($($tokens:tt)*) => {{\n        $($tokens)*\n    }};\n}}\n"
+            )
+            .unwrap();
+            writeln!(
+                out,
+                "#[cfg(not(feature = \"{feature}\"))]\n#[doc(hidden)]\n#[macro_export]\nmacro_rules! {name} {{\n    ($($tokens:tt)*) => {{\n        ::core::compile_error!(\n            {message:?}\n        );\n    }};\n}}\n"
+            )
+            .unwrap();
+            names.push(gate_name(feature));
+        }
     }
-    out.push_str("/// The gates, by the Rust name of their module.\npub mod catalog_gate {\n");
-    for module in &catalog.modules {
-        writeln!(
-            out,
-            "    pub use crate::__catalog_gate_{0} as {0};",
-            module.rust
-        )
-        .unwrap();
+    out.push_str("/// The gates, by their feature in snake case.\npub mod catalog_gate {\n");
+    for name in names {
+        writeln!(out, "    pub use crate::__catalog_gate_{name} as {name};").unwrap();
     }
     out.push_str("}\n");
     out
 }
 
-/// `macros/src/catalog_names.rs`: the attribute's copy of every module's events and feature.
+/// `macros/src/catalog_names.rs`: the attribute's copy of every module's events and features.
 pub fn macro_names(catalog: &Catalog) -> String {
     let mut out = String::new();
     out.push_str(HEADER);
     out.push_str(
-        "\n\n/// Velo module, its cargo feature, then the events the catalog declares for it.\n\
-         pub const MODULES: &[(&str, &str, &[&str])] = &[\n",
+        "\n\n/// Velo module, its cargo feature, then the events the catalog declares for it, \
+         each with\n/// the smallest feature that holds it.\n\
+         pub const MODULES: &[ModuleNames] = &[\n",
     );
     for module in &catalog.modules {
-        let mut events: Vec<&str> = module.events.iter().map(|e| e.name.as_str()).collect();
+        let mut events: Vec<(&str, &str)> = module
+            .events
+            .iter()
+            .map(|e| (e.name.as_str(), e.feature.as_str()))
+            .collect();
         events.sort_unstable();
         writeln!(
             out,
@@ -110,7 +160,7 @@ pub fn macro_names(catalog: &Catalog) -> String {
             module.feature,
             events
                 .iter()
-                .map(|e| format!("{e:?}"))
+                .map(|(e, f)| format!("({e:?}, {f:?})"))
                 .collect::<Vec<_>>()
                 .join(", ")
         )
@@ -139,7 +189,28 @@ pub fn features(catalog: &Catalog) -> String {
     }
     out.push_str("]\n");
     for module in &catalog.modules {
-        writeln!(out, "{} = []", module.feature).unwrap();
+        if module.parts.is_empty() {
+            writeln!(out, "{} = []", module.feature).unwrap();
+            continue;
+        }
+        writeln!(
+            out,
+            "## `{}`, every package of it.\n{} = [",
+            module.velo, module.feature
+        )
+        .unwrap();
+        for part in &module.parts {
+            writeln!(out, "    \"{}\",", part.feature).unwrap();
+        }
+        out.push_str("]\n");
+        for part in &module.parts {
+            writeln!(
+                out,
+                "## `{}`: the events of `{}`.\n{} = []",
+                module.velo, part.package, part.feature
+            )
+            .unwrap();
+        }
     }
     out
 }
@@ -185,11 +256,20 @@ pub fn catalog_md(catalog: &Catalog) -> String {
     for module in &catalog.modules {
         writeln!(
             out,
-            "\n## `{}`\n\nRust module `backend_events::{}`, feature `{}`.\n",
-            module.velo, module.rust, module.feature
+            "\n## `{}`\n\nRust module `backend_events::{}`, feature `{}`{}.\n",
+            module.velo,
+            module.rust,
+            module.feature,
+            if module.parts.is_empty() {
+                ""
+            } else {
+                " (the whole module; each event's own, one per package, is in the last column)"
+            }
         )
         .unwrap();
-        out.push_str("| event | payload | `eventType` | shape | name |\n|---|---|---|---|---|\n");
+        out.push_str(
+            "| event | payload | `eventType` | shape | name | feature |\n|---|---|---|---|---|---|\n",
+        );
         for event in &module.events {
             let (shape, naming) = match &event.source {
                 Source::Generated(facts) => (facts.shape.as_str(), facts.naming.as_str()),
@@ -197,10 +277,11 @@ pub fn catalog_md(catalog: &Catalog) -> String {
             };
             writeln!(
                 out,
-                "| `{}` | `{}` | `{}` | {shape} | {naming} |",
+                "| `{}` | `{}` | `{}` | {shape} | {naming} | `{}` |",
                 event.name,
                 event.payload,
-                event.webhook.as_deref().unwrap_or("none (Velo only)")
+                event.webhook.as_deref().unwrap_or("none (Velo only)"),
+                event.feature
             )
             .unwrap();
         }

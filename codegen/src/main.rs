@@ -169,6 +169,10 @@ fn outputs(root: &Path, catalog: &model::Catalog) -> Result<BTreeMap<PathBuf, St
         emit_tables::catalog_mod(catalog),
     );
     rust.insert(
+        PathBuf::from("runtime/src/catalog/generated/shared.rs"),
+        emit_rust::shared_file(catalog),
+    );
+    rust.insert(
         PathBuf::from("runtime/src/catalog/generated/gates.rs"),
         emit_tables::gates(catalog),
     );

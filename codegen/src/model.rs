@@ -22,6 +22,8 @@ use crate::names;
 pub struct Catalog {
     /// Sorted by Velo name.
     pub modules: Vec<Module>,
+    /// The types several modules reach, defined once, under their shared names.
+    pub shared: Vec<TypeDef>,
     /// Every package read, with its version (for CATALOG.md and docs).
     pub packages: Vec<(String, String)>,
 }
@@ -35,6 +37,8 @@ pub struct Module {
     pub rust: String,
     /// Its cargo feature, such as `wix-ecom`.
     pub feature: String,
+    /// Its finer features, one per package, when it is large (else none).
+    pub parts: Vec<Part>,
     /// Whether a hand-written file of the runtime holds it (it then includes the generated
     /// part).
     pub handwritten: bool,
@@ -46,11 +50,33 @@ pub struct Module {
     pub packages: BTreeSet<String>,
 }
 
+impl Module {
+    /// The features that compile its parts: one per package for a large module, else its own.
+    pub fn units(&self) -> Vec<&str> {
+        if self.parts.is_empty() {
+            vec![self.feature.as_str()]
+        } else {
+            self.parts.iter().map(|p| p.feature.as_str()).collect()
+        }
+    }
+}
+
+/// A finer feature of a large module: the events of one of its packages.
+#[derive(Debug)]
+pub struct Part {
+    /// Such as `wix-ecom-orders`.
+    pub feature: String,
+    /// Such as `@wix/auto_sdk_ecom_orders`.
+    pub package: String,
+}
+
 /// One event of a module.
 #[derive(Debug)]
 pub struct EventDef {
     /// Such as `onOrderCreated`.
     pub name: String,
+    /// The smallest cargo feature that holds it.
+    pub feature: String,
     /// Its payload type's name in the module.
     pub payload: String,
     /// The webhook `eventType`, if one delivers it.
@@ -109,6 +135,24 @@ pub struct TypeDef {
     pub origins: BTreeSet<String>,
     /// Struct or enum.
     pub kind: TypeKind,
+    /// The distinct type it is, across the catalog.
+    pub global: usize,
+    /// The events that carry it, such as `wixEcom.onOrderCreated`.
+    pub carried_by: Vec<String>,
+    /// The features any of which compiles it; none: the module's own.
+    pub gate: Vec<String>,
+    /// Where it is defined.
+    pub home: Home,
+}
+
+/// Where a type is defined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Home {
+    /// In its module's file.
+    Here,
+    /// In the shared file under this name, for every module that reaches it; the module
+    /// re-exports it under its own name.
+    Shared(String),
 }
 
 /// A struct or an enum.
@@ -477,12 +521,138 @@ fn keys(nodes: &[(NodeKey, Option<RawKind>)]) -> Vec<String> {
         .collect()
 }
 
+/// `ecom_order-transactions` -> `order-transactions`: the package's name within its area.
+fn package_entity(package: &str) -> String {
+    package
+        .split_once('_')
+        .map_or(package, |(_, entity)| entity)
+        .to_owned()
+}
+
 /// `ecom_order-transactions` -> `OrderTransactions`: what a clashing type's name gets in front.
 fn package_prefix(package: &str) -> String {
-    let entity = package
-        .split_once('_')
-        .map_or(package, |(_, entity)| entity);
-    names::type_name(entity)
+    names::type_name(&package_entity(package))
+}
+
+/// No two modules or parts share a cargo feature.
+fn check_features(modules: &[Module]) -> Result<(), String> {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for module in modules {
+        let parts = module
+            .parts
+            .iter()
+            .map(|p| (p.feature.as_str(), p.package.as_str()));
+        for (feature, of) in
+            std::iter::once((module.feature.as_str(), module.velo.as_str())).chain(parts)
+        {
+            if let Some(other) = seen.insert(feature, of) {
+                return Err(format!(
+                    "the cargo feature `{feature}` would hold both `{other}` and `{of}`: rename \
+                     a module in codegen/curated/events.tsv"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Defines once, in the shared file, each type that several modules reach; each of them then
+/// re-exports it under its own name. Returns the shared definitions.
+fn share(modules: &mut [Module]) -> Result<Vec<TypeDef>, String> {
+    let mut users: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    for (m, module) in modules.iter().enumerate() {
+        for (t, ty) in module.types.iter().enumerate() {
+            users.entry(ty.global).or_default().push((m, t));
+        }
+    }
+    // Shared names: each type's name in the first module that has it, told apart by a number.
+    let mut shared_name: HashMap<usize, String> = HashMap::new();
+    let mut order = Vec::new();
+    let mut taken = BTreeSet::new();
+    for module in modules.iter() {
+        for ty in &module.types {
+            if users[&ty.global].len() < 2 || shared_name.contains_key(&ty.global) {
+                continue;
+            }
+            let mut candidate = ty.name.clone();
+            let mut n = 2;
+            while !taken.insert(candidate.clone()) {
+                candidate = format!("{}{n}", ty.name);
+                n += 1;
+            }
+            shared_name.insert(ty.global, candidate);
+            order.push(ty.global);
+        }
+    }
+    let mut shared = Vec::new();
+    for global in order {
+        let holders = &users[&global];
+        let (m, t) = holders[0];
+        let module = &modules[m];
+        let local_global: HashMap<&str, usize> = module
+            .types
+            .iter()
+            .map(|ty| (ty.name.as_str(), ty.global))
+            .collect();
+        let mut def = module.types[t].clone();
+        def.name = shared_name[&global].clone();
+        if let TypeKind::Struct(fields) = &mut def.kind {
+            for field in fields {
+                rename(&mut field.ty, &mut |local| {
+                    let target = local_global[local];
+                    shared_name.get(&target).cloned().ok_or_else(|| {
+                        format!(
+                            "`{}` is shared but its field `{}` is of `{local}`, which is not",
+                            def.name, field.json
+                        )
+                    })
+                })?;
+            }
+        }
+        let mut gate = BTreeSet::new();
+        let mut carried_by = BTreeSet::new();
+        for (m, t) in holders {
+            let module = &modules[*m];
+            let ty = &module.types[*t];
+            if ty.gate.is_empty() {
+                if module.parts.is_empty() {
+                    gate.insert(module.feature.clone());
+                } else {
+                    gate.extend(module.parts.iter().map(|p| p.feature.clone()));
+                }
+            } else {
+                gate.extend(ty.gate.iter().cloned());
+            }
+            carried_by.extend(ty.carried_by.iter().cloned());
+        }
+        def.gate = gate.into_iter().collect();
+        def.carried_by = carried_by.into_iter().collect();
+        def.origins = holders
+            .iter()
+            .flat_map(|(m, t)| modules[*m].types[*t].origins.iter().cloned())
+            .collect();
+        for (m, t) in holders {
+            modules[*m].types[*t].home = Home::Shared(def.name.clone());
+        }
+        shared.push(def);
+    }
+    shared.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(shared)
+}
+
+/// Renames every named type in `ty`.
+fn rename(
+    ty: &mut RustTy,
+    name: &mut impl FnMut(&str) -> Result<String, String>,
+) -> Result<(), String> {
+    match ty {
+        RustTy::Map(of) | RustTy::Vec(of) | RustTy::Media(of) => rename(of, name),
+        RustTy::Named(local) => {
+            *local = name(local)?;
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Builds the catalog from the IR packages and the curated tables.
@@ -494,6 +664,17 @@ pub fn build(
     namings: &[Naming],
     handwritten: &[Handwritten],
     taken: &BTreeMap<String, BTreeSet<String>>,
+) -> Result<Catalog, String> {
+    build_with(packages, namings, handwritten, taken, PARTS_ABOVE)
+}
+
+/// [`build`], with the size above which a module gets a feature per package.
+fn build_with(
+    packages: &[(String, Package)],
+    namings: &[Naming],
+    handwritten: &[Handwritten],
+    taken: &BTreeMap<String, BTreeSet<String>>,
+    parts_above: usize,
 ) -> Result<Catalog, String> {
     let by_name: HashMap<&str, &Package> = packages
         .iter()
@@ -517,18 +698,132 @@ pub fn build(
     }
     check_unique(&by_module)?;
 
-    let mut modules = Vec::new();
-    for (velo, (generated, hand)) in by_module {
-        let taken = taken.get(&velo).cloned().unwrap_or_default();
-        modules.push(module(&by_name, &types, &velo, &generated, &hand, taken)?);
+    // One walk over every module's events: a type that several modules reach is one node.
+    let mut walker = Walker {
+        types: &types,
+        nodes: Vec::new(),
+        ids: HashMap::new(),
+    };
+    let mut bodies_of = Vec::new();
+    for (generated, _) in by_module.values() {
+        let mut bodies = Vec::new();
+        for naming in generated {
+            let package = by_name[naming.package.as_str()];
+            let event = package
+                .events
+                .iter()
+                .find(|e| e.sdk_name == naming.sdk_name)
+                .expect("checked by check_namings");
+            let body = match (&event.payload_field, &event.payload_type) {
+                (Some(field), Some(ty)) => Some((
+                    field.clone(),
+                    walker.reference(&naming.package, ty, false)?,
+                    event.payload_optional.unwrap_or(false),
+                )),
+                _ => None,
+            };
+            bodies.push((*naming, event.clone(), body));
+        }
+        bodies_of.push(bodies);
     }
+    let graph = Graph::new(walker.nodes);
+
+    let mut modules = Vec::new();
+    for ((velo, (_, hand)), bodies) in by_module.iter().zip(bodies_of) {
+        let taken = taken.get(velo).cloned().unwrap_or_default();
+        modules.push(module(
+            &by_name,
+            &graph,
+            velo,
+            bodies,
+            hand,
+            taken,
+            parts_above,
+        )?);
+    }
+    check_features(&modules)?;
+    let shared = share(&mut modules)?;
     Ok(Catalog {
         modules,
+        shared,
         packages: packages
             .iter()
             .map(|(_, p)| (p.package.clone(), p.version.clone()))
             .collect(),
     })
+}
+
+/// Every walked node, what each refers to, and the distinct type each is.
+struct Graph {
+    nodes: Vec<(NodeKey, Option<RawKind>)>,
+    /// The nodes each node's fields refer to, in field order.
+    children: Vec<Vec<usize>>,
+    /// The distinct type (by structural key) of each node.
+    type_of_node: Vec<usize>,
+}
+
+impl Graph {
+    fn new(nodes: Vec<(NodeKey, Option<RawKind>)>) -> Self {
+        fn refs(ty: &Ty, out: &mut Vec<usize>) {
+            match ty {
+                Ty::Leaf(_) => {}
+                Ty::Map(of) | Ty::Vec(of) | Ty::Media(of) => refs(of, out),
+                Ty::Node(id) => out.push(*id),
+            }
+        }
+        let children = nodes
+            .iter()
+            .map(|(_, kind)| {
+                let mut out = Vec::new();
+                if let Some(RawKind::Struct(fields)) = kind {
+                    for field in fields {
+                        refs(&field.ty, &mut out);
+                    }
+                }
+                out
+            })
+            .collect();
+        let mut of_key: HashMap<String, usize> = HashMap::new();
+        let type_of_node = keys(&nodes)
+            .into_iter()
+            .map(|key| {
+                let next = of_key.len();
+                *of_key.entry(key).or_insert(next)
+            })
+            .collect();
+        Graph {
+            nodes,
+            children,
+            type_of_node,
+        }
+    }
+
+    /// The nodes reachable from `roots`, each once, in the order a walk from them meets them.
+    fn reach(&self, roots: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut seen = vec![false; self.nodes.len()];
+        let mut order = Vec::new();
+        let mut stack: Vec<usize> = Vec::new();
+        for root in roots {
+            stack.push(root);
+            while let Some(node) = stack.pop() {
+                if std::mem::replace(&mut seen[node], true) {
+                    continue;
+                }
+                order.push(node);
+                stack.extend(self.children[node].iter().rev());
+            }
+        }
+        order
+    }
+}
+
+/// The nodes a field type refers to at its top (not through other types).
+fn roots_of(ty: &Ty, out: &mut Vec<usize>) {
+    match ty {
+        Ty::Leaf(_) => {}
+        Ty::Map(of) | Ty::Vec(of) | Ty::Media(of) => roots_of(of, out),
+        Ty::Node(id) => out.push(*id),
+    }
 }
 
 /// Every IR event has one row in the curated table, and every row one IR event.
@@ -616,61 +911,104 @@ fn check_unique(
     Ok(())
 }
 
+/// Modules whose events reach more types than this, from two packages or more, get a cargo
+/// feature per package beside the module's: a handler of one event then compiles only what
+/// that package's events need.
+const PARTS_ABOVE: usize = 150;
+
+/// One event's row: its naming, its IR declaration, and its body (field, type, optional).
+type Body<'a> = (&'a Naming, crate::ir::Event, Option<(String, Ty, bool)>);
+
 fn module(
     packages: &HashMap<&str, &Package>,
-    types: &HashMap<&str, Types>,
+    graph: &Graph,
     velo: &str,
-    generated: &[&Naming],
+    bodies: Vec<Body>,
     hand: &[&Handwritten],
     handwritten_names: BTreeSet<String>,
+    parts_above: usize,
 ) -> Result<Module, String> {
-    let mut walker = Walker {
-        types,
-        nodes: Vec::new(),
-        ids: HashMap::new(),
-    };
-    // Each generated event's body, with node ids.
-    let mut bodies = Vec::new();
-    for naming in generated {
-        let package = packages[naming.package.as_str()];
-        let event = package
-            .events
-            .iter()
-            .find(|e| e.sdk_name == naming.sdk_name)
-            .expect("checked by check_namings");
-        let body = match (&event.payload_field, &event.payload_type) {
-            (Some(field), Some(ty)) => Some((
-                field.clone(),
-                walker.reference(&naming.package, ty, false)?,
-                event.payload_optional.unwrap_or(false),
-            )),
-            _ => None,
-        };
-        bodies.push((naming, event.clone(), body));
-    }
-
-    let nodes = walker.nodes;
-    let keys = keys(&nodes);
-    // One type per distinct key, in first-seen order.
+    let nodes = &graph.nodes;
+    let roots_of_event: Vec<Vec<usize>> = bodies
+        .iter()
+        .map(|(_, _, body)| {
+            let mut out = Vec::new();
+            if let Some((_, ty, _)) = body {
+                roots_of(ty, &mut out);
+            }
+            out
+        })
+        .collect();
+    // The module's types: one per distinct type its events reach, in the order they are met.
+    let reached = graph.reach(roots_of_event.iter().flatten().copied());
     let mut unique: Vec<usize> = Vec::new();
-    let mut of_key: HashMap<&str, usize> = HashMap::new();
-    let mut type_of_node = vec![0; nodes.len()];
-    for (id, key) in keys.iter().enumerate() {
-        let index = *of_key.entry(key.as_str()).or_insert_with(|| {
-            unique.push(id);
-            unique.len() - 1
-        });
-        type_of_node[id] = index;
+    let mut local_of_global: HashMap<usize, usize> = HashMap::new();
+    let mut type_of_node = vec![usize::MAX; nodes.len()];
+    for id in &reached {
+        let index = *local_of_global
+            .entry(graph.type_of_node[*id])
+            .or_insert_with(|| {
+                unique.push(*id);
+                unique.len() - 1
+            });
+        type_of_node[*id] = index;
     }
     let mut origins: Vec<BTreeSet<String>> = vec![BTreeSet::new(); unique.len()];
-    for (id, (node, _)) in nodes.iter().enumerate() {
-        origins[type_of_node[id]].insert(node.package.clone());
+    for id in &reached {
+        origins[type_of_node[*id]].insert(nodes[*id].0.package.clone());
+    }
+    // Which of the module's events carry each type.
+    let mut carried_by: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); unique.len()];
+    for (event, roots) in roots_of_event.iter().enumerate() {
+        for id in graph.reach(roots.iter().copied()) {
+            carried_by[type_of_node[id]].insert(event);
+        }
     }
 
-    // Names: the events' payload names first, then each type's, prefixed where they clash.
-    let payload_names: BTreeSet<String> = generated
+    // A large module of several packages: a feature per package.
+    let feature = names::feature(velo);
+    let event_packages: BTreeSet<&str> =
+        bodies.iter().map(|(n, _, _)| n.package.as_str()).collect();
+    let parts: Vec<Part> =
+        if hand.is_empty() && event_packages.len() > 1 && unique.len() > parts_above {
+            event_packages
+                .iter()
+                .map(|package| Part {
+                    feature: format!("{feature}-{}", names::feature(&package_entity(package))),
+                    package: packages[package].package.clone(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+    let feature_of_event = |naming: &Naming| -> String {
+        match parts
+            .iter()
+            .find(|part| part.package == packages[naming.package.as_str()].package)
+        {
+            Some(part) => part.feature.clone(),
+            None => feature.clone(),
+        }
+    };
+    let gates: Vec<Vec<String>> = carried_by
         .iter()
-        .map(|n| names::payload(&n.event))
+        .map(|events| {
+            let features: BTreeSet<String> = events
+                .iter()
+                .map(|e| feature_of_event(bodies[*e].0))
+                .collect();
+            if features.len() == parts.len().max(1) {
+                Vec::new()
+            } else {
+                features.into_iter().collect()
+            }
+        })
+        .collect();
+
+    // Names: the events' payload names first, then each type's, prefixed where they clash.
+    let payload_names: BTreeSet<String> = bodies
+        .iter()
+        .map(|(n, _, _)| names::payload(&n.event))
         .chain(hand.iter().map(|h| h.payload.clone()))
         .collect();
     let mut variants_of: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -708,7 +1046,7 @@ fn module(
         }
     }
 
-    let sccs = components(&nodes, &unique, &type_of_node);
+    let sccs = components(nodes, &unique, &type_of_node);
     let resolve = |ty: &Ty| to_rust(ty, &type_of_node, &type_names);
     let mut type_defs: Vec<TypeDef> = unique
         .iter()
@@ -733,6 +1071,13 @@ fn module(
                 ts_name: node.name.clone(),
                 origins: origins[index].clone(),
                 kind,
+                global: graph.type_of_node[*id],
+                carried_by: carried_by[index]
+                    .iter()
+                    .map(|e| format!("{velo}.{}", bodies[*e].0.event))
+                    .collect(),
+                gate: gates[index].clone(),
+                home: Home::Here,
             }
         })
         .collect();
@@ -747,6 +1092,7 @@ fn module(
         module_packages.insert(format!("{}@{}", package.package, package.version));
         events.push(EventDef {
             name: naming.event.clone(),
+            feature: feature_of_event(naming),
             payload: names::payload(&naming.event),
             webhook: Some(naming.event_type.clone()),
             sample: format!("generated/{velo}.{}.json", naming.event),
@@ -771,6 +1117,7 @@ fn module(
     for row in hand {
         events.push(EventDef {
             name: row.event.clone(),
+            feature: feature.clone(),
             payload: row.payload.clone(),
             webhook: row.webhook.clone(),
             sample: row.sample.clone(),
@@ -781,7 +1128,8 @@ fn module(
     }
     Ok(Module {
         velo: velo.to_owned(),
-        feature: names::feature(velo),
+        feature,
+        parts,
         handwritten: !hand.is_empty(),
         rust,
         events,
@@ -1268,6 +1616,79 @@ mod tests {
         let catalog = shop(other).unwrap();
         ty(&catalog, "AlphaOrder");
         ty(&catalog, "BetaOrder");
+    }
+
+    #[test]
+    fn a_type_two_modules_reach_is_defined_once_and_each_re_exports_it() {
+        let packages = vec![fixture("shop_alpha", ORDER), fixture("shop_beta", ORDER)];
+        let mut namings = namings(Action::Duplicate);
+        for naming in namings.iter_mut().filter(|n| n.package == "shop_beta") {
+            naming.module = "wixOther".to_owned();
+            naming.event = naming.event.replace("Again", "");
+        }
+        let catalog = build(&packages, &namings, &[], &BTreeMap::new()).unwrap();
+        let shared = catalog
+            .shared
+            .iter()
+            .find(|t| t.name == "Order")
+            .expect("Order is shared");
+        assert_eq!(shared.gate, ["wix-other", "wix-shop"]);
+        assert_eq!(
+            shared.carried_by,
+            ["wixOther.onOrderApproved", "wixShop.onOrderApproved"]
+        );
+        for module in &catalog.modules {
+            let order = module.types.iter().find(|t| t.name == "Order").unwrap();
+            assert_eq!(order.home, Home::Shared("Order".into()), "{}", module.velo);
+            // The module's own copy is not compiled there: only the shared one is.
+            assert!(order.gate.is_empty());
+        }
+        // What a shared type refers to is shared too, by its shared name.
+        let TypeKind::Struct(fields) = &shared.kind else {
+            panic!()
+        };
+        let option = fields.iter().find(|f| f.json == "option").unwrap();
+        // (The first module by name, `wixOther`, names it: beta's package, hence `BetaOption`.)
+        assert_eq!(option.ty, RustTy::Named("BetaOption".into()));
+        assert!(catalog.shared.iter().any(|t| t.name == "BetaOption"));
+        // `Node` only `wixShop` reaches (beta's node event is a duplicate): it stays there.
+        let shop = catalog
+            .modules
+            .iter()
+            .find(|m| m.velo == "wixShop")
+            .unwrap();
+        let node = shop.types.iter().find(|t| t.name == "Node").unwrap();
+        assert_eq!(node.home, Home::Here);
+    }
+
+    #[test]
+    fn a_large_module_has_a_feature_per_package_and_types_say_which_need_them() {
+        let packages = vec![fixture("shop_alpha", ORDER), fixture("shop_beta", ORDER)];
+        let catalog = build_with(
+            &packages,
+            &namings(Action::Duplicate),
+            &[],
+            &BTreeMap::new(),
+            0,
+        )
+        .unwrap();
+        let module = &catalog.modules[0];
+        let parts: Vec<&str> = module.parts.iter().map(|p| p.feature.as_str()).collect();
+        assert_eq!(parts, ["wix-shop-alpha", "wix-shop-beta"]);
+        let feature_of = |event: &str| {
+            module
+                .events
+                .iter()
+                .find(|e| e.name == event)
+                .map(|e| e.feature.as_str())
+        };
+        assert_eq!(feature_of("onNodeCreated"), Some("wix-shop-alpha"));
+        assert_eq!(feature_of("onOrderApprovedAgain"), Some("wix-shop-beta"));
+        // Only alpha's node event carries `Node` (beta's is a duplicate): alpha's feature
+        // compiles it.
+        assert_eq!(ty(&catalog, "Node").gate, ["wix-shop-alpha"]);
+        // Both packages' order events carry `Order`: either feature compiles it, so no gate.
+        assert!(ty(&catalog, "Order").gate.is_empty());
     }
 
     #[test]

@@ -4,16 +4,37 @@
 //! The table is generated with the runtime's `declare_module!` tables, from the same inputs;
 //! the test `catalog_names_match_the_runtime` in the tests crate checks the two agree.
 
-// `MODULES`: every module of the catalog with its cargo feature and its events, written by
-// the generator (`cargo run -p backend-events-codegen`) beside the runtime's tables.
+// `MODULES`: every module of the catalog with its cargo feature and its events (each with the
+// smallest feature that holds it), written by the generator (`cargo run -p backend-events-codegen`) beside the runtime's tables.
 include!("catalog_names.rs");
 
-/// The events of a catalog module, or `None` when the catalog has no such module.
-pub fn events_of(module: &str) -> Option<&'static [&'static str]> {
+/// An event's name and the smallest cargo feature that holds it.
+pub type EventNames = (&'static str, &'static str);
+
+/// A module's Velo name, its cargo feature, and its events.
+pub type ModuleNames = (&'static str, &'static str, &'static [EventNames]);
+
+/// The events of a catalog module with their features, or `None` when the catalog has no such
+/// module.
+pub fn events_of(module: &str) -> Option<&'static [EventNames]> {
     MODULES
         .iter()
         .find(|(name, _, _)| *name == module)
         .map(|(_, _, events)| *events)
+}
+
+/// Whether a catalog module's events include `event`.
+pub fn has_event(events: &[EventNames], event: &str) -> bool {
+    events.iter().any(|(name, _)| *name == event)
+}
+
+/// The smallest cargo feature that holds a catalog event (the module's when it has no finer
+/// ones), or `None` for an unknown one.
+pub fn feature_of(module: &str, event: &str) -> Option<&'static str> {
+    events_of(module)?
+        .iter()
+        .find(|(name, _)| *name == event)
+        .map(|(_, feature)| *feature)
 }
 
 /// The Rust module of a Velo module: `wixEventsGuests` -> `wix_events_guests`.

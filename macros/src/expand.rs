@@ -84,14 +84,12 @@ pub fn expand(exp: Expansion) -> TokenStream {
         };
     };
     match &target.module {
-        // A catalog module may be compiled out (its cargo feature is off): its gate then turns
-        // the registration into one error that says which feature to enable.
+        // A catalog event may be compiled out (its cargo feature is off): its feature's gate
+        // then turns the registration into one error that says which feature to enable.
         ModuleRef::Catalog(module) => {
-            let gate = format_ident!(
-                "{}",
-                catalog::rust_module_name(&module.to_string()),
-                span = module.span()
-            );
+            let feature = catalog::feature_of(&module.to_string(), &target.event.to_string())
+                .expect("checked: a catalog event has a feature");
+            let gate = format_ident!("{}", feature.replace('-', "_"), span = module.span());
             let gate = quote_spanned!(module.span()=> #krate::__private::catalog_gate::#gate!);
             quote! {
                 #original

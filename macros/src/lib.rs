@@ -112,18 +112,19 @@ fn check_catalog_names(target: &Target) -> syn::Result<()> {
         ));
     };
     let event_name = target.event.to_string();
-    if events.contains(&event_name.as_str()) {
+    if catalog::has_event(events, &event_name) {
         return Ok(());
     }
+    let names: Vec<&str> = events.iter().map(|(name, _)| *name).collect();
     // The event of another module (asked of the wrong one) says more than a near spelling.
     let elsewhere: Vec<&str> = catalog::MODULES
         .iter()
-        .filter(|(_, _, events)| events.contains(&event_name.as_str()))
+        .filter(|(_, _, events)| catalog::has_event(events, &event_name))
         .map(|(other, _, _)| *other)
         .collect();
     let help = match (
         elsewhere.as_slice(),
-        suggest::closest(&event_name, events.iter().copied()),
+        suggest::closest(&event_name, names.iter().copied()),
     ) {
         ([other], _) => format!(
             "`{event_name}` is an event of `{other}`: write #[backend_event({other}, {event_name})]"
@@ -134,7 +135,7 @@ fn check_catalog_names(target: &Target) -> syn::Result<()> {
             listed(&elsewhere)
         ),
         ([], Some(close)) => format!("did you mean `{close}`?"),
-        ([], None) => format!("it has {}", listed(events)),
+        ([], None) => format!("it has {}", listed(&names)),
     };
     Err(syn::Error::new(
         target.event.span(),
@@ -166,8 +167,10 @@ fn not_a_fn(span: proc_macro2::Span, tokens: proc_macro2::TokenStream) -> proc_m
 #[doc(hidden)]
 #[proc_macro]
 pub fn __catalog_names(_input: TokenStream) -> TokenStream {
-    let pairs = catalog::MODULES
-        .iter()
-        .flat_map(|(module, _, events)| events.iter().map(move |event| quote!((#module, #event))));
+    let pairs = catalog::MODULES.iter().flat_map(|(module, _, events)| {
+        events
+            .iter()
+            .map(move |(event, _)| quote!((#module, #event)))
+    });
     quote!(&[#(#pairs),*]).into()
 }

@@ -277,7 +277,7 @@ fn list_events(out: &mut impl Write) -> std::io::Result<()> {
             event.module(),
             event.name(),
             event.webhook_type().unwrap_or("-"),
-            crate::catalog::feature_of(event.module()).unwrap_or("-")
+            crate::catalog::feature_of(event.module(), event.name()).unwrap_or("-")
         )?;
     }
     Ok(())

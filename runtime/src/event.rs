@@ -154,7 +154,9 @@ fn clone_payload<P: Clone + Send + 'static>(payload: &AnyPayload) -> Option<AnyP
 ///
 /// Each entry is `event => Payload`, optionally followed by `, webhook = "event.type"` (the
 /// webhook `eventType` that delivers it) and `, sample = "file.json"` (an example payload, read
-/// at compile time with `include_str!`, so relative to the invoking file).
+/// at compile time with `include_str!`, so relative to the invoking file), and last by
+/// `, cfg(predicate)`: the event, its marker and its entry exist only where the predicate holds
+/// (`cfg(feature = "stock-alerts")`, say).
 ///
 /// Payload types must implement `serde::de::DeserializeOwned + Clone + Send + 'static`.
 #[macro_export]
@@ -167,6 +169,7 @@ macro_rules! declare_module {
                 $event:ident => $payload:ty
                     $(, webhook = $webhook:literal)?
                     $(, sample = $sample:literal)?
+                    $(, cfg($cfg:meta))?
             );* $(;)?
         }
     ) => {
@@ -176,6 +179,7 @@ macro_rules! declare_module {
             #[allow(unused_imports)]
             use super::*;
             $(
+                $(#[cfg($cfg)])?
                 $(#[$event_attr])*
                 #[doc = ::core::concat!(
                     "\n\nMarker of `", ::core::stringify!($module), ".", ::core::stringify!($event),
@@ -187,6 +191,7 @@ macro_rules! declare_module {
                 #[derive(Debug, Clone, Copy)]
                 pub enum $event {}
 
+                $(#[cfg($cfg)])?
                 impl $crate::BackendEvent for $event {
                     const MODULE: &'static str = ::core::stringify!($module);
                     const NAME: &'static str = ::core::stringify!($event);
@@ -197,6 +202,7 @@ macro_rules! declare_module {
                     type Payload = $payload;
                 }
 
+                $(#[cfg($cfg)])?
                 const _: () = {
                     #[$crate::__private::linkme::distributed_slice($crate::__private::EVENTS)]
                     #[linkme(crate = $crate::__private::linkme)]

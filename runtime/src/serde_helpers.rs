@@ -103,14 +103,97 @@ pub(crate) mod u64_from_string_or_number {
     }
 }
 
-/// A list that may also come as `null`: both absent and `null` are the empty list. Named by the
-/// generated modules only, so unused in a build without them.
+/// A struct of the generated catalog, read from a JSON object one field at a time.
+///
+/// The catalog's types implement this (and `Serialize` by hand) instead of deriving serde's
+/// traits: the derive writes, per struct, a field enum with three visitors and a sequence form
+/// besides the map form, several times the code of one `match` on the key. Over the catalog's
+/// types that code is most of what compiling it costs.
 #[allow(dead_code)]
-pub(crate) fn vec_or_null<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+pub(crate) trait Object: Default {
+    /// The type's name, for "expected struct X".
+    const NAME: &'static str;
+
+    /// Reads the value of `key` into its field, or skips it when the type has no such field.
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
+}
+
+/// `Deserialize::deserialize` of an [`Object`]: fields start at their defaults, so that every
+/// absent one is `None` (or an empty list), and unknown keys are skipped.
+#[allow(dead_code)]
+pub(crate) fn deserialize_object<'de, T, D>(deserializer: D) -> Result<T, D::Error>
 where
+    T: Object,
     D: serde::Deserializer<'de>,
+{
+    struct ObjectVisitor<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T: Object> serde::de::Visitor<'de> for ObjectVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+            let mut out = T::default();
+            while let Some(key) = map.next_key::<Key<'de>>()? {
+                out.field(&key.0, &mut map)?;
+            }
+            Ok(out)
+        }
+    }
+
+    deserializer.deserialize_map(ObjectVisitor(std::marker::PhantomData))
+}
+
+/// A map key, borrowed from the input where it has no escapes.
+struct Key<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a field name")
+            }
+
+            fn visit_borrowed_str<E>(self, value: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Borrowed(value)))
+            }
+
+            fn visit_str<E>(self, value: &str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(value.to_owned())))
+            }
+
+            fn visit_string<E>(self, value: String) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(value)))
+            }
+        }
+
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// The next value of `map` as a list: absent and `null` are both the empty list.
+#[allow(dead_code)]
+pub(crate) fn next_list<'de, A, T>(map: &mut A) -> Result<Vec<T>, A::Error>
+where
+    A: serde::de::MapAccess<'de>,
     T: serde::Deserialize<'de>,
 {
-    use serde::Deserialize;
-    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
+    Ok(map.next_value::<Option<Vec<T>>>()?.unwrap_or_default())
+}
+
+/// The next value of `map`, skipped.
+#[allow(dead_code)]
+pub(crate) fn skip_value<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    map.next_value::<serde::de::IgnoredAny>().map(drop)
 }

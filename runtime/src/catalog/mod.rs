@@ -8,35 +8,196 @@
 #[path = "generated/gates.rs"]
 pub(crate) mod gates;
 
-/// The cargo feature of backend-events that holds a catalog module, by its Velo name.
+// The types several modules reach, defined once and re-exported by each.
+#[path = "generated/shared.rs"]
+mod shared;
+
+/// The smallest cargo feature of backend-events that holds a catalog event, by its Velo names.
 #[cfg_attr(not(feature = "cli"), allow(dead_code))]
-pub(crate) fn feature_of(module: &str) -> Option<&'static str> {
+pub(crate) fn feature_of(module: &str, event: &str) -> Option<&'static str> {
     match module {
         "wixAppManagement" => Some("wix-app-management"),
         "wixAuthManagement" => Some("wix-auth-management"),
         "wixBadges" => Some("wix-badges"),
         "wixBadgesV4" => Some("wix-badges-v4"),
         "wixBilling" => Some("wix-billing"),
-        "wixBlog" => Some("wix-blog"),
+        "wixBlog" => match event {
+            "onCategoryCreated" => Some("wix-blog-categories"),
+            "onCategoryDeleted" => Some("wix-blog-categories"),
+            "onCategoryUpdated" => Some("wix-blog-categories"),
+            "onDraftCreated" => Some("wix-blog-draft-posts"),
+            "onDraftDeleted" => Some("wix-blog-draft-posts"),
+            "onDraftUpdated" => Some("wix-blog-draft-posts"),
+            "onLikeCreated" => Some("wix-blog-likes"),
+            "onLikeDeleted" => Some("wix-blog-likes"),
+            "onPostCreated" => Some("wix-blog-posts"),
+            "onPostDeleted" => Some("wix-blog-posts"),
+            "onPostLiked" => Some("wix-blog-posts"),
+            "onPostUnliked" => Some("wix-blog-posts"),
+            "onPostUpdated" => Some("wix-blog-posts"),
+            "onTagCreated" => Some("wix-blog-tags"),
+            "onTagDeleted" => Some("wix-blog-tags"),
+            "onTagUpdated" => Some("wix-blog-tags"),
+            _ => None,
+        },
         "wixBookings" => Some("wix-bookings"),
         "wixBookingsCatalog" => Some("wix-bookings-catalog"),
         "wixBookingsServices" => Some("wix-bookings-services"),
         "wixBookingsV2" => Some("wix-bookings-v2"),
         "wixBusinessTools" => Some("wix-business-tools"),
         "wixCategories" => Some("wix-categories"),
-        "wixComments" => Some("wix-comments"),
+        "wixComments" => match event {
+            "onCategoryCreated" => Some("wix-comments-categories"),
+            "onCategoryDeleted" => Some("wix-comments-categories"),
+            "onCategoryUpdated" => Some("wix-comments-categories"),
+            "onCommentContentChanged" => Some("wix-comments-comments"),
+            "onCommentCreated" => Some("wix-comments-comments"),
+            "onCommentDeleted" => Some("wix-comments-comments"),
+            "onCommentHidden" => Some("wix-comments-comments"),
+            "onCommentMarked" => Some("wix-comments-comments"),
+            "onCommentMoved" => Some("wix-comments-comments"),
+            "onCommentPublished" => Some("wix-comments-comments"),
+            "onCommentResourceCommentCountChanged" => Some("wix-comments-comments"),
+            "onCommentUnmarked" => Some("wix-comments-comments"),
+            "onCommentUpdated" => Some("wix-comments-comments"),
+            "onRatingCommentResourceRatingChanged" => Some("wix-comments-ratings"),
+            "onRatingCommentResourceRatingDeleted" => Some("wix-comments-ratings"),
+            "onVoteCast" => Some("wix-comments-votes"),
+            "onVoteContextResourceVoteChange" => Some("wix-comments-votes"),
+            "onVoteDeleted" => Some("wix-comments-votes"),
+            "onCommentsWidgetCreated" => Some("wix-comments-widgets"),
+            "onCommentsWidgetDeleted" => Some("wix-comments-widgets"),
+            "onCommentsWidgetUpdated" => Some("wix-comments-widgets"),
+            _ => None,
+        },
         "wixCrm" => Some("wix-crm"),
         "wixDashboardManagement" => Some("wix-dashboard-management"),
         "wixData" => Some("wix-data"),
-        "wixEcom" => Some("wix-ecom"),
+        "wixEcom" => match event {
+            "onAbandonedCheckoutCreated" => Some("wix-ecom-abandoned-checkouts"),
+            "onAbandonedCheckoutDeleted" => Some("wix-ecom-abandoned-checkouts"),
+            "onAbandonedCheckoutRecovered" => Some("wix-ecom-abandoned-checkouts"),
+            "onAbandonedCheckoutUpdated" => Some("wix-ecom-abandoned-checkouts"),
+            "onBackInStockNotificationRequestCreated" => {
+                Some("wix-ecom-back-in-stock-notifications")
+            }
+            "onBackInStockNotificationRequestDeleted" => {
+                Some("wix-ecom-back-in-stock-notifications")
+            }
+            "onBackInStockNotificationRequestUpdated" => {
+                Some("wix-ecom-back-in-stock-notifications")
+            }
+            "onCartCreated" => Some("wix-ecom-cart"),
+            "onCartDeleted" => Some("wix-ecom-cart"),
+            "onCartUpdated" => Some("wix-ecom-cart"),
+            "onCartV2Calculated" => Some("wix-ecom-cart-v-2"),
+            "onCartV2Created" => Some("wix-ecom-cart-v-2"),
+            "onCartV2Deleted" => Some("wix-ecom-cart-v-2"),
+            "onCartV2Updated" => Some("wix-ecom-cart-v-2"),
+            "onCheckoutCompleted" => Some("wix-ecom-checkout"),
+            "onCheckoutCreated" => Some("wix-ecom-checkout"),
+            "onCheckoutDeleted" => Some("wix-ecom-checkout"),
+            "onCheckoutUpdated" => Some("wix-ecom-checkout"),
+            "onCheckoutSettingsUpdated" => Some("wix-ecom-checkout-settings"),
+            "onCheckoutTemplateCreated" => Some("wix-ecom-checkout-templates"),
+            "onCheckoutTemplateDeleted" => Some("wix-ecom-checkout-templates"),
+            "onCheckoutTemplateUpdated" => Some("wix-ecom-checkout-templates"),
+            "onCheckoutTemplateUsed" => Some("wix-ecom-checkout-templates"),
+            "onContactTaxDetailsCreated" => Some("wix-ecom-contact-tax-details"),
+            "onContactTaxDetailsDeleted" => Some("wix-ecom-contact-tax-details"),
+            "onContactTaxDetailsTagsModified" => Some("wix-ecom-contact-tax-details"),
+            "onContactTaxDetailsUpdated" => Some("wix-ecom-contact-tax-details"),
+            "onDeliveryProfileCreated" => Some("wix-ecom-delivery-profile"),
+            "onDeliveryProfileDeleted" => Some("wix-ecom-delivery-profile"),
+            "onDeliveryProfileRegionAdded" => Some("wix-ecom-delivery-profile"),
+            "onDeliveryProfileRegionRemoved" => Some("wix-ecom-delivery-profile"),
+            "onDeliveryProfileRegionUpdated" => Some("wix-ecom-delivery-profile"),
+            "onDeliveryProfileUpdated" => Some("wix-ecom-delivery-profile"),
+            "onDraftOrderCreated" => Some("wix-ecom-draft-orders"),
+            "onDraftOrderDeleted" => Some("wix-ecom-draft-orders"),
+            "onDraftOrderUpdated" => Some("wix-ecom-draft-orders"),
+            "onManualTaxMappingCreated" => Some("wix-ecom-manual-tax-mappings"),
+            "onManualTaxMappingDeleted" => Some("wix-ecom-manual-tax-mappings"),
+            "onManualTaxMappingUpdated" => Some("wix-ecom-manual-tax-mappings"),
+            "onFulfillmentsUpdated" => Some("wix-ecom-order-fulfillments"),
+            "onOrderPaymentRequestCreated" => Some("wix-ecom-order-payment-requests"),
+            "onOrderPaymentRequestDeleted" => Some("wix-ecom-order-payment-requests"),
+            "onOrderPaymentRequestExpired" => Some("wix-ecom-order-payment-requests"),
+            "onOrderPaymentRequestPaid" => Some("wix-ecom-order-payment-requests"),
+            "onOrderPaymentRequestUpdated" => Some("wix-ecom-order-payment-requests"),
+            "onOrderPaymentRequestVoided" => Some("wix-ecom-order-payment-requests"),
+            "onOrderTransactionsChargebackApproved" => Some("wix-ecom-order-transactions"),
+            "onOrderTransactionsChargebackReversed" => Some("wix-ecom-order-transactions"),
+            "onOrderTransactionsDetailsUpdated" => Some("wix-ecom-order-transactions"),
+            "onOrderTransactionsRefundCompleted" => Some("wix-ecom-order-transactions"),
+            "onOrderTransactionsUpdated" => Some("wix-ecom-order-transactions"),
+            "onOrderApproved" => Some("wix-ecom-orders"),
+            "onOrderCanceled" => Some("wix-ecom-orders"),
+            "onOrderCommitted" => Some("wix-ecom-orders"),
+            "onOrderCreated" => Some("wix-ecom-orders"),
+            "onOrderFulfilled" => Some("wix-ecom-orders"),
+            "onOrderImported" => Some("wix-ecom-orders"),
+            "onOrderImportedOrderDeleted" => Some("wix-ecom-orders"),
+            "onOrderPaymentStatusUpdated" => Some("wix-ecom-orders"),
+            "onOrderUpdated" => Some("wix-ecom-orders"),
+            "onOrdersSettingsUpdated" => Some("wix-ecom-orders-settings"),
+            "onShippingOptionCreated" => Some("wix-ecom-shipping-options"),
+            "onShippingOptionDeleted" => Some("wix-ecom-shipping-options"),
+            "onShippingOptionUpdated" => Some("wix-ecom-shipping-options"),
+            "onShippoConfigurationCreated" => Some("wix-ecom-shippo-configurations"),
+            "onShippoConfigurationDeleted" => Some("wix-ecom-shippo-configurations"),
+            "onShippoConfigurationUpdated" => Some("wix-ecom-shippo-configurations"),
+            "onSubscriptionContractCreated" => Some("wix-ecom-subscription-contracts"),
+            "onSubscriptionContractDeleted" => Some("wix-ecom-subscription-contracts"),
+            "onSubscriptionContractUpdated" => Some("wix-ecom-subscription-contracts"),
+            "onTaxExemptGroupCreated" => Some("wix-ecom-tax-exempt-groups"),
+            "onTaxExemptGroupDeleted" => Some("wix-ecom-tax-exempt-groups"),
+            "onTaxExemptGroupTagsModified" => Some("wix-ecom-tax-exempt-groups"),
+            "onTaxExemptGroupUpdated" => Some("wix-ecom-tax-exempt-groups"),
+            "onTaxGroupCreated" => Some("wix-ecom-tax-groups"),
+            "onTaxGroupDeleted" => Some("wix-ecom-tax-groups"),
+            "onTaxGroupUpdated" => Some("wix-ecom-tax-groups"),
+            "onTaxRegionCreated" => Some("wix-ecom-tax-regions"),
+            "onTaxRegionDeleted" => Some("wix-ecom-tax-regions"),
+            "onTaxRegionUpdated" => Some("wix-ecom-tax-regions"),
+            _ => None,
+        },
         "wixEcomDiscounts" => Some("wix-ecom-discounts"),
         "wixEditorBranches" => Some("wix-editor-branches"),
         "wixEmailSubscriptions" => Some("wix-email-subscriptions"),
         "wixEvents" => Some("wix-events"),
         "wixEventsGuests" => Some("wix-events-guests"),
         "wixEventsV3" => Some("wix-events-v3"),
-        "wixFaq" => Some("wix-faq"),
-        "wixForms" => Some("wix-forms"),
+        "wixFaq" => match event {
+            "onCategoryCreated" => Some("wix-faq-category"),
+            "onCategoryDeleted" => Some("wix-faq-category"),
+            "onCategoryUpdated" => Some("wix-faq-category"),
+            "onQuestionEntryCreated" => Some("wix-faq-question-entry"),
+            "onQuestionEntryDeleted" => Some("wix-faq-question-entry"),
+            "onQuestionEntryUpdated" => Some("wix-faq-question-entry"),
+            _ => None,
+        },
+        "wixForms" => match event {
+            "onChatSettingsCreated" => Some("wix-forms-chat-settings"),
+            "onChatSettingsDeleted" => Some("wix-forms-chat-settings"),
+            "onChatSettingsUpdated" => Some("wix-forms-chat-settings"),
+            "onFormCreated" => Some("wix-forms-forms"),
+            "onFormDeleted" => Some("wix-forms-forms"),
+            "onFormDisabledForm" => Some("wix-forms-forms"),
+            "onFormEnabledForm" => Some("wix-forms-forms"),
+            "onFormTranslationChanged" => Some("wix-forms-forms"),
+            "onFormTranslationDeleted" => Some("wix-forms-forms"),
+            "onFormUpdated" => Some("wix-forms-forms"),
+            "onInteractiveFormSessionCreated" => Some("wix-forms-interactive-form-sessions"),
+            "onSubmissionContactMapped" => Some("wix-forms-submissions"),
+            "onSubmissionContactMappingSkipped" => Some("wix-forms-submissions"),
+            "onSubmissionCreated" => Some("wix-forms-submissions"),
+            "onSubmissionDeleted" => Some("wix-forms-submissions"),
+            "onSubmissionRemovedSubmissionFromTrash" => Some("wix-forms-submissions"),
+            "onSubmissionStatusUpdated" => Some("wix-forms-submissions"),
+            "onSubmissionUpdated" => Some("wix-forms-submissions"),
+            _ => None,
+        },
         "wixGiftVouchers" => Some("wix-gift-vouchers"),
         "wixIdentity" => Some("wix-identity"),
         "wixInbox" => Some("wix-inbox"),
@@ -46,8 +207,38 @@ pub(crate) fn feature_of(module: &str) -> Option<&'static str> {
         "wixMedia" => Some("wix-media"),
         "wixMediaManager" => Some("wix-media-manager"),
         "wixMediaSiteMedia" => Some("wix-media-site-media"),
-        "wixMembers" => Some("wix-members"),
-        "wixMultilingual" => Some("wix-multilingual"),
+        "wixMembers" => match event {
+            "onFollowMemberFollowed" => Some("wix-members-member-followers"),
+            "onFollowMemberUnfollowed" => Some("wix-members-member-followers"),
+            "onMemberReportCreated" => Some("wix-members-member-report"),
+            "onMemberReportDeleted" => Some("wix-members-member-report"),
+            "onMemberReportReportedMemberCreated" => Some("wix-members-member-report"),
+            "onMemberReportReportedMemberDeleted" => Some("wix-members-member-report"),
+            "onMemberCreated" => Some("wix-members-members"),
+            "onMemberDeleted" => Some("wix-members-members"),
+            "onMemberUpdated" => Some("wix-members-members"),
+            "onMemberAboutCreated" => Some("wix-members-members-about"),
+            "onMemberAboutDeleted" => Some("wix-members-members-about"),
+            "onMemberAboutUpdated" => Some("wix-members-members-about"),
+            _ => None,
+        },
+        "wixMultilingual" => match event {
+            "onLocaleSettingsCreated" => Some("wix-multilingual-locale-settings"),
+            "onLocaleSettingsDeleted" => Some("wix-multilingual-locale-settings"),
+            "onLocaleSettingsMultilingualModeUpdated" => Some("wix-multilingual-locale-settings"),
+            "onLocaleSettingsUpdated" => Some("wix-multilingual-locale-settings"),
+            "onLocaleCreated" => Some("wix-multilingual-locales"),
+            "onLocaleDeleted" => Some("wix-multilingual-locales"),
+            "onLocaleMultilingualPrimaryLocaleChanged" => Some("wix-multilingual-locales"),
+            "onLocaleUpdated" => Some("wix-multilingual-locales"),
+            "onContentCreated" => Some("wix-multilingual-translation-contents"),
+            "onContentDeleted" => Some("wix-multilingual-translation-contents"),
+            "onContentUpdated" => Some("wix-multilingual-translation-contents"),
+            "onPublishedContentCreated" => Some("wix-multilingual-translation-published-contents"),
+            "onPublishedContentDeleted" => Some("wix-multilingual-translation-published-contents"),
+            "onPublishedContentUpdated" => Some("wix-multilingual-translation-published-contents"),
+            _ => None,
+        },
         "wixOnlinePrograms" => Some("wix-online-programs"),
         "wixPayments" => Some("wix-payments"),
         "wixPortfolio" => Some("wix-portfolio"),
@@ -64,8 +255,46 @@ pub(crate) fn feature_of(module: &str) -> Option<&'static str> {
         "wixSocialGroupsV2" => Some("wix-social-groups-v2"),
         "wixStores" => Some("wix-stores"),
         "wixStoresCatalogV1" => Some("wix-stores-catalog-v1"),
-        "wixStoresCatalogV3" => Some("wix-stores-catalog-v3"),
-        "wixTableReservations" => Some("wix-table-reservations"),
+        "wixStoresCatalogV3" => match event {
+            "onBrandCreated" => Some("wix-stores-catalog-v3-brands-v-3"),
+            "onBrandDeleted" => Some("wix-stores-catalog-v3-brands-v-3"),
+            "onBrandUpdated" => Some("wix-stores-catalog-v3-brands-v-3"),
+            "onCustomizationCreated" => Some("wix-stores-catalog-v3-customizations-v-3"),
+            "onCustomizationDeleted" => Some("wix-stores-catalog-v3-customizations-v-3"),
+            "onCustomizationUpdated" => Some("wix-stores-catalog-v3-customizations-v-3"),
+            "onInfoSectionCreated" => Some("wix-stores-catalog-v3-info-sections-v-3"),
+            "onInfoSectionDeleted" => Some("wix-stores-catalog-v3-info-sections-v-3"),
+            "onInfoSectionUpdated" => Some("wix-stores-catalog-v3-info-sections-v-3"),
+            "onInventoryItemCreated" => Some("wix-stores-catalog-v3-inventory-items-v-3"),
+            "onInventoryItemDeleted" => Some("wix-stores-catalog-v3-inventory-items-v-3"),
+            "onInventoryItemStockStatusUpdated" => {
+                Some("wix-stores-catalog-v3-inventory-items-v-3")
+            }
+            "onInventoryItemUpdated" => Some("wix-stores-catalog-v3-inventory-items-v-3"),
+            "onInventoryItemUpdatedWithReason" => Some("wix-stores-catalog-v3-inventory-items-v-3"),
+            "onProductCreated" => Some("wix-stores-catalog-v3-products-v-3"),
+            "onProductDeleted" => Some("wix-stores-catalog-v3-products-v-3"),
+            "onProductUpdated" => Some("wix-stores-catalog-v3-products-v-3"),
+            "onPromotionCreated" => Some("wix-stores-catalog-v3-promotions-v-3"),
+            "onPromotionDeleted" => Some("wix-stores-catalog-v3-promotions-v-3"),
+            "onPromotionTagsModified" => Some("wix-stores-catalog-v3-promotions-v-3"),
+            "onPromotionUpdated" => Some("wix-stores-catalog-v3-promotions-v-3"),
+            "onRibbonCreated" => Some("wix-stores-catalog-v3-ribbons-v-3"),
+            "onRibbonDeleted" => Some("wix-stores-catalog-v3-ribbons-v-3"),
+            "onRibbonUpdated" => Some("wix-stores-catalog-v3-ribbons-v-3"),
+            _ => None,
+        },
+        "wixTableReservations" => match event {
+            "onExperienceCreated" => Some("wix-table-reservations-experiences"),
+            "onExperienceTagsModified" => Some("wix-table-reservations-experiences"),
+            "onExperienceUpdated" => Some("wix-table-reservations-experiences"),
+            "onReservationLocationCreated" => Some("wix-table-reservations-reservation-locations"),
+            "onReservationLocationUpdated" => Some("wix-table-reservations-reservation-locations"),
+            "onReservationCreated" => Some("wix-table-reservations-reservations"),
+            "onReservationDeleted" => Some("wix-table-reservations-reservations"),
+            "onReservationUpdated" => Some("wix-table-reservations-reservations"),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -84,7 +313,13 @@ pub mod wix_badges;
 pub mod wix_badges_v4;
 #[cfg(feature = "wix-billing")]
 pub mod wix_billing;
-#[cfg(feature = "wix-blog")]
+#[cfg(any(
+    feature = "wix-blog-categories",
+    feature = "wix-blog-draft-posts",
+    feature = "wix-blog-likes",
+    feature = "wix-blog-posts",
+    feature = "wix-blog-tags"
+))]
 #[path = "generated/wix_blog.rs"]
 pub mod wix_blog;
 #[cfg(feature = "wix-bookings")]
@@ -105,7 +340,13 @@ pub mod wix_business_tools;
 #[cfg(feature = "wix-categories")]
 #[path = "generated/wix_categories.rs"]
 pub mod wix_categories;
-#[cfg(feature = "wix-comments")]
+#[cfg(any(
+    feature = "wix-comments-categories",
+    feature = "wix-comments-comments",
+    feature = "wix-comments-ratings",
+    feature = "wix-comments-votes",
+    feature = "wix-comments-widgets"
+))]
 #[path = "generated/wix_comments.rs"]
 pub mod wix_comments;
 #[cfg(feature = "wix-crm")]
@@ -117,7 +358,30 @@ pub mod wix_dashboard_management;
 #[cfg(feature = "wix-data")]
 #[path = "generated/wix_data.rs"]
 pub mod wix_data;
-#[cfg(feature = "wix-ecom")]
+#[cfg(any(
+    feature = "wix-ecom-abandoned-checkouts",
+    feature = "wix-ecom-back-in-stock-notifications",
+    feature = "wix-ecom-cart",
+    feature = "wix-ecom-cart-v-2",
+    feature = "wix-ecom-checkout",
+    feature = "wix-ecom-checkout-settings",
+    feature = "wix-ecom-checkout-templates",
+    feature = "wix-ecom-contact-tax-details",
+    feature = "wix-ecom-delivery-profile",
+    feature = "wix-ecom-draft-orders",
+    feature = "wix-ecom-manual-tax-mappings",
+    feature = "wix-ecom-order-fulfillments",
+    feature = "wix-ecom-order-payment-requests",
+    feature = "wix-ecom-order-transactions",
+    feature = "wix-ecom-orders",
+    feature = "wix-ecom-orders-settings",
+    feature = "wix-ecom-shipping-options",
+    feature = "wix-ecom-shippo-configurations",
+    feature = "wix-ecom-subscription-contracts",
+    feature = "wix-ecom-tax-exempt-groups",
+    feature = "wix-ecom-tax-groups",
+    feature = "wix-ecom-tax-regions"
+))]
 #[path = "generated/wix_ecom.rs"]
 pub mod wix_ecom;
 #[cfg(feature = "wix-ecom-discounts")]
@@ -135,10 +399,15 @@ pub mod wix_events;
 pub mod wix_events_guests;
 #[cfg(feature = "wix-events-v3")]
 pub mod wix_events_v3;
-#[cfg(feature = "wix-faq")]
+#[cfg(any(feature = "wix-faq-category", feature = "wix-faq-question-entry"))]
 #[path = "generated/wix_faq.rs"]
 pub mod wix_faq;
-#[cfg(feature = "wix-forms")]
+#[cfg(any(
+    feature = "wix-forms-chat-settings",
+    feature = "wix-forms-forms",
+    feature = "wix-forms-interactive-form-sessions",
+    feature = "wix-forms-submissions"
+))]
 #[path = "generated/wix_forms.rs"]
 pub mod wix_forms;
 #[cfg(feature = "wix-gift-vouchers")]
@@ -166,10 +435,20 @@ pub mod wix_media;
 pub mod wix_media_manager;
 #[cfg(feature = "wix-media-site-media")]
 pub mod wix_media_site_media;
-#[cfg(feature = "wix-members")]
+#[cfg(any(
+    feature = "wix-members-member-followers",
+    feature = "wix-members-member-report",
+    feature = "wix-members-members",
+    feature = "wix-members-members-about"
+))]
 #[path = "generated/wix_members.rs"]
 pub mod wix_members;
-#[cfg(feature = "wix-multilingual")]
+#[cfg(any(
+    feature = "wix-multilingual-locale-settings",
+    feature = "wix-multilingual-locales",
+    feature = "wix-multilingual-translation-contents",
+    feature = "wix-multilingual-translation-published-contents"
+))]
 #[path = "generated/wix_multilingual.rs"]
 pub mod wix_multilingual;
 #[cfg(feature = "wix-online-programs")]
@@ -219,9 +498,21 @@ pub mod wix_stores;
 #[cfg(feature = "wix-stores-catalog-v1")]
 #[path = "generated/wix_stores_catalog_v1.rs"]
 pub mod wix_stores_catalog_v1;
-#[cfg(feature = "wix-stores-catalog-v3")]
+#[cfg(any(
+    feature = "wix-stores-catalog-v3-brands-v-3",
+    feature = "wix-stores-catalog-v3-customizations-v-3",
+    feature = "wix-stores-catalog-v3-info-sections-v-3",
+    feature = "wix-stores-catalog-v3-inventory-items-v-3",
+    feature = "wix-stores-catalog-v3-products-v-3",
+    feature = "wix-stores-catalog-v3-promotions-v-3",
+    feature = "wix-stores-catalog-v3-ribbons-v-3"
+))]
 #[path = "generated/wix_stores_catalog_v3.rs"]
 pub mod wix_stores_catalog_v3;
-#[cfg(feature = "wix-table-reservations")]
+#[cfg(any(
+    feature = "wix-table-reservations-experiences",
+    feature = "wix-table-reservations-reservation-locations",
+    feature = "wix-table-reservations-reservations"
+))]
 #[path = "generated/wix_table_reservations.rs"]
 pub mod wix_table_reservations;

@@ -135,40 +135,111 @@ pub struct PurchasedItemInvoiceStatusUpdated {
 }
 
 /// `AppInstalled` in Wix's typings (`app-management_app-instances`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixAppManagement.onAppInstanceInstalled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AppInstalled {
     /// `appId`. Format `GUID`.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `originInstanceId`. Format `GUID`.
-    #[serde(
-        rename = "originInstanceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub origin_instance_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for AppInstalled {
+    const NAME: &'static str = "AppInstalled";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "appId" => self.app_id = map.next_value()?,
+            "originInstanceId" => self.origin_instance_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AppInstalled {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AppInstalled {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.origin_instance_id {
+            map.serialize_entry("originInstanceId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `AppRemoved` in Wix's typings (`app-management_app-instances`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixAppManagement.onAppInstanceRemoved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AppRemoved {
     /// `appId`. Format `GUID`.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for AppRemoved {
+    const NAME: &'static str = "AppRemoved";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "appId" => self.app_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AppRemoved {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AppRemoved {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `FreeTrialPeriod` in Wix's typings (`app-management_app-instances`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixAppManagement.onAppInstancePaidPlanAutoRenewalCancelled`.
     pub enum FreeTrialPeriod {
         /// `DURING_FREE_TRIAL`.
         DuringFreeTrial = "DURING_FREE_TRIAL",
@@ -179,6 +250,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `InvoiceStatus` in Wix's typings (`app-management_billing`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixAppManagement.onPurchasedItemInvoiceStatusUpdated`.
     pub enum InvoiceStatus {
         /// `PAYMENT_FAILED`.
         PaymentFailed = "PAYMENT_FAILED",
@@ -192,199 +265,323 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `InvoiceStatusUpdated` in Wix's typings (`app-management_billing`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixAppManagement.onPurchasedItemInvoiceStatusUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct InvoiceStatusUpdated {
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<InvoiceStatus>,
     /// `invoiceId`. At most 50 characters.
-    #[serde(
-        rename = "invoiceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub invoice_id: ::std::option::Option<::std::string::String>,
     /// `instanceId`. Format `GUID`.
-    #[serde(
-        rename = "instanceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// `recurring`.
-    #[serde(
-        rename = "recurring",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recurring: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for InvoiceStatusUpdated {
+    const NAME: &'static str = "InvoiceStatusUpdated";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "status" => self.status = map.next_value()?,
+            "invoiceId" => self.invoice_id = map.next_value()?,
+            "instanceId" => self.instance_id = map.next_value()?,
+            "recurring" => self.recurring = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for InvoiceStatusUpdated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for InvoiceStatusUpdated {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.invoice_id {
+            map.serialize_entry("invoiceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("instanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.recurring {
+            map.serialize_entry("recurring", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PaidPlanAutoRenewalCancelled` in Wix's typings (`app-management_app-instances`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixAppManagement.onAppInstancePaidPlanAutoRenewalCancelled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PaidPlanAutoRenewalCancelled {
     /// `operationTimeStamp`.
-    #[serde(
-        rename = "operationTimeStamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub operation_time_stamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `vendorProductId`. At most 100 characters.
-    #[serde(
-        rename = "vendorProductId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vendor_product_id: ::std::option::Option<::std::string::String>,
     /// `cycle`.
-    #[serde(
-        rename = "cycle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cycle: ::std::option::Option<PaymentCycle>,
     /// `cancelReason`. At most 100 characters.
-    #[serde(
-        rename = "cancelReason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cancel_reason: ::std::option::Option<::std::string::String>,
     /// `userReason`. At most 150 characters.
-    #[serde(
-        rename = "userReason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub user_reason: ::std::option::Option<::std::string::String>,
     /// `subscriptionCancellationType`. At most 100 characters.
-    #[serde(
-        rename = "subscriptionCancellationType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subscription_cancellation_type: ::std::option::Option<::std::string::String>,
     /// `cancelledDuringFreeTrial`.
-    #[serde(
-        rename = "cancelledDuringFreeTrial",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cancelled_during_free_trial: ::std::option::Option<FreeTrialPeriod>,
 }
 
+impl crate::serde_helpers::Object for PaidPlanAutoRenewalCancelled {
+    const NAME: &'static str = "PaidPlanAutoRenewalCancelled";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "operationTimeStamp" => self.operation_time_stamp = map.next_value()?,
+            "vendorProductId" => self.vendor_product_id = map.next_value()?,
+            "cycle" => self.cycle = map.next_value()?,
+            "cancelReason" => self.cancel_reason = map.next_value()?,
+            "userReason" => self.user_reason = map.next_value()?,
+            "subscriptionCancellationType" => {
+                self.subscription_cancellation_type = map.next_value()?
+            }
+            "cancelledDuringFreeTrial" => self.cancelled_during_free_trial = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PaidPlanAutoRenewalCancelled {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PaidPlanAutoRenewalCancelled {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.operation_time_stamp {
+            map.serialize_entry("operationTimeStamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.vendor_product_id {
+            map.serialize_entry("vendorProductId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cycle {
+            map.serialize_entry("cycle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cancel_reason {
+            map.serialize_entry("cancelReason", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_reason {
+            map.serialize_entry("userReason", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subscription_cancellation_type {
+            map.serialize_entry("subscriptionCancellationType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cancelled_during_free_trial {
+            map.serialize_entry("cancelledDuringFreeTrial", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PaidPlanChanged` in Wix's typings (`app-management_app-instances`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixAppManagement.onAppInstancePaidPlanChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PaidPlanChanged {
     /// `operationTimeStamp`.
-    #[serde(
-        rename = "operationTimeStamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub operation_time_stamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `vendorProductId`. At most 100 characters.
-    #[serde(
-        rename = "vendorProductId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vendor_product_id: ::std::option::Option<::std::string::String>,
     /// `cycle`.
-    #[serde(
-        rename = "cycle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cycle: ::std::option::Option<PaymentCycle>,
     /// `previousVendorProductId`. At most 100 characters.
-    #[serde(
-        rename = "previousVendorProductId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_vendor_product_id: ::std::option::Option<::std::string::String>,
     /// `previousCycle`.
-    #[serde(
-        rename = "previousCycle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_cycle: ::std::option::Option<PaymentCycle>,
     /// `couponName`. At most 150 characters.
-    #[serde(
-        rename = "couponName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coupon_name: ::std::option::Option<::std::string::String>,
     /// `invoiceId`. At most 50 characters.
-    #[serde(
-        rename = "invoiceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub invoice_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for PaidPlanChanged {
+    const NAME: &'static str = "PaidPlanChanged";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "operationTimeStamp" => self.operation_time_stamp = map.next_value()?,
+            "vendorProductId" => self.vendor_product_id = map.next_value()?,
+            "cycle" => self.cycle = map.next_value()?,
+            "previousVendorProductId" => self.previous_vendor_product_id = map.next_value()?,
+            "previousCycle" => self.previous_cycle = map.next_value()?,
+            "couponName" => self.coupon_name = map.next_value()?,
+            "invoiceId" => self.invoice_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PaidPlanChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PaidPlanChanged {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.operation_time_stamp {
+            map.serialize_entry("operationTimeStamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.vendor_product_id {
+            map.serialize_entry("vendorProductId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cycle {
+            map.serialize_entry("cycle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_vendor_product_id {
+            map.serialize_entry("previousVendorProductId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_cycle {
+            map.serialize_entry("previousCycle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.coupon_name {
+            map.serialize_entry("couponName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.invoice_id {
+            map.serialize_entry("invoiceId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PaidPlanPurchased` in Wix's typings (`app-management_app-instances`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixAppManagement.onAppInstancePaidPlanPurchased`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PaidPlanPurchased {
     /// `operationTimeStamp`.
-    #[serde(
-        rename = "operationTimeStamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub operation_time_stamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `vendorProductId`. At most 100 characters.
-    #[serde(
-        rename = "vendorProductId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vendor_product_id: ::std::option::Option<::std::string::String>,
     /// `cycle`.
-    #[serde(
-        rename = "cycle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cycle: ::std::option::Option<PaymentCycle>,
     /// `expiresOn`.
-    #[serde(
-        rename = "expiresOn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expires_on: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `couponName`. At most 150 characters.
-    #[serde(
-        rename = "couponName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coupon_name: ::std::option::Option<::std::string::String>,
     /// `invoiceId`. At most 50 characters.
-    #[serde(
-        rename = "invoiceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub invoice_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for PaidPlanPurchased {
+    const NAME: &'static str = "PaidPlanPurchased";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "operationTimeStamp" => self.operation_time_stamp = map.next_value()?,
+            "vendorProductId" => self.vendor_product_id = map.next_value()?,
+            "cycle" => self.cycle = map.next_value()?,
+            "expiresOn" => self.expires_on = map.next_value()?,
+            "couponName" => self.coupon_name = map.next_value()?,
+            "invoiceId" => self.invoice_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PaidPlanPurchased {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PaidPlanPurchased {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.operation_time_stamp {
+            map.serialize_entry("operationTimeStamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.vendor_product_id {
+            map.serialize_entry("vendorProductId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cycle {
+            map.serialize_entry("cycle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expires_on {
+            map.serialize_entry("expiresOn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.coupon_name {
+            map.serialize_entry("couponName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.invoice_id {
+            map.serialize_entry("invoiceId", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PaymentCycle` in Wix's typings (`app-management_app-instances`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixAppManagement.onAppInstancePaidPlanAutoRenewalCancelled`, `wixAppManagement.onAppInstancePaidPlanChanged`, `wixAppManagement.onAppInstancePaidPlanPurchased`, `wixAppManagement.onAppInstancePlanConvertedToPaid`, `wixAppManagement.onAppInstancePlanReactivated`, `wixAppManagement.onAppInstancePlanTransferred`.
     pub enum PaymentCycle {
         /// `NO_CYCLE`.
         NoCycle = "NO_CYCLE",
@@ -406,123 +603,219 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `PlanConvertedToPaid` in Wix's typings (`app-management_app-instances`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixAppManagement.onAppInstancePlanConvertedToPaid`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PlanConvertedToPaid {
     /// `operationTimeStamp`.
-    #[serde(
-        rename = "operationTimeStamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub operation_time_stamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `vendorProductId`. At most 100 characters.
-    #[serde(
-        rename = "vendorProductId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vendor_product_id: ::std::option::Option<::std::string::String>,
     /// `cycle`.
-    #[serde(
-        rename = "cycle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cycle: ::std::option::Option<PaymentCycle>,
     /// `expiresOn`.
-    #[serde(
-        rename = "expiresOn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expires_on: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for PlanConvertedToPaid {
+    const NAME: &'static str = "PlanConvertedToPaid";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "operationTimeStamp" => self.operation_time_stamp = map.next_value()?,
+            "vendorProductId" => self.vendor_product_id = map.next_value()?,
+            "cycle" => self.cycle = map.next_value()?,
+            "expiresOn" => self.expires_on = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PlanConvertedToPaid {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PlanConvertedToPaid {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.operation_time_stamp {
+            map.serialize_entry("operationTimeStamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.vendor_product_id {
+            map.serialize_entry("vendorProductId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cycle {
+            map.serialize_entry("cycle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expires_on {
+            map.serialize_entry("expiresOn", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `PlanReactivated` in Wix's typings (`app-management_app-instances`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixAppManagement.onAppInstancePlanReactivated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PlanReactivated {
     /// `operationTimeStamp`.
-    #[serde(
-        rename = "operationTimeStamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub operation_time_stamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `vendorProductId`. At most 100 characters.
-    #[serde(
-        rename = "vendorProductId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vendor_product_id: ::std::option::Option<::std::string::String>,
     /// `cycle`.
-    #[serde(
-        rename = "cycle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cycle: ::std::option::Option<PaymentCycle>,
     /// `expiresOn`.
-    #[serde(
-        rename = "expiresOn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expires_on: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `invoiceId`. At most 50 characters.
-    #[serde(
-        rename = "invoiceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub invoice_id: ::std::option::Option<::std::string::String>,
     /// `reason`.
-    #[serde(
-        rename = "reason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reason: ::std::option::Option<ReactivationReason>,
 }
 
+impl crate::serde_helpers::Object for PlanReactivated {
+    const NAME: &'static str = "PlanReactivated";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "operationTimeStamp" => self.operation_time_stamp = map.next_value()?,
+            "vendorProductId" => self.vendor_product_id = map.next_value()?,
+            "cycle" => self.cycle = map.next_value()?,
+            "expiresOn" => self.expires_on = map.next_value()?,
+            "invoiceId" => self.invoice_id = map.next_value()?,
+            "reason" => self.reason = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PlanReactivated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PlanReactivated {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.operation_time_stamp {
+            map.serialize_entry("operationTimeStamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.vendor_product_id {
+            map.serialize_entry("vendorProductId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cycle {
+            map.serialize_entry("cycle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expires_on {
+            map.serialize_entry("expiresOn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.invoice_id {
+            map.serialize_entry("invoiceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PlanTransferred` in Wix's typings (`app-management_app-instances`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixAppManagement.onAppInstancePlanTransferred`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PlanTransferred {
     /// `operationTimeStamp`.
-    #[serde(
-        rename = "operationTimeStamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub operation_time_stamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `vendorProductId`. At most 100 characters.
-    #[serde(
-        rename = "vendorProductId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vendor_product_id: ::std::option::Option<::std::string::String>,
     /// `cycle`.
-    #[serde(
-        rename = "cycle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cycle: ::std::option::Option<PaymentCycle>,
     /// `invoiceId`. At most 50 characters.
-    #[serde(
-        rename = "invoiceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub invoice_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for PlanTransferred {
+    const NAME: &'static str = "PlanTransferred";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "operationTimeStamp" => self.operation_time_stamp = map.next_value()?,
+            "vendorProductId" => self.vendor_product_id = map.next_value()?,
+            "cycle" => self.cycle = map.next_value()?,
+            "invoiceId" => self.invoice_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PlanTransferred {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PlanTransferred {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.operation_time_stamp {
+            map.serialize_entry("operationTimeStamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.vendor_product_id {
+            map.serialize_entry("vendorProductId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cycle {
+            map.serialize_entry("cycle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.invoice_id {
+            map.serialize_entry("invoiceId", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ReactivationReason` in Wix's typings (`app-management_app-instances`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixAppManagement.onAppInstancePlanReactivated`.
     pub enum ReactivationReason {
         /// `REACTIVATION_REASON_UNKNOWN`.
         ReactivationReasonUnknown = "REACTIVATION_REASON_UNKNOWN",

@@ -54,116 +54,141 @@ pub struct OAuthAppUpdated {
 }
 
 /// `OAuthApp` in Wix's typings (`auth-management_o-auth-apps`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixAuthManagement.onOAuthAppCreated`, `wixAuthManagement.onOAuthAppUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OAuthApp {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 256 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `description`.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `secret`. Read-only. Deprecated.
-    #[serde(
-        rename = "secret",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secret: ::std::option::Option<::std::string::String>,
     /// `loginUrl`. Format `WEB_URL`.
-    #[serde(
-        rename = "loginUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub login_url: ::std::option::Option<::std::string::String>,
     /// `allowedRedirectUris`. Format `URI`. At most 20 items.
-    #[serde(
-        rename = "allowedRedirectUris",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub allowed_redirect_uris: ::std::vec::Vec<::std::string::String>,
     /// `allowedRedirectDomains`. At most 20 items.
-    #[serde(
-        rename = "allowedRedirectDomains",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub allowed_redirect_domains: ::std::vec::Vec<::std::string::String>,
     /// `allowSecretGeneration`.
-    #[serde(
-        rename = "allowSecretGeneration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub allow_secret_generation: ::std::option::Option<bool>,
     /// `logoutUrl`. Format `WEB_URL`.
-    #[serde(
-        rename = "logoutUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub logout_url: ::std::option::Option<::std::string::String>,
     /// `applicationType`.
-    #[serde(
-        rename = "applicationType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub application_type: ::std::option::Option<OAuthAppType>,
     /// `technology`.
-    #[serde(
-        rename = "technology",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub technology: ::std::option::Option<OAuthTechnologies>,
     /// `wixPagesDomainsMappings`. At most 200 items.
-    #[serde(
-        rename = "wixPagesDomainsMappings",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub wix_pages_domains_mappings: ::std::vec::Vec<WixPagesDomainMapping>,
     /// `redirectUrlWixPages`. At most 1024 characters.
-    #[serde(
-        rename = "redirectUrlWixPages",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub redirect_url_wix_pages: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for OAuthApp {
+    const NAME: &'static str = "OAuthApp";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "secret" => self.secret = map.next_value()?,
+            "loginUrl" => self.login_url = map.next_value()?,
+            "allowedRedirectUris" => {
+                self.allowed_redirect_uris = crate::serde_helpers::next_list(map)?
+            }
+            "allowedRedirectDomains" => {
+                self.allowed_redirect_domains = crate::serde_helpers::next_list(map)?
+            }
+            "allowSecretGeneration" => self.allow_secret_generation = map.next_value()?,
+            "logoutUrl" => self.logout_url = map.next_value()?,
+            "applicationType" => self.application_type = map.next_value()?,
+            "technology" => self.technology = map.next_value()?,
+            "wixPagesDomainsMappings" => {
+                self.wix_pages_domains_mappings = crate::serde_helpers::next_list(map)?
+            }
+            "redirectUrlWixPages" => self.redirect_url_wix_pages = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OAuthApp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OAuthApp {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.secret {
+            map.serialize_entry("secret", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.login_url {
+            map.serialize_entry("loginUrl", value)?;
+        }
+        if !self.allowed_redirect_uris.is_empty() {
+            map.serialize_entry("allowedRedirectUris", &self.allowed_redirect_uris)?;
+        }
+        if !self.allowed_redirect_domains.is_empty() {
+            map.serialize_entry("allowedRedirectDomains", &self.allowed_redirect_domains)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.allow_secret_generation {
+            map.serialize_entry("allowSecretGeneration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.logout_url {
+            map.serialize_entry("logoutUrl", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.application_type {
+            map.serialize_entry("applicationType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.technology {
+            map.serialize_entry("technology", value)?;
+        }
+        if !self.wix_pages_domains_mappings.is_empty() {
+            map.serialize_entry("wixPagesDomainsMappings", &self.wix_pages_domains_mappings)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.redirect_url_wix_pages {
+            map.serialize_entry("redirectUrlWixPages", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `OAuthAppType` in Wix's typings (`auth-management_o-auth-apps`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixAuthManagement.onOAuthAppCreated`, `wixAuthManagement.onOAuthAppUpdated`.
     pub enum OAuthAppType {
         /// `OAUTH_APP_TYPE_UNSPECIFIED`.
         OauthAppTypeUnspecified = "OAUTH_APP_TYPE_UNSPECIFIED",
@@ -178,6 +203,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `OAuthTechnologies` in Wix's typings (`auth-management_o-auth-apps`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixAuthManagement.onOAuthAppCreated`, `wixAuthManagement.onOAuthAppUpdated`.
     pub enum OAuthTechnologies {
         /// `OAUTH_TECHNOLOGY_UNSPECIFIED`.
         OauthTechnologyUnspecified = "OAUTH_TECHNOLOGY_UNSPECIFIED",
@@ -201,23 +228,57 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `WixPagesDomainMapping` in Wix's typings (`auth-management_o-auth-apps`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixAuthManagement.onOAuthAppCreated`, `wixAuthManagement.onOAuthAppUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct WixPagesDomainMapping {
     /// `origin`. At most 2048 characters.
-    #[serde(
-        rename = "origin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub origin: ::std::option::Option<::std::string::String>,
     /// `destination`. At most 2048 characters.
-    #[serde(
-        rename = "destination",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub destination: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for WixPagesDomainMapping {
+    const NAME: &'static str = "WixPagesDomainMapping";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "origin" => self.origin = map.next_value()?,
+            "destination" => self.destination = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WixPagesDomainMapping {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for WixPagesDomainMapping {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.origin {
+            map.serialize_entry("origin", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination {
+            map.serialize_entry("destination", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::declare_module! {

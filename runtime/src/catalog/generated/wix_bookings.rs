@@ -507,148 +507,184 @@ pub struct StaffMemberUpdated {
 }
 
 /// `AddOn` in Wix's typings (`bookings_add-ons`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onAddOnCreated`, `wixBookings.onAddOnDeleted`, `wixBookings.onAddOnUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AddOn {
     /// `durationInMinutes`.
-    #[serde(
-        rename = "durationInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration_in_minutes: ::std::option::Option<crate::Number>,
     /// `maxQuantity`.
-    #[serde(
-        rename = "maxQuantity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_quantity: ::std::option::Option<crate::Number>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 100 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `price`.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<Money>,
     /// `taxGroup`. Format `GUID`.
-    #[serde(
-        rename = "taxGroup",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tax_group: ::std::option::Option<::std::string::String>,
     /// `mainMedia`.
-    #[serde(
-        rename = "mainMedia",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub main_media: ::std::option::Option<MediaItem>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<AddOnsTags>,
 }
 
-/// `Tags` in Wix's typings (`bookings_add-ons`, `bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AddOnsTags {
-    /// `privateTags`.
-    #[serde(
-        rename = "privateTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub private_tags: ::std::option::Option<TagList>,
-    /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub tags: ::std::option::Option<TagList>,
+impl crate::serde_helpers::Object for AddOn {
+    const NAME: &'static str = "AddOn";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "durationInMinutes" => self.duration_in_minutes = map.next_value()?,
+            "maxQuantity" => self.max_quantity = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "price" => self.price = map.next_value()?,
+            "taxGroup" => self.tax_group = map.next_value()?,
+            "mainMedia" => self.main_media = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AddOn {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AddOn {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.duration_in_minutes {
+            map.serialize_entry("durationInMinutes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_quantity {
+            map.serialize_entry("maxQuantity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tax_group {
+            map.serialize_entry("taxGroup", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.main_media {
+            map.serialize_entry("mainMedia", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `AssociatedWixIdentity` in Wix's typings (`bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onStaffMemberConnectedToUser`, `wixBookings.onStaffMemberCreated`, `wixBookings.onStaffMemberDeleted`, `wixBookings.onStaffMemberDisconnectedFromUser`, `wixBookings.onStaffMemberFullyCreated`, `wixBookings.onStaffMemberTagsModified`, 1 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AssociatedWixIdentity {
     /// `identificationData`.
-    #[serde(
-        rename = "identificationData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identification_data: ::std::option::Option<CommonIdentificationData>,
     /// `connectionStatus`. Read-only. Deprecated. Replaced by `connection`.
-    #[serde(
-        rename = "connectionStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub connection_status:
         ::std::option::Option<AssociatedWixIdentityConnectionStatusEnumConnectionStatus>,
     /// `connection`. Read-only.
-    #[serde(
-        rename = "connection",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub connection: ::std::option::Option<Connection>,
+}
+
+impl crate::serde_helpers::Object for AssociatedWixIdentity {
+    const NAME: &'static str = "AssociatedWixIdentity";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "identificationData" => self.identification_data = map.next_value()?,
+            "connectionStatus" => self.connection_status = map.next_value()?,
+            "connection" => self.connection = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AssociatedWixIdentity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AssociatedWixIdentity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.identification_data {
+            map.serialize_entry("identificationData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.connection_status {
+            map.serialize_entry("connectionStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.connection {
+            map.serialize_entry("connection", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `AssociatedWixIdentityConnectionStatusEnumConnectionStatus` in Wix's typings (`bookings_staff-members`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookings.onStaffMemberConnectedToUser`, `wixBookings.onStaffMemberCreated`, `wixBookings.onStaffMemberDeleted`, `wixBookings.onStaffMemberDisconnectedFromUser`, `wixBookings.onStaffMemberFullyCreated`, `wixBookings.onStaffMemberTagsModified`, 1 more.
     pub enum AssociatedWixIdentityConnectionStatusEnumConnectionStatus {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -664,174 +700,243 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `AttributeDefaultValue` in Wix's typings (`bookings_attribute-definition`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onAttributeDefinitionCreated`, `wixBookings.onAttributeDefinitionDeleted`, `wixBookings.onAttributeDefinitionTagsModified`, `wixBookings.onAttributeDefinitionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AttributeDefaultValue {
     /// `stringDefault`. At most 40 characters.
-    #[serde(
-        rename = "stringDefault",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub string_default: ::std::option::Option<::std::string::String>,
     /// `numberDefault`.
-    #[serde(
-        rename = "numberDefault",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub number_default: ::std::option::Option<crate::Number>,
     /// `boolDefault`.
-    #[serde(
-        rename = "boolDefault",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bool_default: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for AttributeDefaultValue {
+    const NAME: &'static str = "AttributeDefaultValue";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "stringDefault" => self.string_default = map.next_value()?,
+            "numberDefault" => self.number_default = map.next_value()?,
+            "boolDefault" => self.bool_default = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AttributeDefaultValue {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AttributeDefaultValue {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.string_default {
+            map.serialize_entry("stringDefault", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.number_default {
+            map.serialize_entry("numberDefault", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.bool_default {
+            map.serialize_entry("boolDefault", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `AttributeDefinition` in Wix's typings (`bookings_attribute-definition`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onAttributeDefinitionCreated`, `wixBookings.onAttributeDefinitionDeleted`, `wixBookings.onAttributeDefinitionTagsModified`, `wixBookings.onAttributeDefinitionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AttributeDefinition {
     /// `stringConfig`.
-    #[serde(
-        rename = "stringConfig",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub string_config: ::std::option::Option<StringConfig>,
     /// `numberConfig`.
-    #[serde(
-        rename = "numberConfig",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub number_config: ::std::option::Option<NumberConfig>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 40 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `valueType`.
-    #[serde(
-        rename = "valueType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value_type: ::std::option::Option<ValueType>,
     /// `visibility`.
-    #[serde(
-        rename = "visibility",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub visibility: ::std::option::Option<bool>,
     /// `defaultValue`.
-    #[serde(
-        rename = "defaultValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_value: ::std::option::Option<AttributeDefaultValue>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<AttributeDefinitionTags>,
 }
 
-/// `Tags` in Wix's typings (`bookings_attribute-definition`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AttributeDefinitionTags {
-    /// `privateTags`.
-    #[serde(
-        rename = "privateTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub private_tags: ::std::option::Option<TagList>,
-    /// `publicTags`.
-    #[serde(
-        rename = "publicTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub public_tags: ::std::option::Option<TagList>,
+impl crate::serde_helpers::Object for AttributeDefinition {
+    const NAME: &'static str = "AttributeDefinition";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "stringConfig" => self.string_config = map.next_value()?,
+            "numberConfig" => self.number_config = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "valueType" => self.value_type = map.next_value()?,
+            "visibility" => self.visibility = map.next_value()?,
+            "defaultValue" => self.default_value = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AttributeDefinition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AttributeDefinition {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.string_config {
+            map.serialize_entry("stringConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.number_config {
+            map.serialize_entry("numberConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value_type {
+            map.serialize_entry("valueType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.visibility {
+            map.serialize_entry("visibility", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default_value {
+            map.serialize_entry("defaultValue", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `AttributeDefinitionTagsModified` in Wix's typings (`bookings_attribute-definition`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onAttributeDefinitionTagsModified`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AttributeDefinitionTagsModifiedData {
     /// `attributeDefinition`.
-    #[serde(
-        rename = "attributeDefinition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attribute_definition: ::std::option::Option<::std::boxed::Box<AttributeDefinition>>,
     /// `assignedTags`.
-    #[serde(
-        rename = "assignedTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assigned_tags: ::std::option::Option<AttributeDefinitionTags>,
     /// `unassignedTags`.
-    #[serde(
-        rename = "unassignedTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unassigned_tags: ::std::option::Option<AttributeDefinitionTags>,
+}
+
+impl crate::serde_helpers::Object for AttributeDefinitionTagsModifiedData {
+    const NAME: &'static str = "AttributeDefinitionTagsModifiedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "attributeDefinition" => self.attribute_definition = map.next_value()?,
+            "assignedTags" => self.assigned_tags = map.next_value()?,
+            "unassignedTags" => self.unassigned_tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AttributeDefinitionTagsModifiedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AttributeDefinitionTagsModifiedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.attribute_definition {
+            map.serialize_entry("attributeDefinition", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.assigned_tags {
+            map.serialize_entry("assignedTags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unassigned_tags {
+            map.serialize_entry("unassignedTags", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `BasedOn` in Wix's typings (`bookings_bookings-settings`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookings.onBookingsSettingsCreated`, `wixBookings.onBookingsSettingsDeleted`, `wixBookings.onBookingsSettingsUpdated`.
     pub enum BasedOn {
         /// `BUSINESS_TIME_ZONE`.
         BusinessTimeZone = "BUSINESS_TIME_ZONE",
@@ -840,503 +945,562 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `BookAfterStartPolicy` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BookAfterStartPolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-}
-
 /// `BookingPolicy` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onBookingPolicyCreated`, `wixBookings.onBookingPolicyDefaultBookingPolicySet`, `wixBookings.onBookingPolicyUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BookingPolicy {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `appId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `createdByAppId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "createdByAppId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_by_app_id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 400 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `customPolicyDescription`.
-    #[serde(
-        rename = "customPolicyDescription",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_policy_description: ::std::option::Option<PolicyDescription>,
     /// `default`. Read-only.
-    #[serde(
-        rename = "default",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default: ::std::option::Option<bool>,
     /// `limitEarlyBookingPolicy`.
-    #[serde(
-        rename = "limitEarlyBookingPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limit_early_booking_policy: ::std::option::Option<LimitEarlyBookingPolicy>,
     /// `limitLateBookingPolicy`.
-    #[serde(
-        rename = "limitLateBookingPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limit_late_booking_policy: ::std::option::Option<LimitLateBookingPolicy>,
     /// `bookAfterStartPolicy`.
-    #[serde(
-        rename = "bookAfterStartPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub book_after_start_policy: ::std::option::Option<BookAfterStartPolicy>,
     /// `cancellationPolicy`.
-    #[serde(
-        rename = "cancellationPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cancellation_policy: ::std::option::Option<CancellationPolicy>,
     /// `reschedulePolicy`.
-    #[serde(
-        rename = "reschedulePolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reschedule_policy: ::std::option::Option<ReschedulePolicy>,
     /// `waitlistPolicy`.
-    #[serde(
-        rename = "waitlistPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub waitlist_policy: ::std::option::Option<WaitlistPolicy>,
     /// `participantsPolicy`.
-    #[serde(
-        rename = "participantsPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participants_policy: ::std::option::Option<ParticipantsPolicy>,
     /// `cancellationFeePolicy`.
-    #[serde(
-        rename = "cancellationFeePolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cancellation_fee_policy: ::std::option::Option<CancellationFeePolicy>,
     /// `saveCreditCardPolicy`.
-    #[serde(
-        rename = "saveCreditCardPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub save_credit_card_policy: ::std::option::Option<SaveCreditCardPolicy>,
     /// `staffSortingPolicy`.
-    #[serde(
-        rename = "staffSortingPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub staff_sorting_policy: ::std::option::Option<StaffSortingPolicy>,
     /// `intakeFormPolicy`.
-    #[serde(
-        rename = "intakeFormPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub intake_form_policy: ::std::option::Option<IntakeFormPolicy>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
+}
+
+impl crate::serde_helpers::Object for BookingPolicy {
+    const NAME: &'static str = "BookingPolicy";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            "createdByAppId" => self.created_by_app_id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "customPolicyDescription" => self.custom_policy_description = map.next_value()?,
+            "default" => self.default = map.next_value()?,
+            "limitEarlyBookingPolicy" => self.limit_early_booking_policy = map.next_value()?,
+            "limitLateBookingPolicy" => self.limit_late_booking_policy = map.next_value()?,
+            "bookAfterStartPolicy" => self.book_after_start_policy = map.next_value()?,
+            "cancellationPolicy" => self.cancellation_policy = map.next_value()?,
+            "reschedulePolicy" => self.reschedule_policy = map.next_value()?,
+            "waitlistPolicy" => self.waitlist_policy = map.next_value()?,
+            "participantsPolicy" => self.participants_policy = map.next_value()?,
+            "cancellationFeePolicy" => self.cancellation_fee_policy = map.next_value()?,
+            "saveCreditCardPolicy" => self.save_credit_card_policy = map.next_value()?,
+            "staffSortingPolicy" => self.staff_sorting_policy = map.next_value()?,
+            "intakeFormPolicy" => self.intake_form_policy = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BookingPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BookingPolicy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_by_app_id {
+            map.serialize_entry("createdByAppId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.custom_policy_description {
+            map.serialize_entry("customPolicyDescription", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default {
+            map.serialize_entry("default", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limit_early_booking_policy {
+            map.serialize_entry("limitEarlyBookingPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limit_late_booking_policy {
+            map.serialize_entry("limitLateBookingPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.book_after_start_policy {
+            map.serialize_entry("bookAfterStartPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cancellation_policy {
+            map.serialize_entry("cancellationPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reschedule_policy {
+            map.serialize_entry("reschedulePolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.waitlist_policy {
+            map.serialize_entry("waitlistPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participants_policy {
+            map.serialize_entry("participantsPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cancellation_fee_policy {
+            map.serialize_entry("cancellationFeePolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.save_credit_card_policy {
+            map.serialize_entry("saveCreditCardPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.staff_sorting_policy {
+            map.serialize_entry("staffSortingPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.intake_form_policy {
+            map.serialize_entry("intakeFormPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `BookingsSettings` in Wix's typings (`bookings_bookings-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onBookingsSettingsCreated`, `wixBookings.onBookingsSettingsDeleted`, `wixBookings.onBookingsSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BookingsSettings {
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `cartCheckout`.
-    #[serde(
-        rename = "cartCheckout",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cart_checkout: ::std::option::Option<CartCheckout>,
     /// `multiServiceAppointments`.
-    #[serde(
-        rename = "multiServiceAppointments",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub multi_service_appointments: ::std::option::Option<MultiServiceAppointments>,
     /// `displayTimeZone`.
-    #[serde(
-        rename = "displayTimeZone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_time_zone: ::std::option::Option<DisplayTimeZone>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
+}
+
+impl crate::serde_helpers::Object for BookingsSettings {
+    const NAME: &'static str = "BookingsSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "cartCheckout" => self.cart_checkout = map.next_value()?,
+            "multiServiceAppointments" => self.multi_service_appointments = map.next_value()?,
+            "displayTimeZone" => self.display_time_zone = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BookingsSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BookingsSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cart_checkout {
+            map.serialize_entry("cartCheckout", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.multi_service_appointments {
+            map.serialize_entry("multiServiceAppointments", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.display_time_zone {
+            map.serialize_entry("displayTimeZone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `BusinessLocation` in Wix's typings (`bookings_resources`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onResourceCreated`, `wixBookings.onResourceDeleted`, `wixBookings.onResourceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BusinessLocation {
     /// `locationId`. Format `GUID`.
-    #[serde(
-        rename = "locationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location_id: ::std::option::Option<::std::string::String>,
 }
 
-/// `CancellationFeePolicy` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CancellationFeePolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `cancellationWindows`. At most 2 items.
-    #[serde(
-        rename = "cancellationWindows",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub cancellation_windows: ::std::vec::Vec<CancellationWindow>,
-    /// `autoCollectFeeEnabled`.
-    #[serde(
-        rename = "autoCollectFeeEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub auto_collect_fee_enabled: ::std::option::Option<bool>,
+impl crate::serde_helpers::Object for BusinessLocation {
+    const NAME: &'static str = "BusinessLocation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "locationId" => self.location_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `CancellationPolicy` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CancellationPolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `limitLatestCancellation`.
-    #[serde(
-        rename = "limitLatestCancellation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub limit_latest_cancellation: ::std::option::Option<bool>,
-    /// `latestCancellationInMinutes`.
-    #[serde(
-        rename = "latestCancellationInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub latest_cancellation_in_minutes: ::std::option::Option<crate::Number>,
-    /// `allowAnonymous`.
-    #[serde(
-        rename = "allowAnonymous",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub allow_anonymous: ::std::option::Option<bool>,
+impl<'de> ::serde::Deserialize<'de> for BusinessLocation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-/// `CancellationWindow` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CancellationWindow {
-    /// `amount`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub amount: ::std::option::Option<Money>,
-    /// `percentage`. Decimal text.
-    #[serde(
-        rename = "percentage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub percentage: ::std::option::Option<::std::string::String>,
-    /// `startInMinutes`.
-    #[serde(
-        rename = "startInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_in_minutes: ::std::option::Option<crate::Number>,
+impl ::serde::Serialize for BusinessLocation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.location_id {
+            map.serialize_entry("locationId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `CartCheckout` in Wix's typings (`bookings_bookings-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onBookingsSettingsCreated`, `wixBookings.onBookingsSettingsDeleted`, `wixBookings.onBookingsSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CartCheckout {
     /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for CartCheckout {
+    const NAME: &'static str = "CartCheckout";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "enabled" => self.enabled = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CartCheckout {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CartCheckout {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Category` in Wix's typings (`bookings_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onCategoryNotification`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CategoriesCategory {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 500 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<Status>,
     /// `sortOrder`.
-    #[serde(
-        rename = "sortOrder",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_order: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for CategoriesCategory {
+    const NAME: &'static str = "CategoriesCategory";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "sortOrder" => self.sort_order = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CategoriesCategory {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CategoriesCategory {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sort_order {
+            map.serialize_entry("sortOrder", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Category` in Wix's typings (`bookings_categories-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onCategoryCreated`, `wixBookings.onCategoryDeleted`, `wixBookings.onCategoryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CategoriesV2Category {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 100 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `sortOrder`. Read-only.
-    #[serde(
-        rename = "sortOrder",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_order: ::std::option::Option<crate::Number>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
 }
 
+impl crate::serde_helpers::Object for CategoriesV2Category {
+    const NAME: &'static str = "CategoriesV2Category";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "sortOrder" => self.sort_order = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CategoriesV2Category {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CategoriesV2Category {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sort_order {
+            map.serialize_entry("sortOrder", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CategoryNotification` in Wix's typings (`bookings_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onCategoryNotification`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CategoryNotificationData {
     /// `category`.
-    #[serde(
-        rename = "category",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category: ::std::option::Option<CategoriesCategory>,
     /// `event`.
-    #[serde(
-        rename = "event",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event: ::std::option::Option<Event>,
 }
 
-/// `CommonIdentificationData` in Wix's typings (`bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CommonIdentificationData {
-    /// `anonymousVisitorId`. Format `GUID`.
-    #[serde(
-        rename = "anonymousVisitorId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub anonymous_visitor_id: ::std::option::Option<::std::string::String>,
-    /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub member_id: ::std::option::Option<::std::string::String>,
-    /// `wixUserId`. Format `GUID`.
-    #[serde(
-        rename = "wixUserId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub wix_user_id: ::std::option::Option<::std::string::String>,
-    /// `appId`. Format `GUID`.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub app_id: ::std::option::Option<::std::string::String>,
-    /// `contactId`. Format `GUID`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub contact_id: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for CategoryNotificationData {
+    const NAME: &'static str = "CategoryNotificationData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "category" => self.category = map.next_value()?,
+            "event" => self.event = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CategoryNotificationData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CategoryNotificationData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.category {
+            map.serialize_entry("category", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `CompletionRequirement` in Wix's typings (`bookings_booking-policies`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookings.onBookingPolicyCreated`, `wixBookings.onBookingPolicyDefaultBookingPolicySet`, `wixBookings.onBookingPolicyUpdated`.
     pub enum CompletionRequirement {
         /// `OPTIONAL`.
         Optional = "OPTIONAL",
@@ -1346,93 +1510,271 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Connection` in Wix's typings (`bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onStaffMemberConnectedToUser`, `wixBookings.onStaffMemberCreated`, `wixBookings.onStaffMemberDeleted`, `wixBookings.onStaffMemberDisconnectedFromUser`, `wixBookings.onStaffMemberFullyCreated`, `wixBookings.onStaffMemberTagsModified`, 1 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Connection {
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<AssociatedWixIdentityConnectionStatusEnumConnectionStatus>,
 }
 
+impl crate::serde_helpers::Object for Connection {
+    const NAME: &'static str = "Connection";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "status" => self.status = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Connection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Connection {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ContactInformation` in Wix's typings (`bookings_staff-member-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onStaffMemberSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactInformation {
     /// `publiclyAccessible`.
-    #[serde(
-        rename = "publiclyAccessible",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub publicly_accessible: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for ContactInformation {
+    const NAME: &'static str = "ContactInformation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "publiclyAccessible" => self.publicly_accessible = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactInformation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactInformation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.publicly_accessible {
+            map.serialize_entry("publiclyAccessible", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CustomOptions` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onBookingPolicyCreated`, `wixBookings.onBookingPolicyDefaultBookingPolicySet`, `wixBookings.onBookingPolicyUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CustomOptions {
     /// `implementationId`. Format `GUID`.
-    #[serde(
-        rename = "implementationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub implementation_id: ::std::option::Option<::std::string::String>,
     /// `appId`. Format `GUID`.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CustomOptions {
+    const NAME: &'static str = "CustomOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "implementationId" => self.implementation_id = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CustomOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CustomOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.implementation_id {
+            map.serialize_entry("implementationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DefaultBookingPolicySet` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onBookingPolicyDefaultBookingPolicySet`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DefaultBookingPolicySet {
     /// `currentDefaultBookingPolicy`.
-    #[serde(
-        rename = "currentDefaultBookingPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub current_default_booking_policy: ::std::option::Option<::std::boxed::Box<BookingPolicy>>,
     /// `previousDefaultBookingPolicy`.
-    #[serde(
-        rename = "previousDefaultBookingPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_default_booking_policy: ::std::option::Option<::std::boxed::Box<BookingPolicy>>,
 }
 
+impl crate::serde_helpers::Object for DefaultBookingPolicySet {
+    const NAME: &'static str = "DefaultBookingPolicySet";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "currentDefaultBookingPolicy" => {
+                self.current_default_booking_policy = map.next_value()?
+            }
+            "previousDefaultBookingPolicy" => {
+                self.previous_default_booking_policy = map.next_value()?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DefaultBookingPolicySet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DefaultBookingPolicySet {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.current_default_booking_policy {
+            map.serialize_entry("currentDefaultBookingPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_default_booking_policy {
+            map.serialize_entry("previousDefaultBookingPolicy", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DisplayTimeZone` in Wix's typings (`bookings_bookings-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onBookingsSettingsCreated`, `wixBookings.onBookingsSettingsDeleted`, `wixBookings.onBookingsSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DisplayTimeZone {
     /// `customerCanChange`.
-    #[serde(
-        rename = "customerCanChange",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub customer_can_change: ::std::option::Option<bool>,
     /// `basedOn`.
-    #[serde(
-        rename = "basedOn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub based_on: ::std::option::Option<BasedOn>,
+}
+
+impl crate::serde_helpers::Object for DisplayTimeZone {
+    const NAME: &'static str = "DisplayTimeZone";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "customerCanChange" => self.customer_can_change = map.next_value()?,
+            "basedOn" => self.based_on = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DisplayTimeZone {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DisplayTimeZone {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.customer_can_change {
+            map.serialize_entry("customerCanChange", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.based_on {
+            map.serialize_entry("basedOn", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Event` in Wix's typings (`bookings_categories`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookings.onCategoryNotification`.
     pub enum Event {
         /// `Updated`.
         Updated = "Updated",
@@ -1444,313 +1786,375 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `EventSchedule` in Wix's typings (`bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onStaffMemberConnectedToUser`, `wixBookings.onStaffMemberCreated`, `wixBookings.onStaffMemberDeleted`, `wixBookings.onStaffMemberDisconnectedFromUser`, `wixBookings.onStaffMemberFullyCreated`, `wixBookings.onStaffMemberTagsModified`, 1 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EventSchedule {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for EventSchedule {
+    const NAME: &'static str = "EventSchedule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EventSchedule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for EventSchedule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `EventsSchedule` in Wix's typings (`bookings_resources`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onResourceCreated`, `wixBookings.onResourceDeleted`, `wixBookings.onResourceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EventsSchedule {
     /// `scheduleId`. Format `GUID`.
-    #[serde(
-        rename = "scheduleId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schedule_id: ::std::option::Option<::std::string::String>,
 }
 
-/// `ExtendedFields` in Wix's typings (`bookings_add-ons`, `bookings_attribute-definition`, `bookings_booking-policies`, `bookings_bookings-settings`, `bookings_categories-v-2`, `bookings_resource-types`, `bookings_resources`, `bookings_staff-member-settings`, `bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
+impl crate::serde_helpers::Object for EventsSchedule {
+    const NAME: &'static str = "EventsSchedule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "scheduleId" => self.schedule_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `Image` in Wix's typings (`bookings_add-ons`, `bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Image {
-    /// `id`. At most 2048 characters.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`. At most 2048 characters.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`. Read-only.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`. Read-only.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `altText`. At most 2048 characters.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-    /// `filename`. At most 2048 characters. Read-only.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for EventsSchedule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for EventsSchedule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.schedule_id {
+            map.serialize_entry("scheduleId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `IntakeFormPolicy` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onBookingPolicyCreated`, `wixBookings.onBookingPolicyDefaultBookingPolicySet`, `wixBookings.onBookingPolicyUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct IntakeFormPolicy {
     /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// `formId`. Format `GUID`.
-    #[serde(
-        rename = "formId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub form_id: ::std::option::Option<::std::string::String>,
     /// `timing`.
-    #[serde(
-        rename = "timing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timing: ::std::option::Option<Timing>,
     /// `completionRequirement`.
-    #[serde(
-        rename = "completionRequirement",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub completion_requirement: ::std::option::Option<CompletionRequirement>,
 }
 
-/// `LimitEarlyBookingPolicy` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LimitEarlyBookingPolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `earliestBookingInMinutes`.
-    #[serde(
-        rename = "earliestBookingInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub earliest_booking_in_minutes: ::std::option::Option<crate::Number>,
+impl crate::serde_helpers::Object for IntakeFormPolicy {
+    const NAME: &'static str = "IntakeFormPolicy";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "enabled" => self.enabled = map.next_value()?,
+            "formId" => self.form_id = map.next_value()?,
+            "timing" => self.timing = map.next_value()?,
+            "completionRequirement" => self.completion_requirement = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `LimitLateBookingPolicy` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LimitLateBookingPolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `latestBookingInMinutes`.
-    #[serde(
-        rename = "latestBookingInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub latest_booking_in_minutes: ::std::option::Option<crate::Number>,
+impl<'de> ::serde::Deserialize<'de> for IntakeFormPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for IntakeFormPolicy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.form_id {
+            map.serialize_entry("formId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.timing {
+            map.serialize_entry("timing", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.completion_requirement {
+            map.serialize_entry("completionRequirement", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `LocationOptions` in Wix's typings (`bookings_resources`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onResourceCreated`, `wixBookings.onResourceDeleted`, `wixBookings.onResourceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LocationOptions {
     /// `availableInAllLocations`.
-    #[serde(
-        rename = "availableInAllLocations",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub available_in_all_locations: ::std::option::Option<bool>,
     /// `specificLocationOptions`.
-    #[serde(
-        rename = "specificLocationOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub specific_location_options: ::std::option::Option<SpecificLocation>,
 }
 
-/// `MediaItem` in Wix's typings (`bookings_add-ons`, `bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct MediaItem {
-    /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub image: ::std::option::Option<crate::Media<Image>>,
+impl crate::serde_helpers::Object for LocationOptions {
+    const NAME: &'static str = "LocationOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "availableInAllLocations" => self.available_in_all_locations = map.next_value()?,
+            "specificLocationOptions" => self.specific_location_options = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `Money` in Wix's typings (`bookings_add-ons`, `bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Money {
-    /// `value`. Format `DECIMAL_VALUE`. Decimal text.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<::std::string::String>,
-    /// `currency`. Format `CURRENCY`.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub currency: ::std::option::Option<::std::string::String>,
-    /// `formattedValue`. At most 50 characters.
-    #[serde(
-        rename = "formattedValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub formatted_value: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for LocationOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for LocationOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.available_in_all_locations {
+            map.serialize_entry("availableInAllLocations", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.specific_location_options {
+            map.serialize_entry("specificLocationOptions", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `MultiServiceAppointments` in Wix's typings (`bookings_bookings-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onBookingsSettingsCreated`, `wixBookings.onBookingsSettingsDeleted`, `wixBookings.onBookingsSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MultiServiceAppointments {
     /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
+}
+
+impl crate::serde_helpers::Object for MultiServiceAppointments {
+    const NAME: &'static str = "MultiServiceAppointments";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "enabled" => self.enabled = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MultiServiceAppointments {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MultiServiceAppointments {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `NumberConfig` in Wix's typings (`bookings_attribute-definition`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onAttributeDefinitionCreated`, `wixBookings.onAttributeDefinitionDeleted`, `wixBookings.onAttributeDefinitionTagsModified`, `wixBookings.onAttributeDefinitionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct NumberConfig {
     /// `min`.
-    #[serde(
-        rename = "min",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min: ::std::option::Option<crate::Number>,
     /// `max`.
-    #[serde(
-        rename = "max",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max: ::std::option::Option<crate::Number>,
 }
 
-/// `ParticipantsPolicy` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ParticipantsPolicy {
-    /// `maxParticipantsPerBooking`.
-    #[serde(
-        rename = "maxParticipantsPerBooking",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub max_participants_per_booking: ::std::option::Option<crate::Number>,
+impl crate::serde_helpers::Object for NumberConfig {
+    const NAME: &'static str = "NumberConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "min" => self.min = map.next_value()?,
+            "max" => self.max = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `PolicyDescription` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PolicyDescription {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `description`. At most 2500 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub description: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for NumberConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for NumberConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.min {
+            map.serialize_entry("min", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max {
+            map.serialize_entry("max", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `RankingOptions` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onBookingPolicyCreated`, `wixBookings.onBookingPolicyDefaultBookingPolicySet`, `wixBookings.onBookingPolicyUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RankingOptions {
     /// `order`.
-    #[serde(
-        rename = "order",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<RankingOrder>,
+}
+
+impl crate::serde_helpers::Object for RankingOptions {
+    const NAME: &'static str = "RankingOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "order" => self.order = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RankingOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RankingOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.order {
+            map.serialize_entry("order", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `RankingOrder` in Wix's typings (`bookings_booking-policies`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookings.onBookingPolicyCreated`, `wixBookings.onBookingPolicyDefaultBookingPolicySet`, `wixBookings.onBookingPolicyUpdated`.
     pub enum RankingOrder {
         /// `LOWEST_TO_HIGHEST`.
         LowestToHighest = "LOWEST_TO_HIGHEST",
@@ -1759,205 +2163,244 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `ReschedulePolicy` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ReschedulePolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `limitLatestReschedule`.
-    #[serde(
-        rename = "limitLatestReschedule",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub limit_latest_reschedule: ::std::option::Option<bool>,
-    /// `latestRescheduleInMinutes`.
-    #[serde(
-        rename = "latestRescheduleInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub latest_reschedule_in_minutes: ::std::option::Option<crate::Number>,
-    /// `allowAnonymous`.
-    #[serde(
-        rename = "allowAnonymous",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub allow_anonymous: ::std::option::Option<bool>,
-}
-
 /// `ResourceType` in Wix's typings (`bookings_resource-types`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onResourceTypeCreated`, `wixBookings.onResourceTypeDeleted`, `wixBookings.onResourceTypeUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceType {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 40 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
+}
+
+impl crate::serde_helpers::Object for ResourceType {
+    const NAME: &'static str = "ResourceType";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ResourceType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ResourceType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Resource` in Wix's typings (`bookings_resources`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onResourceCreated`, `wixBookings.onResourceDeleted`, `wixBookings.onResourceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ResourcesResource {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 40 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `typeId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "typeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub type_id: ::std::option::Option<::std::string::String>,
     /// `workingHoursSchedules`.
-    #[serde(
-        rename = "workingHoursSchedules",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub working_hours_schedules: ::std::option::Option<WorkingHoursSchedules>,
     /// `locationOptions`.
-    #[serde(
-        rename = "locationOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location_options: ::std::option::Option<LocationOptions>,
     /// `eventsSchedule`. Read-only.
-    #[serde(
-        rename = "eventsSchedule",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub events_schedule: ::std::option::Option<EventsSchedule>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
 }
 
+impl crate::serde_helpers::Object for ResourcesResource {
+    const NAME: &'static str = "ResourcesResource";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "typeId" => self.type_id = map.next_value()?,
+            "workingHoursSchedules" => self.working_hours_schedules = map.next_value()?,
+            "locationOptions" => self.location_options = map.next_value()?,
+            "eventsSchedule" => self.events_schedule = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ResourcesResource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ResourcesResource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.type_id {
+            map.serialize_entry("typeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.working_hours_schedules {
+            map.serialize_entry("workingHoursSchedules", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location_options {
+            map.serialize_entry("locationOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.events_schedule {
+            map.serialize_entry("eventsSchedule", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `WorkingHoursSchedule` in Wix's typings (`bookings_resources`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onResourceCreated`, `wixBookings.onResourceDeleted`, `wixBookings.onResourceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ResourcesWorkingHoursSchedule {
     /// `scheduleId`. Format `GUID`.
-    #[serde(
-        rename = "scheduleId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schedule_id: ::std::option::Option<::std::string::String>,
     /// `shared`. Read-only.
-    #[serde(
-        rename = "shared",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub shared: ::std::option::Option<bool>,
 }
 
-/// `SaveCreditCardPolicy` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SaveCreditCardPolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
+impl crate::serde_helpers::Object for ResourcesWorkingHoursSchedule {
+    const NAME: &'static str = "ResourcesWorkingHoursSchedule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "scheduleId" => self.schedule_id = map.next_value()?,
+            "shared" => self.shared = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ResourcesWorkingHoursSchedule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ResourcesWorkingHoursSchedule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.schedule_id {
+            map.serialize_entry("scheduleId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.shared {
+            map.serialize_entry("shared", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `SortingMethodType` in Wix's typings (`bookings_booking-policies`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookings.onBookingPolicyCreated`, `wixBookings.onBookingPolicyDefaultBookingPolicySet`, `wixBookings.onBookingPolicyUpdated`.
     pub enum SortingMethodType {
         /// `RANDOM`.
         Random = "RANDOM",
@@ -1969,323 +2412,607 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `SpecificLocation` in Wix's typings (`bookings_resources`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onResourceCreated`, `wixBookings.onResourceDeleted`, `wixBookings.onResourceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SpecificLocation {
     /// `availableInBusinessLocations`.
-    #[serde(
-        rename = "availableInBusinessLocations",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub available_in_business_locations: ::std::option::Option<bool>,
     /// `businessLocations`. At most 100 items.
-    #[serde(
-        rename = "businessLocations",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub business_locations: ::std::vec::Vec<BusinessLocation>,
 }
 
+impl crate::serde_helpers::Object for SpecificLocation {
+    const NAME: &'static str = "SpecificLocation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "availableInBusinessLocations" => {
+                self.available_in_business_locations = map.next_value()?
+            }
+            "businessLocations" => self.business_locations = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SpecificLocation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SpecificLocation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.available_in_business_locations {
+            map.serialize_entry("availableInBusinessLocations", value)?;
+        }
+        if !self.business_locations.is_empty() {
+            map.serialize_entry("businessLocations", &self.business_locations)?;
+        }
+        map.end()
+    }
+}
+
 /// `StaffMember` in Wix's typings (`bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onStaffMemberConnectedToUser`, `wixBookings.onStaffMemberCreated`, `wixBookings.onStaffMemberDeleted`, `wixBookings.onStaffMemberDisconnectedFromUser`, `wixBookings.onStaffMemberFullyCreated`, `wixBookings.onStaffMemberTagsModified`, 1 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StaffMember {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 40 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `email`. Format `EMAIL`. At most 320 characters.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `phone`. Format `PHONE`. At most 20 characters.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone: ::std::option::Option<::std::string::String>,
     /// `description`. At most 500 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `mainMedia`.
-    #[serde(
-        rename = "mainMedia",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub main_media: ::std::option::Option<MediaItem>,
     /// `resourceId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "resourceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_id: ::std::option::Option<::std::string::String>,
     /// `resource`. Read-only.
-    #[serde(
-        rename = "resource",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource: ::std::option::Option<StaffMembersResource>,
     /// `associatedWixIdentity`. Read-only.
-    #[serde(
-        rename = "associatedWixIdentity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub associated_wix_identity: ::std::option::Option<AssociatedWixIdentity>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<AddOnsTags>,
     /// `serviceProvider`. Read-only.
-    #[serde(
-        rename = "serviceProvider",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub service_provider: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for StaffMember {
+    const NAME: &'static str = "StaffMember";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "mainMedia" => self.main_media = map.next_value()?,
+            "resourceId" => self.resource_id = map.next_value()?,
+            "resource" => self.resource = map.next_value()?,
+            "associatedWixIdentity" => self.associated_wix_identity = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            "serviceProvider" => self.service_provider = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StaffMember {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StaffMember {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.main_media {
+            map.serialize_entry("mainMedia", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_id {
+            map.serialize_entry("resourceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource {
+            map.serialize_entry("resource", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.associated_wix_identity {
+            map.serialize_entry("associatedWixIdentity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.service_provider {
+            map.serialize_entry("serviceProvider", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `StaffMemberConnectedToUser` in Wix's typings (`bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onStaffMemberConnectedToUser`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StaffMemberConnectedToUserData {
     /// `staffMember`.
-    #[serde(
-        rename = "staffMember",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub staff_member: ::std::option::Option<::std::boxed::Box<StaffMember>>,
+}
+
+impl crate::serde_helpers::Object for StaffMemberConnectedToUserData {
+    const NAME: &'static str = "StaffMemberConnectedToUserData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "staffMember" => self.staff_member = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StaffMemberConnectedToUserData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StaffMemberConnectedToUserData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.staff_member {
+            map.serialize_entry("staffMember", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `StaffMemberDisconnectedFromUser` in Wix's typings (`bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onStaffMemberDisconnectedFromUser`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StaffMemberDisconnectedFromUserData {
     /// `staffMember`.
-    #[serde(
-        rename = "staffMember",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub staff_member: ::std::option::Option<::std::boxed::Box<StaffMember>>,
+}
+
+impl crate::serde_helpers::Object for StaffMemberDisconnectedFromUserData {
+    const NAME: &'static str = "StaffMemberDisconnectedFromUserData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "staffMember" => self.staff_member = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StaffMemberDisconnectedFromUserData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StaffMemberDisconnectedFromUserData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.staff_member {
+            map.serialize_entry("staffMember", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `StaffMemberFullyCreated` in Wix's typings (`bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onStaffMemberFullyCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StaffMemberFullyCreatedData {
     /// `staffMember`.
-    #[serde(
-        rename = "staffMember",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub staff_member: ::std::option::Option<::std::boxed::Box<StaffMember>>,
 }
 
+impl crate::serde_helpers::Object for StaffMemberFullyCreatedData {
+    const NAME: &'static str = "StaffMemberFullyCreatedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "staffMember" => self.staff_member = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StaffMemberFullyCreatedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StaffMemberFullyCreatedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.staff_member {
+            map.serialize_entry("staffMember", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `StaffMemberSettings` in Wix's typings (`bookings_staff-member-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onStaffMemberSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StaffMemberSettings {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `contactInformation`.
-    #[serde(
-        rename = "contactInformation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_information: ::std::option::Option<ContactInformation>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
 }
 
+impl crate::serde_helpers::Object for StaffMemberSettings {
+    const NAME: &'static str = "StaffMemberSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "contactInformation" => self.contact_information = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StaffMemberSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StaffMemberSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_information {
+            map.serialize_entry("contactInformation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Resource` in Wix's typings (`bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onStaffMemberConnectedToUser`, `wixBookings.onStaffMemberCreated`, `wixBookings.onStaffMemberDeleted`, `wixBookings.onStaffMemberDisconnectedFromUser`, `wixBookings.onStaffMemberFullyCreated`, `wixBookings.onStaffMemberTagsModified`, 1 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StaffMembersResource {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `workingHoursSchedules`. At most 1 items.
-    #[serde(
-        rename = "workingHoursSchedules",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub working_hours_schedules: ::std::vec::Vec<StaffMembersWorkingHoursSchedule>,
     /// `eventsSchedule`.
-    #[serde(
-        rename = "eventsSchedule",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub events_schedule: ::std::option::Option<EventSchedule>,
     /// `usesDefaultWorkingHours`.
-    #[serde(
-        rename = "usesDefaultWorkingHours",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub uses_default_working_hours: ::std::option::Option<bool>,
     /// `revision`.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for StaffMembersResource {
+    const NAME: &'static str = "StaffMembersResource";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "workingHoursSchedules" => {
+                self.working_hours_schedules = crate::serde_helpers::next_list(map)?
+            }
+            "eventsSchedule" => self.events_schedule = map.next_value()?,
+            "usesDefaultWorkingHours" => self.uses_default_working_hours = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StaffMembersResource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StaffMembersResource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if !self.working_hours_schedules.is_empty() {
+            map.serialize_entry("workingHoursSchedules", &self.working_hours_schedules)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.events_schedule {
+            map.serialize_entry("eventsSchedule", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.uses_default_working_hours {
+            map.serialize_entry("usesDefaultWorkingHours", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `WorkingHoursSchedule` in Wix's typings (`bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onStaffMemberConnectedToUser`, `wixBookings.onStaffMemberCreated`, `wixBookings.onStaffMemberDeleted`, `wixBookings.onStaffMemberDisconnectedFromUser`, `wixBookings.onStaffMemberFullyCreated`, `wixBookings.onStaffMemberTagsModified`, 1 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StaffMembersWorkingHoursSchedule {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `shared`.
-    #[serde(
-        rename = "shared",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub shared: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for StaffMembersWorkingHoursSchedule {
+    const NAME: &'static str = "StaffMembersWorkingHoursSchedule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "shared" => self.shared = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StaffMembersWorkingHoursSchedule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StaffMembersWorkingHoursSchedule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.shared {
+            map.serialize_entry("shared", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `StaffSortingPolicy` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onBookingPolicyCreated`, `wixBookings.onBookingPolicyDefaultBookingPolicySet`, `wixBookings.onBookingPolicyUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StaffSortingPolicy {
     /// `rankingOptions`.
-    #[serde(
-        rename = "rankingOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ranking_options: ::std::option::Option<RankingOptions>,
     /// `customOptions`.
-    #[serde(
-        rename = "customOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_options: ::std::option::Option<CustomOptions>,
     /// `sortingMethodType`.
-    #[serde(
-        rename = "sortingMethodType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sorting_method_type: ::std::option::Option<SortingMethodType>,
+}
+
+impl crate::serde_helpers::Object for StaffSortingPolicy {
+    const NAME: &'static str = "StaffSortingPolicy";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "rankingOptions" => self.ranking_options = map.next_value()?,
+            "customOptions" => self.custom_options = map.next_value()?,
+            "sortingMethodType" => self.sorting_method_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StaffSortingPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StaffSortingPolicy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.ranking_options {
+            map.serialize_entry("rankingOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.custom_options {
+            map.serialize_entry("customOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sorting_method_type {
+            map.serialize_entry("sortingMethodType", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`bookings_categories`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookings.onCategoryNotification`.
     pub enum Status {
         /// `CREATED`.
         Created = "CREATED",
@@ -2295,62 +3022,117 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `StringConfig` in Wix's typings (`bookings_attribute-definition`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onAttributeDefinitionCreated`, `wixBookings.onAttributeDefinitionDeleted`, `wixBookings.onAttributeDefinitionTagsModified`, `wixBookings.onAttributeDefinitionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StringConfig {
     /// `allowedValues`. At most 40 characters. At most 50 items.
-    #[serde(
-        rename = "allowedValues",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub allowed_values: ::std::vec::Vec<::std::string::String>,
 }
 
-/// `TagList` in Wix's typings (`bookings_add-ons`, `bookings_attribute-definition`, `bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TagList {
-    /// `tagIds`. At most 5 characters. At most 100 items.
-    #[serde(
-        rename = "tagIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub tag_ids: ::std::vec::Vec<::std::string::String>,
+impl crate::serde_helpers::Object for StringConfig {
+    const NAME: &'static str = "StringConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "allowedValues" => self.allowed_values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StringConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StringConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.allowed_values.is_empty() {
+            map.serialize_entry("allowedValues", &self.allowed_values)?;
+        }
+        map.end()
+    }
 }
 
 /// `TagsModified` in Wix's typings (`bookings_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onStaffMemberTagsModified`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TagsModified {
     /// `staffMember`.
-    #[serde(
-        rename = "staffMember",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub staff_member: ::std::option::Option<::std::boxed::Box<StaffMember>>,
     /// `assignedTags`.
-    #[serde(
-        rename = "assignedTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assigned_tags: ::std::option::Option<AddOnsTags>,
     /// `unassignedTags`.
-    #[serde(
-        rename = "unassignedTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unassigned_tags: ::std::option::Option<AddOnsTags>,
+}
+
+impl crate::serde_helpers::Object for TagsModified {
+    const NAME: &'static str = "TagsModified";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "staffMember" => self.staff_member = map.next_value()?,
+            "assignedTags" => self.assigned_tags = map.next_value()?,
+            "unassignedTags" => self.unassigned_tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TagsModified {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TagsModified {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.staff_member {
+            map.serialize_entry("staffMember", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.assigned_tags {
+            map.serialize_entry("assignedTags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unassigned_tags {
+            map.serialize_entry("unassignedTags", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Timing` in Wix's typings (`bookings_booking-policies`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookings.onBookingPolicyCreated`, `wixBookings.onBookingPolicyDefaultBookingPolicySet`, `wixBookings.onBookingPolicyUpdated`.
     pub enum Timing {
         /// `AFTER_BOOKING`.
         AfterBooking = "AFTER_BOOKING",
@@ -2361,6 +3143,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `ValueType` in Wix's typings (`bookings_attribute-definition`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookings.onAttributeDefinitionCreated`, `wixBookings.onAttributeDefinitionDeleted`, `wixBookings.onAttributeDefinitionTagsModified`, `wixBookings.onAttributeDefinitionUpdated`.
     pub enum ValueType {
         /// `STRING`.
         StringValue = "STRING",
@@ -2371,46 +3155,73 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `WaitlistPolicy` in Wix's typings (`bookings_booking-policies`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct WaitlistPolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `capacity`.
-    #[serde(
-        rename = "capacity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub capacity: ::std::option::Option<crate::Number>,
-    /// `reservationTimeInMinutes`.
-    #[serde(
-        rename = "reservationTimeInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub reservation_time_in_minutes: ::std::option::Option<crate::Number>,
-}
-
 /// `WorkingHoursSchedules` in Wix's typings (`bookings_resources`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookings.onResourceCreated`, `wixBookings.onResourceDeleted`, `wixBookings.onResourceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct WorkingHoursSchedules {
     /// `values`. At most 1 items.
-    #[serde(
-        rename = "values",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub values: ::std::vec::Vec<ResourcesWorkingHoursSchedule>,
 }
+
+impl crate::serde_helpers::Object for WorkingHoursSchedules {
+    const NAME: &'static str = "WorkingHoursSchedules";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "values" => self.values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkingHoursSchedules {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for WorkingHoursSchedules {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.values.is_empty() {
+            map.serialize_entry("values", &self.values)?;
+        }
+        map.end()
+    }
+}
+
+pub use crate::catalog::shared::AttributeDefinitionTags;
+pub use crate::catalog::shared::BookAfterStartPolicy;
+pub use crate::catalog::shared::CancellationFeePolicy;
+pub use crate::catalog::shared::CancellationPolicy;
+pub use crate::catalog::shared::CancellationWindow;
+pub use crate::catalog::shared::CommonIdentificationData;
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::Image;
+pub use crate::catalog::shared::LimitEarlyBookingPolicy;
+pub use crate::catalog::shared::LimitLateBookingPolicy;
+pub use crate::catalog::shared::MediaItem;
+pub use crate::catalog::shared::Money;
+pub use crate::catalog::shared::ParticipantsPolicy;
+pub use crate::catalog::shared::PolicyDescription;
+pub use crate::catalog::shared::ReschedulePolicy;
+pub use crate::catalog::shared::SaveCreditCardPolicy;
+pub use crate::catalog::shared::TagList;
+pub use crate::catalog::shared::Tags as AddOnsTags;
+pub use crate::catalog::shared::WaitlistPolicy;
 
 crate::declare_module! {
     /// Event markers of `wixBookings`.

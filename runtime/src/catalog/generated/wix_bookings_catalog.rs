@@ -56,96 +56,195 @@ pub struct ServiceOptionsAndVariantsUpdated {
 }
 
 /// `CustomServiceOption` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CustomServiceOption {
     /// `name`. At most 255 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `choices`. At most 255 characters. At most 100 items.
-    #[serde(
-        rename = "choices",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub choices: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CustomServiceOption {
+    const NAME: &'static str = "CustomServiceOption";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "choices" => self.choices = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CustomServiceOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CustomServiceOption {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if !self.choices.is_empty() {
+            map.serialize_entry("choices", &self.choices)?;
+        }
+        map.end()
+    }
+}
+
 /// `DateRangeRule` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DateRangeRule {
     /// `localStartDate`. Format `LOCAL_DATE_TIME`.
-    #[serde(
-        rename = "localStartDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub local_start_date: ::std::option::Option<::std::string::String>,
     /// `localEndDate`. Format `LOCAL_DATE_TIME`.
-    #[serde(
-        rename = "localEndDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub local_end_date: ::std::option::Option<::std::string::String>,
     /// `repeatsAnnually`.
-    #[serde(
-        rename = "repeatsAnnually",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub repeats_annually: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for DateRangeRule {
+    const NAME: &'static str = "DateRangeRule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "localStartDate" => self.local_start_date = map.next_value()?,
+            "localEndDate" => self.local_end_date = map.next_value()?,
+            "repeatsAnnually" => self.repeats_annually = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DateRangeRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DateRangeRule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.local_start_date {
+            map.serialize_entry("localStartDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.local_end_date {
+            map.serialize_entry("localEndDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.repeats_annually {
+            map.serialize_entry("repeatsAnnually", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DateTimeRule` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DateTimeRule {
     /// `hoursAndDaysRule`.
-    #[serde(
-        rename = "hoursAndDaysRule",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hours_and_days_rule: ::std::option::Option<HoursAndDaysRule>,
     /// `monthsRule`.
-    #[serde(
-        rename = "monthsRule",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub months_rule: ::std::option::Option<MonthsRule>,
     /// `dateRangeRule`.
-    #[serde(
-        rename = "dateRangeRule",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_range_rule: ::std::option::Option<DateRangeRule>,
     /// `ruleType`.
-    #[serde(
-        rename = "ruleType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rule_type: ::std::option::Option<DateTimeRuleType>,
     /// `name`. At most 255 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for DateTimeRule {
+    const NAME: &'static str = "DateTimeRule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "hoursAndDaysRule" => self.hours_and_days_rule = map.next_value()?,
+            "monthsRule" => self.months_rule = map.next_value()?,
+            "dateRangeRule" => self.date_range_rule = map.next_value()?,
+            "ruleType" => self.rule_type = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DateTimeRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DateTimeRule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.hours_and_days_rule {
+            map.serialize_entry("hoursAndDaysRule", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.months_rule {
+            map.serialize_entry("monthsRule", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.date_range_rule {
+            map.serialize_entry("dateRangeRule", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rule_type {
+            map.serialize_entry("ruleType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `DateTimeRuleType` in Wix's typings (`bookings_service-options-and-variants`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
     pub enum DateTimeRuleType {
         /// `HOURS_AND_DAYS`.
         HoursAndDays = "HOURS_AND_DAYS",
@@ -158,6 +257,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `Day` in Wix's typings (`bookings_service-options-and-variants`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
     pub enum Day {
         /// `MONDAY`.
         Monday = "MONDAY",
@@ -176,238 +277,370 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `Duration` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Duration {
-    /// `minutes`.
-    #[serde(
-        rename = "minutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub minutes: ::std::option::Option<crate::Number>,
-    /// `name`. At most 255 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-}
-
 /// `DurationServiceOption` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DurationServiceOption {
     /// `name`. At most 255 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
 }
 
-/// `ExtendedFields` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
+impl crate::serde_helpers::Object for DurationServiceOption {
+    const NAME: &'static str = "DurationServiceOption";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DurationServiceOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DurationServiceOption {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `HoursAndDaysRule` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct HoursAndDaysRule {
     /// `days`. At most 7 items.
-    #[serde(
-        rename = "days",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub days: ::std::vec::Vec<Day>,
     /// `startTime`. Format `LOCAL_TIME`.
-    #[serde(
-        rename = "startTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_time: ::std::option::Option<::std::string::String>,
     /// `endTime`. Format `LOCAL_TIME`.
-    #[serde(
-        rename = "endTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_time: ::std::option::Option<::std::string::String>,
 }
 
-/// `Money` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Money {
-    /// `value`. Format `DECIMAL_VALUE`. Decimal text.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<::std::string::String>,
-    /// `currency`. Format `CURRENCY`.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub currency: ::std::option::Option<::std::string::String>,
-    /// `formattedValue`. At most 50 characters.
-    #[serde(
-        rename = "formattedValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub formatted_value: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for HoursAndDaysRule {
+    const NAME: &'static str = "HoursAndDaysRule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "days" => self.days = crate::serde_helpers::next_list(map)?,
+            "startTime" => self.start_time = map.next_value()?,
+            "endTime" => self.end_time = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for HoursAndDaysRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for HoursAndDaysRule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.days.is_empty() {
+            map.serialize_entry("days", &self.days)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_time {
+            map.serialize_entry("startTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_time {
+            map.serialize_entry("endTime", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `MonthsRule` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MonthsRule {
     /// `months`. At most 12 items.
-    #[serde(
-        rename = "months",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub months: ::std::vec::Vec<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for MonthsRule {
+    const NAME: &'static str = "MonthsRule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "months" => self.months = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MonthsRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MonthsRule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.months.is_empty() {
+            map.serialize_entry("months", &self.months)?;
+        }
+        map.end()
+    }
+}
+
 /// `ParticipantsRange` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantsRange {
     /// `minParticipants`.
-    #[serde(
-        rename = "minParticipants",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_participants: ::std::option::Option<crate::Number>,
     /// `maxParticipants`.
-    #[serde(
-        rename = "maxParticipants",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_participants: ::std::option::Option<crate::Number>,
     /// `name`. At most 255 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for ParticipantsRange {
+    const NAME: &'static str = "ParticipantsRange";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "minParticipants" => self.min_participants = map.next_value()?,
+            "maxParticipants" => self.max_participants = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParticipantsRange {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ParticipantsRange {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.min_participants {
+            map.serialize_entry("minParticipants", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_participants {
+            map.serialize_entry("maxParticipants", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ServiceChoice` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceChoice {
     /// `custom`. At most 255 characters.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom: ::std::option::Option<::std::string::String>,
     /// `staffMemberId`. Format `GUID`.
-    #[serde(
-        rename = "staffMemberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub staff_member_id: ::std::option::Option<::std::string::String>,
     /// `duration`.
-    #[serde(
-        rename = "duration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration: ::std::option::Option<Duration>,
     /// `dateTime`.
-    #[serde(
-        rename = "dateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_time: ::std::option::Option<::std::boxed::Box<DateTimeRule>>,
     /// `participantRange`.
-    #[serde(
-        rename = "participantRange",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_range: ::std::option::Option<ParticipantsRange>,
     /// `optionId`. Format `GUID`.
-    #[serde(
-        rename = "optionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub option_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for ServiceChoice {
+    const NAME: &'static str = "ServiceChoice";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "custom" => self.custom = map.next_value()?,
+            "staffMemberId" => self.staff_member_id = map.next_value()?,
+            "duration" => self.duration = map.next_value()?,
+            "dateTime" => self.date_time = map.next_value()?,
+            "participantRange" => self.participant_range = map.next_value()?,
+            "optionId" => self.option_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceChoice {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ServiceChoice {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.staff_member_id {
+            map.serialize_entry("staffMemberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.duration {
+            map.serialize_entry("duration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.date_time {
+            map.serialize_entry("dateTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_range {
+            map.serialize_entry("participantRange", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.option_id {
+            map.serialize_entry("optionId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ServiceOption` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceOption {
     /// `customData`.
-    #[serde(
-        rename = "customData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_data: ::std::option::Option<CustomServiceOption>,
     /// `durationData`.
-    #[serde(
-        rename = "durationData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration_data: ::std::option::Option<DurationServiceOption>,
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<ServiceOptionType>,
+}
+
+impl crate::serde_helpers::Object for ServiceOption {
+    const NAME: &'static str = "ServiceOption";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "customData" => self.custom_data = map.next_value()?,
+            "durationData" => self.duration_data = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ServiceOption {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.custom_data {
+            map.serialize_entry("customData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.duration_data {
+            map.serialize_entry("durationData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ServiceOptionType` in Wix's typings (`bookings_service-options-and-variants`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
     pub enum ServiceOptionType {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -425,116 +658,248 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `ServiceOptions` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceOptions {
     /// `values`. At most 1 items.
-    #[serde(
-        rename = "values",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub values: ::std::vec::Vec<ServiceOption>,
 }
 
+impl crate::serde_helpers::Object for ServiceOptions {
+    const NAME: &'static str = "ServiceOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "values" => self.values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ServiceOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.values.is_empty() {
+            map.serialize_entry("values", &self.values)?;
+        }
+        map.end()
+    }
+}
+
 /// `ServiceOptionsAndVariants` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceOptionsAndVariants {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `serviceId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "serviceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub service_id: ::std::option::Option<::std::string::String>,
     /// `options`.
-    #[serde(
-        rename = "options",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub options: ::std::option::Option<ServiceOptions>,
     /// `variants`.
-    #[serde(
-        rename = "variants",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub variants: ::std::option::Option<ServiceVariants>,
     /// `minPrice`. Read-only.
-    #[serde(
-        rename = "minPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_price: ::std::option::Option<Money>,
     /// `maxPrice`. Read-only.
-    #[serde(
-        rename = "maxPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_price: ::std::option::Option<Money>,
     /// `revision`. Immutable.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
 }
 
+impl crate::serde_helpers::Object for ServiceOptionsAndVariants {
+    const NAME: &'static str = "ServiceOptionsAndVariants";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "serviceId" => self.service_id = map.next_value()?,
+            "options" => self.options = map.next_value()?,
+            "variants" => self.variants = map.next_value()?,
+            "minPrice" => self.min_price = map.next_value()?,
+            "maxPrice" => self.max_price = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceOptionsAndVariants {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ServiceOptionsAndVariants {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.options {
+            map.serialize_entry("options", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.variants {
+            map.serialize_entry("variants", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_price {
+            map.serialize_entry("minPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_price {
+            map.serialize_entry("maxPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ServiceVariant` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceVariant {
     /// `choices`. At most 1 items.
-    #[serde(
-        rename = "choices",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub choices: ::std::vec::Vec<ServiceChoice>,
     /// `price`.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<Money>,
 }
 
+impl crate::serde_helpers::Object for ServiceVariant {
+    const NAME: &'static str = "ServiceVariant";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "choices" => self.choices = crate::serde_helpers::next_list(map)?,
+            "price" => self.price = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceVariant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ServiceVariant {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.choices.is_empty() {
+            map.serialize_entry("choices", &self.choices)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ServiceVariants` in Wix's typings (`bookings_service-options-and-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsCatalog.onServiceOptionsAndVariantsCreated`, `wixBookingsCatalog.onServiceOptionsAndVariantsDeleted`, `wixBookingsCatalog.onServiceOptionsAndVariantsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceVariants {
     /// `values`. At most 100 items.
-    #[serde(
-        rename = "values",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub values: ::std::vec::Vec<ServiceVariant>,
 }
+
+impl crate::serde_helpers::Object for ServiceVariants {
+    const NAME: &'static str = "ServiceVariants";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "values" => self.values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceVariants {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ServiceVariants {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.values.is_empty() {
+            map.serialize_entry("values", &self.values)?;
+        }
+        map.end()
+    }
+}
+
+pub use crate::catalog::shared::Duration;
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::Money;
 
 crate::declare_module! {
     /// Event markers of `wixBookingsCatalog`.

@@ -56,70 +56,135 @@ pub struct ServiceUpdated {
 }
 
 /// `AddOnDetails` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AddOnDetails {
     /// `addOnId`. Format `GUID`.
-    #[serde(
-        rename = "addOnId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub add_on_id: ::std::option::Option<::std::string::String>,
     /// `durationInMinutes`.
-    #[serde(
-        rename = "durationInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration_in_minutes: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for AddOnDetails {
+    const NAME: &'static str = "AddOnDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "addOnId" => self.add_on_id = map.next_value()?,
+            "durationInMinutes" => self.duration_in_minutes = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AddOnDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AddOnDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.add_on_id {
+            map.serialize_entry("addOnId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.duration_in_minutes {
+            map.serialize_entry("durationInMinutes", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `AddOnGroup` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AddOnGroup {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 100 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `maxNumberOfAddOns`.
-    #[serde(
-        rename = "maxNumberOfAddOns",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_number_of_add_ons: ::std::option::Option<crate::Number>,
     /// `addOnIds`. Format `GUID`. At most 7 items.
-    #[serde(
-        rename = "addOnIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub add_on_ids: ::std::vec::Vec<::std::string::String>,
     /// `prompt`. At most 200 characters.
-    #[serde(
-        rename = "prompt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub prompt: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for AddOnGroup {
+    const NAME: &'static str = "AddOnGroup";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "maxNumberOfAddOns" => self.max_number_of_add_ons = map.next_value()?,
+            "addOnIds" => self.add_on_ids = crate::serde_helpers::next_list(map)?,
+            "prompt" => self.prompt = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AddOnGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AddOnGroup {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_number_of_add_ons {
+            map.serialize_entry("maxNumberOfAddOns", value)?;
+        }
+        if !self.add_on_ids.is_empty() {
+            map.serialize_entry("addOnIds", &self.add_on_ids)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.prompt {
+            map.serialize_entry("prompt", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `AddOnPaymentOptions` in Wix's typings (`bookings_services`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
     pub enum AddOnPaymentOptions {
         /// `ONLINE`.
         Online = "ONLINE",
@@ -129,531 +194,753 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `AvailabilityConstraints` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AvailabilityConstraints {
     /// `durations`. At most 50 items. Read-only.
-    #[serde(
-        rename = "durations",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub durations: ::std::vec::Vec<V2Duration>,
     /// `sessionDurations`. At most 50 items.
-    #[serde(
-        rename = "sessionDurations",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub session_durations: ::std::vec::Vec<crate::Number>,
     /// `timeBetweenSessions`.
-    #[serde(
-        rename = "timeBetweenSessions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_between_sessions: ::std::option::Option<crate::Number>,
     /// `durationRange`.
-    #[serde(
-        rename = "durationRange",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration_range: ::std::option::Option<DurationRange>,
 }
 
-/// `BookAfterStartPolicy` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BookAfterStartPolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
+impl crate::serde_helpers::Object for AvailabilityConstraints {
+    const NAME: &'static str = "AvailabilityConstraints";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "durations" => self.durations = crate::serde_helpers::next_list(map)?,
+            "sessionDurations" => self.session_durations = crate::serde_helpers::next_list(map)?,
+            "timeBetweenSessions" => self.time_between_sessions = map.next_value()?,
+            "durationRange" => self.duration_range = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AvailabilityConstraints {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AvailabilityConstraints {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.durations.is_empty() {
+            map.serialize_entry("durations", &self.durations)?;
+        }
+        if !self.session_durations.is_empty() {
+            map.serialize_entry("sessionDurations", &self.session_durations)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_between_sessions {
+            map.serialize_entry("timeBetweenSessions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.duration_range {
+            map.serialize_entry("durationRange", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `BookingPolicy` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BookingPolicy {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 400 characters. Read-only.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `customPolicyDescription`. Read-only.
-    #[serde(
-        rename = "customPolicyDescription",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_policy_description: ::std::option::Option<PolicyDescription>,
     /// `default`. Read-only.
-    #[serde(
-        rename = "default",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default: ::std::option::Option<bool>,
     /// `limitEarlyBookingPolicy`. Read-only.
-    #[serde(
-        rename = "limitEarlyBookingPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limit_early_booking_policy: ::std::option::Option<LimitEarlyBookingPolicy>,
     /// `limitLateBookingPolicy`. Read-only.
-    #[serde(
-        rename = "limitLateBookingPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limit_late_booking_policy: ::std::option::Option<LimitLateBookingPolicy>,
     /// `bookAfterStartPolicy`. Read-only.
-    #[serde(
-        rename = "bookAfterStartPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub book_after_start_policy: ::std::option::Option<BookAfterStartPolicy>,
     /// `cancellationPolicy`. Read-only.
-    #[serde(
-        rename = "cancellationPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cancellation_policy: ::std::option::Option<CancellationPolicy>,
     /// `reschedulePolicy`. Read-only.
-    #[serde(
-        rename = "reschedulePolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reschedule_policy: ::std::option::Option<ReschedulePolicy>,
     /// `waitlistPolicy`. Read-only.
-    #[serde(
-        rename = "waitlistPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub waitlist_policy: ::std::option::Option<WaitlistPolicy>,
     /// `participantsPolicy`. Read-only.
-    #[serde(
-        rename = "participantsPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participants_policy: ::std::option::Option<ParticipantsPolicy>,
     /// `resourcesPolicy`. Read-only.
-    #[serde(
-        rename = "resourcesPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resources_policy: ::std::option::Option<ResourcesPolicy>,
     /// `cancellationFeePolicy`. Read-only.
-    #[serde(
-        rename = "cancellationFeePolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cancellation_fee_policy: ::std::option::Option<CancellationFeePolicy>,
     /// `saveCreditCardPolicy`. Read-only.
-    #[serde(
-        rename = "saveCreditCardPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub save_credit_card_policy: ::std::option::Option<SaveCreditCardPolicy>,
 }
 
+impl crate::serde_helpers::Object for BookingPolicy {
+    const NAME: &'static str = "BookingPolicy";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "customPolicyDescription" => self.custom_policy_description = map.next_value()?,
+            "default" => self.default = map.next_value()?,
+            "limitEarlyBookingPolicy" => self.limit_early_booking_policy = map.next_value()?,
+            "limitLateBookingPolicy" => self.limit_late_booking_policy = map.next_value()?,
+            "bookAfterStartPolicy" => self.book_after_start_policy = map.next_value()?,
+            "cancellationPolicy" => self.cancellation_policy = map.next_value()?,
+            "reschedulePolicy" => self.reschedule_policy = map.next_value()?,
+            "waitlistPolicy" => self.waitlist_policy = map.next_value()?,
+            "participantsPolicy" => self.participants_policy = map.next_value()?,
+            "resourcesPolicy" => self.resources_policy = map.next_value()?,
+            "cancellationFeePolicy" => self.cancellation_fee_policy = map.next_value()?,
+            "saveCreditCardPolicy" => self.save_credit_card_policy = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BookingPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BookingPolicy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.custom_policy_description {
+            map.serialize_entry("customPolicyDescription", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default {
+            map.serialize_entry("default", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limit_early_booking_policy {
+            map.serialize_entry("limitEarlyBookingPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limit_late_booking_policy {
+            map.serialize_entry("limitLateBookingPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.book_after_start_policy {
+            map.serialize_entry("bookAfterStartPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cancellation_policy {
+            map.serialize_entry("cancellationPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reschedule_policy {
+            map.serialize_entry("reschedulePolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.waitlist_policy {
+            map.serialize_entry("waitlistPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participants_policy {
+            map.serialize_entry("participantsPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resources_policy {
+            map.serialize_entry("resourcesPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cancellation_fee_policy {
+            map.serialize_entry("cancellationFeePolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.save_credit_card_policy {
+            map.serialize_entry("saveCreditCardPolicy", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `BusinessLocationOptions` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BusinessLocationOptions {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 150 characters. Read-only.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `default`. Read-only.
-    #[serde(
-        rename = "default",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default: ::std::option::Option<bool>,
     /// `address`. Read-only.
-    #[serde(
-        rename = "address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address: ::std::option::Option<::std::boxed::Box<CommonAddress>>,
     /// `email`. Format `EMAIL`. Read-only.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `phone`. Format `PHONE`. Read-only.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone: ::std::option::Option<::std::string::String>,
 }
 
-/// `CancellationFeePolicy` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CancellationFeePolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `cancellationWindows`. At most 2 items.
-    #[serde(
-        rename = "cancellationWindows",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub cancellation_windows: ::std::vec::Vec<CancellationWindow>,
-    /// `autoCollectFeeEnabled`.
-    #[serde(
-        rename = "autoCollectFeeEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub auto_collect_fee_enabled: ::std::option::Option<bool>,
+impl crate::serde_helpers::Object for BusinessLocationOptions {
+    const NAME: &'static str = "BusinessLocationOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "default" => self.default = map.next_value()?,
+            "address" => self.address = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `CancellationPolicy` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CancellationPolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `limitLatestCancellation`.
-    #[serde(
-        rename = "limitLatestCancellation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub limit_latest_cancellation: ::std::option::Option<bool>,
-    /// `latestCancellationInMinutes`.
-    #[serde(
-        rename = "latestCancellationInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub latest_cancellation_in_minutes: ::std::option::Option<crate::Number>,
-    /// `allowAnonymous`.
-    #[serde(
-        rename = "allowAnonymous",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub allow_anonymous: ::std::option::Option<bool>,
+impl<'de> ::serde::Deserialize<'de> for BusinessLocationOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-/// `CancellationWindow` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CancellationWindow {
-    /// `amount`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub amount: ::std::option::Option<Money>,
-    /// `percentage`. Decimal text.
-    #[serde(
-        rename = "percentage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub percentage: ::std::option::Option<::std::string::String>,
-    /// `startInMinutes`.
-    #[serde(
-        rename = "startInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_in_minutes: ::std::option::Option<crate::Number>,
+impl ::serde::Serialize for BusinessLocationOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default {
+            map.serialize_entry("default", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `CommonAddress` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CommonAddress {
     /// `streetAddress`.
-    #[serde(
-        rename = "streetAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub street_address: ::std::option::Option<CommonStreetAddress>,
     /// `addressLine1` (Velo), `addressLine` (REST). At most 255 characters.
-    #[serde(
-        rename = "addressLine1",
-        alias = "addressLine",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_line1: ::std::option::Option<::std::string::String>,
     /// `country`. Format `COUNTRY`.
-    #[serde(
-        rename = "country",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country: ::std::option::Option<::std::string::String>,
     /// `subdivision`. At most 255 characters.
-    #[serde(
-        rename = "subdivision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subdivision: ::std::option::Option<::std::string::String>,
     /// `city`. At most 255 characters.
-    #[serde(
-        rename = "city",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub city: ::std::option::Option<::std::string::String>,
     /// `postalCode`. At most 255 characters.
-    #[serde(
-        rename = "postalCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub postal_code: ::std::option::Option<::std::string::String>,
     /// `formatted` (Velo), `formattedAddress` (REST). At most 512 characters.
-    #[serde(
-        rename = "formatted",
-        alias = "formattedAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CommonAddress {
+    const NAME: &'static str = "CommonAddress";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "streetAddress" => self.street_address = map.next_value()?,
+            "addressLine1" | "addressLine" => self.address_line1 = map.next_value()?,
+            "country" => self.country = map.next_value()?,
+            "subdivision" => self.subdivision = map.next_value()?,
+            "city" => self.city = map.next_value()?,
+            "postalCode" => self.postal_code = map.next_value()?,
+            "formatted" | "formattedAddress" => self.formatted = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CommonAddress {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CommonAddress {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.street_address {
+            map.serialize_entry("streetAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address_line1 {
+            map.serialize_entry("addressLine1", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subdivision {
+            map.serialize_entry("subdivision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.postal_code {
+            map.serialize_entry("postalCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted {
+            map.serialize_entry("formatted", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CommonStreetAddress` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CommonStreetAddress {
     /// `number`. At most 255 characters.
-    #[serde(
-        rename = "number",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub number: ::std::option::Option<::std::string::String>,
     /// `name`. At most 255 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `apt`. At most 255 characters.
-    #[serde(
-        rename = "apt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub apt: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CommonStreetAddress {
+    const NAME: &'static str = "CommonStreetAddress";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "number" => self.number = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "apt" => self.apt = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CommonStreetAddress {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CommonStreetAddress {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.number {
+            map.serialize_entry("number", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.apt {
+            map.serialize_entry("apt", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Conferencing` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Conferencing {
     /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for Conferencing {
+    const NAME: &'static str = "Conferencing";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "enabled" => self.enabled = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Conferencing {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Conferencing {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CustomLocationOptions` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CustomLocationOptions {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `address`.
-    #[serde(
-        rename = "address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address: ::std::option::Option<::std::boxed::Box<CommonAddress>>,
 }
 
+impl crate::serde_helpers::Object for CustomLocationOptions {
+    const NAME: &'static str = "CustomLocationOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "address" => self.address = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CustomLocationOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CustomLocationOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CustomPayment` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CustomPayment {
     /// `description`. At most 50 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CustomPayment {
+    const NAME: &'static str = "CustomPayment";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "description" => self.description = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CustomPayment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CustomPayment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DailyConfig` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DailyConfig {
     /// `minDurationInDays`.
-    #[serde(
-        rename = "minDurationInDays",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_duration_in_days: ::std::option::Option<crate::Number>,
     /// `maxDurationInDays`.
-    #[serde(
-        rename = "maxDurationInDays",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_duration_in_days: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for DailyConfig {
+    const NAME: &'static str = "DailyConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "minDurationInDays" => self.min_duration_in_days = map.next_value()?,
+            "maxDurationInDays" => self.max_duration_in_days = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DailyConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DailyConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.min_duration_in_days {
+            map.serialize_entry("minDurationInDays", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_duration_in_days {
+            map.serialize_entry("maxDurationInDays", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DiscountInfo` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DiscountInfo {
     /// `discountName`. At most 50 characters.
-    #[serde(
-        rename = "discountName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub discount_name: ::std::option::Option<::std::string::String>,
     /// `priceAfterDiscount`.
-    #[serde(
-        rename = "priceAfterDiscount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price_after_discount: ::std::option::Option<Money>,
 }
 
+impl crate::serde_helpers::Object for DiscountInfo {
+    const NAME: &'static str = "DiscountInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "discountName" => self.discount_name = map.next_value()?,
+            "priceAfterDiscount" => self.price_after_discount = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DiscountInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DiscountInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.discount_name {
+            map.serialize_entry("discountName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price_after_discount {
+            map.serialize_entry("priceAfterDiscount", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DurationRange` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DurationRange {
     /// `hourOptions`.
-    #[serde(
-        rename = "hourOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hour_options: ::std::option::Option<HourlyConfig>,
     /// `dayOptions`.
-    #[serde(
-        rename = "dayOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub day_options: ::std::option::Option<DailyConfig>,
     /// `unitType`.
-    #[serde(
-        rename = "unitType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unit_type: ::std::option::Option<UnitType>,
 }
 
-/// `ExtendedFields` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
+impl crate::serde_helpers::Object for DurationRange {
+    const NAME: &'static str = "DurationRange";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "hourOptions" => self.hour_options = map.next_value()?,
+            "dayOptions" => self.day_options = map.next_value()?,
+            "unitType" => self.unit_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DurationRange {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DurationRange {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.hour_options {
+            map.serialize_entry("hourOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.day_options {
+            map.serialize_entry("dayOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unit_type {
+            map.serialize_entry("unitType", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `FirstChargeDateType` in Wix's typings (`bookings_services`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
     pub enum FirstChargeDateType {
         /// `CHECKOUT`.
         Checkout = "CHECKOUT",
@@ -663,48 +950,117 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `FixedPayment` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FixedPayment {
     /// `price`.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<Money>,
     /// `deposit`.
-    #[serde(
-        rename = "deposit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deposit: ::std::option::Option<Money>,
     /// `fullUpfrontPaymentAllowed`.
-    #[serde(
-        rename = "fullUpfrontPaymentAllowed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub full_upfront_payment_allowed: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for FixedPayment {
+    const NAME: &'static str = "FixedPayment";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "price" => self.price = map.next_value()?,
+            "deposit" => self.deposit = map.next_value()?,
+            "fullUpfrontPaymentAllowed" => self.full_upfront_payment_allowed = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FixedPayment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FixedPayment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deposit {
+            map.serialize_entry("deposit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.full_upfront_payment_allowed {
+            map.serialize_entry("fullUpfrontPaymentAllowed", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Form` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Form {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Form {
+    const NAME: &'static str = "Form";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Form {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Form {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `FrequencyType` in Wix's typings (`bookings_services`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
     pub enum FrequencyType {
         /// `MONTHLY`.
         Monthly = "MONTHLY",
@@ -712,142 +1068,63 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `HourlyConfig` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct HourlyConfig {
     /// `minDurationInMinutes`.
-    #[serde(
-        rename = "minDurationInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_duration_in_minutes: ::std::option::Option<crate::Number>,
     /// `maxDurationInMinutes`.
-    #[serde(
-        rename = "maxDurationInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_duration_in_minutes: ::std::option::Option<crate::Number>,
 }
 
-/// `Image` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Image {
-    /// `id`. At most 2048 characters.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`. At most 2048 characters.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `altText`. At most 134061 characters.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-    /// `filename`. At most 2048 characters. Read-only.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for HourlyConfig {
+    const NAME: &'static str = "HourlyConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "minDurationInMinutes" => self.min_duration_in_minutes = map.next_value()?,
+            "maxDurationInMinutes" => self.max_duration_in_minutes = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `Keyword` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Keyword {
-    /// `term`.
-    #[serde(
-        rename = "term",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub term: ::std::option::Option<::std::string::String>,
-    /// `isMain`.
-    #[serde(
-        rename = "isMain",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub is_main: ::std::option::Option<bool>,
-    /// `origin`. At most 1000 characters.
-    #[serde(
-        rename = "origin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub origin: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for HourlyConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-/// `LimitEarlyBookingPolicy` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LimitEarlyBookingPolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `earliestBookingInMinutes`.
-    #[serde(
-        rename = "earliestBookingInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub earliest_booking_in_minutes: ::std::option::Option<crate::Number>,
-}
-
-/// `LimitLateBookingPolicy` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LimitLateBookingPolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `latestBookingInMinutes`.
-    #[serde(
-        rename = "latestBookingInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub latest_booking_in_minutes: ::std::option::Option<crate::Number>,
+impl ::serde::Serialize for HourlyConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.min_duration_in_minutes {
+            map.serialize_entry("minDurationInMinutes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_duration_in_minutes {
+            map.serialize_entry("maxDurationInMinutes", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `LocationTypeEnumLocationType` in Wix's typings (`bookings_services`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
     pub enum LocationTypeEnumLocationType {
         /// `CUSTOM`.
         Custom = "CUSTOM",
@@ -858,232 +1135,232 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `MediaItem` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct MediaItem {
-    /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub image: ::std::option::Option<crate::Media<Image>>,
-}
-
-/// `Money` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Money {
-    /// `value`. Format `DECIMAL_VALUE`. Decimal text.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<::std::string::String>,
-    /// `currency`. Format `CURRENCY`. Read-only.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub currency: ::std::option::Option<::std::string::String>,
-    /// `formattedValue`. At most 50 characters.
-    #[serde(
-        rename = "formattedValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub formatted_value: ::std::option::Option<::std::string::String>,
-}
-
 /// `OnlineBooking` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OnlineBooking {
     /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// `requireManualApproval`.
-    #[serde(
-        rename = "requireManualApproval",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub require_manual_approval: ::std::option::Option<bool>,
     /// `allowMultipleRequests`.
-    #[serde(
-        rename = "allowMultipleRequests",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub allow_multiple_requests: ::std::option::Option<bool>,
 }
 
-/// `PageUrlV2` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PageUrlV2 {
-    /// `relativePath`. At most 2048 characters.
-    #[serde(
-        rename = "relativePath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub relative_path: ::std::option::Option<::std::string::String>,
-    /// `url`. At most 2048 characters.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for OnlineBooking {
+    const NAME: &'static str = "OnlineBooking";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "enabled" => self.enabled = map.next_value()?,
+            "requireManualApproval" => self.require_manual_approval = map.next_value()?,
+            "allowMultipleRequests" => self.allow_multiple_requests = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `ParticipantsPolicy` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ParticipantsPolicy {
-    /// `maxParticipantsPerBooking`.
-    #[serde(
-        rename = "maxParticipantsPerBooking",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub max_participants_per_booking: ::std::option::Option<crate::Number>,
+impl<'de> ::serde::Deserialize<'de> for OnlineBooking {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OnlineBooking {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.require_manual_approval {
+            map.serialize_entry("requireManualApproval", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.allow_multiple_requests {
+            map.serialize_entry("allowMultipleRequests", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Payment` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Payment {
     /// `fixed`.
-    #[serde(
-        rename = "fixed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fixed: ::std::option::Option<FixedPayment>,
     /// `custom`.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom: ::std::option::Option<CustomPayment>,
     /// `varied`.
-    #[serde(
-        rename = "varied",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub varied: ::std::option::Option<::std::boxed::Box<VariedPayment>>,
     /// `subscription`.
-    #[serde(
-        rename = "subscription",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subscription: ::std::option::Option<::std::boxed::Box<SubscriptionPayment>>,
     /// `rateType`.
-    #[serde(
-        rename = "rateType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rate_type: ::std::option::Option<RateType>,
     /// `options`.
-    #[serde(
-        rename = "options",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub options: ::std::option::Option<PaymentOptions>,
     /// `pricingPlanIds`. Format `GUID`. At most 75 items. Read-only.
-    #[serde(
-        rename = "pricingPlanIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub pricing_plan_ids: ::std::vec::Vec<::std::string::String>,
     /// `addOnOption`.
-    #[serde(
-        rename = "addOnOption",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub add_on_option: ::std::option::Option<AddOnPaymentOptions>,
     /// `discountInfo`. Read-only.
-    #[serde(
-        rename = "discountInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub discount_info: ::std::option::Option<DiscountInfo>,
 }
 
+impl crate::serde_helpers::Object for Payment {
+    const NAME: &'static str = "Payment";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fixed" => self.fixed = map.next_value()?,
+            "custom" => self.custom = map.next_value()?,
+            "varied" => self.varied = map.next_value()?,
+            "subscription" => self.subscription = map.next_value()?,
+            "rateType" => self.rate_type = map.next_value()?,
+            "options" => self.options = map.next_value()?,
+            "pricingPlanIds" => self.pricing_plan_ids = crate::serde_helpers::next_list(map)?,
+            "addOnOption" => self.add_on_option = map.next_value()?,
+            "discountInfo" => self.discount_info = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Payment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Payment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.fixed {
+            map.serialize_entry("fixed", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.varied {
+            map.serialize_entry("varied", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subscription {
+            map.serialize_entry("subscription", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rate_type {
+            map.serialize_entry("rateType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.options {
+            map.serialize_entry("options", value)?;
+        }
+        if !self.pricing_plan_ids.is_empty() {
+            map.serialize_entry("pricingPlanIds", &self.pricing_plan_ids)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.add_on_option {
+            map.serialize_entry("addOnOption", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.discount_info {
+            map.serialize_entry("discountInfo", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PaymentOptions` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentOptions {
     /// `online`.
-    #[serde(
-        rename = "online",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub online: ::std::option::Option<bool>,
     /// `inPerson`.
-    #[serde(
-        rename = "inPerson",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_person: ::std::option::Option<bool>,
     /// `deposit`.
-    #[serde(
-        rename = "deposit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deposit: ::std::option::Option<bool>,
     /// `pricingPlan`.
-    #[serde(
-        rename = "pricingPlan",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pricing_plan: ::std::option::Option<bool>,
 }
 
-/// `PolicyDescription` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PolicyDescription {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `description`. At most 2500 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub description: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for PaymentOptions {
+    const NAME: &'static str = "PaymentOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "online" => self.online = map.next_value()?,
+            "inPerson" => self.in_person = map.next_value()?,
+            "deposit" => self.deposit = map.next_value()?,
+            "pricingPlan" => self.pricing_plan = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PaymentOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PaymentOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.online {
+            map.serialize_entry("online", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.in_person {
+            map.serialize_entry("inPerson", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deposit {
+            map.serialize_entry("deposit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pricing_plan {
+            map.serialize_entry("pricingPlan", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `RateType` in Wix's typings (`bookings_services`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
     pub enum RateType {
         /// `FIXED`.
         Fixed = "FIXED",
@@ -1098,439 +1375,532 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `ReschedulePolicy` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ReschedulePolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `limitLatestReschedule`.
-    #[serde(
-        rename = "limitLatestReschedule",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub limit_latest_reschedule: ::std::option::Option<bool>,
-    /// `latestRescheduleInMinutes`.
-    #[serde(
-        rename = "latestRescheduleInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub latest_reschedule_in_minutes: ::std::option::Option<crate::Number>,
-    /// `allowAnonymous`.
-    #[serde(
-        rename = "allowAnonymous",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub allow_anonymous: ::std::option::Option<bool>,
-}
-
 /// `ResourceIds` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceIds {
     /// `values`. Format `GUID`. At most 100 items.
-    #[serde(
-        rename = "values",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub values: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for ResourceIds {
+    const NAME: &'static str = "ResourceIds";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "values" => self.values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ResourceIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ResourceIds {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.values.is_empty() {
+            map.serialize_entry("values", &self.values)?;
+        }
+        map.end()
+    }
+}
+
 /// `ResourceType` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceType {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 40 characters. Read-only.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for ResourceType {
+    const NAME: &'static str = "ResourceType";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ResourceType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ResourceType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `ResourcesPolicy` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ResourcesPolicy {
     /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// `autoAssignAllowed`.
-    #[serde(
-        rename = "autoAssignAllowed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_assign_allowed: ::std::option::Option<bool>,
 }
 
-/// `SaveCreditCardPolicy` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SaveCreditCardPolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
+impl crate::serde_helpers::Object for ResourcesPolicy {
+    const NAME: &'static str = "ResourcesPolicy";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "enabled" => self.enabled = map.next_value()?,
+            "autoAssignAllowed" => self.auto_assign_allowed = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ResourcesPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ResourcesPolicy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.auto_assign_allowed {
+            map.serialize_entry("autoAssignAllowed", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Schedule` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Schedule {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `firstSessionStart`. Read-only.
-    #[serde(
-        rename = "firstSessionStart",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_session_start: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `lastSessionEnd`. Read-only.
-    #[serde(
-        rename = "lastSessionEnd",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_session_end: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `availabilityConstraints`.
-    #[serde(
-        rename = "availabilityConstraints",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub availability_constraints: ::std::option::Option<::std::boxed::Box<AvailabilityConstraints>>,
 }
 
-/// `SeoSchema` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SeoSchema {
-    /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub tags: ::std::vec::Vec<Tag>,
-    /// `settings`.
-    #[serde(
-        rename = "settings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub settings: ::std::option::Option<Settings>,
+impl crate::serde_helpers::Object for Schedule {
+    const NAME: &'static str = "Schedule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "firstSessionStart" => self.first_session_start = map.next_value()?,
+            "lastSessionEnd" => self.last_session_end = map.next_value()?,
+            "availabilityConstraints" => self.availability_constraints = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Schedule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Schedule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_session_start {
+            map.serialize_entry("firstSessionStart", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_session_end {
+            map.serialize_entry("lastSessionEnd", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.availability_constraints {
+            map.serialize_entry("availabilityConstraints", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Service` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Service {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `appId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `createdByAppId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "createdByAppId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_by_app_id: ::std::option::Option<::std::string::String>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<ServiceType>,
     /// `sortOrder`.
-    #[serde(
-        rename = "sortOrder",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_order: ::std::option::Option<crate::Number>,
     /// `name`. At most 400 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `description`. At most 7000 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `tagLine`. At most 6000 characters.
-    #[serde(
-        rename = "tagLine",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tag_line: ::std::option::Option<::std::string::String>,
     /// `defaultCapacity`.
-    #[serde(
-        rename = "defaultCapacity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_capacity: ::std::option::Option<crate::Number>,
     /// `media`.
-    #[serde(
-        rename = "media",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media: ::std::option::Option<::std::boxed::Box<ServicesMedia>>,
     /// `hidden`.
-    #[serde(
-        rename = "hidden",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hidden: ::std::option::Option<bool>,
     /// `category`.
-    #[serde(
-        rename = "category",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category: ::std::option::Option<V2Category>,
     /// `form`.
-    #[serde(
-        rename = "form",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub form: ::std::option::Option<Form>,
     /// `payment`.
-    #[serde(
-        rename = "payment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment: ::std::option::Option<::std::boxed::Box<Payment>>,
     /// `onlineBooking`.
-    #[serde(
-        rename = "onlineBooking",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub online_booking: ::std::option::Option<OnlineBooking>,
     /// `conferencing`.
-    #[serde(
-        rename = "conferencing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conferencing: ::std::option::Option<Conferencing>,
     /// `locations`. At most 500 items. Immutable.
-    #[serde(
-        rename = "locations",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub locations: ::std::vec::Vec<V2Location>,
     /// `bookingPolicy`.
-    #[serde(
-        rename = "bookingPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub booking_policy: ::std::option::Option<::std::boxed::Box<BookingPolicy>>,
     /// `schedule`.
-    #[serde(
-        rename = "schedule",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schedule: ::std::option::Option<::std::boxed::Box<Schedule>>,
     /// `staffMemberIds`. Format `GUID`. At most 220 items.
-    #[serde(
-        rename = "staffMemberIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub staff_member_ids: ::std::vec::Vec<::std::string::String>,
     /// `staffMemberDetails`.
-    #[serde(
-        rename = "staffMemberDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub staff_member_details: ::std::option::Option<StaffMemberDetails>,
     /// `serviceResources`. At most 8 items.
-    #[serde(
-        rename = "serviceResources",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub service_resources: ::std::vec::Vec<ServiceResource>,
     /// `supportedSlugs`. At most 100 items. Read-only.
-    #[serde(
-        rename = "supportedSlugs",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub supported_slugs: ::std::vec::Vec<Slug>,
     /// `mainSlug`. Read-only.
-    #[serde(
-        rename = "mainSlug",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub main_slug: ::std::option::Option<Slug>,
     /// `urls`. Read-only.
-    #[serde(
-        rename = "urls",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub urls: ::std::option::Option<UrLs>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `seoData`.
-    #[serde(
-        rename = "seoData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub seo_data: ::std::option::Option<SeoSchema>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `addOnGroups`. At most 3 items.
-    #[serde(
-        rename = "addOnGroups",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub add_on_groups: ::std::vec::Vec<AddOnGroup>,
     /// `addOnDetails`. At most 50 items. Read-only.
-    #[serde(
-        rename = "addOnDetails",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub add_on_details: ::std::vec::Vec<AddOnDetails>,
     /// `taxableAddress`.
-    #[serde(
-        rename = "taxableAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub taxable_address: ::std::option::Option<TaxableAddress>,
     /// `primaryResourceType`. Format `GUID`.
-    #[serde(
-        rename = "primaryResourceType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub primary_resource_type: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Service {
+    const NAME: &'static str = "Service";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            "createdByAppId" => self.created_by_app_id = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "sortOrder" => self.sort_order = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "tagLine" => self.tag_line = map.next_value()?,
+            "defaultCapacity" => self.default_capacity = map.next_value()?,
+            "media" => self.media = map.next_value()?,
+            "hidden" => self.hidden = map.next_value()?,
+            "category" => self.category = map.next_value()?,
+            "form" => self.form = map.next_value()?,
+            "payment" => self.payment = map.next_value()?,
+            "onlineBooking" => self.online_booking = map.next_value()?,
+            "conferencing" => self.conferencing = map.next_value()?,
+            "locations" => self.locations = crate::serde_helpers::next_list(map)?,
+            "bookingPolicy" => self.booking_policy = map.next_value()?,
+            "schedule" => self.schedule = map.next_value()?,
+            "staffMemberIds" => self.staff_member_ids = crate::serde_helpers::next_list(map)?,
+            "staffMemberDetails" => self.staff_member_details = map.next_value()?,
+            "serviceResources" => self.service_resources = crate::serde_helpers::next_list(map)?,
+            "supportedSlugs" => self.supported_slugs = crate::serde_helpers::next_list(map)?,
+            "mainSlug" => self.main_slug = map.next_value()?,
+            "urls" => self.urls = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "seoData" => self.seo_data = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "addOnGroups" => self.add_on_groups = crate::serde_helpers::next_list(map)?,
+            "addOnDetails" => self.add_on_details = crate::serde_helpers::next_list(map)?,
+            "taxableAddress" => self.taxable_address = map.next_value()?,
+            "primaryResourceType" => self.primary_resource_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Service {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Service {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_by_app_id {
+            map.serialize_entry("createdByAppId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sort_order {
+            map.serialize_entry("sortOrder", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tag_line {
+            map.serialize_entry("tagLine", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default_capacity {
+            map.serialize_entry("defaultCapacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.media {
+            map.serialize_entry("media", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hidden {
+            map.serialize_entry("hidden", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.category {
+            map.serialize_entry("category", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.form {
+            map.serialize_entry("form", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.payment {
+            map.serialize_entry("payment", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.online_booking {
+            map.serialize_entry("onlineBooking", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.conferencing {
+            map.serialize_entry("conferencing", value)?;
+        }
+        if !self.locations.is_empty() {
+            map.serialize_entry("locations", &self.locations)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.booking_policy {
+            map.serialize_entry("bookingPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.schedule {
+            map.serialize_entry("schedule", value)?;
+        }
+        if !self.staff_member_ids.is_empty() {
+            map.serialize_entry("staffMemberIds", &self.staff_member_ids)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.staff_member_details {
+            map.serialize_entry("staffMemberDetails", value)?;
+        }
+        if !self.service_resources.is_empty() {
+            map.serialize_entry("serviceResources", &self.service_resources)?;
+        }
+        if !self.supported_slugs.is_empty() {
+            map.serialize_entry("supportedSlugs", &self.supported_slugs)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.main_slug {
+            map.serialize_entry("mainSlug", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.urls {
+            map.serialize_entry("urls", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.seo_data {
+            map.serialize_entry("seoData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if !self.add_on_groups.is_empty() {
+            map.serialize_entry("addOnGroups", &self.add_on_groups)?;
+        }
+        if !self.add_on_details.is_empty() {
+            map.serialize_entry("addOnDetails", &self.add_on_details)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.taxable_address {
+            map.serialize_entry("taxableAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.primary_resource_type {
+            map.serialize_entry("primaryResourceType", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ServiceResource` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceResource {
     /// `resourceIds`.
-    #[serde(
-        rename = "resourceIds",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_ids: ::std::option::Option<ResourceIds>,
     /// `resourceType`.
-    #[serde(
-        rename = "resourceType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_type: ::std::option::Option<ResourceType>,
+}
+
+impl crate::serde_helpers::Object for ServiceResource {
+    const NAME: &'static str = "ServiceResource";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "resourceIds" => self.resource_ids = map.next_value()?,
+            "resourceType" => self.resource_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceResource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ServiceResource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.resource_ids {
+            map.serialize_entry("resourceIds", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_type {
+            map.serialize_entry("resourceType", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ServiceType` in Wix's typings (`bookings_services`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
     pub enum ServiceType {
         /// `APPOINTMENT`.
         Appointment = "APPOINTMENT",
@@ -1542,247 +1912,411 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Media` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServicesMedia {
     /// `items`. At most 100 items.
-    #[serde(
-        rename = "items",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub items: ::std::vec::Vec<MediaItem>,
     /// `mainMedia`.
-    #[serde(
-        rename = "mainMedia",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub main_media: ::std::option::Option<MediaItem>,
     /// `coverMedia`.
-    #[serde(
-        rename = "coverMedia",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cover_media: ::std::option::Option<MediaItem>,
 }
 
-/// `Settings` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Settings {
-    /// `preventAutoRedirect`.
-    #[serde(
-        rename = "preventAutoRedirect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub prevent_auto_redirect: ::std::option::Option<bool>,
-    /// `keywords`. At most 5 items.
-    #[serde(
-        rename = "keywords",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub keywords: ::std::vec::Vec<Keyword>,
+impl crate::serde_helpers::Object for ServicesMedia {
+    const NAME: &'static str = "ServicesMedia";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "items" => self.items = crate::serde_helpers::next_list(map)?,
+            "mainMedia" => self.main_media = map.next_value()?,
+            "coverMedia" => self.cover_media = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServicesMedia {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ServicesMedia {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.items.is_empty() {
+            map.serialize_entry("items", &self.items)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.main_media {
+            map.serialize_entry("mainMedia", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cover_media {
+            map.serialize_entry("coverMedia", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Slug` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Slug {
     /// `name`. At most 500 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `custom`. Read-only.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom: ::std::option::Option<bool>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for Slug {
+    const NAME: &'static str = "Slug";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "custom" => self.custom = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Slug {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Slug {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `StaffMediaItem` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StaffMediaItem {
     /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<crate::Media<Image>>,
 }
 
+impl crate::serde_helpers::Object for StaffMediaItem {
+    const NAME: &'static str = "StaffMediaItem";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "image" => self.image = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StaffMediaItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StaffMediaItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `StaffMember` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StaffMember {
     /// `staffMemberId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "staffMemberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub staff_member_id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 40 characters. Read-only.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `mainMedia`. Read-only.
-    #[serde(
-        rename = "mainMedia",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub main_media: ::std::option::Option<StaffMediaItem>,
 }
 
+impl crate::serde_helpers::Object for StaffMember {
+    const NAME: &'static str = "StaffMember";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "staffMemberId" => self.staff_member_id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "mainMedia" => self.main_media = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StaffMember {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StaffMember {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.staff_member_id {
+            map.serialize_entry("staffMemberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.main_media {
+            map.serialize_entry("mainMedia", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `StaffMemberDetails` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StaffMemberDetails {
     /// `staffMembers`. At most 220 items.
-    #[serde(
-        rename = "staffMembers",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub staff_members: ::std::vec::Vec<StaffMember>,
 }
 
+impl crate::serde_helpers::Object for StaffMemberDetails {
+    const NAME: &'static str = "StaffMemberDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "staffMembers" => self.staff_members = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StaffMemberDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StaffMemberDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.staff_members.is_empty() {
+            map.serialize_entry("staffMembers", &self.staff_members)?;
+        }
+        map.end()
+    }
+}
+
 /// `SubscriptionPayment` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriptionPayment {
     /// `amountPerBillingCycle`.
-    #[serde(
-        rename = "amountPerBillingCycle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount_per_billing_cycle: ::std::option::Option<Money>,
     /// `frequency`.
-    #[serde(
-        rename = "frequency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub frequency: ::std::option::Option<FrequencyType>,
     /// `totalPayments`.
-    #[serde(
-        rename = "totalPayments",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub total_payments: ::std::option::Option<crate::Number>,
     /// `firstChargeDate`.
-    #[serde(
-        rename = "firstChargeDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_charge_date: ::std::option::Option<FirstChargeDateType>,
     /// `recurringStartDate`.
-    #[serde(
-        rename = "recurringStartDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recurring_start_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `enrollmentFeeAmount`. Deprecated.
-    #[serde(
-        rename = "enrollmentFeeAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enrollment_fee_amount: ::std::option::Option<Money>,
 }
 
-/// `Tag` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Tag {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<::std::string::String>,
-    /// `props`.
-    #[serde(
-        rename = "props",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub props: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
-    /// `meta`.
-    #[serde(
-        rename = "meta",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub meta: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
-    /// `children`.
-    #[serde(
-        rename = "children",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub children: ::std::option::Option<::std::string::String>,
-    /// `custom`.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub custom: ::std::option::Option<bool>,
-    /// `disabled`.
-    #[serde(
-        rename = "disabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disabled: ::std::option::Option<bool>,
+impl crate::serde_helpers::Object for SubscriptionPayment {
+    const NAME: &'static str = "SubscriptionPayment";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "amountPerBillingCycle" => self.amount_per_billing_cycle = map.next_value()?,
+            "frequency" => self.frequency = map.next_value()?,
+            "totalPayments" => self.total_payments = map.next_value()?,
+            "firstChargeDate" => self.first_charge_date = map.next_value()?,
+            "recurringStartDate" => self.recurring_start_date = map.next_value()?,
+            "enrollmentFeeAmount" => self.enrollment_fee_amount = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SubscriptionPayment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SubscriptionPayment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.amount_per_billing_cycle {
+            map.serialize_entry("amountPerBillingCycle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.frequency {
+            map.serialize_entry("frequency", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_payments {
+            map.serialize_entry("totalPayments", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_charge_date {
+            map.serialize_entry("firstChargeDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.recurring_start_date {
+            map.serialize_entry("recurringStartDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.enrollment_fee_amount {
+            map.serialize_entry("enrollmentFeeAmount", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `TaxableAddress` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TaxableAddress {
     /// `taxableAddressType`.
-    #[serde(
-        rename = "taxableAddressType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub taxable_address_type: ::std::option::Option<TaxableAddressType>,
+}
+
+impl crate::serde_helpers::Object for TaxableAddress {
+    const NAME: &'static str = "TaxableAddress";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "taxableAddressType" => self.taxable_address_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TaxableAddress {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TaxableAddress {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.taxable_address_type {
+            map.serialize_entry("taxableAddressType", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `TaxableAddressType` in Wix's typings (`bookings_services`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
     pub enum TaxableAddressType {
         /// `BUSINESS`.
         Business = "BUSINESS",
@@ -1793,6 +2327,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `UnitType` in Wix's typings (`bookings_services`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
     pub enum UnitType {
         /// `HOUR`.
         Hour = "HOUR",
@@ -1802,182 +2338,337 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `URLs` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UrLs {
     /// `servicePage`. A media string (Velo) or its object (REST). Read-only.
-    #[serde(
-        rename = "servicePage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub service_page: ::std::option::Option<crate::Media<PageUrlV2>>,
     /// `bookingPage`. A media string (Velo) or its object (REST). Read-only.
-    #[serde(
-        rename = "bookingPage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub booking_page: ::std::option::Option<crate::Media<PageUrlV2>>,
     /// `calendarPage`. A media string (Velo) or its object (REST). Read-only.
-    #[serde(
-        rename = "calendarPage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub calendar_page: ::std::option::Option<crate::Media<PageUrlV2>>,
 }
 
+impl crate::serde_helpers::Object for UrLs {
+    const NAME: &'static str = "UrLs";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "servicePage" => self.service_page = map.next_value()?,
+            "bookingPage" => self.booking_page = map.next_value()?,
+            "calendarPage" => self.calendar_page = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UrLs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for UrLs {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.service_page {
+            map.serialize_entry("servicePage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.booking_page {
+            map.serialize_entry("bookingPage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.calendar_page {
+            map.serialize_entry("calendarPage", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `V2Category` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct V2Category {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 500 characters. Read-only.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `sortOrder`. Read-only.
-    #[serde(
-        rename = "sortOrder",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_order: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for V2Category {
+    const NAME: &'static str = "V2Category";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "sortOrder" => self.sort_order = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for V2Category {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for V2Category {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sort_order {
+            map.serialize_entry("sortOrder", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `V2Duration` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct V2Duration {
     /// `minutes`.
-    #[serde(
-        rename = "minutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub minutes: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for V2Duration {
+    const NAME: &'static str = "V2Duration";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "minutes" => self.minutes = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for V2Duration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for V2Duration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.minutes {
+            map.serialize_entry("minutes", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `V2Location` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct V2Location {
     /// `business`.
-    #[serde(
-        rename = "business",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business: ::std::option::Option<::std::boxed::Box<BusinessLocationOptions>>,
     /// `custom`.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom: ::std::option::Option<::std::boxed::Box<CustomLocationOptions>>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<LocationTypeEnumLocationType>,
     /// `calculatedAddress`. Read-only.
-    #[serde(
-        rename = "calculatedAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub calculated_address: ::std::option::Option<::std::boxed::Box<CommonAddress>>,
 }
 
+impl crate::serde_helpers::Object for V2Location {
+    const NAME: &'static str = "V2Location";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "business" => self.business = map.next_value()?,
+            "custom" => self.custom = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "calculatedAddress" => self.calculated_address = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for V2Location {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for V2Location {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.business {
+            map.serialize_entry("business", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.calculated_address {
+            map.serialize_entry("calculatedAddress", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `VariedPayment` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsServices.onServiceCreated`, `wixBookingsServices.onServiceDeleted`, `wixBookingsServices.onServiceUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct VariedPayment {
     /// `defaultPrice`.
-    #[serde(
-        rename = "defaultPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_price: ::std::option::Option<Money>,
     /// `deposit`.
-    #[serde(
-        rename = "deposit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deposit: ::std::option::Option<Money>,
     /// `minPrice`. Read-only.
-    #[serde(
-        rename = "minPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_price: ::std::option::Option<Money>,
     /// `maxPrice`. Read-only.
-    #[serde(
-        rename = "maxPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_price: ::std::option::Option<Money>,
     /// `fullUpfrontPaymentAllowed`.
-    #[serde(
-        rename = "fullUpfrontPaymentAllowed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub full_upfront_payment_allowed: ::std::option::Option<bool>,
 }
 
-/// `WaitlistPolicy` in Wix's typings (`bookings_services`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct WaitlistPolicy {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `capacity`.
-    #[serde(
-        rename = "capacity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub capacity: ::std::option::Option<crate::Number>,
-    /// `reservationTimeInMinutes`.
-    #[serde(
-        rename = "reservationTimeInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub reservation_time_in_minutes: ::std::option::Option<crate::Number>,
+impl crate::serde_helpers::Object for VariedPayment {
+    const NAME: &'static str = "VariedPayment";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "defaultPrice" => self.default_price = map.next_value()?,
+            "deposit" => self.deposit = map.next_value()?,
+            "minPrice" => self.min_price = map.next_value()?,
+            "maxPrice" => self.max_price = map.next_value()?,
+            "fullUpfrontPaymentAllowed" => self.full_upfront_payment_allowed = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
+
+impl<'de> ::serde::Deserialize<'de> for VariedPayment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for VariedPayment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.default_price {
+            map.serialize_entry("defaultPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deposit {
+            map.serialize_entry("deposit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_price {
+            map.serialize_entry("minPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_price {
+            map.serialize_entry("maxPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.full_upfront_payment_allowed {
+            map.serialize_entry("fullUpfrontPaymentAllowed", value)?;
+        }
+        map.end()
+    }
+}
+
+pub use crate::catalog::shared::BookAfterStartPolicy;
+pub use crate::catalog::shared::CancellationFeePolicy;
+pub use crate::catalog::shared::CancellationPolicy;
+pub use crate::catalog::shared::CancellationWindow;
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::Image;
+pub use crate::catalog::shared::Keyword;
+pub use crate::catalog::shared::LimitEarlyBookingPolicy;
+pub use crate::catalog::shared::LimitLateBookingPolicy;
+pub use crate::catalog::shared::MediaItem;
+pub use crate::catalog::shared::Money;
+pub use crate::catalog::shared::PageUrlV2;
+pub use crate::catalog::shared::ParticipantsPolicy;
+pub use crate::catalog::shared::PolicyDescription;
+pub use crate::catalog::shared::ReschedulePolicy;
+pub use crate::catalog::shared::SaveCreditCardPolicy;
+pub use crate::catalog::shared::SeoSchema;
+pub use crate::catalog::shared::Settings;
+pub use crate::catalog::shared::Tag;
+pub use crate::catalog::shared::WaitlistPolicy;
 
 crate::declare_module! {
     /// Event markers of `wixBookingsServices`.

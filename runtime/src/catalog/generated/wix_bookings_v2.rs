@@ -121,866 +121,1167 @@ pub struct BookingUpdated {
 }
 
 /// `Address` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Address {
     /// `streetAddress`.
-    #[serde(
-        rename = "streetAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub street_address: ::std::option::Option<StreetAddress>,
     /// `addressLine`.
-    #[serde(
-        rename = "addressLine",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_line: ::std::option::Option<::std::string::String>,
     /// `country`. Format `COUNTRY`.
-    #[serde(
-        rename = "country",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country: ::std::option::Option<::std::string::String>,
     /// `subdivision`.
-    #[serde(
-        rename = "subdivision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subdivision: ::std::option::Option<::std::string::String>,
     /// `city`.
-    #[serde(
-        rename = "city",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub city: ::std::option::Option<::std::string::String>,
     /// `postalCode`.
-    #[serde(
-        rename = "postalCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub postal_code: ::std::option::Option<::std::string::String>,
     /// `addressLine2`.
-    #[serde(
-        rename = "addressLine2",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_line2: ::std::option::Option<::std::string::String>,
     /// `formattedAddress`.
-    #[serde(
-        rename = "formattedAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted_address: ::std::option::Option<::std::string::String>,
     /// `hint`.
-    #[serde(
-        rename = "hint",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hint: ::std::option::Option<::std::string::String>,
     /// `geocode`.
-    #[serde(
-        rename = "geocode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub geocode: ::std::option::Option<AddressLocation>,
     /// `countryFullname`.
-    #[serde(
-        rename = "countryFullname",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country_fullname: ::std::option::Option<::std::string::String>,
     /// `subdivisions`.
-    #[serde(
-        rename = "subdivisions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub subdivisions: ::std::vec::Vec<Subdivision>,
 }
 
-/// `AddressLocation` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AddressLocation {
-    /// `latitude`.
-    #[serde(
-        rename = "latitude",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub latitude: ::std::option::Option<crate::Number>,
-    /// `longitude`.
-    #[serde(
-        rename = "longitude",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub longitude: ::std::option::Option<crate::Number>,
+impl crate::serde_helpers::Object for Address {
+    const NAME: &'static str = "Address";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "streetAddress" => self.street_address = map.next_value()?,
+            "addressLine" => self.address_line = map.next_value()?,
+            "country" => self.country = map.next_value()?,
+            "subdivision" => self.subdivision = map.next_value()?,
+            "city" => self.city = map.next_value()?,
+            "postalCode" => self.postal_code = map.next_value()?,
+            "addressLine2" => self.address_line2 = map.next_value()?,
+            "formattedAddress" => self.formatted_address = map.next_value()?,
+            "hint" => self.hint = map.next_value()?,
+            "geocode" => self.geocode = map.next_value()?,
+            "countryFullname" => self.country_fullname = map.next_value()?,
+            "subdivisions" => self.subdivisions = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Address {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Address {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.street_address {
+            map.serialize_entry("streetAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address_line {
+            map.serialize_entry("addressLine", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subdivision {
+            map.serialize_entry("subdivision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.postal_code {
+            map.serialize_entry("postalCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address_line2 {
+            map.serialize_entry("addressLine2", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted_address {
+            map.serialize_entry("formattedAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hint {
+            map.serialize_entry("hint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.geocode {
+            map.serialize_entry("geocode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.country_fullname {
+            map.serialize_entry("countryFullname", value)?;
+        }
+        if !self.subdivisions.is_empty() {
+            map.serialize_entry("subdivisions", &self.subdivisions)?;
+        }
+        map.end()
+    }
 }
 
 /// `BookedAddOn` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BookedAddOn {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `groupId`. Format `GUID`.
-    #[serde(
-        rename = "groupId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// `durationInMinutes`. Read-only.
-    #[serde(
-        rename = "durationInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration_in_minutes: ::std::option::Option<crate::Number>,
     /// `quantity`.
-    #[serde(
-        rename = "quantity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quantity: ::std::option::Option<crate::Number>,
     /// `name`. At most 100 characters. Read-only.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `nameTranslated`. At most 100 characters. Read-only.
-    #[serde(
-        rename = "nameTranslated",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name_translated: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for BookedAddOn {
+    const NAME: &'static str = "BookedAddOn";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "groupId" => self.group_id = map.next_value()?,
+            "durationInMinutes" => self.duration_in_minutes = map.next_value()?,
+            "quantity" => self.quantity = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "nameTranslated" => self.name_translated = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BookedAddOn {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BookedAddOn {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.group_id {
+            map.serialize_entry("groupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.duration_in_minutes {
+            map.serialize_entry("durationInMinutes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quantity {
+            map.serialize_entry("quantity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name_translated {
+            map.serialize_entry("nameTranslated", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `BookedEntity` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BookedEntity {
     /// `slot`.
-    #[serde(
-        rename = "slot",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub slot: ::std::option::Option<::std::boxed::Box<BookedSlot>>,
     /// `schedule`.
-    #[serde(
-        rename = "schedule",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schedule: ::std::option::Option<::std::boxed::Box<BookedSchedule>>,
     /// `title`. At most 6000 characters. Read-only.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub tags: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for BookedEntity {
+    const NAME: &'static str = "BookedEntity";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "slot" => self.slot = map.next_value()?,
+            "schedule" => self.schedule = map.next_value()?,
+            "title" => self.title = map.next_value()?,
+            "tags" => self.tags = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BookedEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BookedEntity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.slot {
+            map.serialize_entry("slot", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.schedule {
+            map.serialize_entry("schedule", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if !self.tags.is_empty() {
+            map.serialize_entry("tags", &self.tags)?;
+        }
+        map.end()
+    }
+}
+
 /// `BookedResource` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BookedResource {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 40 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `email`. At most 500 characters.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `scheduleId`. Format `GUID`.
-    #[serde(
-        rename = "scheduleId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schedule_id: ::std::option::Option<::std::string::String>,
     /// `type`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for BookedResource {
+    const NAME: &'static str = "BookedResource";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "scheduleId" => self.schedule_id = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BookedResource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BookedResource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.schedule_id {
+            map.serialize_entry("scheduleId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `BookedSchedule` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BookedSchedule {
     /// `scheduleId`.
-    #[serde(
-        rename = "scheduleId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schedule_id: ::std::option::Option<::std::string::String>,
     /// `serviceId`. Format `GUID`.
-    #[serde(
-        rename = "serviceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub service_id: ::std::option::Option<::std::string::String>,
     /// `location`. Read-only.
-    #[serde(
-        rename = "location",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location: ::std::option::Option<Location>,
     /// `timezone`.
-    #[serde(
-        rename = "timezone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timezone: ::std::option::Option<::std::string::String>,
     /// `firstSessionStart`. Read-only.
-    #[serde(
-        rename = "firstSessionStart",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_session_start: ::std::option::Option<::std::string::String>,
     /// `lastSessionEnd`. Read-only.
-    #[serde(
-        rename = "lastSessionEnd",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_session_end: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for BookedSchedule {
+    const NAME: &'static str = "BookedSchedule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "scheduleId" => self.schedule_id = map.next_value()?,
+            "serviceId" => self.service_id = map.next_value()?,
+            "location" => self.location = map.next_value()?,
+            "timezone" => self.timezone = map.next_value()?,
+            "firstSessionStart" => self.first_session_start = map.next_value()?,
+            "lastSessionEnd" => self.last_session_end = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BookedSchedule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BookedSchedule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.schedule_id {
+            map.serialize_entry("scheduleId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.timezone {
+            map.serialize_entry("timezone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_session_start {
+            map.serialize_entry("firstSessionStart", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_session_end {
+            map.serialize_entry("lastSessionEnd", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `BookedSlot` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BookedSlot {
     /// `sessionId`. Deprecated. Replaced by `event_id`.
-    #[serde(
-        rename = "sessionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub session_id: ::std::option::Option<::std::string::String>,
     /// `serviceId`.
-    #[serde(
-        rename = "serviceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub service_id: ::std::option::Option<::std::string::String>,
     /// `scheduleId`.
-    #[serde(
-        rename = "scheduleId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schedule_id: ::std::option::Option<::std::string::String>,
     /// `eventId`. At most 250 characters.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `startDate`.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::std::string::String>,
     /// `endDate`.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::std::string::String>,
     /// `timezone`.
-    #[serde(
-        rename = "timezone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timezone: ::std::option::Option<::std::string::String>,
     /// `resource`.
-    #[serde(
-        rename = "resource",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource: ::std::option::Option<BookedResource>,
     /// `location`.
-    #[serde(
-        rename = "location",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location: ::std::option::Option<Location>,
     /// `resourceSelections`. At most 3 items.
-    #[serde(
-        rename = "resourceSelections",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub resource_selections: ::std::vec::Vec<ResourceSelection>,
     /// `allDay`.
-    #[serde(
-        rename = "allDay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub all_day: ::std::option::Option<bool>,
     /// `durationUnitType`. Read-only.
-    #[serde(
-        rename = "durationUnitType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration_unit_type: ::std::option::Option<DurationUnitType>,
     /// `durationUnitCount`. Read-only.
-    #[serde(
-        rename = "durationUnitCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration_unit_count: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for BookedSlot {
+    const NAME: &'static str = "BookedSlot";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "sessionId" => self.session_id = map.next_value()?,
+            "serviceId" => self.service_id = map.next_value()?,
+            "scheduleId" => self.schedule_id = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "startDate" => self.start_date = map.next_value()?,
+            "endDate" => self.end_date = map.next_value()?,
+            "timezone" => self.timezone = map.next_value()?,
+            "resource" => self.resource = map.next_value()?,
+            "location" => self.location = map.next_value()?,
+            "resourceSelections" => {
+                self.resource_selections = crate::serde_helpers::next_list(map)?
+            }
+            "allDay" => self.all_day = map.next_value()?,
+            "durationUnitType" => self.duration_unit_type = map.next_value()?,
+            "durationUnitCount" => self.duration_unit_count = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BookedSlot {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BookedSlot {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.session_id {
+            map.serialize_entry("sessionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.schedule_id {
+            map.serialize_entry("scheduleId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_date {
+            map.serialize_entry("startDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_date {
+            map.serialize_entry("endDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.timezone {
+            map.serialize_entry("timezone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource {
+            map.serialize_entry("resource", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        if !self.resource_selections.is_empty() {
+            map.serialize_entry("resourceSelections", &self.resource_selections)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.all_day {
+            map.serialize_entry("allDay", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.duration_unit_type {
+            map.serialize_entry("durationUnitType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.duration_unit_count {
+            map.serialize_entry("durationUnitCount", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Booking` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Booking {
     /// `totalParticipants`.
-    #[serde(
-        rename = "totalParticipants",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub total_participants: ::std::option::Option<crate::Number>,
     /// `participantsChoices`.
-    #[serde(
-        rename = "participantsChoices",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participants_choices: ::std::option::Option<ParticipantChoices>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `bookedEntity`.
-    #[serde(
-        rename = "bookedEntity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub booked_entity: ::std::option::Option<::std::boxed::Box<BookedEntity>>,
     /// `contactDetails`.
-    #[serde(
-        rename = "contactDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_details: ::std::option::Option<::std::boxed::Box<ContactDetails>>,
     /// `additionalFields`. Deprecated. Replaced by `form_submission_id`.
-    #[serde(
-        rename = "additionalFields",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub additional_fields: ::std::vec::Vec<CustomFormField>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<BookingStatus>,
     /// `paymentStatus`.
-    #[serde(
-        rename = "paymentStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_status: ::std::option::Option<PaymentStatus>,
     /// `selectedPaymentOption`.
-    #[serde(
-        rename = "selectedPaymentOption",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub selected_payment_option: ::std::option::Option<SelectedPaymentOption>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `externalUserId`.
-    #[serde(
-        rename = "externalUserId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external_user_id: ::std::option::Option<::std::string::String>,
     /// `revision`.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `createdBy`. Read-only.
-    #[serde(
-        rename = "createdBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_by: ::std::option::Option<CommonIdentificationData>,
     /// `startDate`. Read-only.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `endDate`. Read-only.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `doubleBooked`. Read-only.
-    #[serde(
-        rename = "doubleBooked",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub double_booked: ::std::option::Option<bool>,
     /// `multiServiceBookingInfo`. Read-only.
-    #[serde(
-        rename = "multiServiceBookingInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub multi_service_booking_info: ::std::option::Option<MultiServiceBookingInfo>,
     /// `formSubmissionId`. Format `GUID`.
-    #[serde(
-        rename = "formSubmissionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub form_submission_id: ::std::option::Option<::std::string::String>,
     /// `formId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "formId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub form_id: ::std::option::Option<::std::string::String>,
     /// `bookedAddOns`. At most 21 items.
-    #[serde(
-        rename = "bookedAddOns",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub booked_add_ons: ::std::vec::Vec<BookedAddOn>,
     /// `appId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `createdByAppId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "createdByAppId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_by_app_id: ::std::option::Option<::std::string::String>,
     /// `depositSelected`.
-    #[serde(
-        rename = "depositSelected",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deposit_selected: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for Booking {
+    const NAME: &'static str = "Booking";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "totalParticipants" => self.total_participants = map.next_value()?,
+            "participantsChoices" => self.participants_choices = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "bookedEntity" => self.booked_entity = map.next_value()?,
+            "contactDetails" => self.contact_details = map.next_value()?,
+            "additionalFields" => self.additional_fields = crate::serde_helpers::next_list(map)?,
+            "status" => self.status = map.next_value()?,
+            "paymentStatus" => self.payment_status = map.next_value()?,
+            "selectedPaymentOption" => self.selected_payment_option = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "externalUserId" => self.external_user_id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "createdBy" => self.created_by = map.next_value()?,
+            "startDate" => self.start_date = map.next_value()?,
+            "endDate" => self.end_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "doubleBooked" => self.double_booked = map.next_value()?,
+            "multiServiceBookingInfo" => self.multi_service_booking_info = map.next_value()?,
+            "formSubmissionId" => self.form_submission_id = map.next_value()?,
+            "formId" => self.form_id = map.next_value()?,
+            "bookedAddOns" => self.booked_add_ons = crate::serde_helpers::next_list(map)?,
+            "appId" => self.app_id = map.next_value()?,
+            "createdByAppId" => self.created_by_app_id = map.next_value()?,
+            "depositSelected" => self.deposit_selected = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Booking {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Booking {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.total_participants {
+            map.serialize_entry("totalParticipants", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participants_choices {
+            map.serialize_entry("participantsChoices", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.booked_entity {
+            map.serialize_entry("bookedEntity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_details {
+            map.serialize_entry("contactDetails", value)?;
+        }
+        if !self.additional_fields.is_empty() {
+            map.serialize_entry("additionalFields", &self.additional_fields)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.payment_status {
+            map.serialize_entry("paymentStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.selected_payment_option {
+            map.serialize_entry("selectedPaymentOption", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.external_user_id {
+            map.serialize_entry("externalUserId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_by {
+            map.serialize_entry("createdBy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_date {
+            map.serialize_entry("startDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_date {
+            map.serialize_entry("endDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.double_booked {
+            map.serialize_entry("doubleBooked", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.multi_service_booking_info {
+            map.serialize_entry("multiServiceBookingInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.form_submission_id {
+            map.serialize_entry("formSubmissionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.form_id {
+            map.serialize_entry("formId", value)?;
+        }
+        if !self.booked_add_ons.is_empty() {
+            map.serialize_entry("bookedAddOns", &self.booked_add_ons)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_by_app_id {
+            map.serialize_entry("createdByAppId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deposit_selected {
+            map.serialize_entry("depositSelected", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `BookingCanceled` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BookingCanceledData {
     /// `booking`.
-    #[serde(
-        rename = "booking",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub booking: ::std::option::Option<::std::boxed::Box<Booking>>,
     /// `participantNotification`.
-    #[serde(
-        rename = "participantNotification",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_notification: ::std::option::Option<ParticipantNotification>,
     /// `flowControlSettings`.
-    #[serde(
-        rename = "flowControlSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flow_control_settings: ::std::option::Option<CancelBookingFlowControlSettings>,
     /// `initiatedBy`.
-    #[serde(
-        rename = "initiatedBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub initiated_by: ::std::option::Option<IdentificationData>,
     /// `previousStatus`.
-    #[serde(
-        rename = "previousStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_status: ::std::option::Option<BookingStatus>,
+}
+
+impl crate::serde_helpers::Object for BookingCanceledData {
+    const NAME: &'static str = "BookingCanceledData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "booking" => self.booking = map.next_value()?,
+            "participantNotification" => self.participant_notification = map.next_value()?,
+            "flowControlSettings" => self.flow_control_settings = map.next_value()?,
+            "initiatedBy" => self.initiated_by = map.next_value()?,
+            "previousStatus" => self.previous_status = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BookingCanceledData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BookingCanceledData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.booking {
+            map.serialize_entry("booking", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_notification {
+            map.serialize_entry("participantNotification", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.flow_control_settings {
+            map.serialize_entry("flowControlSettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiated_by {
+            map.serialize_entry("initiatedBy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_status {
+            map.serialize_entry("previousStatus", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `BookingConfirmed` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingConfirmed`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BookingConfirmedData {
     /// `booking`.
-    #[serde(
-        rename = "booking",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub booking: ::std::option::Option<::std::boxed::Box<Booking>>,
     /// `participantNotification`.
-    #[serde(
-        rename = "participantNotification",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_notification: ::std::option::Option<ParticipantNotification>,
     /// `sendSmsReminder`.
-    #[serde(
-        rename = "sendSmsReminder",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub send_sms_reminder: ::std::option::Option<bool>,
     /// `doubleBooked`.
-    #[serde(
-        rename = "doubleBooked",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub double_booked: ::std::option::Option<bool>,
     /// `initiatedBy`.
-    #[serde(
-        rename = "initiatedBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub initiated_by: ::std::option::Option<IdentificationData>,
     /// `previousStatus`.
-    #[serde(
-        rename = "previousStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_status: ::std::option::Option<BookingStatus>,
     /// `previousPaymentStatus`.
-    #[serde(
-        rename = "previousPaymentStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_payment_status: ::std::option::Option<PaymentStatus>,
+}
+
+impl crate::serde_helpers::Object for BookingConfirmedData {
+    const NAME: &'static str = "BookingConfirmedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "booking" => self.booking = map.next_value()?,
+            "participantNotification" => self.participant_notification = map.next_value()?,
+            "sendSmsReminder" => self.send_sms_reminder = map.next_value()?,
+            "doubleBooked" => self.double_booked = map.next_value()?,
+            "initiatedBy" => self.initiated_by = map.next_value()?,
+            "previousStatus" => self.previous_status = map.next_value()?,
+            "previousPaymentStatus" => self.previous_payment_status = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BookingConfirmedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BookingConfirmedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.booking {
+            map.serialize_entry("booking", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_notification {
+            map.serialize_entry("participantNotification", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.send_sms_reminder {
+            map.serialize_entry("sendSmsReminder", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.double_booked {
+            map.serialize_entry("doubleBooked", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiated_by {
+            map.serialize_entry("initiatedBy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_status {
+            map.serialize_entry("previousStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_payment_status {
+            map.serialize_entry("previousPaymentStatus", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `BookingDeclined` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingDeclined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BookingDeclinedData {
     /// `booking`.
-    #[serde(
-        rename = "booking",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub booking: ::std::option::Option<::std::boxed::Box<Booking>>,
     /// `participantNotification`.
-    #[serde(
-        rename = "participantNotification",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_notification: ::std::option::Option<ParticipantNotification>,
     /// `doubleBooked`.
-    #[serde(
-        rename = "doubleBooked",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub double_booked: ::std::option::Option<bool>,
     /// `initiatedBy`.
-    #[serde(
-        rename = "initiatedBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub initiated_by: ::std::option::Option<IdentificationData>,
     /// `previousStatus`.
-    #[serde(
-        rename = "previousStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_status: ::std::option::Option<BookingStatus>,
     /// `previousPaymentStatus`.
-    #[serde(
-        rename = "previousPaymentStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_payment_status: ::std::option::Option<PaymentStatus>,
     /// `flowControlSettings`.
-    #[serde(
-        rename = "flowControlSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flow_control_settings: ::std::option::Option<DeclineBookingFlowControlSettings>,
 }
 
+impl crate::serde_helpers::Object for BookingDeclinedData {
+    const NAME: &'static str = "BookingDeclinedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "booking" => self.booking = map.next_value()?,
+            "participantNotification" => self.participant_notification = map.next_value()?,
+            "doubleBooked" => self.double_booked = map.next_value()?,
+            "initiatedBy" => self.initiated_by = map.next_value()?,
+            "previousStatus" => self.previous_status = map.next_value()?,
+            "previousPaymentStatus" => self.previous_payment_status = map.next_value()?,
+            "flowControlSettings" => self.flow_control_settings = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BookingDeclinedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BookingDeclinedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.booking {
+            map.serialize_entry("booking", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_notification {
+            map.serialize_entry("participantNotification", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.double_booked {
+            map.serialize_entry("doubleBooked", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiated_by {
+            map.serialize_entry("initiatedBy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_status {
+            map.serialize_entry("previousStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_payment_status {
+            map.serialize_entry("previousPaymentStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.flow_control_settings {
+            map.serialize_entry("flowControlSettings", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `BookingMarkedAsPending` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingMarkedAsPending`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BookingMarkedAsPendingData {
     /// `booking`.
-    #[serde(
-        rename = "booking",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub booking: ::std::option::Option<::std::boxed::Box<Booking>>,
     /// `participantNotification`.
-    #[serde(
-        rename = "participantNotification",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_notification: ::std::option::Option<ParticipantNotification>,
     /// `sendSmsReminder`.
-    #[serde(
-        rename = "sendSmsReminder",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub send_sms_reminder: ::std::option::Option<bool>,
     /// `doubleBooked`.
-    #[serde(
-        rename = "doubleBooked",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub double_booked: ::std::option::Option<bool>,
     /// `initiatedBy`.
-    #[serde(
-        rename = "initiatedBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub initiated_by: ::std::option::Option<IdentificationData>,
     /// `previousStatus`.
-    #[serde(
-        rename = "previousStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_status: ::std::option::Option<BookingStatus>,
     /// `previousPaymentStatus`.
-    #[serde(
-        rename = "previousPaymentStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_payment_status: ::std::option::Option<PaymentStatus>,
 }
 
+impl crate::serde_helpers::Object for BookingMarkedAsPendingData {
+    const NAME: &'static str = "BookingMarkedAsPendingData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "booking" => self.booking = map.next_value()?,
+            "participantNotification" => self.participant_notification = map.next_value()?,
+            "sendSmsReminder" => self.send_sms_reminder = map.next_value()?,
+            "doubleBooked" => self.double_booked = map.next_value()?,
+            "initiatedBy" => self.initiated_by = map.next_value()?,
+            "previousStatus" => self.previous_status = map.next_value()?,
+            "previousPaymentStatus" => self.previous_payment_status = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BookingMarkedAsPendingData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BookingMarkedAsPendingData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.booking {
+            map.serialize_entry("booking", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_notification {
+            map.serialize_entry("participantNotification", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.send_sms_reminder {
+            map.serialize_entry("sendSmsReminder", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.double_booked {
+            map.serialize_entry("doubleBooked", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiated_by {
+            map.serialize_entry("initiatedBy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_status {
+            map.serialize_entry("previousStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_payment_status {
+            map.serialize_entry("previousPaymentStatus", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `BookingRescheduled` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingRescheduled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BookingRescheduledData {
     /// `previousTotalParticipants`.
-    #[serde(
-        rename = "previousTotalParticipants",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_total_participants: ::std::option::Option<crate::Number>,
     /// `previousParticipantsChoices`.
-    #[serde(
-        rename = "previousParticipantsChoices",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_participants_choices: ::std::option::Option<ParticipantChoices>,
     /// `booking`.
-    #[serde(
-        rename = "booking",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub booking: ::std::option::Option<::std::boxed::Box<Booking>>,
     /// `participantNotification`.
-    #[serde(
-        rename = "participantNotification",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_notification: ::std::option::Option<ParticipantNotification>,
     /// `flowControlSettings`.
-    #[serde(
-        rename = "flowControlSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flow_control_settings: ::std::option::Option<RescheduleBookingFlowControlSettings>,
     /// `initiatedBy`.
-    #[serde(
-        rename = "initiatedBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub initiated_by: ::std::option::Option<IdentificationData>,
     /// `previousStatus`.
-    #[serde(
-        rename = "previousStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_status: ::std::option::Option<BookingStatus>,
     /// `previousBookedEntity`.
-    #[serde(
-        rename = "previousBookedEntity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_booked_entity: ::std::option::Option<::std::boxed::Box<BookedEntity>>,
     /// `previousStartDate`.
-    #[serde(
-        rename = "previousStartDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_start_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `previousEndDate`.
-    #[serde(
-        rename = "previousEndDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_end_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `previousBookedAddOns`. At most 21 items.
-    #[serde(
-        rename = "previousBookedAddOns",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub previous_booked_add_ons: ::std::vec::Vec<BookedAddOn>,
+}
+
+impl crate::serde_helpers::Object for BookingRescheduledData {
+    const NAME: &'static str = "BookingRescheduledData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "previousTotalParticipants" => self.previous_total_participants = map.next_value()?,
+            "previousParticipantsChoices" => {
+                self.previous_participants_choices = map.next_value()?
+            }
+            "booking" => self.booking = map.next_value()?,
+            "participantNotification" => self.participant_notification = map.next_value()?,
+            "flowControlSettings" => self.flow_control_settings = map.next_value()?,
+            "initiatedBy" => self.initiated_by = map.next_value()?,
+            "previousStatus" => self.previous_status = map.next_value()?,
+            "previousBookedEntity" => self.previous_booked_entity = map.next_value()?,
+            "previousStartDate" => self.previous_start_date = map.next_value()?,
+            "previousEndDate" => self.previous_end_date = map.next_value()?,
+            "previousBookedAddOns" => {
+                self.previous_booked_add_ons = crate::serde_helpers::next_list(map)?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BookingRescheduledData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BookingRescheduledData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.previous_total_participants {
+            map.serialize_entry("previousTotalParticipants", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_participants_choices {
+            map.serialize_entry("previousParticipantsChoices", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.booking {
+            map.serialize_entry("booking", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_notification {
+            map.serialize_entry("participantNotification", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.flow_control_settings {
+            map.serialize_entry("flowControlSettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiated_by {
+            map.serialize_entry("initiatedBy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_status {
+            map.serialize_entry("previousStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_booked_entity {
+            map.serialize_entry("previousBookedEntity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_start_date {
+            map.serialize_entry("previousStartDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_end_date {
+            map.serialize_entry("previousEndDate", value)?;
+        }
+        if !self.previous_booked_add_ons.is_empty() {
+            map.serialize_entry("previousBookedAddOns", &self.previous_booked_add_ons)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `BookingStatus` in Wix's typings (`bookings_bookings`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
     pub enum BookingStatus {
         /// `CREATED`.
         Created = "CREATED",
@@ -998,218 +1299,321 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `CancelBookingFlowControlSettings` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CancelBookingFlowControlSettings {
     /// `ignoreCancellationPolicy`.
-    #[serde(
-        rename = "ignoreCancellationPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ignore_cancellation_policy: ::std::option::Option<bool>,
     /// `withRefund`.
-    #[serde(
-        rename = "withRefund",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub with_refund: ::std::option::Option<bool>,
     /// `waiveCancellationFee`.
-    #[serde(
-        rename = "waiveCancellationFee",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub waive_cancellation_fee: ::std::option::Option<bool>,
 }
 
-/// `CommonIdentificationData` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CommonIdentificationData {
-    /// `anonymousVisitorId`. Format `GUID`.
-    #[serde(
-        rename = "anonymousVisitorId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub anonymous_visitor_id: ::std::option::Option<::std::string::String>,
-    /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub member_id: ::std::option::Option<::std::string::String>,
-    /// `wixUserId`. Format `GUID`.
-    #[serde(
-        rename = "wixUserId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub wix_user_id: ::std::option::Option<::std::string::String>,
-    /// `appId`. Format `GUID`.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub app_id: ::std::option::Option<::std::string::String>,
-    /// `contactId`. Format `GUID`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub contact_id: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for CancelBookingFlowControlSettings {
+    const NAME: &'static str = "CancelBookingFlowControlSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "ignoreCancellationPolicy" => self.ignore_cancellation_policy = map.next_value()?,
+            "withRefund" => self.with_refund = map.next_value()?,
+            "waiveCancellationFee" => self.waive_cancellation_fee = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CancelBookingFlowControlSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CancelBookingFlowControlSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.ignore_cancellation_policy {
+            map.serialize_entry("ignoreCancellationPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.with_refund {
+            map.serialize_entry("withRefund", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.waive_cancellation_fee {
+            map.serialize_entry("waiveCancellationFee", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `ContactDetails` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactDetails {
     /// `contactId`. Format `GUID`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `firstName`.
-    #[serde(
-        rename = "firstName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`.
-    #[serde(
-        rename = "lastName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// `email`. Format `EMAIL`.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `phone`.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone: ::std::option::Option<::std::string::String>,
     /// `fullAddress`.
-    #[serde(
-        rename = "fullAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub full_address: ::std::option::Option<::std::boxed::Box<Address>>,
     /// `timeZone`. Deprecated.
-    #[serde(
-        rename = "timeZone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_zone: ::std::option::Option<::std::string::String>,
     /// `countryCode`. Format `COUNTRY`.
-    #[serde(
-        rename = "countryCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country_code: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for ContactDetails {
+    const NAME: &'static str = "ContactDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "contactId" => self.contact_id = map.next_value()?,
+            "firstName" => self.first_name = map.next_value()?,
+            "lastName" => self.last_name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "fullAddress" => self.full_address = map.next_value()?,
+            "timeZone" => self.time_zone = map.next_value()?,
+            "countryCode" => self.country_code = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.full_address {
+            map.serialize_entry("fullAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_zone {
+            map.serialize_entry("timeZone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.country_code {
+            map.serialize_entry("countryCode", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CustomFormField` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CustomFormField {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `value`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<::std::string::String>,
     /// `label`. Read-only.
-    #[serde(
-        rename = "label",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub label: ::std::option::Option<::std::string::String>,
     /// `valueType`.
-    #[serde(
-        rename = "valueType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value_type: ::std::option::Option<ValueType>,
 }
 
+impl crate::serde_helpers::Object for CustomFormField {
+    const NAME: &'static str = "CustomFormField";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "value" => self.value = map.next_value()?,
+            "label" => self.label = map.next_value()?,
+            "valueType" => self.value_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CustomFormField {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CustomFormField {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value_type {
+            map.serialize_entry("valueType", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DateTimeRule` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DateTimeRule {
     /// `name`. At most 255 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for DateTimeRule {
+    const NAME: &'static str = "DateTimeRule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DateTimeRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DateTimeRule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `DeclineBookingFlowControlSettings` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingDeclined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DeclineBookingFlowControlSettings {
     /// `withRefund`.
-    #[serde(
-        rename = "withRefund",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub with_refund: ::std::option::Option<bool>,
 }
 
-/// `Duration` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Duration {
-    /// `minutes`.
-    #[serde(
-        rename = "minutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub minutes: ::std::option::Option<crate::Number>,
-    /// `name`. At most 255 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for DeclineBookingFlowControlSettings {
+    const NAME: &'static str = "DeclineBookingFlowControlSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "withRefund" => self.with_refund = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeclineBookingFlowControlSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DeclineBookingFlowControlSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.with_refund {
+            map.serialize_entry("withRefund", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `DurationUnitType` in Wix's typings (`bookings_bookings`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
     pub enum DurationUnitType {
         /// `HOUR`.
         Hour = "HOUR",
@@ -1218,109 +1622,82 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `ExtendedFields` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
-}
-
-/// `IdentificationData` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct IdentificationData {
-    /// `anonymousVisitorId`. Format `GUID`.
-    #[serde(
-        rename = "anonymousVisitorId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub anonymous_visitor_id: ::std::option::Option<::std::string::String>,
-    /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub member_id: ::std::option::Option<::std::string::String>,
-    /// `wixUserId`. Format `GUID`.
-    #[serde(
-        rename = "wixUserId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub wix_user_id: ::std::option::Option<::std::string::String>,
-    /// `appId`. Format `GUID`.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub app_id: ::std::option::Option<::std::string::String>,
-    /// `contactId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub contact_id: ::std::option::Option<::std::string::String>,
-}
-
 /// `Location` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Location {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `formattedAddress`.
-    #[serde(
-        rename = "formattedAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted_address: ::std::option::Option<::std::string::String>,
     /// `formattedAddressTranslated`. At most 512 characters.
-    #[serde(
-        rename = "formattedAddressTranslated",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted_address_translated: ::std::option::Option<::std::string::String>,
     /// `locationType`.
-    #[serde(
-        rename = "locationType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location_type: ::std::option::Option<LocationType>,
+}
+
+impl crate::serde_helpers::Object for Location {
+    const NAME: &'static str = "Location";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "formattedAddress" => self.formatted_address = map.next_value()?,
+            "formattedAddressTranslated" => self.formatted_address_translated = map.next_value()?,
+            "locationType" => self.location_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Location {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Location {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted_address {
+            map.serialize_entry("formattedAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted_address_translated {
+            map.serialize_entry("formattedAddressTranslated", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location_type {
+            map.serialize_entry("locationType", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `LocationType` in Wix's typings (`bookings_bookings`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
     pub enum LocationType {
         /// `UNDEFINED`.
         Undefined = "UNDEFINED",
@@ -1334,28 +1711,63 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `MultiServiceBookingInfo` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MultiServiceBookingInfo {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<MultiServiceBookingType>,
+}
+
+impl crate::serde_helpers::Object for MultiServiceBookingInfo {
+    const NAME: &'static str = "MultiServiceBookingInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MultiServiceBookingInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MultiServiceBookingInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `MultiServiceBookingType` in Wix's typings (`bookings_bookings`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
     pub enum MultiServiceBookingType {
         /// `SEQUENTIAL_BOOKINGS`.
         SequentialBookings = "SEQUENTIAL_BOOKINGS",
@@ -1367,97 +1779,235 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `NumberOfParticipantsUpdated` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingNumberOfParticipantsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct NumberOfParticipantsUpdated {
     /// `previousTotalParticipants`.
-    #[serde(
-        rename = "previousTotalParticipants",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_total_participants: ::std::option::Option<crate::Number>,
     /// `previousParticipantsChoices`.
-    #[serde(
-        rename = "previousParticipantsChoices",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_participants_choices: ::std::option::Option<ParticipantChoices>,
     /// `booking`.
-    #[serde(
-        rename = "booking",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub booking: ::std::option::Option<::std::boxed::Box<Booking>>,
     /// `initiatedBy`.
-    #[serde(
-        rename = "initiatedBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub initiated_by: ::std::option::Option<IdentificationData>,
 }
 
+impl crate::serde_helpers::Object for NumberOfParticipantsUpdated {
+    const NAME: &'static str = "NumberOfParticipantsUpdated";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "previousTotalParticipants" => self.previous_total_participants = map.next_value()?,
+            "previousParticipantsChoices" => {
+                self.previous_participants_choices = map.next_value()?
+            }
+            "booking" => self.booking = map.next_value()?,
+            "initiatedBy" => self.initiated_by = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for NumberOfParticipantsUpdated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for NumberOfParticipantsUpdated {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.previous_total_participants {
+            map.serialize_entry("previousTotalParticipants", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_participants_choices {
+            map.serialize_entry("previousParticipantsChoices", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.booking {
+            map.serialize_entry("booking", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiated_by {
+            map.serialize_entry("initiatedBy", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ParticipantChoices` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantChoices {
     /// `serviceChoices`. At most 20 items.
-    #[serde(
-        rename = "serviceChoices",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub service_choices: ::std::vec::Vec<ServiceChoices>,
 }
 
+impl crate::serde_helpers::Object for ParticipantChoices {
+    const NAME: &'static str = "ParticipantChoices";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "serviceChoices" => self.service_choices = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParticipantChoices {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ParticipantChoices {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.service_choices.is_empty() {
+            map.serialize_entry("serviceChoices", &self.service_choices)?;
+        }
+        map.end()
+    }
+}
+
 /// `ParticipantNotification` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingRescheduled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantNotification {
     /// `notifyParticipants`.
-    #[serde(
-        rename = "notifyParticipants",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notify_participants: ::std::option::Option<bool>,
     /// `message`.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// `metadata`.
-    #[serde(
-        rename = "metadata",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub metadata: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
 }
 
+impl crate::serde_helpers::Object for ParticipantNotification {
+    const NAME: &'static str = "ParticipantNotification";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "notifyParticipants" => self.notify_participants = map.next_value()?,
+            "message" => self.message = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParticipantNotification {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ParticipantNotification {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.notify_participants {
+            map.serialize_entry("notifyParticipants", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ParticipantsRange` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantsRange {
     /// `name`. At most 255 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for ParticipantsRange {
+    const NAME: &'static str = "ParticipantsRange";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParticipantsRange {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ParticipantsRange {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PaymentStatus` in Wix's typings (`bookings_bookings`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
     pub enum PaymentStatus {
         /// `UNDEFINED`.
         Undefined = "UNDEFINED",
@@ -1478,6 +2028,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `RequestedGender` in Wix's typings (`bookings_bookings`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
     pub enum RequestedGender {
         /// `ANY_MALE`.
         AnyMale = "ANY_MALE",
@@ -1487,81 +2039,183 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `RequestedGenderValue` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RequestedGenderValue {
     /// `gender`.
-    #[serde(
-        rename = "gender",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub gender: ::std::option::Option<RequestedGender>,
 }
 
+impl crate::serde_helpers::Object for RequestedGenderValue {
+    const NAME: &'static str = "RequestedGenderValue";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "gender" => self.gender = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RequestedGenderValue {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RequestedGenderValue {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.gender {
+            map.serialize_entry("gender", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `RescheduleBookingFlowControlSettings` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingRescheduled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RescheduleBookingFlowControlSettings {
     /// `ignoreReschedulePolicy`.
-    #[serde(
-        rename = "ignoreReschedulePolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ignore_reschedule_policy: ::std::option::Option<bool>,
     /// `skipAvailabilityValidation`.
-    #[serde(
-        rename = "skipAvailabilityValidation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub skip_availability_validation: ::std::option::Option<bool>,
     /// `skipBusinessConfirmation`.
-    #[serde(
-        rename = "skipBusinessConfirmation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub skip_business_confirmation: ::std::option::Option<bool>,
     /// `allowAddOnChanges`.
-    #[serde(
-        rename = "allowAddOnChanges",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub allow_add_on_changes: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for RescheduleBookingFlowControlSettings {
+    const NAME: &'static str = "RescheduleBookingFlowControlSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "ignoreReschedulePolicy" => self.ignore_reschedule_policy = map.next_value()?,
+            "skipAvailabilityValidation" => self.skip_availability_validation = map.next_value()?,
+            "skipBusinessConfirmation" => self.skip_business_confirmation = map.next_value()?,
+            "allowAddOnChanges" => self.allow_add_on_changes = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RescheduleBookingFlowControlSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RescheduleBookingFlowControlSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.ignore_reschedule_policy {
+            map.serialize_entry("ignoreReschedulePolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.skip_availability_validation {
+            map.serialize_entry("skipAvailabilityValidation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.skip_business_confirmation {
+            map.serialize_entry("skipBusinessConfirmation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.allow_add_on_changes {
+            map.serialize_entry("allowAddOnChanges", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ResourceSelection` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceSelection {
     /// `resourceTypeId`. Format `GUID`.
-    #[serde(
-        rename = "resourceTypeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_type_id: ::std::option::Option<::std::string::String>,
     /// `selectionMethod`.
-    #[serde(
-        rename = "selectionMethod",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub selection_method: ::std::option::Option<SelectionMethod>,
     /// `requestedGender`.
-    #[serde(
-        rename = "requestedGender",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub requested_gender: ::std::option::Option<RequestedGenderValue>,
+}
+
+impl crate::serde_helpers::Object for ResourceSelection {
+    const NAME: &'static str = "ResourceSelection";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "resourceTypeId" => self.resource_type_id = map.next_value()?,
+            "selectionMethod" => self.selection_method = map.next_value()?,
+            "requestedGender" => self.requested_gender = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ResourceSelection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ResourceSelection {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.resource_type_id {
+            map.serialize_entry("resourceTypeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.selection_method {
+            map.serialize_entry("selectionMethod", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.requested_gender {
+            map.serialize_entry("requestedGender", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `SelectedPaymentOption` in Wix's typings (`bookings_bookings`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
     pub enum SelectedPaymentOption {
         /// `UNDEFINED`.
         Undefined = "UNDEFINED",
@@ -1578,6 +2232,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `SelectionMethod` in Wix's typings (`bookings_bookings`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
     pub enum SelectionMethod {
         /// `SPECIFIC_RESOURCE`.
         SpecificResource = "SPECIFIC_RESOURCE",
@@ -1589,123 +2245,141 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `ServiceChoice` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceChoice {
     /// `custom`.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom: ::std::option::Option<::std::string::String>,
     /// `duration`.
-    #[serde(
-        rename = "duration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration: ::std::option::Option<Duration>,
     /// `dateTime`.
-    #[serde(
-        rename = "dateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_time: ::std::option::Option<DateTimeRule>,
     /// `participantRange`.
-    #[serde(
-        rename = "participantRange",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_range: ::std::option::Option<ParticipantsRange>,
     /// `optionId`. Format `GUID`.
-    #[serde(
-        rename = "optionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub option_id: ::std::option::Option<::std::string::String>,
     /// `choiceId`. Format `GUID`.
-    #[serde(
-        rename = "choiceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub choice_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for ServiceChoice {
+    const NAME: &'static str = "ServiceChoice";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "custom" => self.custom = map.next_value()?,
+            "duration" => self.duration = map.next_value()?,
+            "dateTime" => self.date_time = map.next_value()?,
+            "participantRange" => self.participant_range = map.next_value()?,
+            "optionId" => self.option_id = map.next_value()?,
+            "choiceId" => self.choice_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceChoice {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ServiceChoice {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.duration {
+            map.serialize_entry("duration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.date_time {
+            map.serialize_entry("dateTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_range {
+            map.serialize_entry("participantRange", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.option_id {
+            map.serialize_entry("optionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.choice_id {
+            map.serialize_entry("choiceId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ServiceChoices` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceChoices {
     /// `numberOfParticipants`.
-    #[serde(
-        rename = "numberOfParticipants",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub number_of_participants: ::std::option::Option<crate::Number>,
     /// `choices`. At most 5 items.
-    #[serde(
-        rename = "choices",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub choices: ::std::vec::Vec<ServiceChoice>,
 }
 
-/// `StreetAddress` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct StreetAddress {
-    /// `number`.
-    #[serde(
-        rename = "number",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub number: ::std::option::Option<::std::string::String>,
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `apt`.
-    #[serde(
-        rename = "apt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub apt: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for ServiceChoices {
+    const NAME: &'static str = "ServiceChoices";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "numberOfParticipants" => self.number_of_participants = map.next_value()?,
+            "choices" => self.choices = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `Subdivision` in Wix's typings (`bookings_bookings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Subdivision {
-    /// `code`.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub code: ::std::option::Option<::std::string::String>,
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for ServiceChoices {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ServiceChoices {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.number_of_participants {
+            map.serialize_entry("numberOfParticipants", value)?;
+        }
+        if !self.choices.is_empty() {
+            map.serialize_entry("choices", &self.choices)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ValueType` in Wix's typings (`bookings_bookings`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 2 more.
     pub enum ValueType {
         /// `SHORT_TEXT`.
         ShortText = "SHORT_TEXT",
@@ -1715,6 +2389,14 @@ crate::serde_helpers::string_enum! {
         CheckBox = "CHECK_BOX",
     }
 }
+
+pub use crate::catalog::shared::AddressLocation;
+pub use crate::catalog::shared::CommonIdentificationData;
+pub use crate::catalog::shared::Duration;
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::IdentificationData;
+pub use crate::catalog::shared::StreetAddress;
+pub use crate::catalog::shared::Subdivision;
 
 crate::declare_module! {
     /// Event markers of `wixBookingsV2`.

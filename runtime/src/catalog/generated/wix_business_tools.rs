@@ -23,282 +23,467 @@ pub struct PropertiesSitePropertiesUpdated {
 }
 
 /// `Address` in Wix's typings (`business-tools_site-properties`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBusinessTools.onPropertiesSitePropertiesUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Address {
     /// `street`.
-    #[serde(
-        rename = "street",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub street: ::std::option::Option<::std::string::String>,
     /// `city`.
-    #[serde(
-        rename = "city",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub city: ::std::option::Option<::std::string::String>,
     /// `country`.
-    #[serde(
-        rename = "country",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country: ::std::option::Option<::std::string::String>,
     /// `state`.
-    #[serde(
-        rename = "state",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<::std::string::String>,
     /// `zip`. At most 20 characters.
-    #[serde(
-        rename = "zip",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub zip: ::std::option::Option<::std::string::String>,
     /// `hint`.
-    #[serde(
-        rename = "hint",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hint: ::std::option::Option<AddressHint>,
     /// `isPhysical`.
-    #[serde(
-        rename = "isPhysical",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_physical: ::std::option::Option<bool>,
     /// `googleFormattedAddress`.
-    #[serde(
-        rename = "googleFormattedAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub google_formatted_address: ::std::option::Option<::std::string::String>,
     /// `streetNumber`.
-    #[serde(
-        rename = "streetNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub street_number: ::std::option::Option<::std::string::String>,
     /// `apartmentNumber`.
-    #[serde(
-        rename = "apartmentNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub apartment_number: ::std::option::Option<::std::string::String>,
     /// `coordinates`.
-    #[serde(
-        rename = "coordinates",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coordinates: ::std::option::Option<GeoCoordinates>,
 }
 
+impl crate::serde_helpers::Object for Address {
+    const NAME: &'static str = "Address";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "street" => self.street = map.next_value()?,
+            "city" => self.city = map.next_value()?,
+            "country" => self.country = map.next_value()?,
+            "state" => self.state = map.next_value()?,
+            "zip" => self.zip = map.next_value()?,
+            "hint" => self.hint = map.next_value()?,
+            "isPhysical" => self.is_physical = map.next_value()?,
+            "googleFormattedAddress" => self.google_formatted_address = map.next_value()?,
+            "streetNumber" => self.street_number = map.next_value()?,
+            "apartmentNumber" => self.apartment_number = map.next_value()?,
+            "coordinates" => self.coordinates = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Address {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Address {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.street {
+            map.serialize_entry("street", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.zip {
+            map.serialize_entry("zip", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hint {
+            map.serialize_entry("hint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.is_physical {
+            map.serialize_entry("isPhysical", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.google_formatted_address {
+            map.serialize_entry("googleFormattedAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.street_number {
+            map.serialize_entry("streetNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.apartment_number {
+            map.serialize_entry("apartmentNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.coordinates {
+            map.serialize_entry("coordinates", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `AddressHint` in Wix's typings (`business-tools_site-properties`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBusinessTools.onPropertiesSitePropertiesUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AddressHint {
     /// `text`.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<::std::string::String>,
     /// `placement`.
-    #[serde(
-        rename = "placement",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub placement: ::std::option::Option<PlacementType>,
 }
 
-/// `BusinessSchedule` in Wix's typings (`business-tools_site-properties`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BusinessSchedule {
-    /// `periods`. At most 100 items.
-    #[serde(
-        rename = "periods",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub periods: ::std::vec::Vec<TimePeriod>,
-    /// `specialHourPeriod`. At most 100 items.
-    #[serde(
-        rename = "specialHourPeriod",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub special_hour_period: ::std::vec::Vec<SpecialHourPeriod>,
+impl crate::serde_helpers::Object for AddressHint {
+    const NAME: &'static str = "AddressHint";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "text" => self.text = map.next_value()?,
+            "placement" => self.placement = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AddressHint {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AddressHint {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.placement {
+            map.serialize_entry("placement", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Categories` in Wix's typings (`business-tools_site-properties`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBusinessTools.onPropertiesSitePropertiesUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Categories {
     /// `primary`.
-    #[serde(
-        rename = "primary",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub primary: ::std::option::Option<::std::string::String>,
     /// `secondary`. At most 50 items.
-    #[serde(
-        rename = "secondary",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub secondary: ::std::vec::Vec<::std::string::String>,
     /// `businessTermId`.
-    #[serde(
-        rename = "businessTermId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_term_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Categories {
+    const NAME: &'static str = "Categories";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "primary" => self.primary = map.next_value()?,
+            "secondary" => self.secondary = crate::serde_helpers::next_list(map)?,
+            "businessTermId" => self.business_term_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Categories {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Categories {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.primary {
+            map.serialize_entry("primary", value)?;
+        }
+        if !self.secondary.is_empty() {
+            map.serialize_entry("secondary", &self.secondary)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.business_term_id {
+            map.serialize_entry("businessTermId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ConsentPolicy` in Wix's typings (`business-tools_site-properties`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBusinessTools.onPropertiesSitePropertiesUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConsentPolicy {
     /// `essential`.
-    #[serde(
-        rename = "essential",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub essential: ::std::option::Option<bool>,
     /// `functional`.
-    #[serde(
-        rename = "functional",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub functional: ::std::option::Option<bool>,
     /// `analytics`.
-    #[serde(
-        rename = "analytics",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub analytics: ::std::option::Option<bool>,
     /// `advertising`.
-    #[serde(
-        rename = "advertising",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub advertising: ::std::option::Option<bool>,
     /// `dataToThirdParty`.
-    #[serde(
-        rename = "dataToThirdParty",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_to_third_party: ::std::option::Option<bool>,
 }
 
-crate::serde_helpers::string_enum! {
-    /// `DayOfWeek` in Wix's typings (`business-tools_site-properties`): a closed set, with a fallback for values added later.
-    pub enum DayOfWeek {
-        /// `MONDAY`.
-        Monday = "MONDAY",
-        /// `TUESDAY`.
-        Tuesday = "TUESDAY",
-        /// `WEDNESDAY`.
-        Wednesday = "WEDNESDAY",
-        /// `THURSDAY`.
-        Thursday = "THURSDAY",
-        /// `FRIDAY`.
-        Friday = "FRIDAY",
-        /// `SATURDAY`.
-        Saturday = "SATURDAY",
-        /// `SUNDAY`.
-        Sunday = "SUNDAY",
+impl crate::serde_helpers::Object for ConsentPolicy {
+    const NAME: &'static str = "ConsentPolicy";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "essential" => self.essential = map.next_value()?,
+            "functional" => self.functional = map.next_value()?,
+            "analytics" => self.analytics = map.next_value()?,
+            "advertising" => self.advertising = map.next_value()?,
+            "dataToThirdParty" => self.data_to_third_party = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConsentPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ConsentPolicy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.essential {
+            map.serialize_entry("essential", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.functional {
+            map.serialize_entry("functional", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.analytics {
+            map.serialize_entry("analytics", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.advertising {
+            map.serialize_entry("advertising", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.data_to_third_party {
+            map.serialize_entry("dataToThirdParty", value)?;
+        }
+        map.end()
     }
 }
 
 /// `GeoCoordinates` in Wix's typings (`business-tools_site-properties`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBusinessTools.onPropertiesSitePropertiesUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GeoCoordinates {
     /// `latitude`.
-    #[serde(
-        rename = "latitude",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub latitude: ::std::option::Option<crate::Number>,
     /// `longitude`.
-    #[serde(
-        rename = "longitude",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub longitude: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for GeoCoordinates {
+    const NAME: &'static str = "GeoCoordinates";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "latitude" => self.latitude = map.next_value()?,
+            "longitude" => self.longitude = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GeoCoordinates {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GeoCoordinates {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.latitude {
+            map.serialize_entry("latitude", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.longitude {
+            map.serialize_entry("longitude", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Locale` in Wix's typings (`business-tools_site-properties`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBusinessTools.onPropertiesSitePropertiesUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Locale {
     /// `languageCode`.
-    #[serde(
-        rename = "languageCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language_code: ::std::option::Option<::std::string::String>,
     /// `country`.
-    #[serde(
-        rename = "country",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Locale {
+    const NAME: &'static str = "Locale";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "languageCode" => self.language_code = map.next_value()?,
+            "country" => self.country = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Locale {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Locale {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.language_code {
+            map.serialize_entry("languageCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Multilingual` in Wix's typings (`business-tools_site-properties`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBusinessTools.onPropertiesSitePropertiesUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Multilingual {
     /// `supportedLanguages`. At most 200 items.
-    #[serde(
-        rename = "supportedLanguages",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub supported_languages: ::std::vec::Vec<SupportedLanguage>,
     /// `autoRedirect`.
-    #[serde(
-        rename = "autoRedirect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_redirect: ::std::option::Option<bool>,
+}
+
+impl crate::serde_helpers::Object for Multilingual {
+    const NAME: &'static str = "Multilingual";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "supportedLanguages" => {
+                self.supported_languages = crate::serde_helpers::next_list(map)?
+            }
+            "autoRedirect" => self.auto_redirect = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Multilingual {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Multilingual {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.supported_languages.is_empty() {
+            map.serialize_entry("supportedLanguages", &self.supported_languages)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.auto_redirect {
+            map.serialize_entry("autoRedirect", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PlacementType` in Wix's typings (`business-tools_site-properties`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBusinessTools.onPropertiesSitePropertiesUpdated`.
     pub enum PlacementType {
         /// `BEFORE`.
         Before = "BEFORE",
@@ -310,153 +495,171 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Properties` in Wix's typings (`business-tools_site-properties`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBusinessTools.onPropertiesSitePropertiesUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Properties {
     /// `categories`.
-    #[serde(
-        rename = "categories",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub categories: ::std::option::Option<Categories>,
     /// `locale`.
-    #[serde(
-        rename = "locale",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub locale: ::std::option::Option<Locale>,
     /// `language`.
-    #[serde(
-        rename = "language",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language: ::std::option::Option<::std::string::String>,
     /// `paymentCurrency`.
-    #[serde(
-        rename = "paymentCurrency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_currency: ::std::option::Option<::std::string::String>,
     /// `timeZone`.
-    #[serde(
-        rename = "timeZone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_zone: ::std::option::Option<::std::string::String>,
     /// `email`.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `phone`.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone: ::std::option::Option<::std::string::String>,
     /// `fax`.
-    #[serde(
-        rename = "fax",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fax: ::std::option::Option<::std::string::String>,
     /// `address`.
-    #[serde(
-        rename = "address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address: ::std::option::Option<::std::boxed::Box<Address>>,
     /// `siteDisplayName`.
-    #[serde(
-        rename = "siteDisplayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub site_display_name: ::std::option::Option<::std::string::String>,
     /// `businessName`.
-    #[serde(
-        rename = "businessName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_name: ::std::option::Option<::std::string::String>,
     /// `logo`.
-    #[serde(
-        rename = "logo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub logo: ::std::option::Option<::std::string::String>,
     /// `description`.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `businessSchedule`.
-    #[serde(
-        rename = "businessSchedule",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_schedule: ::std::option::Option<BusinessSchedule>,
     /// `multilingual`.
-    #[serde(
-        rename = "multilingual",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub multilingual: ::std::option::Option<Multilingual>,
     /// `consentPolicy`.
-    #[serde(
-        rename = "consentPolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub consent_policy: ::std::option::Option<ConsentPolicy>,
     /// `businessConfig`.
-    #[serde(
-        rename = "businessConfig",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_config: ::std::option::Option<::std::string::String>,
     /// `externalSiteUrl`.
-    #[serde(
-        rename = "externalSiteUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external_site_url: ::std::option::Option<::std::string::String>,
     /// `trackClicksAnalytics`.
-    #[serde(
-        rename = "trackClicksAnalytics",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub track_clicks_analytics: ::std::option::Option<bool>,
     /// `companyId`. At most 50 characters.
-    #[serde(
-        rename = "companyId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub company_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Properties {
+    const NAME: &'static str = "Properties";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "categories" => self.categories = map.next_value()?,
+            "locale" => self.locale = map.next_value()?,
+            "language" => self.language = map.next_value()?,
+            "paymentCurrency" => self.payment_currency = map.next_value()?,
+            "timeZone" => self.time_zone = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "fax" => self.fax = map.next_value()?,
+            "address" => self.address = map.next_value()?,
+            "siteDisplayName" => self.site_display_name = map.next_value()?,
+            "businessName" => self.business_name = map.next_value()?,
+            "logo" => self.logo = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "businessSchedule" => self.business_schedule = map.next_value()?,
+            "multilingual" => self.multilingual = map.next_value()?,
+            "consentPolicy" => self.consent_policy = map.next_value()?,
+            "businessConfig" => self.business_config = map.next_value()?,
+            "externalSiteUrl" => self.external_site_url = map.next_value()?,
+            "trackClicksAnalytics" => self.track_clicks_analytics = map.next_value()?,
+            "companyId" => self.company_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Properties {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Properties {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.categories {
+            map.serialize_entry("categories", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.language {
+            map.serialize_entry("language", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.payment_currency {
+            map.serialize_entry("paymentCurrency", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_zone {
+            map.serialize_entry("timeZone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fax {
+            map.serialize_entry("fax", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.site_display_name {
+            map.serialize_entry("siteDisplayName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.business_name {
+            map.serialize_entry("businessName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.logo {
+            map.serialize_entry("logo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.business_schedule {
+            map.serialize_entry("businessSchedule", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.multilingual {
+            map.serialize_entry("multilingual", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.consent_policy {
+            map.serialize_entry("consentPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.business_config {
+            map.serialize_entry("businessConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.external_site_url {
+            map.serialize_entry("externalSiteUrl", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.track_clicks_analytics {
+            map.serialize_entry("trackClicksAnalytics", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.company_id {
+            map.serialize_entry("companyId", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ResolutionMethod` in Wix's typings (`business-tools_site-properties`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixBusinessTools.onPropertiesSitePropertiesUpdated`.
     pub enum ResolutionMethod {
         /// `QUERY_PARAM`.
         QueryParam = "QUERY_PARAM",
@@ -468,168 +671,201 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `SitePropertiesEvent` in Wix's typings (`business-tools_site-properties`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBusinessTools.onPropertiesSitePropertiesUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SitePropertiesEvent {
     /// `version`.
-    #[serde(
-        rename = "version",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub version: ::std::option::Option<crate::Number>,
     /// `fields`.
-    #[serde(
-        rename = "fields",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub fields: ::std::vec::Vec<::std::string::String>,
     /// `properties`.
-    #[serde(
-        rename = "properties",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub properties: ::std::option::Option<::std::boxed::Box<Properties>>,
 }
 
+impl crate::serde_helpers::Object for SitePropertiesEvent {
+    const NAME: &'static str = "SitePropertiesEvent";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "version" => self.version = map.next_value()?,
+            "fields" => self.fields = crate::serde_helpers::next_list(map)?,
+            "properties" => self.properties = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SitePropertiesEvent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SitePropertiesEvent {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if !self.fields.is_empty() {
+            map.serialize_entry("fields", &self.fields)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `SitePropertiesUpdated` in Wix's typings (`business-tools_site-properties`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBusinessTools.onPropertiesSitePropertiesUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SitePropertiesUpdated {
     /// `metasiteId`.
-    #[serde(
-        rename = "metasiteId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub metasite_id: ::std::option::Option<::std::string::String>,
     /// `event`.
-    #[serde(
-        rename = "event",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event: ::std::option::Option<::std::boxed::Box<SitePropertiesEvent>>,
 }
 
-/// `SpecialHourPeriod` in Wix's typings (`business-tools_site-properties`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SpecialHourPeriod {
-    /// `startDate`.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_date: ::std::option::Option<::std::string::String>,
-    /// `endDate`.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub end_date: ::std::option::Option<::std::string::String>,
-    /// `isClosed`.
-    #[serde(
-        rename = "isClosed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub is_closed: ::std::option::Option<bool>,
-    /// `comment`.
-    #[serde(
-        rename = "comment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub comment: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for SitePropertiesUpdated {
+    const NAME: &'static str = "SitePropertiesUpdated";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "metasiteId" => self.metasite_id = map.next_value()?,
+            "event" => self.event = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SitePropertiesUpdated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SitePropertiesUpdated {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.metasite_id {
+            map.serialize_entry("metasiteId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `SupportedLanguage` in Wix's typings (`business-tools_site-properties`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixBusinessTools.onPropertiesSitePropertiesUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SupportedLanguage {
     /// `languageCode`.
-    #[serde(
-        rename = "languageCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language_code: ::std::option::Option<::std::string::String>,
     /// `locale`.
-    #[serde(
-        rename = "locale",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub locale: ::std::option::Option<Locale>,
     /// `isPrimary`.
-    #[serde(
-        rename = "isPrimary",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_primary: ::std::option::Option<bool>,
     /// `countryCode`.
-    #[serde(
-        rename = "countryCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country_code: ::std::option::Option<::std::string::String>,
     /// `resolutionMethod`.
-    #[serde(
-        rename = "resolutionMethod",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resolution_method: ::std::option::Option<ResolutionMethod>,
     /// `isVisitorPrimary`.
-    #[serde(
-        rename = "isVisitorPrimary",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_visitor_primary: ::std::option::Option<bool>,
 }
 
-/// `TimePeriod` in Wix's typings (`business-tools_site-properties`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TimePeriod {
-    /// `openDay`.
-    #[serde(
-        rename = "openDay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub open_day: ::std::option::Option<DayOfWeek>,
-    /// `openTime`.
-    #[serde(
-        rename = "openTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub open_time: ::std::option::Option<::std::string::String>,
-    /// `closeDay`.
-    #[serde(
-        rename = "closeDay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub close_day: ::std::option::Option<DayOfWeek>,
-    /// `closeTime`.
-    #[serde(
-        rename = "closeTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub close_time: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for SupportedLanguage {
+    const NAME: &'static str = "SupportedLanguage";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "languageCode" => self.language_code = map.next_value()?,
+            "locale" => self.locale = map.next_value()?,
+            "isPrimary" => self.is_primary = map.next_value()?,
+            "countryCode" => self.country_code = map.next_value()?,
+            "resolutionMethod" => self.resolution_method = map.next_value()?,
+            "isVisitorPrimary" => self.is_visitor_primary = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
+
+impl<'de> ::serde::Deserialize<'de> for SupportedLanguage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SupportedLanguage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.language_code {
+            map.serialize_entry("languageCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.is_primary {
+            map.serialize_entry("isPrimary", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.country_code {
+            map.serialize_entry("countryCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resolution_method {
+            map.serialize_entry("resolutionMethod", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.is_visitor_primary {
+            map.serialize_entry("isVisitorPrimary", value)?;
+        }
+        map.end()
+    }
+}
+
+pub use crate::catalog::shared::BusinessSchedule;
+pub use crate::catalog::shared::DayOfWeek;
+pub use crate::catalog::shared::SpecialHourPeriod;
+pub use crate::catalog::shared::TimePeriod;
 
 crate::declare_module! {
     /// Event markers of `wixBusinessTools`.

@@ -105,2805 +105,592 @@ pub struct CategoryUpdated {
         ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
 }
 
-crate::serde_helpers::string_enum! {
-    /// `Alignment` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Alignment {
-        /// `START`.
-        Start = "START",
-        /// `CENTER`.
-        Center = "CENTER",
-        /// `END`.
-        End = "END",
-    }
-}
-
-/// `AnchorData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AnchorData {
-    /// `anchor`.
-    #[serde(
-        rename = "anchor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub anchor: ::std::option::Option<::std::string::String>,
-}
-
-/// `Animation` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Animation {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<Type>,
-    /// `entrance`.
-    #[serde(
-        rename = "entrance",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub entrance: ::std::option::Option<EntranceAnimation>,
-    /// `loop`.
-    #[serde(
-        rename = "loop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#loop: ::std::option::Option<LoopAnimation>,
-    /// `effect`.
-    #[serde(
-        rename = "effect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub effect: ::std::option::Option<PointerEffect>,
-    /// `transitionDuration`.
-    #[serde(
-        rename = "transitionDuration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub transition_duration: ::std::option::Option<crate::Number>,
-}
-
 /// `AppEmbedData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCategories.onCategoryCreated`, `wixCategories.onCategoryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AppEmbedData {
     /// `bookingData`.
-    #[serde(
-        rename = "bookingData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub booking_data: ::std::option::Option<BookingData>,
     /// `eventData`.
-    #[serde(
-        rename = "eventData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_data: ::std::option::Option<EventData>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<AppType>,
     /// `itemId`.
-    #[serde(
-        rename = "itemId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub item_id: ::std::option::Option<::std::string::String>,
     /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `imageSrc`. Deprecated.
-    #[serde(
-        rename = "imageSrc",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image_src: ::std::option::Option<::std::string::String>,
     /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<CategoriesMedia>,
     /// `hideImage`.
-    #[serde(
-        rename = "hideImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_image: ::std::option::Option<bool>,
     /// `hideTitle`.
-    #[serde(
-        rename = "hideTitle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_title: ::std::option::Option<bool>,
     /// `hidePrice`.
-    #[serde(
-        rename = "hidePrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_price: ::std::option::Option<bool>,
     /// `hideDescription`.
-    #[serde(
-        rename = "hideDescription",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_description: ::std::option::Option<bool>,
     /// `hideDateTime`.
-    #[serde(
-        rename = "hideDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_date_time: ::std::option::Option<bool>,
     /// `hideLocation`.
-    #[serde(
-        rename = "hideLocation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_location: ::std::option::Option<bool>,
     /// `hideDuration`.
-    #[serde(
-        rename = "hideDuration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_duration: ::std::option::Option<bool>,
     /// `hideButton`.
-    #[serde(
-        rename = "hideButton",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_button: ::std::option::Option<bool>,
     /// `hideRibbon`.
-    #[serde(
-        rename = "hideRibbon",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_ribbon: ::std::option::Option<bool>,
     /// `buttonStyles`.
-    #[serde(
-        rename = "buttonStyles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub button_styles: ::std::option::Option<::std::boxed::Box<ButtonStyles>>,
     /// `imageStyles`.
-    #[serde(
-        rename = "imageStyles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image_styles: ::std::option::Option<ImageStyles>,
     /// `ribbonStyles`.
-    #[serde(
-        rename = "ribbonStyles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ribbon_styles: ::std::option::Option<RibbonStyles>,
     /// `cardStyles`.
-    #[serde(
-        rename = "cardStyles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub card_styles: ::std::option::Option<::std::boxed::Box<CardStyles>>,
     /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub container_data: ::std::option::Option<PluginContainerData>,
     /// `pricingData`.
-    #[serde(
-        rename = "pricingData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pricing_data: ::std::option::Option<PricingData>,
     /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
 }
 
-crate::serde_helpers::string_enum! {
-    /// `AppType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum AppType {
-        /// `PRODUCT`.
-        Product = "PRODUCT",
-        /// `EVENT`.
-        Event = "EVENT",
-        /// `BOOKING`.
-        Booking = "BOOKING",
+impl crate::serde_helpers::Object for AppEmbedData {
+    const NAME: &'static str = "AppEmbedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "bookingData" => self.booking_data = map.next_value()?,
+            "eventData" => self.event_data = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "itemId" => self.item_id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "imageSrc" => self.image_src = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "image" => self.image = map.next_value()?,
+            "hideImage" => self.hide_image = map.next_value()?,
+            "hideTitle" => self.hide_title = map.next_value()?,
+            "hidePrice" => self.hide_price = map.next_value()?,
+            "hideDescription" => self.hide_description = map.next_value()?,
+            "hideDateTime" => self.hide_date_time = map.next_value()?,
+            "hideLocation" => self.hide_location = map.next_value()?,
+            "hideDuration" => self.hide_duration = map.next_value()?,
+            "hideButton" => self.hide_button = map.next_value()?,
+            "hideRibbon" => self.hide_ribbon = map.next_value()?,
+            "buttonStyles" => self.button_styles = map.next_value()?,
+            "imageStyles" => self.image_styles = map.next_value()?,
+            "ribbonStyles" => self.ribbon_styles = map.next_value()?,
+            "cardStyles" => self.card_styles = map.next_value()?,
+            "containerData" => self.container_data = map.next_value()?,
+            "pricingData" => self.pricing_data = map.next_value()?,
+            "animation" => self.animation = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `AspectRatio` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum AspectRatio {
-        /// `SQUARE`.
-        Square = "SQUARE",
-        /// `RECTANGLE`.
-        Rectangle = "RECTANGLE",
+impl<'de> ::serde::Deserialize<'de> for AppEmbedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-/// `AudioData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AudioData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `audio`.
-    #[serde(
-        rename = "audio",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub audio: ::std::option::Option<CategoriesMedia>,
-    /// `disableDownload`.
-    #[serde(
-        rename = "disableDownload",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disable_download: ::std::option::Option<bool>,
-    /// `coverImage`.
-    #[serde(
-        rename = "coverImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub cover_image: ::std::option::Option<CategoriesMedia>,
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `authorName`.
-    #[serde(
-        rename = "authorName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub author_name: ::std::option::Option<::std::string::String>,
-    /// `html`.
-    #[serde(
-        rename = "html",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub html: ::std::option::Option<::std::string::String>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `Backdrop` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Backdrop {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<BackdropType>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `gradient`.
-    #[serde(
-        rename = "gradient",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gradient: ::std::option::Option<Gradient>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `BackdropType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum BackdropType {
-        /// `COLOR`.
-        Color = "COLOR",
-        /// `GRADIENT`.
-        Gradient = "GRADIENT",
+impl ::serde::Serialize for AppEmbedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.booking_data {
+            map.serialize_entry("bookingData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_data {
+            map.serialize_entry("eventData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.item_id {
+            map.serialize_entry("itemId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image_src {
+            map.serialize_entry("imageSrc", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_image {
+            map.serialize_entry("hideImage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_title {
+            map.serialize_entry("hideTitle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_price {
+            map.serialize_entry("hidePrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_description {
+            map.serialize_entry("hideDescription", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_date_time {
+            map.serialize_entry("hideDateTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_location {
+            map.serialize_entry("hideLocation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_duration {
+            map.serialize_entry("hideDuration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_button {
+            map.serialize_entry("hideButton", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_ribbon {
+            map.serialize_entry("hideRibbon", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.button_styles {
+            map.serialize_entry("buttonStyles", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image_styles {
+            map.serialize_entry("imageStyles", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ribbon_styles {
+            map.serialize_entry("ribbonStyles", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.card_styles {
+            map.serialize_entry("cardStyles", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.container_data {
+            map.serialize_entry("containerData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pricing_data {
+            map.serialize_entry("pricingData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.animation {
+            map.serialize_entry("animation", value)?;
+        }
+        map.end()
     }
-}
-
-/// `Background` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Background {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<BackgroundType>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `gradient`.
-    #[serde(
-        rename = "gradient",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gradient: ::std::option::Option<Gradient>,
-}
-
-/// `BackgroundGradient` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BackgroundGradient {
-    /// `angle`.
-    #[serde(
-        rename = "angle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub angle: ::std::option::Option<crate::Number>,
-    /// `startColor`. At most 19 characters.
-    #[serde(
-        rename = "startColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_color: ::std::option::Option<::std::string::String>,
-    /// `lastColor`. At most 19 characters.
-    #[serde(
-        rename = "lastColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub last_color: ::std::option::Option<::std::string::String>,
-}
-
-/// `BackgroundImage` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BackgroundImage {
-    /// `media`.
-    #[serde(
-        rename = "media",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub media: ::std::option::Option<CategoriesMedia>,
-    /// `opacity`. Deprecated.
-    #[serde(
-        rename = "opacity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub opacity: ::std::option::Option<crate::Number>,
-    /// `scaling`.
-    #[serde(
-        rename = "scaling",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub scaling: ::std::option::Option<Scaling>,
-    /// `position`.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub position: ::std::option::Option<ImagePositionPosition>,
-    /// `overlay`.
-    #[serde(
-        rename = "overlay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub overlay: ::std::option::Option<CardDataBackground>,
-    /// `blur`.
-    #[serde(
-        rename = "blur",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub blur: ::std::option::Option<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `BackgroundType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum BackgroundType {
-        /// `COLOR`.
-        Color = "COLOR",
-        /// `GRADIENT`.
-        Gradient = "GRADIENT",
-    }
-}
-
-/// `Banner` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Banner {
-    /// `origin`.
-    #[serde(
-        rename = "origin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub origin: ::std::option::Option<Origin>,
-    /// `position`.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub position: ::std::option::Option<BannerPosition>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `BannerPosition` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum BannerPosition {
-        /// `TOP`.
-        Top = "TOP",
-        /// `BOTTOM`.
-        Bottom = "BOTTOM",
-    }
-}
-
-/// `BlockquoteData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BlockquoteData {
-    /// `indentation`.
-    #[serde(
-        rename = "indentation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub indentation: ::std::option::Option<crate::Number>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `BookingData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BookingData {
-    /// `durations`.
-    #[serde(
-        rename = "durations",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub durations: ::std::option::Option<::std::string::String>,
-}
-
-/// `Border` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Border {
-    /// `width`. Deprecated.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `radius`. Deprecated.
-    #[serde(
-        rename = "radius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub radius: ::std::option::Option<crate::Number>,
-}
-
-/// `BorderColors` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BorderColors {
-    /// `left`. At most 19 characters.
-    #[serde(
-        rename = "left",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub left: ::std::option::Option<::std::string::String>,
-    /// `right`. At most 19 characters.
-    #[serde(
-        rename = "right",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub right: ::std::option::Option<::std::string::String>,
-    /// `top`. At most 19 characters.
-    #[serde(
-        rename = "top",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub top: ::std::option::Option<::std::string::String>,
-    /// `bottom`. At most 19 characters.
-    #[serde(
-        rename = "bottom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub bottom: ::std::option::Option<::std::string::String>,
-}
-
-/// `BorderWidths` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BorderWidths {
-    /// `left`.
-    #[serde(
-        rename = "left",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub left: ::std::option::Option<crate::Number>,
-    /// `right`.
-    #[serde(
-        rename = "right",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub right: ::std::option::Option<crate::Number>,
-    /// `top`.
-    #[serde(
-        rename = "top",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub top: ::std::option::Option<crate::Number>,
-    /// `bottom`.
-    #[serde(
-        rename = "bottom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub bottom: ::std::option::Option<crate::Number>,
 }
 
 /// `Breadcrumb` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCategories.onCategoryCreated`, `wixCategories.onCategoryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Breadcrumb {
     /// `categoryId`. Format `GUID`.
-    #[serde(
-        rename = "categoryId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category_id: ::std::option::Option<::std::string::String>,
     /// `categoryName`. At most 80 characters.
-    #[serde(
-        rename = "categoryName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category_name: ::std::option::Option<::std::string::String>,
     /// `categorySlug`. At most 100 characters.
-    #[serde(
-        rename = "categorySlug",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category_slug: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Breadcrumb {
+    const NAME: &'static str = "Breadcrumb";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "categoryId" => self.category_id = map.next_value()?,
+            "categoryName" => self.category_name = map.next_value()?,
+            "categorySlug" => self.category_slug = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Breadcrumb {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Breadcrumb {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.category_id {
+            map.serialize_entry("categoryId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.category_name {
+            map.serialize_entry("categoryName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.category_slug {
+            map.serialize_entry("categorySlug", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `BreadcrumbsInfo` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCategories.onCategoryCreated`, `wixCategories.onCategoryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BreadcrumbsInfo {
     /// `breadcrumbs`. At most 5 items. Read-only.
-    #[serde(
-        rename = "breadcrumbs",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub breadcrumbs: ::std::vec::Vec<Breadcrumb>,
 }
 
-/// `BulletedListData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BulletedListData {
-    /// `indentation`.
-    #[serde(
-        rename = "indentation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub indentation: ::std::option::Option<crate::Number>,
-    /// `offset`.
-    #[serde(
-        rename = "offset",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub offset: ::std::option::Option<crate::Number>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
+impl crate::serde_helpers::Object for BreadcrumbsInfo {
+    const NAME: &'static str = "BreadcrumbsInfo";
 
-/// `ButtonData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ButtonData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<ButtonDataType>,
-    /// `styles`.
-    #[serde(
-        rename = "styles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub styles: ::std::option::Option<::std::boxed::Box<Styles>>,
-    /// `text`.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text: ::std::option::Option<::std::string::String>,
-    /// `link`.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link: ::std::option::Option<Link>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ButtonDataType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum ButtonDataType {
-        /// `LINK`.
-        Link = "LINK",
-        /// `ACTION`.
-        Action = "ACTION",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "breadcrumbs" => self.breadcrumbs = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `ButtonStyles` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ButtonStyles {
-    /// `buttonText`.
-    #[serde(
-        rename = "buttonText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub button_text: ::std::option::Option<::std::string::String>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `textColor`. At most 19 characters.
-    #[serde(
-        rename = "textColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_color: ::std::option::Option<::std::string::String>,
-    /// `backgroundColor`. At most 19 characters.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-    /// `borderColorHover`. At most 19 characters.
-    #[serde(
-        rename = "borderColorHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color_hover: ::std::option::Option<::std::string::String>,
-    /// `textColorHover`. At most 19 characters.
-    #[serde(
-        rename = "textColorHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_color_hover: ::std::option::Option<::std::string::String>,
-    /// `backgroundColorHover`. At most 19 characters.
-    #[serde(
-        rename = "backgroundColorHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color_hover: ::std::option::Option<::std::string::String>,
-    /// `buttonSize`.
-    #[serde(
-        rename = "buttonSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub button_size: ::std::option::Option<::std::string::String>,
-}
-
-/// `CaptionData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CaptionData {
-    /// `textStyle`.
-    #[serde(
-        rename = "textStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_style: ::std::option::Option<TextStyle>,
-}
-
-/// `CardData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CardData {
-    /// `background`.
-    #[serde(
-        rename = "background",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background: ::std::option::Option<CardDataBackground>,
-    /// `backgroundImage`.
-    #[serde(
-        rename = "backgroundImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_image: ::std::option::Option<::std::boxed::Box<BackgroundImage>>,
-}
-
-/// `CardDataBackground` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CardDataBackground {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<CardDataBackgroundType>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `gradient`.
-    #[serde(
-        rename = "gradient",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gradient: ::std::option::Option<Gradient>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `CardDataBackgroundType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum CardDataBackgroundType {
-        /// `COLOR`.
-        Color = "COLOR",
-        /// `GRADIENT`.
-        Gradient = "GRADIENT",
+impl<'de> ::serde::Deserialize<'de> for BreadcrumbsInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-/// `CardStyles` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CardStyles {
-    /// `backgroundColor`. At most 19 characters.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<CardStylesType>,
-    /// `alignment`.
-    #[serde(
-        rename = "alignment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alignment: ::std::option::Option<Alignment>,
-    /// `titlePriceLayout`.
-    #[serde(
-        rename = "titlePriceLayout",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title_price_layout: ::std::option::Option<Layout>,
-    /// `titleColor`. At most 19 characters.
-    #[serde(
-        rename = "titleColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title_color: ::std::option::Option<::std::string::String>,
-    /// `textColor`. At most 19 characters.
-    #[serde(
-        rename = "textColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_color: ::std::option::Option<::std::string::String>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `CardStylesType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum CardStylesType {
-        /// `CONTAINED`.
-        Contained = "CONTAINED",
-        /// `FRAMELESS`.
-        Frameless = "FRAMELESS",
+impl ::serde::Serialize for BreadcrumbsInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.breadcrumbs.is_empty() {
+            map.serialize_entry("breadcrumbs", &self.breadcrumbs)?;
+        }
+        map.end()
     }
-}
-
-/// `Image` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CategoriesImage {
-    /// `id`. At most 400 characters.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`. Format `WEB_URL`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`. Read-only.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`. Read-only.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `altText`. At most 200 characters.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-    /// `filename`. At most 200 characters. Read-only.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
-}
-
-/// `Image` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CategoriesImage2 {
-    /// `media`.
-    #[serde(
-        rename = "media",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub media: ::std::option::Option<CategoriesMedia>,
-    /// `link`.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link: ::std::option::Option<Link>,
-}
-
-/// `Media` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CategoriesMedia {
-    /// `src`.
-    #[serde(
-        rename = "src",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub src: ::std::option::Option<FileSource>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `duration`.
-    #[serde(
-        rename = "duration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub duration: ::std::option::Option<crate::Number>,
-}
-
-/// `Option` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CategoriesOption {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub image: ::std::option::Option<CategoriesMedia>,
 }
 
 /// `Category` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCategories.onCategoryCreated`, `wixCategories.onCategoryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Category {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Immutable.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 80 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<crate::Media<CategoriesImage>>,
     /// `itemCounter`. Read-only.
-    #[serde(
-        rename = "itemCounter",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub item_counter: ::std::option::Option<crate::Number>,
     /// `description`. At most 600 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `visible`. Immutable.
-    #[serde(
-        rename = "visible",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub visible: ::std::option::Option<bool>,
     /// `breadcrumbsInfo`. Read-only.
-    #[serde(
-        rename = "breadcrumbsInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub breadcrumbs_info: ::std::option::Option<BreadcrumbsInfo>,
     /// `parentCategory`. Immutable.
-    #[serde(
-        rename = "parentCategory",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parent_category: ::std::option::Option<ParentCategory>,
     /// `slug`. At most 300 characters.
-    #[serde(
-        rename = "slug",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub slug: ::std::option::Option<::std::string::String>,
     /// `seoData`.
-    #[serde(
-        rename = "seoData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub seo_data: ::std::option::Option<SeoSchema>,
     /// `richContentDescription`.
-    #[serde(
-        rename = "richContentDescription",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rich_content_description: ::std::option::Option<::std::boxed::Box<RichContent>>,
     /// `treeReference`. Read-only.
-    #[serde(
-        rename = "treeReference",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tree_reference: ::std::option::Option<TreeReference>,
     /// `managingAppId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "managingAppId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub managing_app_id: ::std::option::Option<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
 }
 
+impl crate::serde_helpers::Object for Category {
+    const NAME: &'static str = "Category";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "image" => self.image = map.next_value()?,
+            "itemCounter" => self.item_counter = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "visible" => self.visible = map.next_value()?,
+            "breadcrumbsInfo" => self.breadcrumbs_info = map.next_value()?,
+            "parentCategory" => self.parent_category = map.next_value()?,
+            "slug" => self.slug = map.next_value()?,
+            "seoData" => self.seo_data = map.next_value()?,
+            "richContentDescription" => self.rich_content_description = map.next_value()?,
+            "treeReference" => self.tree_reference = map.next_value()?,
+            "managingAppId" => self.managing_app_id = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Category {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Category {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.item_counter {
+            map.serialize_entry("itemCounter", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.visible {
+            map.serialize_entry("visible", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.breadcrumbs_info {
+            map.serialize_entry("breadcrumbsInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.parent_category {
+            map.serialize_entry("parentCategory", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.slug {
+            map.serialize_entry("slug", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.seo_data {
+            map.serialize_entry("seoData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rich_content_description {
+            map.serialize_entry("richContentDescription", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tree_reference {
+            map.serialize_entry("treeReference", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.managing_app_id {
+            map.serialize_entry("managingAppId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CategoryMoved` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCategories.onCategoryMoved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CategoryMovedData {
     /// `categoryId`. Format `GUID`.
-    #[serde(
-        rename = "categoryId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category_id: ::std::option::Option<::std::string::String>,
     /// `parentCategory`.
-    #[serde(
-        rename = "parentCategory",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parent_category: ::std::option::Option<ParentCategory>,
     /// `treeReference`.
-    #[serde(
-        rename = "treeReference",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tree_reference: ::std::option::Option<TreeReference>,
 }
 
-/// `CellStyle` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CellStyle {
-    /// `verticalAlignment`.
-    #[serde(
-        rename = "verticalAlignment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub vertical_alignment: ::std::option::Option<VerticalAlignment>,
-    /// `backgroundColor`. At most 19 characters.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-}
+impl crate::serde_helpers::Object for CategoryMovedData {
+    const NAME: &'static str = "CategoryMovedData";
 
-/// `CheckboxListData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CheckboxListData {
-    /// `indentation`.
-    #[serde(
-        rename = "indentation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub indentation: ::std::option::Option<crate::Number>,
-    /// `offset`.
-    #[serde(
-        rename = "offset",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub offset: ::std::option::Option<crate::Number>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `CodeBlockData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CodeBlockData {
-    /// `textStyle`.
-    #[serde(
-        rename = "textStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_style: ::std::option::Option<TextStyle>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `CollapsibleListData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CollapsibleListData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `expandOnlyOne`.
-    #[serde(
-        rename = "expandOnlyOne",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub expand_only_one: ::std::option::Option<bool>,
-    /// `initialExpandedItems`.
-    #[serde(
-        rename = "initialExpandedItems",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub initial_expanded_items: ::std::option::Option<InitialExpandedItems>,
-    /// `direction`.
-    #[serde(
-        rename = "direction",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub direction: ::std::option::Option<Direction>,
-    /// `isQapageData`.
-    #[serde(
-        rename = "isQapageData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub is_qapage_data: ::std::option::Option<bool>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `ColorData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ColorData {
-    /// `background`.
-    #[serde(
-        rename = "background",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background: ::std::option::Option<::std::string::String>,
-    /// `foreground`.
-    #[serde(
-        rename = "foreground",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub foreground: ::std::option::Option<::std::string::String>,
-}
-
-/// `Colors` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Colors {
-    /// `text`. Deprecated.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text: ::std::option::Option<::std::string::String>,
-    /// `border`. Deprecated.
-    #[serde(
-        rename = "border",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border: ::std::option::Option<::std::string::String>,
-    /// `background`. Deprecated.
-    #[serde(
-        rename = "background",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background: ::std::option::Option<::std::string::String>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ColumnSize` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum ColumnSize {
-        /// `SMALL`.
-        Small = "SMALL",
-        /// `MEDIUM`.
-        Medium = "MEDIUM",
-        /// `LARGE`.
-        Large = "LARGE",
-        /// `EXTRA_LARGE`.
-        ExtraLarge = "EXTRA_LARGE",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "categoryId" => self.category_id = map.next_value()?,
+            "parentCategory" => self.parent_category = map.next_value()?,
+            "treeReference" => self.tree_reference = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `Crop` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Crop {
-        /// `FILL`.
-        Fill = "FILL",
-        /// `FIT`.
-        Fit = "FIT",
+impl<'de> ::serde::Deserialize<'de> for CategoryMovedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-/// `Decoration` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Decoration {
-    /// `anchorData`.
-    #[serde(
-        rename = "anchorData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub anchor_data: ::std::option::Option<AnchorData>,
-    /// `colorData`.
-    #[serde(
-        rename = "colorData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color_data: ::std::option::Option<ColorData>,
-    /// `linkData`.
-    #[serde(
-        rename = "linkData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link_data: ::std::option::Option<LinkData>,
-    /// `mentionData`.
-    #[serde(
-        rename = "mentionData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub mention_data: ::std::option::Option<MentionData>,
-    /// `fontSizeData`.
-    #[serde(
-        rename = "fontSizeData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub font_size_data: ::std::option::Option<FontSizeData>,
-    /// `fontWeightValue`.
-    #[serde(
-        rename = "fontWeightValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub font_weight_value: ::std::option::Option<crate::Number>,
-    /// `italicData`.
-    #[serde(
-        rename = "italicData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub italic_data: ::std::option::Option<bool>,
-    /// `underlineData`.
-    #[serde(
-        rename = "underlineData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub underline_data: ::std::option::Option<bool>,
-    /// `spoilerData`.
-    #[serde(
-        rename = "spoilerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub spoiler_data: ::std::option::Option<SpoilerData>,
-    /// `strikethroughData`.
-    #[serde(
-        rename = "strikethroughData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub strikethrough_data: ::std::option::Option<bool>,
-    /// `superscriptData`.
-    #[serde(
-        rename = "superscriptData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub superscript_data: ::std::option::Option<bool>,
-    /// `subscriptData`.
-    #[serde(
-        rename = "subscriptData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub subscript_data: ::std::option::Option<bool>,
-    /// `fontFamilyData`.
-    #[serde(
-        rename = "fontFamilyData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub font_family_data: ::std::option::Option<FontFamilyData>,
-    /// `sketchData`.
-    #[serde(
-        rename = "sketchData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub sketch_data: ::std::option::Option<SketchData>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<DecorationType>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `DecorationType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum DecorationType {
-        /// `BOLD`.
-        Bold = "BOLD",
-        /// `ITALIC`.
-        Italic = "ITALIC",
-        /// `UNDERLINE`.
-        Underline = "UNDERLINE",
-        /// `SPOILER`.
-        Spoiler = "SPOILER",
-        /// `ANCHOR`.
-        Anchor = "ANCHOR",
-        /// `MENTION`.
-        Mention = "MENTION",
-        /// `LINK`.
-        Link = "LINK",
-        /// `COLOR`.
-        Color = "COLOR",
-        /// `FONT_SIZE`.
-        FontSize = "FONT_SIZE",
-        /// `EXTERNAL`.
-        External = "EXTERNAL",
-        /// `STRIKETHROUGH`.
-        Strikethrough = "STRIKETHROUGH",
-        /// `SUPERSCRIPT`.
-        Superscript = "SUPERSCRIPT",
-        /// `SUBSCRIPT`.
-        Subscript = "SUBSCRIPT",
-        /// `FONT_FAMILY`.
-        FontFamily = "FONT_FAMILY",
-        /// `SKETCH`.
-        Sketch = "SKETCH",
-    }
-}
-
-/// `Design` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Design {
-    /// `poll`.
-    #[serde(
-        rename = "poll",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub poll: ::std::option::Option<::std::boxed::Box<PollDesign>>,
-    /// `options`.
-    #[serde(
-        rename = "options",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub options: ::std::option::Option<OptionDesign>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `DesignTarget` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum DesignTarget {
-        /// `LAYOUT`.
-        Layout = "LAYOUT",
-        /// `CELL`.
-        Cell = "CELL",
-    }
-}
-
-/// `Dimensions` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Dimensions {
-    /// `colsWidthRatio`.
-    #[serde(
-        rename = "colsWidthRatio",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub cols_width_ratio: ::std::vec::Vec<crate::Number>,
-    /// `rowsHeight`.
-    #[serde(
-        rename = "rowsHeight",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub rows_height: ::std::vec::Vec<crate::Number>,
-    /// `colsMinWidth`.
-    #[serde(
-        rename = "colsMinWidth",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub cols_min_width: ::std::vec::Vec<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Direction` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Direction {
-        /// `LTR`.
-        Ltr = "LTR",
-        /// `RTL`.
-        Rtl = "RTL",
-    }
-}
-
-/// `DividerData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DividerData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `lineStyle`.
-    #[serde(
-        rename = "lineStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub line_style: ::std::option::Option<LineStyle>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<Width>,
-    /// `alignment`.
-    #[serde(
-        rename = "alignment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alignment: ::std::option::Option<DividerDataAlignment>,
-    /// `styles`.
-    #[serde(
-        rename = "styles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub styles: ::std::option::Option<DividerDataStyles>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `DividerDataAlignment` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum DividerDataAlignment {
-        /// `CENTER`.
-        Center = "CENTER",
-        /// `LEFT`.
-        Left = "LEFT",
-        /// `RIGHT`.
-        Right = "RIGHT",
-    }
-}
-
-/// `DividerDataStyles` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DividerDataStyles {
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `lineCap`.
-    #[serde(
-        rename = "lineCap",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub line_cap: ::std::option::Option<LineCap>,
-    /// `lineThickness`. At most 10 items.
-    #[serde(
-        rename = "lineThickness",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub line_thickness: ::std::vec::Vec<crate::Number>,
-    /// `dashLength`.
-    #[serde(
-        rename = "dashLength",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub dash_length: ::std::option::Option<crate::Number>,
-    /// `dashGap`.
-    #[serde(
-        rename = "dashGap",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub dash_gap: ::std::option::Option<crate::Number>,
-    /// `lineGap`.
-    #[serde(
-        rename = "lineGap",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub line_gap: ::std::option::Option<crate::Number>,
-}
-
-/// `DocumentStyle` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DocumentStyle {
-    /// `headerOne`.
-    #[serde(
-        rename = "headerOne",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub header_one: ::std::option::Option<TextNodeStyle>,
-    /// `headerTwo`.
-    #[serde(
-        rename = "headerTwo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub header_two: ::std::option::Option<TextNodeStyle>,
-    /// `headerThree`.
-    #[serde(
-        rename = "headerThree",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub header_three: ::std::option::Option<TextNodeStyle>,
-    /// `headerFour`.
-    #[serde(
-        rename = "headerFour",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub header_four: ::std::option::Option<TextNodeStyle>,
-    /// `headerFive`.
-    #[serde(
-        rename = "headerFive",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub header_five: ::std::option::Option<TextNodeStyle>,
-    /// `headerSix`.
-    #[serde(
-        rename = "headerSix",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub header_six: ::std::option::Option<TextNodeStyle>,
-    /// `paragraph`.
-    #[serde(
-        rename = "paragraph",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub paragraph: ::std::option::Option<TextNodeStyle>,
-    /// `blockquote`.
-    #[serde(
-        rename = "blockquote",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub blockquote: ::std::option::Option<TextNodeStyle>,
-    /// `codeBlock`.
-    #[serde(
-        rename = "codeBlock",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub code_block: ::std::option::Option<TextNodeStyle>,
-}
-
-/// `EmbedData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct EmbedData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `oembed`.
-    #[serde(
-        rename = "oembed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub oembed: ::std::option::Option<::std::boxed::Box<Oembed>>,
-    /// `src`.
-    #[serde(
-        rename = "src",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub src: ::std::option::Option<::std::string::String>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `EntranceAnimation` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct EntranceAnimation {
-    /// `effect`.
-    #[serde(
-        rename = "effect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub effect: ::std::option::Option<EntranceEffect>,
-    /// `duration`.
-    #[serde(
-        rename = "duration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub duration: ::std::option::Option<crate::Number>,
-    /// `delay`.
-    #[serde(
-        rename = "delay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub delay: ::std::option::Option<crate::Number>,
-}
-
-/// `EntranceEffect` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct EntranceEffect {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<EntranceEffectType>,
-    /// `direction`. At most 20 characters.
-    #[serde(
-        rename = "direction",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub direction: ::std::option::Option<::std::string::String>,
-    /// `shape`. At most 12 characters.
-    #[serde(
-        rename = "shape",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub shape: ::std::option::Option<::std::string::String>,
-    /// `easing`. At most 100 characters.
-    #[serde(
-        rename = "easing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub easing: ::std::option::Option<::std::string::String>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `EntranceEffectType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum EntranceEffectType {
-        /// `FADE`.
-        Fade = "FADE",
-        /// `ARC`.
-        Arc = "ARC",
-        /// `BLUR`.
-        Blur = "BLUR",
-        /// `BOUNCE`.
-        Bounce = "BOUNCE",
-        /// `DROP`.
-        DropValue = "DROP",
-        /// `EXPAND`.
-        Expand = "EXPAND",
-        /// `FLIP`.
-        Flip = "FLIP",
-        /// `FLOAT`.
-        Float = "FLOAT",
-        /// `FOLD`.
-        Fold = "FOLD",
-        /// `GLIDE`.
-        Glide = "GLIDE",
-        /// `REVEAL`.
-        Reveal = "REVEAL",
-        /// `SHAPE`.
-        Shape = "SHAPE",
-        /// `SHUTTERS`.
-        Shutters = "SHUTTERS",
-        /// `SLIDE`.
-        Slide = "SLIDE",
-        /// `SPIN`.
-        Spin = "SPIN",
-        /// `TILT`.
-        Tilt = "TILT",
-        /// `TURN`.
-        Turn = "TURN",
-        /// `WINK`.
-        Wink = "WINK",
-    }
-}
-
-/// `EventData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct EventData {
-    /// `scheduling`.
-    #[serde(
-        rename = "scheduling",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub scheduling: ::std::option::Option<::std::string::String>,
-    /// `location`.
-    #[serde(
-        rename = "location",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub location: ::std::option::Option<::std::string::String>,
-}
-
-/// `ExtendedFields` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
-}
-
-/// `FileData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FileData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `src`.
-    #[serde(
-        rename = "src",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub src: ::std::option::Option<FileSource>,
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<::std::string::String>,
-    /// `size`. Deprecated.
-    #[serde(
-        rename = "size",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub size: ::std::option::Option<crate::Number>,
-    /// `pdfSettings`.
-    #[serde(
-        rename = "pdfSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub pdf_settings: ::std::option::Option<PdfSettings>,
-    /// `mimeType`.
-    #[serde(
-        rename = "mimeType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub mime_type: ::std::option::Option<::std::string::String>,
-    /// `path`.
-    #[serde(
-        rename = "path",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub path: ::std::option::Option<::std::string::String>,
-    /// `sizeInKb`.
-    #[serde(
-        rename = "sizeInKb",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub size_in_kb: ::std::option::Option<::std::string::String>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `FileSource` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FileSource {
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `custom`. Deprecated.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub custom: ::std::option::Option<::std::string::String>,
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `private`.
-    #[serde(
-        rename = "private",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub private: ::std::option::Option<bool>,
-}
-
-/// `FontFamilyData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FontFamilyData {
-    /// `value`. At most 1000 characters.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<::std::string::String>,
-}
-
-/// `FontSizeData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FontSizeData {
-    /// `unit`.
-    #[serde(
-        rename = "unit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub unit: ::std::option::Option<FontType>,
-    /// `value`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `FontType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum FontType {
-        /// `PX`.
-        Px = "PX",
-        /// `EM`.
-        Em = "EM",
-    }
-}
-
-/// `GalleryData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GalleryData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `items`.
-    #[serde(
-        rename = "items",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub items: ::std::vec::Vec<Item>,
-    /// `options`.
-    #[serde(
-        rename = "options",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub options: ::std::option::Option<::std::boxed::Box<GalleryOptions>>,
-    /// `disableExpand`.
-    #[serde(
-        rename = "disableExpand",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disable_expand: ::std::option::Option<bool>,
-    /// `disableDownload`.
-    #[serde(
-        rename = "disableDownload",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disable_download: ::std::option::Option<bool>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `GalleryOptions` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GalleryOptions {
-    /// `layout`.
-    #[serde(
-        rename = "layout",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub layout: ::std::option::Option<GalleryOptionsLayout>,
-    /// `item`.
-    #[serde(
-        rename = "item",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub item: ::std::option::Option<ItemStyle>,
-    /// `thumbnails`.
-    #[serde(
-        rename = "thumbnails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnails: ::std::option::Option<Thumbnails>,
-}
-
-/// `GalleryOptionsLayout` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GalleryOptionsLayout {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<LayoutType>,
-    /// `horizontalScroll`.
-    #[serde(
-        rename = "horizontalScroll",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub horizontal_scroll: ::std::option::Option<bool>,
-    /// `orientation`.
-    #[serde(
-        rename = "orientation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub orientation: ::std::option::Option<Orientation>,
-    /// `numberOfColumns`.
-    #[serde(
-        rename = "numberOfColumns",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub number_of_columns: ::std::option::Option<crate::Number>,
-    /// `mobileNumberOfColumns`.
-    #[serde(
-        rename = "mobileNumberOfColumns",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub mobile_number_of_columns: ::std::option::Option<crate::Number>,
-}
-
-/// `GIF` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Gif {
-    /// `gif`. Format `WEB_URL`.
-    #[serde(
-        rename = "gif",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gif: ::std::option::Option<::std::string::String>,
-    /// `mp4`. Format `WEB_URL`.
-    #[serde(
-        rename = "mp4",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub mp4: ::std::option::Option<::std::string::String>,
-    /// `still`. Format `WEB_URL`.
-    #[serde(
-        rename = "still",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub still: ::std::option::Option<::std::string::String>,
-}
-
-/// `GIFData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GifData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `original`.
-    #[serde(
-        rename = "original",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub original: ::std::option::Option<Gif>,
-    /// `downsized`.
-    #[serde(
-        rename = "downsized",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub downsized: ::std::option::Option<Gif>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `gifType`.
-    #[serde(
-        rename = "gifType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gif_type: ::std::option::Option<GifType>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `GIFType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum GifType {
-        /// `NORMAL`.
-        Normal = "NORMAL",
-        /// `STICKER`.
-        Sticker = "STICKER",
-    }
-}
-
-/// `Gradient` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Gradient {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<GradientType>,
-    /// `stops`. At most 1000 items.
-    #[serde(
-        rename = "stops",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub stops: ::std::vec::Vec<Stop>,
-    /// `angle`.
-    #[serde(
-        rename = "angle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub angle: ::std::option::Option<crate::Number>,
-    /// `centerX`.
-    #[serde(
-        rename = "centerX",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub center_x: ::std::option::Option<crate::Number>,
-    /// `centerY`.
-    #[serde(
-        rename = "centerY",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub center_y: ::std::option::Option<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `GradientType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum GradientType {
-        /// `LINEAR`.
-        Linear = "LINEAR",
-        /// `RADIAL`.
-        Radial = "RADIAL",
-    }
-}
-
-/// `HeadingData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct HeadingData {
-    /// `level`.
-    #[serde(
-        rename = "level",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub level: ::std::option::Option<crate::Number>,
-    /// `textStyle`.
-    #[serde(
-        rename = "textStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_style: ::std::option::Option<TextStyle>,
-    /// `indentation`.
-    #[serde(
-        rename = "indentation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub indentation: ::std::option::Option<crate::Number>,
-    /// `renderedLevel`.
-    #[serde(
-        rename = "renderedLevel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub rendered_level: ::std::option::Option<crate::Number>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `Height` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Height {
-    /// `custom`.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub custom: ::std::option::Option<::std::string::String>,
-}
-
-/// `HTMLData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct HtmlData {
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `html`.
-    #[serde(
-        rename = "html",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub html: ::std::option::Option<::std::string::String>,
-    /// `isAdsense`. Deprecated.
-    #[serde(
-        rename = "isAdsense",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub is_adsense: ::std::option::Option<bool>,
-    /// `widgetId`.
-    #[serde(
-        rename = "widgetId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub widget_id: ::std::option::Option<::std::string::String>,
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `source`.
-    #[serde(
-        rename = "source",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub source: ::std::option::Option<Source>,
-    /// `autoHeight`.
-    #[serde(
-        rename = "autoHeight",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub auto_height: ::std::option::Option<bool>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `ImageData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ImageData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub image: ::std::option::Option<CategoriesMedia>,
-    /// `link`.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link: ::std::option::Option<Link>,
-    /// `disableExpand`.
-    #[serde(
-        rename = "disableExpand",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disable_expand: ::std::option::Option<bool>,
-    /// `altText`.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-    /// `caption`. Deprecated.
-    #[serde(
-        rename = "caption",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub caption: ::std::option::Option<::std::string::String>,
-    /// `disableDownload`.
-    #[serde(
-        rename = "disableDownload",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disable_download: ::std::option::Option<bool>,
-    /// `decorative`.
-    #[serde(
-        rename = "decorative",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub decorative: ::std::option::Option<bool>,
-    /// `styles`.
-    #[serde(
-        rename = "styles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub styles: ::std::option::Option<ImageDataStyles>,
-    /// `crop`.
-    #[serde(
-        rename = "crop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub crop: ::std::option::Option<ImageDataCrop>,
-    /// `cropShape`.
-    #[serde(
-        rename = "cropShape",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub crop_shape: ::std::option::Option<::std::string::String>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `ImageDataCrop` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ImageDataCrop {
-    /// `x`.
-    #[serde(
-        rename = "x",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub x: ::std::option::Option<crate::Number>,
-    /// `y`.
-    #[serde(
-        rename = "y",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub y: ::std::option::Option<crate::Number>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-}
-
-/// `ImageDataStyles` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ImageDataStyles {
-    /// `border`.
-    #[serde(
-        rename = "border",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border: ::std::option::Option<StylesBorder>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ImagePosition` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum ImagePosition {
-        /// `CENTER`.
-        Center = "CENTER",
-        /// `CENTER_LEFT`.
-        CenterLeft = "CENTER_LEFT",
-        /// `CENTER_RIGHT`.
-        CenterRight = "CENTER_RIGHT",
-        /// `TOP`.
-        Top = "TOP",
-        /// `TOP_LEFT`.
-        TopLeft = "TOP_LEFT",
-        /// `TOP_RIGHT`.
-        TopRight = "TOP_RIGHT",
-        /// `BOTTOM`.
-        Bottom = "BOTTOM",
-        /// `BOTTOM_LEFT`.
-        BottomLeft = "BOTTOM_LEFT",
-        /// `BOTTOM_RIGHT`.
-        BottomRight = "BOTTOM_RIGHT",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ImagePositionPosition` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum ImagePositionPosition {
-        /// `CENTER`.
-        Center = "CENTER",
-        /// `CENTER_LEFT`.
-        CenterLeft = "CENTER_LEFT",
-        /// `CENTER_RIGHT`.
-        CenterRight = "CENTER_RIGHT",
-        /// `TOP`.
-        Top = "TOP",
-        /// `TOP_LEFT`.
-        TopLeft = "TOP_LEFT",
-        /// `TOP_RIGHT`.
-        TopRight = "TOP_RIGHT",
-        /// `BOTTOM`.
-        Bottom = "BOTTOM",
-        /// `BOTTOM_LEFT`.
-        BottomLeft = "BOTTOM_LEFT",
-        /// `BOTTOM_RIGHT`.
-        BottomRight = "BOTTOM_RIGHT",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ImageScalingScaling` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum ImageScalingScaling {
-        /// `AUTO`.
-        Auto = "AUTO",
-        /// `CONTAIN`.
-        Contain = "CONTAIN",
-        /// `COVER`.
-        Cover = "COVER",
+impl ::serde::Serialize for CategoryMovedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.category_id {
+            map.serialize_entry("categoryId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.parent_category {
+            map.serialize_entry("parentCategory", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tree_reference {
+            map.serialize_entry("treeReference", value)?;
+        }
+        map.end()
     }
 }
 
 /// `ImageStyles` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCategories.onCategoryCreated`, `wixCategories.onCategoryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ImageStyles {
     /// `hideImage`.
-    #[serde(
-        rename = "hideImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_image: ::std::option::Option<bool>,
     /// `imagePosition`.
-    #[serde(
-        rename = "imagePosition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image_position: ::std::option::Option<ImageStylesPosition>,
     /// `aspectRatio`.
-    #[serde(
-        rename = "aspectRatio",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub aspect_ratio: ::std::option::Option<AspectRatio>,
     /// `resizing`.
-    #[serde(
-        rename = "resizing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resizing: ::std::option::Option<Resizing>,
     /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub border_color: ::std::option::Option<::std::string::String>,
     /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub border_width: ::std::option::Option<crate::Number>,
     /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub border_radius: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for ImageStyles {
+    const NAME: &'static str = "ImageStyles";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "hideImage" => self.hide_image = map.next_value()?,
+            "imagePosition" => self.image_position = map.next_value()?,
+            "aspectRatio" => self.aspect_ratio = map.next_value()?,
+            "resizing" => self.resizing = map.next_value()?,
+            "borderColor" => self.border_color = map.next_value()?,
+            "borderWidth" => self.border_width = map.next_value()?,
+            "borderRadius" => self.border_radius = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ImageStyles {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ImageStyles {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.hide_image {
+            map.serialize_entry("hideImage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image_position {
+            map.serialize_entry("imagePosition", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.aspect_ratio {
+            map.serialize_entry("aspectRatio", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resizing {
+            map.serialize_entry("resizing", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.border_color {
+            map.serialize_entry("borderColor", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.border_width {
+            map.serialize_entry("borderWidth", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.border_radius {
+            map.serialize_entry("borderRadius", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ImageStylesPosition` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCategories.onCategoryCreated`, `wixCategories.onCategoryUpdated`.
     pub enum ImageStylesPosition {
         /// `START`.
         Start = "START",
@@ -2914,3571 +701,861 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `Indentation` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Indentation {
-        /// `NESTED`.
-        Nested = "NESTED",
-        /// `FLAT`.
-        Flat = "FLAT",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `InitialExpandedItems` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum InitialExpandedItems {
-        /// `FIRST`.
-        First = "FIRST",
-        /// `ALL`.
-        All = "ALL",
-        /// `NONE`.
-        NoneValue = "NONE",
-    }
-}
-
-/// `Item` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Item {
-    /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub image: ::std::option::Option<::std::boxed::Box<CategoriesImage2>>,
-    /// `video`.
-    #[serde(
-        rename = "video",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub video: ::std::option::Option<::std::boxed::Box<Video>>,
-    /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// `altText`.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-}
-
 /// `ItemAddedToCategory` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCategories.onCategoryItemAddedToCategory`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ItemAddedToCategory {
     /// `categoryId`. Format `GUID`.
-    #[serde(
-        rename = "categoryId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category_id: ::std::option::Option<::std::string::String>,
     /// `addedItem`.
-    #[serde(
-        rename = "addedItem",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub added_item: ::std::option::Option<ItemReference>,
     /// `treeReference`.
-    #[serde(
-        rename = "treeReference",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tree_reference: ::std::option::Option<TreeReference>,
+}
+
+impl crate::serde_helpers::Object for ItemAddedToCategory {
+    const NAME: &'static str = "ItemAddedToCategory";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "categoryId" => self.category_id = map.next_value()?,
+            "addedItem" => self.added_item = map.next_value()?,
+            "treeReference" => self.tree_reference = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ItemAddedToCategory {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ItemAddedToCategory {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.category_id {
+            map.serialize_entry("categoryId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.added_item {
+            map.serialize_entry("addedItem", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tree_reference {
+            map.serialize_entry("treeReference", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `ItemReference` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCategories.onCategoryItemAddedToCategory`, `wixCategories.onCategoryItemRemovedFromCategory`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ItemReference {
     /// `catalogItemId`. At most 36 characters.
-    #[serde(
-        rename = "catalogItemId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub catalog_item_id: ::std::option::Option<::std::string::String>,
     /// `appId`. At most 36 characters.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for ItemReference {
+    const NAME: &'static str = "ItemReference";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "catalogItemId" => self.catalog_item_id = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ItemReference {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ItemReference {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.catalog_item_id {
+            map.serialize_entry("catalogItemId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ItemRemovedFromCategory` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCategories.onCategoryItemRemovedFromCategory`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ItemRemovedFromCategory {
     /// `categoryId`. Format `GUID`.
-    #[serde(
-        rename = "categoryId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category_id: ::std::option::Option<::std::string::String>,
     /// `removedItem`.
-    #[serde(
-        rename = "removedItem",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub removed_item: ::std::option::Option<ItemReference>,
     /// `treeReference`.
-    #[serde(
-        rename = "treeReference",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tree_reference: ::std::option::Option<TreeReference>,
 }
 
-/// `ItemStyle` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ItemStyle {
-    /// `targetSize`.
-    #[serde(
-        rename = "targetSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub target_size: ::std::option::Option<crate::Number>,
-    /// `ratio`.
-    #[serde(
-        rename = "ratio",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub ratio: ::std::option::Option<crate::Number>,
-    /// `crop`.
-    #[serde(
-        rename = "crop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub crop: ::std::option::Option<Crop>,
-    /// `spacing`.
-    #[serde(
-        rename = "spacing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub spacing: ::std::option::Option<crate::Number>,
+impl crate::serde_helpers::Object for ItemRemovedFromCategory {
+    const NAME: &'static str = "ItemRemovedFromCategory";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "categoryId" => self.category_id = map.next_value()?,
+            "removedItem" => self.removed_item = map.next_value()?,
+            "treeReference" => self.tree_reference = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ItemRemovedFromCategory {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ItemRemovedFromCategory {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.category_id {
+            map.serialize_entry("categoryId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.removed_item {
+            map.serialize_entry("removedItem", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tree_reference {
+            map.serialize_entry("treeReference", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `ItemsArrangedInCategory` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCategories.onCategoryItemsArrangedInCategory`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ItemsArrangedInCategory {
     /// `categoryId`. Format `GUID`.
-    #[serde(
-        rename = "categoryId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category_id: ::std::option::Option<::std::string::String>,
     /// `treeReference`.
-    #[serde(
-        rename = "treeReference",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tree_reference: ::std::option::Option<TreeReference>,
 }
 
-/// `Keyword` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Keyword {
-    /// `term`.
-    #[serde(
-        rename = "term",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub term: ::std::option::Option<::std::string::String>,
-    /// `isMain`.
-    #[serde(
-        rename = "isMain",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub is_main: ::std::option::Option<bool>,
-    /// `origin`. At most 1000 characters.
-    #[serde(
-        rename = "origin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub origin: ::std::option::Option<::std::string::String>,
-}
+impl crate::serde_helpers::Object for ItemsArrangedInCategory {
+    const NAME: &'static str = "ItemsArrangedInCategory";
 
-crate::serde_helpers::string_enum! {
-    /// `LayerEffect` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum LayerEffect {
-        /// `CENTER`.
-        Center = "CENTER",
-        /// `FADE_TO_TOP`.
-        FadeToTop = "FADE_TO_TOP",
-        /// `FADE_TO_BOTTOM`.
-        FadeToBottom = "FADE_TO_BOTTOM",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "categoryId" => self.category_id = map.next_value()?,
+            "treeReference" => self.tree_reference = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `Layers` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Layers {
-    /// `count`.
-    #[serde(
-        rename = "count",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub count: ::std::option::Option<crate::Number>,
-    /// `offsetY`.
-    #[serde(
-        rename = "offsetY",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub offset_y: ::std::option::Option<crate::Number>,
-    /// `layerEffect`.
-    #[serde(
-        rename = "layerEffect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub layer_effect: ::std::option::Option<LayerEffect>,
-    /// `offsetX`.
-    #[serde(
-        rename = "offsetX",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub offset_x: ::std::option::Option<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Layout` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Layout {
-        /// `STACKED`.
-        Stacked = "STACKED",
-        /// `SIDE_BY_SIDE`.
-        SideBySide = "SIDE_BY_SIDE",
+impl<'de> ::serde::Deserialize<'de> for ItemsArrangedInCategory {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-/// `LayoutCellData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LayoutCellData {
-    /// `colSpan`.
-    #[serde(
-        rename = "colSpan",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub col_span: ::std::option::Option<crate::Number>,
-}
-
-/// `LayoutData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LayoutData {
-    /// `backgroundColor`. At most 19 characters. Deprecated.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-    /// `backgroundImage`.
-    #[serde(
-        rename = "backgroundImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_image: ::std::option::Option<::std::boxed::Box<LayoutDataBackgroundImage>>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-    /// `backdropColor`. At most 19 characters. Deprecated.
-    #[serde(
-        rename = "backdropColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub backdrop_color: ::std::option::Option<::std::string::String>,
-    /// `backdropImage`.
-    #[serde(
-        rename = "backdropImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub backdrop_image: ::std::option::Option<::std::boxed::Box<LayoutDataBackgroundImage>>,
-    /// `backdropPaddingTop`.
-    #[serde(
-        rename = "backdropPaddingTop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub backdrop_padding_top: ::std::option::Option<crate::Number>,
-    /// `backdropPaddingBottom`.
-    #[serde(
-        rename = "backdropPaddingBottom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub backdrop_padding_bottom: ::std::option::Option<crate::Number>,
-    /// `gap`.
-    #[serde(
-        rename = "gap",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gap: ::std::option::Option<crate::Number>,
-    /// `cellPadding`. At most 4 items.
-    #[serde(
-        rename = "cellPadding",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub cell_padding: ::std::vec::Vec<crate::Number>,
-    /// `cellVerticalAlignment`.
-    #[serde(
-        rename = "cellVerticalAlignment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub cell_vertical_alignment: ::std::option::Option<VerticalAlignmentAlignment>,
-    /// `responsivenessBehaviour`.
-    #[serde(
-        rename = "responsivenessBehaviour",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub responsiveness_behaviour: ::std::option::Option<ResponsivenessBehaviour>,
-    /// `responsivenessBreakpoint`.
-    #[serde(
-        rename = "responsivenessBreakpoint",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub responsiveness_breakpoint: ::std::option::Option<crate::Number>,
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `designTarget`.
-    #[serde(
-        rename = "designTarget",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub design_target: ::std::option::Option<DesignTarget>,
-    /// `banner`.
-    #[serde(
-        rename = "banner",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub banner: ::std::option::Option<Banner>,
-    /// `background`.
-    #[serde(
-        rename = "background",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background: ::std::option::Option<LayoutDataBackground>,
-    /// `backdrop`.
-    #[serde(
-        rename = "backdrop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub backdrop: ::std::option::Option<Backdrop>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-    /// `topDivider`.
-    #[serde(
-        rename = "topDivider",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub top_divider: ::std::option::Option<::std::boxed::Box<SectionDivider>>,
-    /// `bottomDivider`.
-    #[serde(
-        rename = "bottomDivider",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub bottom_divider: ::std::option::Option<::std::boxed::Box<SectionDivider>>,
-}
-
-/// `LayoutDataBackground` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LayoutDataBackground {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<LayoutDataBackgroundType>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `gradient`.
-    #[serde(
-        rename = "gradient",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gradient: ::std::option::Option<Gradient>,
-}
-
-/// `LayoutDataBackgroundImage` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LayoutDataBackgroundImage {
-    /// `media`.
-    #[serde(
-        rename = "media",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub media: ::std::option::Option<CategoriesMedia>,
-    /// `opacity`. Deprecated.
-    #[serde(
-        rename = "opacity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub opacity: ::std::option::Option<crate::Number>,
-    /// `scaling`.
-    #[serde(
-        rename = "scaling",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub scaling: ::std::option::Option<ImageScalingScaling>,
-    /// `position`.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub position: ::std::option::Option<ImagePosition>,
-    /// `blur`.
-    #[serde(
-        rename = "blur",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub blur: ::std::option::Option<crate::Number>,
-    /// `overlay`.
-    #[serde(
-        rename = "overlay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub overlay: ::std::option::Option<LayoutDataBackground>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `LayoutDataBackgroundType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum LayoutDataBackgroundType {
-        /// `COLOR`.
-        Color = "COLOR",
-        /// `GRADIENT`.
-        Gradient = "GRADIENT",
+impl ::serde::Serialize for ItemsArrangedInCategory {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.category_id {
+            map.serialize_entry("categoryId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tree_reference {
+            map.serialize_entry("treeReference", value)?;
+        }
+        map.end()
     }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `LayoutType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum LayoutType {
-        /// `COLLAGE`.
-        Collage = "COLLAGE",
-        /// `MASONRY`.
-        Masonry = "MASONRY",
-        /// `GRID`.
-        Grid = "GRID",
-        /// `THUMBNAIL`.
-        Thumbnail = "THUMBNAIL",
-        /// `SLIDER`.
-        Slider = "SLIDER",
-        /// `SLIDESHOW`.
-        Slideshow = "SLIDESHOW",
-        /// `PANORAMA`.
-        Panorama = "PANORAMA",
-        /// `COLUMN`.
-        Column = "COLUMN",
-        /// `MAGIC`.
-        Magic = "MAGIC",
-        /// `FULLSIZE`.
-        Fullsize = "FULLSIZE",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `LineCap` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum LineCap {
-        /// `SQUARE`.
-        Square = "SQUARE",
-        /// `ROUND`.
-        Round = "ROUND",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `LineStyle` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum LineStyle {
-        /// `SINGLE`.
-        Single = "SINGLE",
-        /// `DOUBLE`.
-        Double = "DOUBLE",
-        /// `DASHED`.
-        Dashed = "DASHED",
-        /// `DOTTED`.
-        Dotted = "DOTTED",
-    }
-}
-
-/// `Link` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Link {
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `anchor`.
-    #[serde(
-        rename = "anchor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub anchor: ::std::option::Option<::std::string::String>,
-    /// `target`.
-    #[serde(
-        rename = "target",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub target: ::std::option::Option<Target>,
-    /// `rel`.
-    #[serde(
-        rename = "rel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub rel: ::std::option::Option<Rel>,
-    /// `customData`.
-    #[serde(
-        rename = "customData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub custom_data: ::std::option::Option<::std::string::String>,
-}
-
-/// `LinkData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LinkData {
-    /// `link`.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link: ::std::option::Option<Link>,
-}
-
-/// `LinkPreviewData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LinkPreviewData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `link`.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link: ::std::option::Option<Link>,
-    /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// `thumbnailUrl`.
-    #[serde(
-        rename = "thumbnailUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnail_url: ::std::option::Option<::std::string::String>,
-    /// `description`.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub description: ::std::option::Option<::std::string::String>,
-    /// `html`.
-    #[serde(
-        rename = "html",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub html: ::std::option::Option<::std::string::String>,
-    /// `styles`.
-    #[serde(
-        rename = "styles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub styles: ::std::option::Option<::std::boxed::Box<LinkPreviewDataStyles>>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `LinkPreviewDataStyles` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LinkPreviewDataStyles {
-    /// `backgroundColor`. At most 19 characters.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-    /// `titleColor`. At most 19 characters.
-    #[serde(
-        rename = "titleColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title_color: ::std::option::Option<::std::string::String>,
-    /// `subtitleColor`. At most 19 characters.
-    #[serde(
-        rename = "subtitleColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub subtitle_color: ::std::option::Option<::std::string::String>,
-    /// `linkColor`. At most 19 characters.
-    #[serde(
-        rename = "linkColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link_color: ::std::option::Option<::std::string::String>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `thumbnailPosition`.
-    #[serde(
-        rename = "thumbnailPosition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnail_position: ::std::option::Option<StylesPosition>,
-}
-
-/// `ListItemNodeData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ListItemNodeData {
-    /// `checked`.
-    #[serde(
-        rename = "checked",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub checked: ::std::option::Option<bool>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ListStyle` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum ListStyle {
-        /// `PLAIN`.
-        Plain = "PLAIN",
-        /// `NUMBERED`.
-        Numbered = "NUMBERED",
-        /// `LETTERS`.
-        Letters = "LETTERS",
-        /// `ROMAN`.
-        Roman = "ROMAN",
-        /// `BULLETED`.
-        Bulleted = "BULLETED",
-        /// `ALPHABETICAL_INDEX`.
-        AlphabeticalIndex = "ALPHABETICAL_INDEX",
-        /// `ALPHABETICAL_INDEX_COMPACT`.
-        AlphabeticalIndexCompact = "ALPHABETICAL_INDEX_COMPACT",
-    }
-}
-
-/// `LoopAnimation` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LoopAnimation {
-    /// `effect`.
-    #[serde(
-        rename = "effect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub effect: ::std::option::Option<LoopEffect>,
-    /// `duration`.
-    #[serde(
-        rename = "duration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub duration: ::std::option::Option<crate::Number>,
-    /// `iterationDelay`.
-    #[serde(
-        rename = "iterationDelay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub iteration_delay: ::std::option::Option<crate::Number>,
-}
-
-/// `LoopEffect` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LoopEffect {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<LoopEffectType>,
-    /// `direction`. At most 20 characters.
-    #[serde(
-        rename = "direction",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub direction: ::std::option::Option<::std::string::String>,
-    /// `easing`. At most 100 characters.
-    #[serde(
-        rename = "easing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub easing: ::std::option::Option<::std::string::String>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `LoopEffectType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum LoopEffectType {
-        /// `BOUNCE`.
-        Bounce = "BOUNCE",
-        /// `BREATHE`.
-        Breathe = "BREATHE",
-        /// `CROSS`.
-        Cross = "CROSS",
-        /// `FLASH`.
-        Flash = "FLASH",
-        /// `FLIP`.
-        Flip = "FLIP",
-        /// `FOLD`.
-        Fold = "FOLD",
-        /// `JELLO`.
-        Jello = "JELLO",
-        /// `POKE`.
-        Poke = "POKE",
-        /// `PULSE`.
-        Pulse = "PULSE",
-        /// `RUBBER`.
-        Rubber = "RUBBER",
-        /// `SPIN`.
-        Spin = "SPIN",
-        /// `SWING`.
-        Swing = "SWING",
-        /// `WIGGLE`.
-        Wiggle = "WIGGLE",
-    }
-}
-
-/// `MapData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct MapData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `mapSettings`.
-    #[serde(
-        rename = "mapSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub map_settings: ::std::option::Option<::std::boxed::Box<MapSettings>>,
-}
-
-/// `MapSettings` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct MapSettings {
-    /// `address`.
-    #[serde(
-        rename = "address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub address: ::std::option::Option<::std::string::String>,
-    /// `draggable`.
-    #[serde(
-        rename = "draggable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub draggable: ::std::option::Option<bool>,
-    /// `marker`.
-    #[serde(
-        rename = "marker",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub marker: ::std::option::Option<bool>,
-    /// `streetViewControl`.
-    #[serde(
-        rename = "streetViewControl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub street_view_control: ::std::option::Option<bool>,
-    /// `zoomControl`.
-    #[serde(
-        rename = "zoomControl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub zoom_control: ::std::option::Option<bool>,
-    /// `lat`.
-    #[serde(
-        rename = "lat",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub lat: ::std::option::Option<crate::Number>,
-    /// `lng`.
-    #[serde(
-        rename = "lng",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub lng: ::std::option::Option<crate::Number>,
-    /// `locationName`.
-    #[serde(
-        rename = "locationName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub location_name: ::std::option::Option<::std::string::String>,
-    /// `viewModeControl`.
-    #[serde(
-        rename = "viewModeControl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub view_mode_control: ::std::option::Option<bool>,
-    /// `initialZoom`.
-    #[serde(
-        rename = "initialZoom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub initial_zoom: ::std::option::Option<crate::Number>,
-    /// `mapType`.
-    #[serde(
-        rename = "mapType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub map_type: ::std::option::Option<MapType>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `MapType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum MapType {
-        /// `ROADMAP`.
-        Roadmap = "ROADMAP",
-        /// `SATELITE`.
-        Satelite = "SATELITE",
-        /// `HYBRID`.
-        Hybrid = "HYBRID",
-        /// `TERRAIN`.
-        Terrain = "TERRAIN",
-    }
-}
-
-/// `MentionData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct MentionData {
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `slug`.
-    #[serde(
-        rename = "slug",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub slug: ::std::option::Option<::std::string::String>,
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<::std::string::String>,
-}
-
-/// `Metadata` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Metadata {
-    /// `version`.
-    #[serde(
-        rename = "version",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub version: ::std::option::Option<crate::Number>,
-    /// `createdTimestamp`. Read-only. Deprecated.
-    #[serde(
-        rename = "createdTimestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub created_timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `updatedTimestamp`. Deprecated.
-    #[serde(
-        rename = "updatedTimestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub updated_timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `_id` (Velo), `id` (REST).
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
 }
 
 /// `Node` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCategories.onCategoryCreated`, `wixCategories.onCategoryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Node {
     /// `buttonData`.
-    #[serde(
-        rename = "buttonData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub button_data: ::std::option::Option<::std::boxed::Box<ButtonData>>,
     /// `codeBlockData`.
-    #[serde(
-        rename = "codeBlockData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code_block_data: ::std::option::Option<::std::boxed::Box<CodeBlockData>>,
     /// `dividerData`.
-    #[serde(
-        rename = "dividerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub divider_data: ::std::option::Option<::std::boxed::Box<DividerData>>,
     /// `fileData`.
-    #[serde(
-        rename = "fileData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub file_data: ::std::option::Option<::std::boxed::Box<FileData>>,
     /// `galleryData`.
-    #[serde(
-        rename = "galleryData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub gallery_data: ::std::option::Option<::std::boxed::Box<GalleryData>>,
     /// `gifData`.
-    #[serde(
-        rename = "gifData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub gif_data: ::std::option::Option<::std::boxed::Box<GifData>>,
     /// `headingData`.
-    #[serde(
-        rename = "headingData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub heading_data: ::std::option::Option<::std::boxed::Box<HeadingData>>,
     /// `htmlData`.
-    #[serde(
-        rename = "htmlData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub html_data: ::std::option::Option<::std::boxed::Box<HtmlData>>,
     /// `imageData`.
-    #[serde(
-        rename = "imageData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image_data: ::std::option::Option<::std::boxed::Box<ImageData>>,
     /// `linkPreviewData`.
-    #[serde(
-        rename = "linkPreviewData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub link_preview_data: ::std::option::Option<::std::boxed::Box<LinkPreviewData>>,
     /// `mapData`. Deprecated.
-    #[serde(
-        rename = "mapData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub map_data: ::std::option::Option<::std::boxed::Box<MapData>>,
     /// `paragraphData`.
-    #[serde(
-        rename = "paragraphData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub paragraph_data: ::std::option::Option<::std::boxed::Box<ParagraphData>>,
     /// `pollData`.
-    #[serde(
-        rename = "pollData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub poll_data: ::std::option::Option<::std::boxed::Box<PollData>>,
     /// `textData`.
-    #[serde(
-        rename = "textData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text_data: ::std::option::Option<TextData>,
     /// `appEmbedData`.
-    #[serde(
-        rename = "appEmbedData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_embed_data: ::std::option::Option<::std::boxed::Box<AppEmbedData>>,
     /// `videoData`.
-    #[serde(
-        rename = "videoData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video_data: ::std::option::Option<::std::boxed::Box<VideoData>>,
     /// `embedData`.
-    #[serde(
-        rename = "embedData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub embed_data: ::std::option::Option<::std::boxed::Box<EmbedData>>,
     /// `collapsibleListData`.
-    #[serde(
-        rename = "collapsibleListData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub collapsible_list_data: ::std::option::Option<::std::boxed::Box<CollapsibleListData>>,
     /// `tableData`.
-    #[serde(
-        rename = "tableData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub table_data: ::std::option::Option<::std::boxed::Box<TableData>>,
     /// `tableCellData`.
-    #[serde(
-        rename = "tableCellData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub table_cell_data: ::std::option::Option<::std::boxed::Box<TableCellData>>,
     /// `externalData`.
-    #[serde(
-        rename = "externalData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external_data:
         ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
     /// `audioData`.
-    #[serde(
-        rename = "audioData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub audio_data: ::std::option::Option<::std::boxed::Box<AudioData>>,
     /// `orderedListData`.
-    #[serde(
-        rename = "orderedListData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ordered_list_data: ::std::option::Option<::std::boxed::Box<OrderedListData>>,
     /// `bulletedListData`.
-    #[serde(
-        rename = "bulletedListData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bulleted_list_data: ::std::option::Option<::std::boxed::Box<BulletedListData>>,
     /// `blockquoteData`.
-    #[serde(
-        rename = "blockquoteData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub blockquote_data: ::std::option::Option<::std::boxed::Box<BlockquoteData>>,
     /// `captionData`.
-    #[serde(
-        rename = "captionData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub caption_data: ::std::option::Option<CaptionData>,
     /// `layoutData`.
-    #[serde(
-        rename = "layoutData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub layout_data: ::std::option::Option<::std::boxed::Box<LayoutData>>,
     /// `layoutCellData`.
-    #[serde(
-        rename = "layoutCellData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub layout_cell_data: ::std::option::Option<LayoutCellData>,
     /// `shapeData`.
-    #[serde(
-        rename = "shapeData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub shape_data: ::std::option::Option<::std::boxed::Box<ShapeData>>,
     /// `cardData`.
-    #[serde(
-        rename = "cardData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub card_data: ::std::option::Option<::std::boxed::Box<CardData>>,
     /// `tocData`.
-    #[serde(
-        rename = "tocData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub toc_data: ::std::option::Option<::std::boxed::Box<TocData>>,
     /// `smartBlockData`.
-    #[serde(
-        rename = "smartBlockData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub smart_block_data: ::std::option::Option<::std::boxed::Box<SmartBlockData>>,
     /// `smartBlockCellData`.
-    #[serde(
-        rename = "smartBlockCellData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub smart_block_cell_data: ::std::option::Option<::std::boxed::Box<SmartBlockCellData>>,
     /// `checkboxListData`.
-    #[serde(
-        rename = "checkboxListData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub checkbox_list_data: ::std::option::Option<::std::boxed::Box<CheckboxListData>>,
     /// `listItemData`.
-    #[serde(
-        rename = "listItemData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub list_item_data: ::std::option::Option<::std::boxed::Box<ListItemNodeData>>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<NodeType>,
     /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `nodes`.
-    #[serde(
-        rename = "nodes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub nodes: ::std::vec::Vec<Node>,
     /// `style`.
-    #[serde(
-        rename = "style",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub style: ::std::option::Option<NodeStyle>,
 }
 
-/// `NodeStyle` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct NodeStyle {
-    /// `paddingTop`.
-    #[serde(
-        rename = "paddingTop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub padding_top: ::std::option::Option<::std::string::String>,
-    /// `paddingBottom`.
-    #[serde(
-        rename = "paddingBottom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub padding_bottom: ::std::option::Option<::std::string::String>,
-    /// `backgroundColor`.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-}
+impl crate::serde_helpers::Object for Node {
+    const NAME: &'static str = "Node";
 
-crate::serde_helpers::string_enum! {
-    /// `NodeType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum NodeType {
-        /// `PARAGRAPH`.
-        Paragraph = "PARAGRAPH",
-        /// `TEXT`.
-        Text = "TEXT",
-        /// `HEADING`.
-        Heading = "HEADING",
-        /// `BULLETED_LIST`.
-        BulletedList = "BULLETED_LIST",
-        /// `ORDERED_LIST`.
-        OrderedList = "ORDERED_LIST",
-        /// `LIST_ITEM`.
-        ListItem = "LIST_ITEM",
-        /// `BLOCKQUOTE`.
-        Blockquote = "BLOCKQUOTE",
-        /// `CODE_BLOCK`.
-        CodeBlock = "CODE_BLOCK",
-        /// `VIDEO`.
-        Video = "VIDEO",
-        /// `DIVIDER`.
-        Divider = "DIVIDER",
-        /// `FILE`.
-        File = "FILE",
-        /// `GALLERY`.
-        Gallery = "GALLERY",
-        /// `GIF`.
-        Gif = "GIF",
-        /// `HTML`.
-        Html = "HTML",
-        /// `IMAGE`.
-        Image = "IMAGE",
-        /// `LINK_PREVIEW`.
-        LinkPreview = "LINK_PREVIEW",
-        /// `MAP`. Deprecated.
-        Map = "MAP",
-        /// `POLL`.
-        Poll = "POLL",
-        /// `APP_EMBED`.
-        AppEmbed = "APP_EMBED",
-        /// `BUTTON`.
-        Button = "BUTTON",
-        /// `COLLAPSIBLE_LIST`.
-        CollapsibleList = "COLLAPSIBLE_LIST",
-        /// `TABLE`.
-        Table = "TABLE",
-        /// `EMBED`.
-        Embed = "EMBED",
-        /// `COLLAPSIBLE_ITEM`.
-        CollapsibleItem = "COLLAPSIBLE_ITEM",
-        /// `COLLAPSIBLE_ITEM_TITLE`.
-        CollapsibleItemTitle = "COLLAPSIBLE_ITEM_TITLE",
-        /// `COLLAPSIBLE_ITEM_BODY`.
-        CollapsibleItemBody = "COLLAPSIBLE_ITEM_BODY",
-        /// `TABLE_CELL`.
-        TableCell = "TABLE_CELL",
-        /// `TABLE_ROW`.
-        TableRow = "TABLE_ROW",
-        /// `EXTERNAL`.
-        External = "EXTERNAL",
-        /// `AUDIO`.
-        Audio = "AUDIO",
-        /// `CAPTION`.
-        Caption = "CAPTION",
-        /// `LAYOUT`.
-        Layout = "LAYOUT",
-        /// `LAYOUT_CELL`.
-        LayoutCell = "LAYOUT_CELL",
-        /// `SHAPE`.
-        Shape = "SHAPE",
-        /// `CARD`.
-        Card = "CARD",
-        /// `TOC`.
-        Toc = "TOC",
-        /// `SMART_BLOCK`.
-        SmartBlock = "SMART_BLOCK",
-        /// `SMART_BLOCK_CELL`.
-        SmartBlockCell = "SMART_BLOCK_CELL",
-        /// `CHECKBOX_LIST`.
-        CheckboxList = "CHECKBOX_LIST",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "buttonData" => self.button_data = map.next_value()?,
+            "codeBlockData" => self.code_block_data = map.next_value()?,
+            "dividerData" => self.divider_data = map.next_value()?,
+            "fileData" => self.file_data = map.next_value()?,
+            "galleryData" => self.gallery_data = map.next_value()?,
+            "gifData" => self.gif_data = map.next_value()?,
+            "headingData" => self.heading_data = map.next_value()?,
+            "htmlData" => self.html_data = map.next_value()?,
+            "imageData" => self.image_data = map.next_value()?,
+            "linkPreviewData" => self.link_preview_data = map.next_value()?,
+            "mapData" => self.map_data = map.next_value()?,
+            "paragraphData" => self.paragraph_data = map.next_value()?,
+            "pollData" => self.poll_data = map.next_value()?,
+            "textData" => self.text_data = map.next_value()?,
+            "appEmbedData" => self.app_embed_data = map.next_value()?,
+            "videoData" => self.video_data = map.next_value()?,
+            "embedData" => self.embed_data = map.next_value()?,
+            "collapsibleListData" => self.collapsible_list_data = map.next_value()?,
+            "tableData" => self.table_data = map.next_value()?,
+            "tableCellData" => self.table_cell_data = map.next_value()?,
+            "externalData" => self.external_data = map.next_value()?,
+            "audioData" => self.audio_data = map.next_value()?,
+            "orderedListData" => self.ordered_list_data = map.next_value()?,
+            "bulletedListData" => self.bulleted_list_data = map.next_value()?,
+            "blockquoteData" => self.blockquote_data = map.next_value()?,
+            "captionData" => self.caption_data = map.next_value()?,
+            "layoutData" => self.layout_data = map.next_value()?,
+            "layoutCellData" => self.layout_cell_data = map.next_value()?,
+            "shapeData" => self.shape_data = map.next_value()?,
+            "cardData" => self.card_data = map.next_value()?,
+            "tocData" => self.toc_data = map.next_value()?,
+            "smartBlockData" => self.smart_block_data = map.next_value()?,
+            "smartBlockCellData" => self.smart_block_cell_data = map.next_value()?,
+            "checkboxListData" => self.checkbox_list_data = map.next_value()?,
+            "listItemData" => self.list_item_data = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "nodes" => self.nodes = crate::serde_helpers::next_list(map)?,
+            "style" => self.style = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `Oembed` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Oembed {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<::std::string::String>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `html`.
-    #[serde(
-        rename = "html",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub html: ::std::option::Option<::std::string::String>,
-    /// `authorName`.
-    #[serde(
-        rename = "authorName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub author_name: ::std::option::Option<::std::string::String>,
-    /// `authorUrl`.
-    #[serde(
-        rename = "authorUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub author_url: ::std::option::Option<::std::string::String>,
-    /// `providerName`.
-    #[serde(
-        rename = "providerName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub provider_name: ::std::option::Option<::std::string::String>,
-    /// `providerUrl`.
-    #[serde(
-        rename = "providerUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub provider_url: ::std::option::Option<::std::string::String>,
-    /// `thumbnailUrl`.
-    #[serde(
-        rename = "thumbnailUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnail_url: ::std::option::Option<::std::string::String>,
-    /// `thumbnailWidth`.
-    #[serde(
-        rename = "thumbnailWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnail_width: ::std::option::Option<::std::string::String>,
-    /// `thumbnailHeight`.
-    #[serde(
-        rename = "thumbnailHeight",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnail_height: ::std::option::Option<::std::string::String>,
-    /// `videoUrl`.
-    #[serde(
-        rename = "videoUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub video_url: ::std::option::Option<::std::string::String>,
-    /// `version`.
-    #[serde(
-        rename = "version",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub version: ::std::option::Option<::std::string::String>,
-}
-
-/// `OptionDesign` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct OptionDesign {
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-}
-
-/// `OptionLayout` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct OptionLayout {
-    /// `enableImage`.
-    #[serde(
-        rename = "enableImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enable_image: ::std::option::Option<bool>,
-}
-
-/// `OrderedListData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct OrderedListData {
-    /// `indentation`.
-    #[serde(
-        rename = "indentation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub indentation: ::std::option::Option<crate::Number>,
-    /// `offset`.
-    #[serde(
-        rename = "offset",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub offset: ::std::option::Option<crate::Number>,
-    /// `start`.
-    #[serde(
-        rename = "start",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start: ::std::option::Option<crate::Number>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Orientation` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Orientation {
-        /// `ROWS`.
-        Rows = "ROWS",
-        /// `COLUMNS`.
-        Columns = "COLUMNS",
+impl<'de> ::serde::Deserialize<'de> for Node {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `Origin` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Origin {
-        /// `IMAGE`.
-        Image = "IMAGE",
-        /// `LAYOUT`.
-        Layout = "LAYOUT",
+impl ::serde::Serialize for Node {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.button_data {
+            map.serialize_entry("buttonData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.code_block_data {
+            map.serialize_entry("codeBlockData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.divider_data {
+            map.serialize_entry("dividerData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.file_data {
+            map.serialize_entry("fileData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.gallery_data {
+            map.serialize_entry("galleryData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.gif_data {
+            map.serialize_entry("gifData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.heading_data {
+            map.serialize_entry("headingData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.html_data {
+            map.serialize_entry("htmlData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image_data {
+            map.serialize_entry("imageData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.link_preview_data {
+            map.serialize_entry("linkPreviewData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.map_data {
+            map.serialize_entry("mapData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.paragraph_data {
+            map.serialize_entry("paragraphData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.poll_data {
+            map.serialize_entry("pollData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.text_data {
+            map.serialize_entry("textData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_embed_data {
+            map.serialize_entry("appEmbedData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.video_data {
+            map.serialize_entry("videoData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.embed_data {
+            map.serialize_entry("embedData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.collapsible_list_data {
+            map.serialize_entry("collapsibleListData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_data {
+            map.serialize_entry("tableData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_cell_data {
+            map.serialize_entry("tableCellData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.external_data {
+            map.serialize_entry("externalData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.audio_data {
+            map.serialize_entry("audioData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ordered_list_data {
+            map.serialize_entry("orderedListData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.bulleted_list_data {
+            map.serialize_entry("bulletedListData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.blockquote_data {
+            map.serialize_entry("blockquoteData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.caption_data {
+            map.serialize_entry("captionData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.layout_data {
+            map.serialize_entry("layoutData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.layout_cell_data {
+            map.serialize_entry("layoutCellData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.shape_data {
+            map.serialize_entry("shapeData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.card_data {
+            map.serialize_entry("cardData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.toc_data {
+            map.serialize_entry("tocData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.smart_block_data {
+            map.serialize_entry("smartBlockData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.smart_block_cell_data {
+            map.serialize_entry("smartBlockCellData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.checkbox_list_data {
+            map.serialize_entry("checkboxListData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.list_item_data {
+            map.serialize_entry("listItemData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if !self.nodes.is_empty() {
+            map.serialize_entry("nodes", &self.nodes)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.style {
+            map.serialize_entry("style", value)?;
+        }
+        map.end()
     }
-}
-
-/// `ParagraphData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ParagraphData {
-    /// `textStyle`.
-    #[serde(
-        rename = "textStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_style: ::std::option::Option<TextStyle>,
-    /// `indentation`.
-    #[serde(
-        rename = "indentation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub indentation: ::std::option::Option<crate::Number>,
-    /// `level`.
-    #[serde(
-        rename = "level",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub level: ::std::option::Option<crate::Number>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
 }
 
 /// `ParentCategory` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCategories.onCategoryCreated`, `wixCategories.onCategoryMoved`, `wixCategories.onCategoryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParentCategory {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `index`. Read-only.
-    #[serde(
-        rename = "index",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub index: ::std::option::Option<crate::Number>,
 }
 
-/// `PDFSettings` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PdfSettings {
-    /// `viewMode`.
-    #[serde(
-        rename = "viewMode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub view_mode: ::std::option::Option<ViewMode>,
-    /// `disableDownload`.
-    #[serde(
-        rename = "disableDownload",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disable_download: ::std::option::Option<bool>,
-    /// `disablePrint`.
-    #[serde(
-        rename = "disablePrint",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disable_print: ::std::option::Option<bool>,
-}
+impl crate::serde_helpers::Object for ParentCategory {
+    const NAME: &'static str = "ParentCategory";
 
-/// `Permissions` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Permissions {
-    /// `view`.
-    #[serde(
-        rename = "view",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub view: ::std::option::Option<ViewRole>,
-    /// `vote`.
-    #[serde(
-        rename = "vote",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub vote: ::std::option::Option<VoteRole>,
-    /// `allowMultipleVotes`.
-    #[serde(
-        rename = "allowMultipleVotes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub allow_multiple_votes: ::std::option::Option<bool>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Placement` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Placement {
-        /// `IMAGE`.
-        Image = "IMAGE",
-        /// `PRODUCT_INFO`.
-        ProductInfo = "PRODUCT_INFO",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "index" => self.index = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `PlaybackOptions` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PlaybackOptions {
-    /// `autoPlay`.
-    #[serde(
-        rename = "autoPlay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub auto_play: ::std::option::Option<bool>,
-    /// `playInLoop`.
-    #[serde(
-        rename = "playInLoop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub play_in_loop: ::std::option::Option<bool>,
-    /// `showControls`.
-    #[serde(
-        rename = "showControls",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub show_controls: ::std::option::Option<bool>,
-}
-
-/// `PluginContainerData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PluginContainerData {
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<PluginContainerDataWidth>,
-    /// `alignment`.
-    #[serde(
-        rename = "alignment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alignment: ::std::option::Option<PluginContainerDataAlignment>,
-    /// `spoiler`.
-    #[serde(
-        rename = "spoiler",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub spoiler: ::std::option::Option<Spoiler>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<Height>,
-    /// `textWrap`.
-    #[serde(
-        rename = "textWrap",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_wrap: ::std::option::Option<bool>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `PluginContainerDataAlignment` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum PluginContainerDataAlignment {
-        /// `CENTER`.
-        Center = "CENTER",
-        /// `LEFT`.
-        Left = "LEFT",
-        /// `RIGHT`.
-        Right = "RIGHT",
+impl<'de> ::serde::Deserialize<'de> for ParentCategory {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-/// `PluginContainerDataWidth` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PluginContainerDataWidth {
-    /// `size`.
-    #[serde(
-        rename = "size",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub size: ::std::option::Option<WidthType>,
-    /// `custom`.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub custom: ::std::option::Option<::std::string::String>,
-}
-
-/// `PointerEffect` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PointerEffect {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<PointerEffectType>,
-    /// `inverted`.
-    #[serde(
-        rename = "inverted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub inverted: ::std::option::Option<bool>,
-    /// `axis`. At most 20 characters.
-    #[serde(
-        rename = "axis",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub axis: ::std::option::Option<::std::string::String>,
-    /// `direction`. At most 8 characters.
-    #[serde(
-        rename = "direction",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub direction: ::std::option::Option<::std::string::String>,
-    /// `easing`. At most 100 characters.
-    #[serde(
-        rename = "easing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub easing: ::std::option::Option<::std::string::String>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `PointerEffectType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum PointerEffectType {
-        /// `AIRY`.
-        Airy = "AIRY",
-        /// `BLOB`.
-        Blob = "BLOB",
-        /// `BLUR`.
-        Blur = "BLUR",
-        /// `SCALE`.
-        Scale = "SCALE",
-        /// `SKEW`.
-        Skew = "SKEW",
-        /// `SWIVEL`.
-        Swivel = "SWIVEL",
-        /// `TILT_3D`.
-        Tilt3d = "TILT_3D",
-        /// `TRACK`.
-        Track = "TRACK",
-        /// `TRACK_3D`.
-        Track3d = "TRACK_3D",
+impl ::serde::Serialize for ParentCategory {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.index {
+            map.serialize_entry("index", value)?;
+        }
+        map.end()
     }
-}
-
-/// `Poll` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Poll {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// `creatorId`.
-    #[serde(
-        rename = "creatorId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub creator_id: ::std::option::Option<::std::string::String>,
-    /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub image: ::std::option::Option<CategoriesMedia>,
-    /// `options`.
-    #[serde(
-        rename = "options",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub options: ::std::vec::Vec<CategoriesOption>,
-    /// `settings`.
-    #[serde(
-        rename = "settings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub settings: ::std::option::Option<PollSettings>,
-}
-
-/// `PollData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PollData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `poll`.
-    #[serde(
-        rename = "poll",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub poll: ::std::option::Option<::std::boxed::Box<Poll>>,
-    /// `layout`.
-    #[serde(
-        rename = "layout",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub layout: ::std::option::Option<PollDataLayout>,
-    /// `design`.
-    #[serde(
-        rename = "design",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub design: ::std::option::Option<::std::boxed::Box<Design>>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `PollDataLayout` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PollDataLayout {
-    /// `poll`.
-    #[serde(
-        rename = "poll",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub poll: ::std::option::Option<PollLayout>,
-    /// `options`.
-    #[serde(
-        rename = "options",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub options: ::std::option::Option<OptionLayout>,
-}
-
-/// `PollDesign` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PollDesign {
-    /// `background`.
-    #[serde(
-        rename = "background",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background: ::std::option::Option<::std::boxed::Box<PollDesignBackground>>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-}
-
-/// `PollDesignBackground` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PollDesignBackground {
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub image: ::std::option::Option<CategoriesMedia>,
-    /// `gradient`.
-    #[serde(
-        rename = "gradient",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gradient: ::std::option::Option<BackgroundGradient>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<PollDesignBackgroundType>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `PollDesignBackgroundType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum PollDesignBackgroundType {
-        /// `COLOR`.
-        Color = "COLOR",
-        /// `IMAGE`.
-        Image = "IMAGE",
-        /// `GRADIENT`.
-        Gradient = "GRADIENT",
-    }
-}
-
-/// `PollLayout` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PollLayout {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<PollLayoutType>,
-    /// `direction`.
-    #[serde(
-        rename = "direction",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub direction: ::std::option::Option<PollLayoutDirection>,
-    /// `enableImage`.
-    #[serde(
-        rename = "enableImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enable_image: ::std::option::Option<bool>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `PollLayoutDirection` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum PollLayoutDirection {
-        /// `LTR`.
-        Ltr = "LTR",
-        /// `RTL`.
-        Rtl = "RTL",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `PollLayoutType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum PollLayoutType {
-        /// `LIST`.
-        List = "LIST",
-        /// `GRID`.
-        Grid = "GRID",
-    }
-}
-
-/// `PollSettings` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PollSettings {
-    /// `permissions`.
-    #[serde(
-        rename = "permissions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub permissions: ::std::option::Option<Permissions>,
-    /// `showVoters`.
-    #[serde(
-        rename = "showVoters",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub show_voters: ::std::option::Option<bool>,
-    /// `showVotesCount`.
-    #[serde(
-        rename = "showVotesCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub show_votes_count: ::std::option::Option<bool>,
-}
-
-/// `PricingData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PricingData {
-    /// `valueFrom`. Decimal text.
-    #[serde(
-        rename = "valueFrom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value_from: ::std::option::Option<::std::string::String>,
-    /// `valueTo`. Decimal text.
-    #[serde(
-        rename = "valueTo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value_to: ::std::option::Option<::std::string::String>,
-    /// `discountedValue`. Decimal text.
-    #[serde(
-        rename = "discountedValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub discounted_value: ::std::option::Option<::std::string::String>,
-    /// `currency`. Format `CURRENCY`.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub currency: ::std::option::Option<::std::string::String>,
-    /// `pricingPlanId`. Format `GUID`.
-    #[serde(
-        rename = "pricingPlanId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub pricing_plan_id: ::std::option::Option<::std::string::String>,
-}
-
-/// `Rel` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Rel {
-    /// `nofollow`.
-    #[serde(
-        rename = "nofollow",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub nofollow: ::std::option::Option<bool>,
-    /// `sponsored`.
-    #[serde(
-        rename = "sponsored",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub sponsored: ::std::option::Option<bool>,
-    /// `ugc`.
-    #[serde(
-        rename = "ugc",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub ugc: ::std::option::Option<bool>,
-    /// `noreferrer`.
-    #[serde(
-        rename = "noreferrer",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub noreferrer: ::std::option::Option<bool>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Resizing` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Resizing {
-        /// `FILL`.
-        Fill = "FILL",
-        /// `FIT`.
-        Fit = "FIT",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ResponsivenessBehaviour` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum ResponsivenessBehaviour {
-        /// `STACK`.
-        Stack = "STACK",
-        /// `WRAP`.
-        Wrap = "WRAP",
-    }
-}
-
-/// `RibbonStyles` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct RibbonStyles {
-    /// `ribbonText`.
-    #[serde(
-        rename = "ribbonText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub ribbon_text: ::std::option::Option<::std::string::String>,
-    /// `backgroundColor`. At most 19 characters.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-    /// `textColor`. At most 19 characters.
-    #[serde(
-        rename = "textColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_color: ::std::option::Option<::std::string::String>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-    /// `ribbonPlacement`.
-    #[serde(
-        rename = "ribbonPlacement",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub ribbon_placement: ::std::option::Option<Placement>,
 }
 
 /// `RichContent` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCategories.onCategoryCreated`, `wixCategories.onCategoryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RichContent {
     /// `nodes`.
-    #[serde(
-        rename = "nodes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub nodes: ::std::vec::Vec<Node>,
     /// `metadata`.
-    #[serde(
-        rename = "metadata",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub metadata: ::std::option::Option<Metadata>,
     /// `documentStyle`.
-    #[serde(
-        rename = "documentStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub document_style: ::std::option::Option<::std::boxed::Box<DocumentStyle>>,
 }
 
-crate::serde_helpers::string_enum! {
-    /// `Scaling` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Scaling {
-        /// `AUTO`.
-        Auto = "AUTO",
-        /// `CONTAIN`.
-        Contain = "CONTAIN",
-        /// `COVER`.
-        Cover = "COVER",
+impl crate::serde_helpers::Object for RichContent {
+    const NAME: &'static str = "RichContent";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "nodes" => self.nodes = crate::serde_helpers::next_list(map)?,
+            "metadata" => self.metadata = map.next_value()?,
+            "documentStyle" => self.document_style = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `SectionDivider` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SectionDivider {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<Shape>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `offsetX`.
-    #[serde(
-        rename = "offsetX",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub offset_x: ::std::option::Option<crate::Number>,
-    /// `flipped`.
-    #[serde(
-        rename = "flipped",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub flipped: ::std::option::Option<bool>,
-    /// `layers`.
-    #[serde(
-        rename = "layers",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub layers: ::std::option::Option<Layers>,
-}
-
-/// `SeoSchema` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SeoSchema {
-    /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub tags: ::std::vec::Vec<Tag>,
-    /// `settings`.
-    #[serde(
-        rename = "settings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub settings: ::std::option::Option<Settings>,
-}
-
-/// `Settings` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Settings {
-    /// `preventAutoRedirect`.
-    #[serde(
-        rename = "preventAutoRedirect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub prevent_auto_redirect: ::std::option::Option<bool>,
-    /// `keywords`. At most 5 items.
-    #[serde(
-        rename = "keywords",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub keywords: ::std::vec::Vec<Keyword>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Shape` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Shape {
-        /// `ELLIPSE`.
-        Ellipse = "ELLIPSE",
-        /// `TILT`.
-        Tilt = "TILT",
-        /// `LIQUID`.
-        Liquid = "LIQUID",
-        /// `LEFT_WAVE`.
-        LeftWave = "LEFT_WAVE",
-        /// `PAINT_SCRIBBLE`.
-        PaintScribble = "PAINT_SCRIBBLE",
-        /// `INVERTED_ELLIPSE`.
-        InvertedEllipse = "INVERTED_ELLIPSE",
-        /// `RIGHT_WAVE`.
-        RightWave = "RIGHT_WAVE",
-        /// `DUNES`.
-        Dunes = "DUNES",
-        /// `WAVES`.
-        Waves = "WAVES",
-        /// `TRIANGLE`.
-        Triangle = "TRIANGLE",
-        /// `SEMI_ELLIPSE`.
-        SemiEllipse = "SEMI_ELLIPSE",
-        /// `PLANTS`.
-        Plants = "PLANTS",
-        /// `LAYERED_ELLIPSE`.
-        LayeredEllipse = "LAYERED_ELLIPSE",
-        /// `PIXELS`.
-        Pixels = "PIXELS",
-        /// `PAINT`.
-        Paint = "PAINT",
-        /// `CLOUDS`.
-        Clouds = "CLOUDS",
-        /// `OPTICAL_ILLUSION`.
-        OpticalIllusion = "OPTICAL_ILLUSION",
-        /// `STRIPES`.
-        Stripes = "STRIPES",
-        /// `BLOBS`.
-        Blobs = "BLOBS",
-        /// `SEMI_CIRCLES`.
-        SemiCircles = "SEMI_CIRCLES",
-        /// `HILL`.
-        Hill = "HILL",
-        /// `BRUSH`.
-        Brush = "BRUSH",
-        /// `PEAKS`.
-        Peaks = "PEAKS",
-        /// `ANGLED_TRIANGLE`.
-        AngledTriangle = "ANGLED_TRIANGLE",
+impl<'de> ::serde::Deserialize<'de> for RichContent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-/// `ShapeData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ShapeData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `shape`.
-    #[serde(
-        rename = "shape",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub shape: ::std::option::Option<CategoriesMedia>,
-    /// `styles`.
-    #[serde(
-        rename = "styles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub styles: ::std::option::Option<ShapeDataStyles>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-    /// `link`.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link: ::std::option::Option<Link>,
-    /// `altText`. At most 1000 characters.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-}
-
-/// `ShapeDataStyles` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ShapeDataStyles {
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `colors`.
-    #[serde(
-        rename = "colors",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub colors: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-}
-
-/// `SketchData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SketchData {
-    /// `variant`.
-    #[serde(
-        rename = "variant",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub variant: ::std::option::Option<Variant>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `animate`.
-    #[serde(
-        rename = "animate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animate: ::std::option::Option<bool>,
-}
-
-/// `SmartBlockCellData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SmartBlockCellData {
-    /// `label`.
-    #[serde(
-        rename = "label",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub label: ::std::option::Option<::std::string::String>,
-    /// `shape`.
-    #[serde(
-        rename = "shape",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub shape: ::std::option::Option<CategoriesMedia>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<SmartBlockDataType>,
-    /// `accentColor`. At most 19 characters.
-    #[serde(
-        rename = "accentColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub accent_color: ::std::option::Option<::std::string::String>,
-    /// `backgroundColor`. At most 19 characters.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-    /// `shapeColor`. At most 19 characters.
-    #[serde(
-        rename = "shapeColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub shape_color: ::std::option::Option<::std::string::String>,
-}
-
-/// `SmartBlockData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SmartBlockData {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<SmartBlockDataType>,
-    /// `orientation`.
-    #[serde(
-        rename = "orientation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub orientation: ::std::option::Option<::std::string::String>,
-    /// `columnSize`.
-    #[serde(
-        rename = "columnSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub column_size: ::std::option::Option<ColumnSize>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `SmartBlockDataType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum SmartBlockDataType {
-        /// `SOLID_BOXES`.
-        SolidBoxes = "SOLID_BOXES",
-        /// `NUMBERED_BOXES`.
-        NumberedBoxes = "NUMBERED_BOXES",
-        /// `STATS`.
-        Stats = "STATS",
-        /// `CIRCLE_STATS`.
-        CircleStats = "CIRCLE_STATS",
-        /// `SOLID_BOXES_ALTERNATING`.
-        SolidBoxesAlternating = "SOLID_BOXES_ALTERNATING",
-        /// `SOLID_JOINED_BOXES`.
-        SolidJoinedBoxes = "SOLID_JOINED_BOXES",
-        /// `SIDE_LINE_TEXT`.
-        SideLineText = "SIDE_LINE_TEXT",
-        /// `TOP_LINE_TEXT`.
-        TopLineText = "TOP_LINE_TEXT",
-        /// `OUTLINE_BOXES_WITH_TOP_CIRCLE`.
-        OutlineBoxesWithTopCircle = "OUTLINE_BOXES_WITH_TOP_CIRCLE",
-        /// `BIG_BULLETS`.
-        BigBullets = "BIG_BULLETS",
-        /// `SMALL_BULLETS`.
-        SmallBullets = "SMALL_BULLETS",
-        /// `ARROW_BULLETS`.
-        ArrowBullets = "ARROW_BULLETS",
-        /// `PROCESS_STEPS`.
-        ProcessSteps = "PROCESS_STEPS",
-        /// `BAR_STATS`.
-        BarStats = "BAR_STATS",
-        /// `TIMELINE`.
-        Timeline = "TIMELINE",
-        /// `MINIMAL_TIMELINE`.
-        MinimalTimeline = "MINIMAL_TIMELINE",
-        /// `PILLS`.
-        Pills = "PILLS",
-        /// `STAR_RATING`.
-        StarRating = "STAR_RATING",
-        /// `QUOTE_BOXES`.
-        QuoteBoxes = "QUOTE_BOXES",
-        /// `CIRCLE`.
-        Circle = "CIRCLE",
-        /// `PYRAMID`.
-        Pyramid = "PYRAMID",
-        /// `STAIRCASE`.
-        Staircase = "STAIRCASE",
-        /// `VERTICAL_FUNNEL`.
-        VerticalFunnel = "VERTICAL_FUNNEL",
+impl ::serde::Serialize for RichContent {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.nodes.is_empty() {
+            map.serialize_entry("nodes", &self.nodes)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.document_style {
+            map.serialize_entry("documentStyle", value)?;
+        }
+        map.end()
     }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Source` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Source {
-        /// `HTML`.
-        Html = "HTML",
-        /// `ADSENSE`.
-        Adsense = "ADSENSE",
-        /// `AI`.
-        Ai = "AI",
-        /// `AI_WIDGET`.
-        AiWidget = "AI_WIDGET",
-    }
-}
-
-/// `Spoiler` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Spoiler {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `description`.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub description: ::std::option::Option<::std::string::String>,
-    /// `buttonText`.
-    #[serde(
-        rename = "buttonText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub button_text: ::std::option::Option<::std::string::String>,
-}
-
-/// `SpoilerData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SpoilerData {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-}
-
-/// `Stop` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Stop {
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `position`.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub position: ::std::option::Option<crate::Number>,
-}
-
-/// `Styles` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Styles {
-    /// `border`. Deprecated.
-    #[serde(
-        rename = "border",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border: ::std::option::Option<Border>,
-    /// `colors`. Deprecated.
-    #[serde(
-        rename = "colors",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub colors: ::std::option::Option<Colors>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderWidthHover`. Deprecated.
-    #[serde(
-        rename = "borderWidthHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width_hover: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `borderColorHover`. At most 19 characters.
-    #[serde(
-        rename = "borderColorHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color_hover: ::std::option::Option<::std::string::String>,
-    /// `textColor`. At most 19 characters.
-    #[serde(
-        rename = "textColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_color: ::std::option::Option<::std::string::String>,
-    /// `textColorHover`. At most 19 characters.
-    #[serde(
-        rename = "textColorHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_color_hover: ::std::option::Option<::std::string::String>,
-    /// `backgroundColor`. At most 19 characters. Deprecated.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-    /// `backgroundColorHover`. At most 19 characters. Deprecated.
-    #[serde(
-        rename = "backgroundColorHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color_hover: ::std::option::Option<::std::string::String>,
-    /// `buttonSize`.
-    #[serde(
-        rename = "buttonSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub button_size: ::std::option::Option<::std::string::String>,
-    /// `background`.
-    #[serde(
-        rename = "background",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background: ::std::option::Option<Background>,
-    /// `backgroundHover`.
-    #[serde(
-        rename = "backgroundHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_hover: ::std::option::Option<Background>,
-}
-
-/// `StylesBorder` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct StylesBorder {
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `radius`.
-    #[serde(
-        rename = "radius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub radius: ::std::option::Option<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `StylesPosition` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum StylesPosition {
-        /// `START`.
-        Start = "START",
-        /// `END`.
-        End = "END",
-        /// `TOP`.
-        Top = "TOP",
-        /// `HIDDEN`.
-        Hidden = "HIDDEN",
-    }
-}
-
-/// `TableCellData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TableCellData {
-    /// `cellStyle`.
-    #[serde(
-        rename = "cellStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub cell_style: ::std::option::Option<CellStyle>,
-    /// `borderColors`.
-    #[serde(
-        rename = "borderColors",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_colors: ::std::option::Option<BorderColors>,
-    /// `colspan`.
-    #[serde(
-        rename = "colspan",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub colspan: ::std::option::Option<crate::Number>,
-    /// `rowspan`.
-    #[serde(
-        rename = "rowspan",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub rowspan: ::std::option::Option<crate::Number>,
-    /// `borderWidths`.
-    #[serde(
-        rename = "borderWidths",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_widths: ::std::option::Option<BorderWidths>,
-}
-
-/// `TableData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TableData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `dimensions`.
-    #[serde(
-        rename = "dimensions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub dimensions: ::std::option::Option<Dimensions>,
-    /// `header`. Deprecated.
-    #[serde(
-        rename = "header",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub header: ::std::option::Option<bool>,
-    /// `rowHeader`.
-    #[serde(
-        rename = "rowHeader",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub row_header: ::std::option::Option<bool>,
-    /// `columnHeader`.
-    #[serde(
-        rename = "columnHeader",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub column_header: ::std::option::Option<bool>,
-    /// `cellSpacing`.
-    #[serde(
-        rename = "cellSpacing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub cell_spacing: ::std::option::Option<crate::Number>,
-    /// `cellPadding`. At most 4 items.
-    #[serde(
-        rename = "cellPadding",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub cell_padding: ::std::vec::Vec<crate::Number>,
-    /// `altText`.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `Tag` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Tag {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<::std::string::String>,
-    /// `props`.
-    #[serde(
-        rename = "props",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub props: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
-    /// `meta`.
-    #[serde(
-        rename = "meta",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub meta: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
-    /// `children`.
-    #[serde(
-        rename = "children",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub children: ::std::option::Option<::std::string::String>,
-    /// `custom`.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub custom: ::std::option::Option<bool>,
-    /// `disabled`.
-    #[serde(
-        rename = "disabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disabled: ::std::option::Option<bool>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Target` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Target {
-        /// `SELF`.
-        SelfValue = "SELF",
-        /// `BLANK`.
-        Blank = "BLANK",
-        /// `PARENT`.
-        Parent = "PARENT",
-        /// `TOP`.
-        Top = "TOP",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `TextAlignment` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum TextAlignment {
-        /// `AUTO`.
-        Auto = "AUTO",
-        /// `LEFT`.
-        Left = "LEFT",
-        /// `RIGHT`.
-        Right = "RIGHT",
-        /// `CENTER`.
-        Center = "CENTER",
-        /// `JUSTIFY`.
-        Justify = "JUSTIFY",
-    }
-}
-
-/// `TextData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TextData {
-    /// `text`.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text: ::std::option::Option<::std::string::String>,
-    /// `decorations`.
-    #[serde(
-        rename = "decorations",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub decorations: ::std::vec::Vec<Decoration>,
-}
-
-/// `TextNodeStyle` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TextNodeStyle {
-    /// `decorations`.
-    #[serde(
-        rename = "decorations",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub decorations: ::std::vec::Vec<Decoration>,
-    /// `nodeStyle`.
-    #[serde(
-        rename = "nodeStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub node_style: ::std::option::Option<NodeStyle>,
-    /// `lineHeight`.
-    #[serde(
-        rename = "lineHeight",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub line_height: ::std::option::Option<::std::string::String>,
-}
-
-/// `TextStyle` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TextStyle {
-    /// `textAlignment`.
-    #[serde(
-        rename = "textAlignment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_alignment: ::std::option::Option<TextAlignment>,
-    /// `lineHeight`.
-    #[serde(
-        rename = "lineHeight",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub line_height: ::std::option::Option<::std::string::String>,
-}
-
-/// `Thumbnails` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Thumbnails {
-    /// `placement`.
-    #[serde(
-        rename = "placement",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub placement: ::std::option::Option<ThumbnailsAlignment>,
-    /// `spacing`.
-    #[serde(
-        rename = "spacing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub spacing: ::std::option::Option<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ThumbnailsAlignment` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum ThumbnailsAlignment {
-        /// `TOP`.
-        Top = "TOP",
-        /// `RIGHT`.
-        Right = "RIGHT",
-        /// `BOTTOM`.
-        Bottom = "BOTTOM",
-        /// `LEFT`.
-        Left = "LEFT",
-        /// `NONE`.
-        NoneValue = "NONE",
-    }
-}
-
-/// `TocData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TocData {
-    /// `includedHeadings`.
-    #[serde(
-        rename = "includedHeadings",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub included_headings: ::std::vec::Vec<crate::Number>,
-    /// `listStyle`.
-    #[serde(
-        rename = "listStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub list_style: ::std::option::Option<ListStyle>,
-    /// `fontSize`.
-    #[serde(
-        rename = "fontSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub font_size: ::std::option::Option<crate::Number>,
-    /// `itemSpacing`.
-    #[serde(
-        rename = "itemSpacing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub item_spacing: ::std::option::Option<crate::Number>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `indentation`.
-    #[serde(
-        rename = "indentation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub indentation: ::std::option::Option<Indentation>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
 }
 
 /// `TreeReference` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCategories.onCategoryCreated`, `wixCategories.onCategoryItemAddedToCategory`, `wixCategories.onCategoryItemRemovedFromCategory`, `wixCategories.onCategoryItemsArrangedInCategory`, `wixCategories.onCategoryMoved`, `wixCategories.onCategoryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TreeReference {
     /// `appNamespace`. At most 150 characters.
-    #[serde(
-        rename = "appNamespace",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_namespace: ::std::option::Option<::std::string::String>,
     /// `treeKey`. At most 44 characters.
-    #[serde(
-        rename = "treeKey",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tree_key: ::std::option::Option<::std::string::String>,
 }
 
-crate::serde_helpers::string_enum! {
-    /// `Type` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Type {
-        /// `VIEW`.
-        View = "VIEW",
-        /// `POINTER`.
-        Pointer = "POINTER",
+impl crate::serde_helpers::Object for TreeReference {
+    const NAME: &'static str = "TreeReference";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "appNamespace" => self.app_namespace = map.next_value()?,
+            "treeKey" => self.tree_key = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `Variant` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Variant {
-        /// `UNDERLINE`.
-        Underline = "UNDERLINE",
-        /// `BOX`.
-        BoxValue = "BOX",
-        /// `CIRCLE`.
-        Circle = "CIRCLE",
-        /// `HIGHLIGHT`.
-        Highlight = "HIGHLIGHT",
-        /// `STRIKETHROUGH`.
-        Strikethrough = "STRIKETHROUGH",
-        /// `CROSSED_OFF`.
-        CrossedOff = "CROSSED_OFF",
+impl<'de> ::serde::Deserialize<'de> for TreeReference {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `VerticalAlignment` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum VerticalAlignment {
-        /// `TOP`.
-        Top = "TOP",
-        /// `MIDDLE`.
-        Middle = "MIDDLE",
-        /// `BOTTOM`.
-        Bottom = "BOTTOM",
+impl ::serde::Serialize for TreeReference {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.app_namespace {
+            map.serialize_entry("appNamespace", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tree_key {
+            map.serialize_entry("treeKey", value)?;
+        }
+        map.end()
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `VerticalAlignmentAlignment` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum VerticalAlignmentAlignment {
-        /// `TOP`.
-        Top = "TOP",
-        /// `MIDDLE`.
-        Middle = "MIDDLE",
-        /// `BOTTOM`.
-        Bottom = "BOTTOM",
-    }
-}
-
-/// `Video` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Video {
-    /// `media`.
-    #[serde(
-        rename = "media",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub media: ::std::option::Option<CategoriesMedia>,
-    /// `thumbnail`.
-    #[serde(
-        rename = "thumbnail",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnail: ::std::option::Option<CategoriesMedia>,
-}
-
-/// `VideoData` in Wix's typings (`categories_categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct VideoData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `video`.
-    #[serde(
-        rename = "video",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub video: ::std::option::Option<CategoriesMedia>,
-    /// `thumbnail`.
-    #[serde(
-        rename = "thumbnail",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnail: ::std::option::Option<CategoriesMedia>,
-    /// `disableDownload`.
-    #[serde(
-        rename = "disableDownload",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disable_download: ::std::option::Option<bool>,
-    /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// `options`.
-    #[serde(
-        rename = "options",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub options: ::std::option::Option<PlaybackOptions>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ViewMode` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum ViewMode {
-        /// `NONE`.
-        NoneValue = "NONE",
-        /// `FULL`.
-        Full = "FULL",
-        /// `MINI`.
-        Mini = "MINI",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ViewRole` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum ViewRole {
-        /// `CREATOR`.
-        Creator = "CREATOR",
-        /// `VOTERS`.
-        Voters = "VOTERS",
-        /// `EVERYONE`.
-        Everyone = "EVERYONE",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `VoteRole` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum VoteRole {
-        /// `SITE_MEMBERS`.
-        SiteMembers = "SITE_MEMBERS",
-        /// `ALL`.
-        All = "ALL",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Width` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum Width {
-        /// `LARGE`.
-        Large = "LARGE",
-        /// `MEDIUM`.
-        Medium = "MEDIUM",
-        /// `SMALL`.
-        Small = "SMALL",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `WidthType` in Wix's typings (`categories_categories`): a closed set, with a fallback for values added later.
-    pub enum WidthType {
-        /// `CONTENT`.
-        Content = "CONTENT",
-        /// `SMALL`.
-        Small = "SMALL",
-        /// `ORIGINAL`.
-        Original = "ORIGINAL",
-        /// `FULL_WIDTH`.
-        FullWidth = "FULL_WIDTH",
-    }
-}
+pub use crate::catalog::shared::Alignment;
+pub use crate::catalog::shared::AnchorData;
+pub use crate::catalog::shared::AppType;
+pub use crate::catalog::shared::AspectRatio;
+pub use crate::catalog::shared::AudioData;
+pub use crate::catalog::shared::Backdrop;
+pub use crate::catalog::shared::BackdropType;
+pub use crate::catalog::shared::Background;
+pub use crate::catalog::shared::BackgroundGradient;
+pub use crate::catalog::shared::BackgroundImage2 as BackgroundImage;
+pub use crate::catalog::shared::BackgroundType;
+pub use crate::catalog::shared::BannerPosition;
+pub use crate::catalog::shared::BookingData;
+pub use crate::catalog::shared::Border;
+pub use crate::catalog::shared::BorderColors;
+pub use crate::catalog::shared::BorderWidths;
+pub use crate::catalog::shared::ButtonDataType;
+pub use crate::catalog::shared::ButtonStyles;
+pub use crate::catalog::shared::CaptionData;
+pub use crate::catalog::shared::CardData2 as CardData;
+pub use crate::catalog::shared::CardDataBackground;
+pub use crate::catalog::shared::CardDataBackgroundType;
+pub use crate::catalog::shared::CardStyles;
+pub use crate::catalog::shared::CardStylesType;
+pub use crate::catalog::shared::CategoriesImage2;
+pub use crate::catalog::shared::CategoriesMedia;
+pub use crate::catalog::shared::CategoriesOption;
+pub use crate::catalog::shared::CellStyle;
+pub use crate::catalog::shared::ColorData;
+pub use crate::catalog::shared::Colors;
+pub use crate::catalog::shared::ColumnSize;
+pub use crate::catalog::shared::Crop;
+pub use crate::catalog::shared::Decoration;
+pub use crate::catalog::shared::DecorationType;
+pub use crate::catalog::shared::Design2 as Design;
+pub use crate::catalog::shared::DesignTarget;
+pub use crate::catalog::shared::Dimensions;
+pub use crate::catalog::shared::Direction;
+pub use crate::catalog::shared::DividerDataAlignment;
+pub use crate::catalog::shared::DividerDataStyles;
+pub use crate::catalog::shared::DocumentStyle;
+pub use crate::catalog::shared::EntranceAnimation;
+pub use crate::catalog::shared::EntranceEffect;
+pub use crate::catalog::shared::EntranceEffectType;
+pub use crate::catalog::shared::EventData;
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::FileSource;
+pub use crate::catalog::shared::FontFamilyData;
+pub use crate::catalog::shared::FontSizeData;
+pub use crate::catalog::shared::FontType;
+pub use crate::catalog::shared::GalleryData;
+pub use crate::catalog::shared::GalleryOptions;
+pub use crate::catalog::shared::GalleryOptionsLayout;
+pub use crate::catalog::shared::Gif;
+pub use crate::catalog::shared::GifType;
+pub use crate::catalog::shared::Gradient;
+pub use crate::catalog::shared::GradientType;
+pub use crate::catalog::shared::Height;
+pub use crate::catalog::shared::Image as CategoriesImage;
+pub use crate::catalog::shared::ImageData;
+pub use crate::catalog::shared::ImageDataCrop;
+pub use crate::catalog::shared::ImageDataStyles;
+pub use crate::catalog::shared::ImagePosition;
+pub use crate::catalog::shared::ImagePositionPosition;
+pub use crate::catalog::shared::ImageScalingScaling;
+pub use crate::catalog::shared::Indentation;
+pub use crate::catalog::shared::InitialExpandedItems;
+pub use crate::catalog::shared::Item2 as Item;
+pub use crate::catalog::shared::ItemStyle;
+pub use crate::catalog::shared::Keyword;
+pub use crate::catalog::shared::LayerEffect;
+pub use crate::catalog::shared::Layers;
+pub use crate::catalog::shared::Layout;
+pub use crate::catalog::shared::LayoutCellData;
+pub use crate::catalog::shared::LayoutData;
+pub use crate::catalog::shared::LayoutDataBackground;
+pub use crate::catalog::shared::LayoutDataBackgroundImage2 as LayoutDataBackgroundImage;
+pub use crate::catalog::shared::LayoutDataBackgroundType;
+pub use crate::catalog::shared::LayoutType;
+pub use crate::catalog::shared::LineCap;
+pub use crate::catalog::shared::LineStyle;
+pub use crate::catalog::shared::Link;
+pub use crate::catalog::shared::LinkData;
+pub use crate::catalog::shared::LinkPreviewDataStyles;
+pub use crate::catalog::shared::ListStyle;
+pub use crate::catalog::shared::LoopAnimation;
+pub use crate::catalog::shared::LoopEffect;
+pub use crate::catalog::shared::LoopEffectType;
+pub use crate::catalog::shared::MapData;
+pub use crate::catalog::shared::MapSettings;
+pub use crate::catalog::shared::MapType;
+pub use crate::catalog::shared::MentionData;
+pub use crate::catalog::shared::Metadata;
+pub use crate::catalog::shared::NodeStyle;
+pub use crate::catalog::shared::NodeType;
+pub use crate::catalog::shared::Oembed;
+pub use crate::catalog::shared::OptionDesign;
+pub use crate::catalog::shared::OptionLayout;
+pub use crate::catalog::shared::Orientation;
+pub use crate::catalog::shared::Origin;
+pub use crate::catalog::shared::PdfSettings;
+pub use crate::catalog::shared::Permissions;
+pub use crate::catalog::shared::Placement;
+pub use crate::catalog::shared::PlaybackOptions;
+pub use crate::catalog::shared::PluginContainerData;
+pub use crate::catalog::shared::PluginContainerDataAlignment;
+pub use crate::catalog::shared::PluginContainerDataWidth;
+pub use crate::catalog::shared::PointerEffect;
+pub use crate::catalog::shared::PointerEffectType;
+pub use crate::catalog::shared::Poll2 as Poll;
+pub use crate::catalog::shared::PollData;
+pub use crate::catalog::shared::PollDataLayout;
+pub use crate::catalog::shared::PollDesign2 as PollDesign;
+pub use crate::catalog::shared::PollDesignBackground2 as PollDesignBackground;
+pub use crate::catalog::shared::PollDesignBackgroundType;
+pub use crate::catalog::shared::PollLayout;
+pub use crate::catalog::shared::PollLayoutDirection;
+pub use crate::catalog::shared::PollLayoutType;
+pub use crate::catalog::shared::PollSettings;
+pub use crate::catalog::shared::PostsAnimation as Animation;
+pub use crate::catalog::shared::PostsBanner as Banner;
+pub use crate::catalog::shared::PostsBlockquoteData as BlockquoteData;
+pub use crate::catalog::shared::PostsBulletedListData as BulletedListData;
+pub use crate::catalog::shared::PostsButtonData as ButtonData;
+pub use crate::catalog::shared::PostsCheckboxListData as CheckboxListData;
+pub use crate::catalog::shared::PostsCodeBlockData as CodeBlockData;
+pub use crate::catalog::shared::PostsCollapsibleListData as CollapsibleListData;
+pub use crate::catalog::shared::PostsDividerData as DividerData;
+pub use crate::catalog::shared::PostsEmbedData as EmbedData;
+pub use crate::catalog::shared::PostsFileData as FileData;
+pub use crate::catalog::shared::PostsGifData as GifData;
+pub use crate::catalog::shared::PostsHeadingData as HeadingData;
+pub use crate::catalog::shared::PostsHtmlData as HtmlData;
+pub use crate::catalog::shared::PostsLinkPreviewData as LinkPreviewData;
+pub use crate::catalog::shared::PostsListItemNodeData as ListItemNodeData;
+pub use crate::catalog::shared::PostsOrderedListData as OrderedListData;
+pub use crate::catalog::shared::PostsParagraphData as ParagraphData;
+pub use crate::catalog::shared::PostsSmartBlockData as SmartBlockData;
+pub use crate::catalog::shared::PostsTableData as TableData;
+pub use crate::catalog::shared::PostsTocData as TocData;
+pub use crate::catalog::shared::PricingData;
+pub use crate::catalog::shared::Rel;
+pub use crate::catalog::shared::Resizing;
+pub use crate::catalog::shared::ResponsivenessBehaviour;
+pub use crate::catalog::shared::RibbonStyles;
+pub use crate::catalog::shared::Scaling;
+pub use crate::catalog::shared::SectionDivider;
+pub use crate::catalog::shared::SeoSchema;
+pub use crate::catalog::shared::Settings;
+pub use crate::catalog::shared::Shape;
+pub use crate::catalog::shared::ShapeData;
+pub use crate::catalog::shared::ShapeDataStyles;
+pub use crate::catalog::shared::SketchData;
+pub use crate::catalog::shared::SmartBlockCellData2 as SmartBlockCellData;
+pub use crate::catalog::shared::SmartBlockDataType;
+pub use crate::catalog::shared::Source;
+pub use crate::catalog::shared::Spoiler;
+pub use crate::catalog::shared::SpoilerData;
+pub use crate::catalog::shared::Stop;
+pub use crate::catalog::shared::Styles;
+pub use crate::catalog::shared::StylesBorder;
+pub use crate::catalog::shared::StylesPosition;
+pub use crate::catalog::shared::TableCellData;
+pub use crate::catalog::shared::Tag;
+pub use crate::catalog::shared::Target;
+pub use crate::catalog::shared::TextAlignment;
+pub use crate::catalog::shared::TextData;
+pub use crate::catalog::shared::TextNodeStyle;
+pub use crate::catalog::shared::TextStyle;
+pub use crate::catalog::shared::Thumbnails;
+pub use crate::catalog::shared::ThumbnailsAlignment;
+pub use crate::catalog::shared::Type;
+pub use crate::catalog::shared::Variant;
+pub use crate::catalog::shared::VerticalAlignment;
+pub use crate::catalog::shared::VerticalAlignmentAlignment;
+pub use crate::catalog::shared::Video2 as Video;
+pub use crate::catalog::shared::VideoData;
+pub use crate::catalog::shared::ViewMode;
+pub use crate::catalog::shared::ViewRole;
+pub use crate::catalog::shared::VoteRole;
+pub use crate::catalog::shared::Width;
+pub use crate::catalog::shared::WidthType;
 
 crate::declare_module! {
     /// Event markers of `wixCategories`.

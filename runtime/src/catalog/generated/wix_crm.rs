@@ -429,64 +429,10 @@ pub struct TaskUpdated {
         ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
 }
 
-/// `Address` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Address {
-    /// `streetAddress`.
-    #[serde(
-        rename = "streetAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub street_address: ::std::option::Option<StreetAddress>,
-    /// `addressLine1` (Velo), `addressLine` (REST). At most 1000 characters.
-    #[serde(
-        rename = "addressLine1",
-        alias = "addressLine",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub address_line1: ::std::option::Option<::std::string::String>,
-    /// `country`. Format `COUNTRY`.
-    #[serde(
-        rename = "country",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub country: ::std::option::Option<::std::string::String>,
-    /// `subdivision`. At most 100 characters.
-    #[serde(
-        rename = "subdivision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub subdivision: ::std::option::Option<::std::string::String>,
-    /// `city`. At most 1000 characters.
-    #[serde(
-        rename = "city",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub city: ::std::option::Option<::std::string::String>,
-    /// `postalCode`. At most 100 characters.
-    #[serde(
-        rename = "postalCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub postal_code: ::std::option::Option<::std::string::String>,
-    /// `addressLine2`. At most 1000 characters.
-    #[serde(
-        rename = "addressLine2",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub address_line2: ::std::option::Option<::std::string::String>,
-}
-
 crate::serde_helpers::string_enum! {
     /// `AddressTag` in Wix's typings (`crm_contacts`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
     pub enum AddressTag {
         /// `UNTAGGED`.
         Untagged = "UNTAGGED",
@@ -503,6 +449,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `AttachmentType` in Wix's typings (`crm_attachments`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onAttachmentCreated`.
     pub enum AttachmentType {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -514,391 +462,665 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Card` in Wix's typings (`crm_cards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onCardAssigned`, `wixCrm.onCardCreated`, `wixCrm.onCardDeleted`, `wixCrm.onCardMoved`, `wixCrm.onCardOverdue`, `wixCrm.onCardStale`, 1 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Card {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `pipelineId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "pipelineId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pipeline_id: ::std::option::Option<::std::string::String>,
     /// `stageId`. Format `GUID`.
-    #[serde(
-        rename = "stageId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_id: ::std::option::Option<::std::string::String>,
     /// `stageUpdatedDate`. Read-only.
-    #[serde(
-        rename = "stageUpdatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `stageUpdateSource`. Read-only.
-    #[serde(
-        rename = "stageUpdateSource",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_update_source: ::std::option::Option<CardSource>,
     /// `name`. At most 100 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `description`. At most 1000 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `priority`.
-    #[serde(
-        rename = "priority",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub priority: ::std::option::Option<Priority>,
     /// `assigneeId`. Format `GUID`.
-    #[serde(
-        rename = "assigneeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assignee_id: ::std::option::Option<::std::string::String>,
     /// `dueDate`.
-    #[serde(
-        rename = "dueDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub due_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `staleDate`. Read-only.
-    #[serde(
-        rename = "staleDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stale_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `value`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<Money>,
     /// `outcome`.
-    #[serde(
-        rename = "outcome",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub outcome: ::std::option::Option<Outcome>,
     /// `mainContact`.
-    #[serde(
-        rename = "mainContact",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub main_contact: ::std::option::Option<CardsContactInfo>,
     /// `additionalContacts`. At most 10 items.
-    #[serde(
-        rename = "additionalContacts",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub additional_contacts: ::std::vec::Vec<CardsContactInfo>,
     /// `linkedEntities`. At most 20 items.
-    #[serde(
-        rename = "linkedEntities",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub linked_entities: ::std::vec::Vec<LinkedEntity>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<PrivateTags>,
 }
 
+impl crate::serde_helpers::Object for Card {
+    const NAME: &'static str = "Card";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "pipelineId" => self.pipeline_id = map.next_value()?,
+            "stageId" => self.stage_id = map.next_value()?,
+            "stageUpdatedDate" => self.stage_updated_date = map.next_value()?,
+            "stageUpdateSource" => self.stage_update_source = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "priority" => self.priority = map.next_value()?,
+            "assigneeId" => self.assignee_id = map.next_value()?,
+            "dueDate" => self.due_date = map.next_value()?,
+            "staleDate" => self.stale_date = map.next_value()?,
+            "value" => self.value = map.next_value()?,
+            "outcome" => self.outcome = map.next_value()?,
+            "mainContact" => self.main_contact = map.next_value()?,
+            "additionalContacts" => {
+                self.additional_contacts = crate::serde_helpers::next_list(map)?
+            }
+            "linkedEntities" => self.linked_entities = crate::serde_helpers::next_list(map)?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Card {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Card {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pipeline_id {
+            map.serialize_entry("pipelineId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage_id {
+            map.serialize_entry("stageId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage_updated_date {
+            map.serialize_entry("stageUpdatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage_update_source {
+            map.serialize_entry("stageUpdateSource", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.priority {
+            map.serialize_entry("priority", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.assignee_id {
+            map.serialize_entry("assigneeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.due_date {
+            map.serialize_entry("dueDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stale_date {
+            map.serialize_entry("staleDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.outcome {
+            map.serialize_entry("outcome", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.main_contact {
+            map.serialize_entry("mainContact", value)?;
+        }
+        if !self.additional_contacts.is_empty() {
+            map.serialize_entry("additionalContacts", &self.additional_contacts)?;
+        }
+        if !self.linked_entities.is_empty() {
+            map.serialize_entry("linkedEntities", &self.linked_entities)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CardAssigned` in Wix's typings (`crm_cards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onCardAssigned`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CardAssignedData {
     /// `card`.
-    #[serde(
-        rename = "card",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub card: ::std::option::Option<::std::boxed::Box<Card>>,
+}
+
+impl crate::serde_helpers::Object for CardAssignedData {
+    const NAME: &'static str = "CardAssignedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "card" => self.card = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CardAssignedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CardAssignedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.card {
+            map.serialize_entry("card", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `CardMoved` in Wix's typings (`crm_cards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onCardMoved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CardMovedData {
     /// `card`.
-    #[serde(
-        rename = "card",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub card: ::std::option::Option<::std::boxed::Box<Card>>,
     /// `targetStageId`. Format `GUID`.
-    #[serde(
-        rename = "targetStageId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target_stage_id: ::std::option::Option<::std::string::String>,
     /// `sourceStageId`. Format `GUID`.
-    #[serde(
-        rename = "sourceStageId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_stage_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CardMovedData {
+    const NAME: &'static str = "CardMovedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "card" => self.card = map.next_value()?,
+            "targetStageId" => self.target_stage_id = map.next_value()?,
+            "sourceStageId" => self.source_stage_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CardMovedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CardMovedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.card {
+            map.serialize_entry("card", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_stage_id {
+            map.serialize_entry("targetStageId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_stage_id {
+            map.serialize_entry("sourceStageId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CardOverdue` in Wix's typings (`crm_cards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onCardOverdue`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CardOverdueData {
     /// `card`.
-    #[serde(
-        rename = "card",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub card: ::std::option::Option<::std::boxed::Box<Card>>,
+}
+
+impl crate::serde_helpers::Object for CardOverdueData {
+    const NAME: &'static str = "CardOverdueData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "card" => self.card = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CardOverdueData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CardOverdueData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.card {
+            map.serialize_entry("card", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `CardSource` in Wix's typings (`crm_cards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onCardAssigned`, `wixCrm.onCardCreated`, `wixCrm.onCardDeleted`, `wixCrm.onCardMoved`, `wixCrm.onCardOverdue`, `wixCrm.onCardStale`, 1 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CardSource {
     /// `userId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "userId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub user_id: ::std::option::Option<::std::string::String>,
     /// `appId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CardSource {
+    const NAME: &'static str = "CardSource";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "userId" => self.user_id = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CardSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CardSource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("userId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CardStale` in Wix's typings (`crm_cards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onCardStale`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CardStaleData {
     /// `card`.
-    #[serde(
-        rename = "card",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub card: ::std::option::Option<::std::boxed::Box<Card>>,
 }
 
+impl crate::serde_helpers::Object for CardStaleData {
+    const NAME: &'static str = "CardStaleData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "card" => self.card = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CardStaleData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CardStaleData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.card {
+            map.serialize_entry("card", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ContactInfo` in Wix's typings (`crm_cards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onCardAssigned`, `wixCrm.onCardCreated`, `wixCrm.onCardDeleted`, `wixCrm.onCardMoved`, `wixCrm.onCardOverdue`, `wixCrm.onCardStale`, 1 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CardsContactInfo {
     /// `contactId`. Format `GUID`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `firstName`. At most 50 characters. Read-only.
-    #[serde(
-        rename = "firstName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`. At most 50 characters. Read-only.
-    #[serde(
-        rename = "lastName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// `email`. Format `EMAIL`. At most 320 characters. Read-only.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `phone`. At most 50 characters. Read-only.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CardsContactInfo {
+    const NAME: &'static str = "CardsContactInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "contactId" => self.contact_id = map.next_value()?,
+            "firstName" => self.first_name = map.next_value()?,
+            "lastName" => self.last_name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CardsContactInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CardsContactInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Contact` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Contact {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<crate::Number>,
     /// `source`. Read-only.
-    #[serde(
-        rename = "source",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source: ::std::option::Option<ContactSource>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `lastActivity`. Read-only.
-    #[serde(
-        rename = "lastActivity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_activity: ::std::option::Option<ContactActivity>,
     /// `primaryInfo`. Read-only.
-    #[serde(
-        rename = "primaryInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub primary_info: ::std::option::Option<PrimaryContactInfo>,
     /// `info`.
-    #[serde(
-        rename = "info",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub info: ::std::option::Option<::std::boxed::Box<ContactsContactInfo>>,
     /// `primaryEmail`. Read-only.
-    #[serde(
-        rename = "primaryEmail",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub primary_email: ::std::option::Option<PrimaryEmail>,
     /// `primaryPhone`. Read-only.
-    #[serde(
-        rename = "primaryPhone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub primary_phone: ::std::option::Option<PrimaryPhone>,
 }
 
+impl crate::serde_helpers::Object for Contact {
+    const NAME: &'static str = "Contact";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "source" => self.source = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "lastActivity" => self.last_activity = map.next_value()?,
+            "primaryInfo" => self.primary_info = map.next_value()?,
+            "info" => self.info = map.next_value()?,
+            "primaryEmail" => self.primary_email = map.next_value()?,
+            "primaryPhone" => self.primary_phone = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Contact {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Contact {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_activity {
+            map.serialize_entry("lastActivity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.primary_info {
+            map.serialize_entry("primaryInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.info {
+            map.serialize_entry("info", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.primary_email {
+            map.serialize_entry("primaryEmail", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.primary_phone {
+            map.serialize_entry("primaryPhone", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ContactActivity` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactActivity {
     /// `activityDate`.
-    #[serde(
-        rename = "activityDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub activity_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `activityType`.
-    #[serde(
-        rename = "activityType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub activity_type: ::std::option::Option<ContactActivityType>,
+}
+
+impl crate::serde_helpers::Object for ContactActivity {
+    const NAME: &'static str = "ContactActivity";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "activityDate" => self.activity_date = map.next_value()?,
+            "activityType" => self.activity_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactActivity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactActivity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.activity_date {
+            map.serialize_entry("activityDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.activity_type {
+            map.serialize_entry("activityType", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ContactActivityType` in Wix's typings (`crm_contacts`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
     pub enum ContactActivityType {
         /// `GENERAL`.
         General = "GENERAL",
@@ -986,355 +1208,741 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `ContactAddress` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactAddress {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `tag`.
-    #[serde(
-        rename = "tag",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tag: ::std::option::Option<AddressTag>,
     /// `address`.
-    #[serde(
-        rename = "address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address: ::std::option::Option<::std::boxed::Box<Address>>,
 }
 
+impl crate::serde_helpers::Object for ContactAddress {
+    const NAME: &'static str = "ContactAddress";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "tag" => self.tag = map.next_value()?,
+            "address" => self.address = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactAddress {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactAddress {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tag {
+            map.serialize_entry("tag", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ContactAddressesWrapper` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactAddressesWrapper {
     /// `items`. At most 50 items.
-    #[serde(
-        rename = "items",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub items: ::std::vec::Vec<ContactAddress>,
 }
 
+impl crate::serde_helpers::Object for ContactAddressesWrapper {
+    const NAME: &'static str = "ContactAddressesWrapper";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "items" => self.items = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactAddressesWrapper {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactAddressesWrapper {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.items.is_empty() {
+            map.serialize_entry("items", &self.items)?;
+        }
+        map.end()
+    }
+}
+
 /// `ContactAttachment` in Wix's typings (`crm_attachments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onAttachmentCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactAttachment {
     /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<crate::Media<Image>>,
     /// `document`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "document",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub document: ::std::option::Option<crate::Media<Document>>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `previewImage`. A media string (Velo) or its object (REST). Read-only.
-    #[serde(
-        rename = "previewImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub preview_image: ::std::option::Option<crate::Media<Image>>,
     /// `fileName`. Read-only.
-    #[serde(
-        rename = "fileName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub file_name: ::std::option::Option<::std::string::String>,
     /// `mimeType`. Read-only.
-    #[serde(
-        rename = "mimeType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mime_type: ::std::option::Option<::std::string::String>,
     /// `attachmentType`. Read-only.
-    #[serde(
-        rename = "attachmentType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attachment_type: ::std::option::Option<AttachmentType>,
 }
 
+impl crate::serde_helpers::Object for ContactAttachment {
+    const NAME: &'static str = "ContactAttachment";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "image" => self.image = map.next_value()?,
+            "document" => self.document = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "previewImage" => self.preview_image = map.next_value()?,
+            "fileName" => self.file_name = map.next_value()?,
+            "mimeType" => self.mime_type = map.next_value()?,
+            "attachmentType" => self.attachment_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactAttachment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactAttachment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.document {
+            map.serialize_entry("document", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.preview_image {
+            map.serialize_entry("previewImage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.file_name {
+            map.serialize_entry("fileName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.mime_type {
+            map.serialize_entry("mimeType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.attachment_type {
+            map.serialize_entry("attachmentType", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ContactEmail` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactEmail {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `tag`.
-    #[serde(
-        rename = "tag",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tag: ::std::option::Option<EmailTag>,
     /// `email`. At most 320 characters.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `primary`.
-    #[serde(
-        rename = "primary",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub primary: ::std::option::Option<bool>,
+}
+
+impl crate::serde_helpers::Object for ContactEmail {
+    const NAME: &'static str = "ContactEmail";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "tag" => self.tag = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "primary" => self.primary = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactEmail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactEmail {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tag {
+            map.serialize_entry("tag", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.primary {
+            map.serialize_entry("primary", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `ContactEmailsWrapper` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactEmailsWrapper {
     /// `items`. At most 50 items.
-    #[serde(
-        rename = "items",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub items: ::std::vec::Vec<ContactEmail>,
 }
 
+impl crate::serde_helpers::Object for ContactEmailsWrapper {
+    const NAME: &'static str = "ContactEmailsWrapper";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "items" => self.items = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactEmailsWrapper {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactEmailsWrapper {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.items.is_empty() {
+            map.serialize_entry("items", &self.items)?;
+        }
+        map.end()
+    }
+}
+
 /// `ContactLabel` in Wix's typings (`crm_labels`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onLabelCreated`, `wixCrm.onLabelUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactLabel {
     /// `namespace`. At most 25 characters. Read-only.
-    #[serde(
-        rename = "namespace",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub namespace: ::std::option::Option<::std::string::String>,
     /// `namespaceDisplayName`. At most 180 characters. Read-only.
-    #[serde(
-        rename = "namespaceDisplayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub namespace_display_name: ::std::option::Option<::std::string::String>,
     /// `key`. At most 80 characters. Read-only.
-    #[serde(
-        rename = "key",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub key: ::std::option::Option<::std::string::String>,
     /// `displayName`. At most 180 characters.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// `labelType`. Read-only.
-    #[serde(
-        rename = "labelType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub label_type: ::std::option::Option<LabelType>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for ContactLabel {
+    const NAME: &'static str = "ContactLabel";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "namespace" => self.namespace = map.next_value()?,
+            "namespaceDisplayName" => self.namespace_display_name = map.next_value()?,
+            "key" => self.key = map.next_value()?,
+            "displayName" => self.display_name = map.next_value()?,
+            "labelType" => self.label_type = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactLabel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactLabel {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.namespace {
+            map.serialize_entry("namespace", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.namespace_display_name {
+            map.serialize_entry("namespaceDisplayName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.label_type {
+            map.serialize_entry("labelType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ContactMerged` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactMerged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactMergedData {
     /// `targetContactId`.
-    #[serde(
-        rename = "targetContactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target_contact_id: ::std::option::Option<::std::string::String>,
     /// `sourceContactIds`.
-    #[serde(
-        rename = "sourceContactIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub source_contact_ids: ::std::vec::Vec<::std::string::String>,
     /// `targetContact`.
-    #[serde(
-        rename = "targetContact",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target_contact: ::std::option::Option<::std::boxed::Box<Contact>>,
 }
 
+impl crate::serde_helpers::Object for ContactMergedData {
+    const NAME: &'static str = "ContactMergedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "targetContactId" => self.target_contact_id = map.next_value()?,
+            "sourceContactIds" => self.source_contact_ids = crate::serde_helpers::next_list(map)?,
+            "targetContact" => self.target_contact = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactMergedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactMergedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.target_contact_id {
+            map.serialize_entry("targetContactId", value)?;
+        }
+        if !self.source_contact_ids.is_empty() {
+            map.serialize_entry("sourceContactIds", &self.source_contact_ids)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_contact {
+            map.serialize_entry("targetContact", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ContactName` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactName {
     /// `first`. At most 1000 characters.
-    #[serde(
-        rename = "first",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first: ::std::option::Option<::std::string::String>,
     /// `last`. At most 1000 characters.
-    #[serde(
-        rename = "last",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for ContactName {
+    const NAME: &'static str = "ContactName";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "first" => self.first = map.next_value()?,
+            "last" => self.last = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactName {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactName {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.first {
+            map.serialize_entry("first", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last {
+            map.serialize_entry("last", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ContactPhone` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactPhone {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `tag`.
-    #[serde(
-        rename = "tag",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tag: ::std::option::Option<PhoneTag>,
     /// `countryCode`. Format `COUNTRY`.
-    #[serde(
-        rename = "countryCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country_code: ::std::option::Option<::std::string::String>,
     /// `phone`. At most 50 characters.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone: ::std::option::Option<::std::string::String>,
     /// `e164Phone`. Read-only.
-    #[serde(
-        rename = "e164Phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub e164_phone: ::std::option::Option<::std::string::String>,
     /// `primary`.
-    #[serde(
-        rename = "primary",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub primary: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for ContactPhone {
+    const NAME: &'static str = "ContactPhone";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "tag" => self.tag = map.next_value()?,
+            "countryCode" => self.country_code = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "e164Phone" => self.e164_phone = map.next_value()?,
+            "primary" => self.primary = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactPhone {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactPhone {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tag {
+            map.serialize_entry("tag", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.country_code {
+            map.serialize_entry("countryCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.e164_phone {
+            map.serialize_entry("e164Phone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.primary {
+            map.serialize_entry("primary", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ContactPhonesWrapper` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactPhonesWrapper {
     /// `items`. At most 50 items.
-    #[serde(
-        rename = "items",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub items: ::std::vec::Vec<ContactPhone>,
 }
 
+impl crate::serde_helpers::Object for ContactPhonesWrapper {
+    const NAME: &'static str = "ContactPhonesWrapper";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "items" => self.items = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactPhonesWrapper {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactPhonesWrapper {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.items.is_empty() {
+            map.serialize_entry("items", &self.items)?;
+        }
+        map.end()
+    }
+}
+
 /// `ContactPicture` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactPicture {
     /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<crate::Media<Image>>,
 }
 
+impl crate::serde_helpers::Object for ContactPicture {
+    const NAME: &'static str = "ContactPicture";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "image" => self.image = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactPicture {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactPicture {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ContactSource` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactSource {
     /// `sourceType`. Read-only.
-    #[serde(
-        rename = "sourceType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_type: ::std::option::Option<ContactSourceType>,
     /// `appId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for ContactSource {
+    const NAME: &'static str = "ContactSource";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "sourceType" => self.source_type = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactSource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.source_type {
+            map.serialize_entry("sourceType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ContactSourceType` in Wix's typings (`crm_contacts`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
     pub enum ContactSourceType {
         /// `OTHER`.
         Other = "OTHER",
@@ -1378,146 +1986,237 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `ContactInfo` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactsContactInfo {
     /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<ContactName>,
     /// `emails`.
-    #[serde(
-        rename = "emails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emails: ::std::option::Option<ContactEmailsWrapper>,
     /// `phones`.
-    #[serde(
-        rename = "phones",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phones: ::std::option::Option<ContactPhonesWrapper>,
     /// `addresses`.
-    #[serde(
-        rename = "addresses",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub addresses: ::std::option::Option<ContactAddressesWrapper>,
     /// `company`. At most 1000 characters.
-    #[serde(
-        rename = "company",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub company: ::std::option::Option<::std::string::String>,
     /// `jobTitle`. At most 1000 characters.
-    #[serde(
-        rename = "jobTitle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub job_title: ::std::option::Option<::std::string::String>,
     /// `birthdate`. Format `LOCAL_DATE`.
-    #[serde(
-        rename = "birthdate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub birthdate: ::std::option::Option<::std::string::String>,
     /// `locale`. Format `LANGUAGE_TAG`.
-    #[serde(
-        rename = "locale",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub locale: ::std::option::Option<::std::string::String>,
     /// `labelKeys`.
-    #[serde(
-        rename = "labelKeys",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub label_keys: ::std::option::Option<LabelsWrapper>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFieldsWrapper>,
     /// `picture`.
-    #[serde(
-        rename = "picture",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub picture: ::std::option::Option<ContactPicture>,
 }
 
+impl crate::serde_helpers::Object for ContactsContactInfo {
+    const NAME: &'static str = "ContactsContactInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "emails" => self.emails = map.next_value()?,
+            "phones" => self.phones = map.next_value()?,
+            "addresses" => self.addresses = map.next_value()?,
+            "company" => self.company = map.next_value()?,
+            "jobTitle" => self.job_title = map.next_value()?,
+            "birthdate" => self.birthdate = map.next_value()?,
+            "locale" => self.locale = map.next_value()?,
+            "labelKeys" => self.label_keys = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "picture" => self.picture = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactsContactInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactsContactInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.emails {
+            map.serialize_entry("emails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phones {
+            map.serialize_entry("phones", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.addresses {
+            map.serialize_entry("addresses", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.company {
+            map.serialize_entry("company", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.job_title {
+            map.serialize_entry("jobTitle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.birthdate {
+            map.serialize_entry("birthdate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.label_keys {
+            map.serialize_entry("labelKeys", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.picture {
+            map.serialize_entry("picture", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Document` in Wix's typings (`crm_attachments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onAttachmentCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Document {
     /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `urlExpirationDate`. Read-only.
-    #[serde(
-        rename = "urlExpirationDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url_expiration_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for Document {
+    const NAME: &'static str = "Document";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "urlExpirationDate" => self.url_expiration_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Document {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Document {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url_expiration_date {
+            map.serialize_entry("urlExpirationDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DoneStage` in Wix's typings (`crm_pipelines`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onPipelineCreated`, `wixCrm.onPipelineDeleted`, `wixCrm.onPipelineUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DoneStage {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 40 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `allowedOutcomes`. At most 3 items.
-    #[serde(
-        rename = "allowedOutcomes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub allowed_outcomes: ::std::vec::Vec<Outcome>,
+}
+
+impl crate::serde_helpers::Object for DoneStage {
+    const NAME: &'static str = "DoneStage";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "allowedOutcomes" => self.allowed_outcomes = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DoneStage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DoneStage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if !self.allowed_outcomes.is_empty() {
+            map.serialize_entry("allowedOutcomes", &self.allowed_outcomes)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `EmailDeliverabilityStatus` in Wix's typings (`crm_contacts`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
     pub enum EmailDeliverabilityStatus {
         /// `NOT_SET`.
         NotSet = "NOT_SET",
@@ -1534,6 +2233,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `EmailTag` in Wix's typings (`crm_contacts`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
     pub enum EmailTag {
         /// `UNTAGGED`.
         Untagged = "UNTAGGED",
@@ -1547,102 +2248,147 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `ExtendedField` in Wix's typings (`crm_extended-fields`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onExtendedFieldCreated`, `wixCrm.onExtendedFieldUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ExtendedField {
     /// `namespace`. At most 25 characters. Read-only.
-    #[serde(
-        rename = "namespace",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub namespace: ::std::option::Option<::std::string::String>,
     /// `key`. At most 80 characters. Read-only.
-    #[serde(
-        rename = "key",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub key: ::std::option::Option<::std::string::String>,
     /// `displayName`. At most 150 characters.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// `dataType`. Read-only.
-    #[serde(
-        rename = "dataType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_type: ::std::option::Option<FieldDataType>,
     /// `fieldType`. Read-only.
-    #[serde(
-        rename = "fieldType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub field_type: ::std::option::Option<FieldType>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `description`. At most 150 characters. Read-only.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
 }
 
-/// `ExtendedFields` in Wix's typings (`crm_cards`, `crm_pipelines`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
+impl crate::serde_helpers::Object for ExtendedField {
+    const NAME: &'static str = "ExtendedField";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "namespace" => self.namespace = map.next_value()?,
+            "key" => self.key = map.next_value()?,
+            "displayName" => self.display_name = map.next_value()?,
+            "dataType" => self.data_type = map.next_value()?,
+            "fieldType" => self.field_type = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ExtendedField {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ExtendedField {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.namespace {
+            map.serialize_entry("namespace", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.data_type {
+            map.serialize_entry("dataType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.field_type {
+            map.serialize_entry("fieldType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `ExtendedFieldsWrapper` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ExtendedFieldsWrapper {
     /// `items`.
-    #[serde(
-        rename = "items",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub items: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+}
+
+impl crate::serde_helpers::Object for ExtendedFieldsWrapper {
+    const NAME: &'static str = "ExtendedFieldsWrapper";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "items" => self.items = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ExtendedFieldsWrapper {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ExtendedFieldsWrapper {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.items {
+            map.serialize_entry("items", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `FieldDataType` in Wix's typings (`crm_extended-fields`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onExtendedFieldCreated`, `wixCrm.onExtendedFieldUpdated`.
     pub enum FieldDataType {
         /// `TEXT`.
         Text = "TEXT",
@@ -1657,6 +2403,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `FieldType` in Wix's typings (`crm_extended-fields`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onExtendedFieldCreated`, `wixCrm.onExtendedFieldUpdated`.
     pub enum FieldType {
         /// `SYSTEM`.
         System = "SYSTEM",
@@ -1666,55 +2414,87 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Image` in Wix's typings (`crm_attachments`, `crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onAttachmentCreated`, `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Image {
     /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `height`. Read-only.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub height: ::std::option::Option<crate::Number>,
     /// `width`. Read-only.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub width: ::std::option::Option<crate::Number>,
     /// `altText`.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub alt_text: ::std::option::Option<::std::string::String>,
     /// `urlExpirationDate`. Read-only.
-    #[serde(
-        rename = "urlExpirationDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url_expiration_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for Image {
+    const NAME: &'static str = "Image";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "height" => self.height = map.next_value()?,
+            "width" => self.width = map.next_value()?,
+            "altText" => self.alt_text = map.next_value()?,
+            "urlExpirationDate" => self.url_expiration_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Image {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Image {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.height {
+            map.serialize_entry("height", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.width {
+            map.serialize_entry("width", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.alt_text {
+            map.serialize_entry("altText", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url_expiration_date {
+            map.serialize_entry("urlExpirationDate", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `LabelType` in Wix's typings (`crm_labels`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onLabelCreated`, `wixCrm.onLabelUpdated`.
     pub enum LabelType {
         /// `SYSTEM`.
         System = "SYSTEM",
@@ -1726,160 +2506,267 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `LabelsWrapper` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LabelsWrapper {
     /// `items`. At most 2000 items.
-    #[serde(
-        rename = "items",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub items: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for LabelsWrapper {
+    const NAME: &'static str = "LabelsWrapper";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "items" => self.items = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LabelsWrapper {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for LabelsWrapper {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.items.is_empty() {
+            map.serialize_entry("items", &self.items)?;
+        }
+        map.end()
+    }
+}
+
 /// `LinkedEntity` in Wix's typings (`crm_cards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onCardAssigned`, `wixCrm.onCardCreated`, `wixCrm.onCardDeleted`, `wixCrm.onCardMoved`, `wixCrm.onCardOverdue`, `wixCrm.onCardStale`, 1 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LinkedEntity {
     /// `entityId`. Format `GUID`.
-    #[serde(
-        rename = "entityId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub entity_id: ::std::option::Option<::std::string::String>,
     /// `referencedEntity`. At most 100 characters.
-    #[serde(
-        rename = "referencedEntity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub referenced_entity: ::std::option::Option<::std::string::String>,
     /// `linkedDate`. Read-only.
-    #[serde(
-        rename = "linkedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub linked_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
-/// `Money` in Wix's typings (`crm_cards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Money {
-    /// `value`. Format `DECIMAL_VALUE`. Decimal text.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<::std::string::String>,
-    /// `currency`. Format `CURRENCY`. Read-only.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub currency: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for LinkedEntity {
+    const NAME: &'static str = "LinkedEntity";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "entityId" => self.entity_id = map.next_value()?,
+            "referencedEntity" => self.referenced_entity = map.next_value()?,
+            "linkedDate" => self.linked_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LinkedEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for LinkedEntity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.entity_id {
+            map.serialize_entry("entityId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.referenced_entity {
+            map.serialize_entry("referencedEntity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.linked_date {
+            map.serialize_entry("linkedDate", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Note` in Wix's typings (`crm_notes`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onNoteCreated`, `wixCrm.onNoteUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Note {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `contactId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `text`. At most 2048 characters.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<::std::string::String>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<NoteType>,
     /// `source`. Read-only.
-    #[serde(
-        rename = "source",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source: ::std::option::Option<NoteSource>,
 }
 
+impl crate::serde_helpers::Object for Note {
+    const NAME: &'static str = "Note";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "contactId" => self.contact_id = map.next_value()?,
+            "text" => self.text = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "source" => self.source = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Note {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Note {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `NoteSource` in Wix's typings (`crm_notes`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onNoteCreated`, `wixCrm.onNoteUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct NoteSource {
     /// `sourceType`. Read-only.
-    #[serde(
-        rename = "sourceType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_type: ::std::option::Option<NotesSourceType>,
     /// `appId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `userId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "userId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub user_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for NoteSource {
+    const NAME: &'static str = "NoteSource";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "sourceType" => self.source_type = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            "userId" => self.user_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for NoteSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for NoteSource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.source_type {
+            map.serialize_entry("sourceType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("userId", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `NoteType` in Wix's typings (`crm_notes`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onNoteCreated`, `wixCrm.onNoteUpdated`.
     pub enum NoteType {
         /// `UNKNOWN_TYPE`.
         UnknownType = "UNKNOWN_TYPE",
@@ -1894,6 +2781,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `SourceType` in Wix's typings (`crm_notes`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onNoteCreated`, `wixCrm.onNoteUpdated`.
     pub enum NotesSourceType {
         /// `UNKNOWN_SOURCE_TYPE`.
         UnknownSourceType = "UNKNOWN_SOURCE_TYPE",
@@ -1906,6 +2795,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `Outcome` in Wix's typings (`crm_cards`, `crm_pipelines`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onCardAssigned`, `wixCrm.onCardCreated`, `wixCrm.onCardDeleted`, `wixCrm.onCardMoved`, `wixCrm.onCardOverdue`, `wixCrm.onCardStale`, 4 more.
     pub enum Outcome {
         /// `NONE`.
         NoneValue = "NONE",
@@ -1918,6 +2809,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `PhoneTag` in Wix's typings (`crm_contacts`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
     pub enum PhoneTag {
         /// `UNTAGGED`.
         Untagged = "UNTAGGED",
@@ -1935,195 +2828,351 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Pipeline` in Wix's typings (`crm_pipelines`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onPipelineCreated`, `wixCrm.onPipelineDeleted`, `wixCrm.onPipelineUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Pipeline {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 60 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `currency`. Format `CURRENCY`. Immutable.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub currency: ::std::option::Option<::std::string::String>,
     /// `stages`. At most 30 items.
-    #[serde(
-        rename = "stages",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub stages: ::std::vec::Vec<Stage>,
     /// `doneStage`.
-    #[serde(
-        rename = "doneStage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub done_stage: ::std::option::Option<DoneStage>,
     /// `source`. Read-only.
-    #[serde(
-        rename = "source",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source: ::std::option::Option<PipelineSource>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<PrivateTags>,
 }
 
+impl crate::serde_helpers::Object for Pipeline {
+    const NAME: &'static str = "Pipeline";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "stages" => self.stages = crate::serde_helpers::next_list(map)?,
+            "doneStage" => self.done_stage = map.next_value()?,
+            "source" => self.source = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Pipeline {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Pipeline {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.currency {
+            map.serialize_entry("currency", value)?;
+        }
+        if !self.stages.is_empty() {
+            map.serialize_entry("stages", &self.stages)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.done_stage {
+            map.serialize_entry("doneStage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PipelineSource` in Wix's typings (`crm_pipelines`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onPipelineCreated`, `wixCrm.onPipelineDeleted`, `wixCrm.onPipelineUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PipelineSource {
     /// `appId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for PipelineSource {
+    const NAME: &'static str = "PipelineSource";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "appId" => self.app_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PipelineSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PipelineSource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PrimaryContactInfo` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PrimaryContactInfo {
     /// `email`. Format `EMAIL`. Read-only.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `phone`. Read-only.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for PrimaryContactInfo {
+    const NAME: &'static str = "PrimaryContactInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PrimaryContactInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PrimaryContactInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `PrimaryEmail` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PrimaryEmail {
     /// `email`. Format `EMAIL`. Read-only.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `subscriptionStatus`. Read-only.
-    #[serde(
-        rename = "subscriptionStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subscription_status: ::std::option::Option<SubscriptionStatus>,
     /// `deliverabilityStatus`. Read-only.
-    #[serde(
-        rename = "deliverabilityStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deliverability_status: ::std::option::Option<EmailDeliverabilityStatus>,
 }
 
+impl crate::serde_helpers::Object for PrimaryEmail {
+    const NAME: &'static str = "PrimaryEmail";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "email" => self.email = map.next_value()?,
+            "subscriptionStatus" => self.subscription_status = map.next_value()?,
+            "deliverabilityStatus" => self.deliverability_status = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PrimaryEmail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PrimaryEmail {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subscription_status {
+            map.serialize_entry("subscriptionStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deliverability_status {
+            map.serialize_entry("deliverabilityStatus", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PrimaryPhone` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PrimaryPhone {
     /// `countryCode`. Format `COUNTRY`.
-    #[serde(
-        rename = "countryCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country_code: ::std::option::Option<::std::string::String>,
     /// `e164Phone`. Read-only.
-    #[serde(
-        rename = "e164Phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub e164_phone: ::std::option::Option<::std::string::String>,
     /// `formattedPhone`. Read-only.
-    #[serde(
-        rename = "formattedPhone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted_phone: ::std::option::Option<::std::string::String>,
     /// `subscriptionStatus`. Read-only.
-    #[serde(
-        rename = "subscriptionStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subscription_status: ::std::option::Option<SubscriptionStatus>,
     /// `phone`. Read-only.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for PrimaryPhone {
+    const NAME: &'static str = "PrimaryPhone";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "countryCode" => self.country_code = map.next_value()?,
+            "e164Phone" => self.e164_phone = map.next_value()?,
+            "formattedPhone" => self.formatted_phone = map.next_value()?,
+            "subscriptionStatus" => self.subscription_status = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PrimaryPhone {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PrimaryPhone {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.country_code {
+            map.serialize_entry("countryCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.e164_phone {
+            map.serialize_entry("e164Phone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted_phone {
+            map.serialize_entry("formattedPhone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subscription_status {
+            map.serialize_entry("subscriptionStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Priority` in Wix's typings (`crm_cards`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onCardAssigned`, `wixCrm.onCardCreated`, `wixCrm.onCardDeleted`, `wixCrm.onCardMoved`, `wixCrm.onCardOverdue`, `wixCrm.onCardStale`, 1 more.
     pub enum Priority {
         /// `P1_URGENT`.
         P1Urgent = "P1_URGENT",
@@ -2137,68 +3186,117 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `PrivateTags` in Wix's typings (`crm_cards`, `crm_pipelines`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onCardAssigned`, `wixCrm.onCardCreated`, `wixCrm.onCardDeleted`, `wixCrm.onCardMoved`, `wixCrm.onCardOverdue`, `wixCrm.onCardStale`, 4 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PrivateTags {
     /// `privateTags`.
-    #[serde(
-        rename = "privateTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub private_tags: ::std::option::Option<TagList>,
 }
 
+impl crate::serde_helpers::Object for PrivateTags {
+    const NAME: &'static str = "PrivateTags";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "privateTags" => self.private_tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PrivateTags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PrivateTags {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.private_tags {
+            map.serialize_entry("privateTags", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Stage` in Wix's typings (`crm_pipelines`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onPipelineCreated`, `wixCrm.onPipelineDeleted`, `wixCrm.onPipelineUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Stage {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 40 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `staleDurationInHours`.
-    #[serde(
-        rename = "staleDurationInHours",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stale_duration_in_hours: ::std::option::Option<crate::Number>,
 }
 
-/// `StreetAddress` in Wix's typings (`crm_contacts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct StreetAddress {
-    /// `number`. At most 100 characters.
-    #[serde(
-        rename = "number",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub number: ::std::option::Option<::std::string::String>,
-    /// `name`. At most 1000 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for Stage {
+    const NAME: &'static str = "Stage";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "staleDurationInHours" => self.stale_duration_in_hours = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Stage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Stage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stale_duration_in_hours {
+            map.serialize_entry("staleDurationInHours", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `SubscriptionStatus` in Wix's typings (`crm_contacts`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onContactCreated`, `wixCrm.onContactMerged`, `wixCrm.onContactUpdated`.
     pub enum SubscriptionStatus {
         /// `NO_SUBSCRIPTION_STATUS`.
         NoSubscriptionStatus = "NO_SUBSCRIPTION_STATUS",
@@ -2213,141 +3311,220 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `TagList` in Wix's typings (`crm_cards`, `crm_pipelines`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TagList {
-    /// `tagIds`. At most 5 characters. At most 100 items.
-    #[serde(
-        rename = "tagIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub tag_ids: ::std::vec::Vec<::std::string::String>,
-}
-
 /// `Task` in Wix's typings (`crm_tasks`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onTaskCreated`, `wixCrm.onTaskOverdue`, `wixCrm.onTaskUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Task {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `title`. At most 250 characters.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `description`. At most 500 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `dueDate`.
-    #[serde(
-        rename = "dueDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub due_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<TaskStatus>,
     /// `source`.
-    #[serde(
-        rename = "source",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source: ::std::option::Option<TaskSource>,
     /// `contact`.
-    #[serde(
-        rename = "contact",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact: ::std::option::Option<TasksContactInfo>,
 }
 
+impl crate::serde_helpers::Object for Task {
+    const NAME: &'static str = "Task";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "title" => self.title = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "dueDate" => self.due_date = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "source" => self.source = map.next_value()?,
+            "contact" => self.contact = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Task {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Task {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.due_date {
+            map.serialize_entry("dueDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact {
+            map.serialize_entry("contact", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TaskOverdue` in Wix's typings (`crm_tasks`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onTaskOverdue`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TaskOverdueData {
     /// `task`.
-    #[serde(
-        rename = "task",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task: ::std::option::Option<::std::boxed::Box<Task>>,
 }
 
+impl crate::serde_helpers::Object for TaskOverdueData {
+    const NAME: &'static str = "TaskOverdueData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "task" => self.task = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TaskOverdueData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TaskOverdueData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.task {
+            map.serialize_entry("task", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TaskSource` in Wix's typings (`crm_tasks`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onTaskCreated`, `wixCrm.onTaskOverdue`, `wixCrm.onTaskUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TaskSource {
     /// `sourceType`. Read-only.
-    #[serde(
-        rename = "sourceType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_type: ::std::option::Option<TasksSourceType>,
     /// `appId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `userId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "userId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub user_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for TaskSource {
+    const NAME: &'static str = "TaskSource";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "sourceType" => self.source_type = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            "userId" => self.user_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TaskSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TaskSource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.source_type {
+            map.serialize_entry("sourceType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("userId", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `TaskStatus` in Wix's typings (`crm_tasks`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onTaskCreated`, `wixCrm.onTaskOverdue`, `wixCrm.onTaskUpdated`.
     pub enum TaskStatus {
         /// `ACTION_NEEDED`.
         ActionNeeded = "ACTION_NEEDED",
@@ -2357,63 +3534,93 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `ContactInfo` in Wix's typings (`crm_tasks`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixCrm.onTaskCreated`, `wixCrm.onTaskOverdue`, `wixCrm.onTaskUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TasksContactInfo {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `firstName`. Read-only.
-    #[serde(
-        rename = "firstName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`. Read-only.
-    #[serde(
-        rename = "lastName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// `imageUrl`. Read-only.
-    #[serde(
-        rename = "imageUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image_url: ::std::option::Option<::std::string::String>,
     /// `email`. Read-only.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `phone`. Read-only.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone: ::std::option::Option<::std::string::String>,
     /// `imageUrlExpirationDate`. Read-only.
-    #[serde(
-        rename = "imageUrlExpirationDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image_url_expiration_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for TasksContactInfo {
+    const NAME: &'static str = "TasksContactInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "firstName" => self.first_name = map.next_value()?,
+            "lastName" => self.last_name = map.next_value()?,
+            "imageUrl" => self.image_url = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "imageUrlExpirationDate" => self.image_url_expiration_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TasksContactInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TasksContactInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image_url {
+            map.serialize_entry("imageUrl", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image_url_expiration_date {
+            map.serialize_entry("imageUrlExpirationDate", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `SourceType` in Wix's typings (`crm_tasks`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixCrm.onTaskCreated`, `wixCrm.onTaskOverdue`, `wixCrm.onTaskUpdated`.
     pub enum TasksSourceType {
         /// `APP`.
         App = "APP",
@@ -2421,6 +3628,12 @@ crate::serde_helpers::string_enum! {
         User = "USER",
     }
 }
+
+pub use crate::catalog::shared::Address;
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::Money2 as Money;
+pub use crate::catalog::shared::StreetAddress2 as StreetAddress;
+pub use crate::catalog::shared::TagList;
 
 crate::declare_module! {
     /// Event markers of `wixCrm`.

@@ -241,269 +241,501 @@ pub struct DataSharingPolicyUpdated {
 }
 
 /// `AbsOperation` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AbsOperation {
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<::std::boxed::Box<Expression>>,
 }
 
+impl crate::serde_helpers::Object for AbsOperation {
+    const NAME: &'static str = "AbsOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AbsOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AbsOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Accumulator` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Accumulator {
     /// `avg`.
-    #[serde(
-        rename = "avg",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub avg: ::std::option::Option<Avg>,
     /// `min`.
-    #[serde(
-        rename = "min",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min: ::std::option::Option<Min>,
     /// `max`.
-    #[serde(
-        rename = "max",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max: ::std::option::Option<Max>,
     /// `sum`.
-    #[serde(
-        rename = "sum",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sum: ::std::option::Option<Sum>,
     /// `first`.
-    #[serde(
-        rename = "first",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first: ::std::option::Option<First>,
     /// `last`.
-    #[serde(
-        rename = "last",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last: ::std::option::Option<Last>,
     /// `push`.
-    #[serde(
-        rename = "push",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub push: ::std::option::Option<Push>,
     /// `resultFieldName`. At most 1000 characters.
-    #[serde(
-        rename = "resultFieldName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub result_field_name: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Accumulator {
+    const NAME: &'static str = "Accumulator";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "avg" => self.avg = map.next_value()?,
+            "min" => self.min = map.next_value()?,
+            "max" => self.max = map.next_value()?,
+            "sum" => self.sum = map.next_value()?,
+            "first" => self.first = map.next_value()?,
+            "last" => self.last = map.next_value()?,
+            "push" => self.push = map.next_value()?,
+            "resultFieldName" => self.result_field_name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Accumulator {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Accumulator {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.avg {
+            map.serialize_entry("avg", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min {
+            map.serialize_entry("min", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max {
+            map.serialize_entry("max", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sum {
+            map.serialize_entry("sum", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first {
+            map.serialize_entry("first", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last {
+            map.serialize_entry("last", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.push {
+            map.serialize_entry("push", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.result_field_name {
+            map.serialize_entry("resultFieldName", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `AddOperation` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AddOperation {
     /// `expressions`. At most 1000 items.
-    #[serde(
-        rename = "expressions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub expressions: ::std::vec::Vec<Expression>,
 }
 
+impl crate::serde_helpers::Object for AddOperation {
+    const NAME: &'static str = "AddOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expressions" => self.expressions = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AddOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AddOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.expressions.is_empty() {
+            map.serialize_entry("expressions", &self.expressions)?;
+        }
+        map.end()
+    }
+}
+
 /// `AggregationPipeline` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AggregationPipeline {
     /// `paging`.
-    #[serde(
-        rename = "paging",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub paging: ::std::option::Option<Paging>,
     /// `cursorPaging`.
-    #[serde(
-        rename = "cursorPaging",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cursor_paging: ::std::option::Option<CursorPaging>,
     /// `stages`. At most 100 items.
-    #[serde(
-        rename = "stages",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub stages: ::std::vec::Vec<Stage>,
 }
 
+impl crate::serde_helpers::Object for AggregationPipeline {
+    const NAME: &'static str = "AggregationPipeline";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "paging" => self.paging = map.next_value()?,
+            "cursorPaging" => self.cursor_paging = map.next_value()?,
+            "stages" => self.stages = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AggregationPipeline {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AggregationPipeline {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.paging {
+            map.serialize_entry("paging", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cursor_paging {
+            map.serialize_entry("cursorPaging", value)?;
+        }
+        if !self.stages.is_empty() {
+            map.serialize_entry("stages", &self.stages)?;
+        }
+        map.end()
+    }
+}
+
 /// `AggregationQuery` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AggregationQuery {
     /// `aggregationPipeline`.
-    #[serde(
-        rename = "aggregationPipeline",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub aggregation_pipeline: ::std::option::Option<AggregationPipeline>,
     /// `fields`. At most 1000 items.
-    #[serde(
-        rename = "fields",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub fields: ::std::vec::Vec<V1Field>,
 }
 
-/// `ApplicationError` in Wix's typings (`data_movement-jobs`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ApplicationError {
-    /// `code`.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub code: ::std::option::Option<::std::string::String>,
-    /// `description`.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub description: ::std::option::Option<::std::string::String>,
-    /// `data`.
-    #[serde(
-        rename = "data",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub data: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+impl crate::serde_helpers::Object for AggregationQuery {
+    const NAME: &'static str = "AggregationQuery";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "aggregationPipeline" => self.aggregation_pipeline = map.next_value()?,
+            "fields" => self.fields = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AggregationQuery {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AggregationQuery {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.aggregation_pipeline {
+            map.serialize_entry("aggregationPipeline", value)?;
+        }
+        if !self.fields.is_empty() {
+            map.serialize_entry("fields", &self.fields)?;
+        }
+        map.end()
+    }
 }
 
 /// `Avg` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Avg {
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<Expression>,
 }
 
+impl crate::serde_helpers::Object for Avg {
+    const NAME: &'static str = "Avg";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Avg {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Avg {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Backup` in Wix's typings (`data_backups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onBackupRestorationStateChanged`, `wixData.onBackupStateChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Backup {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<BackupsStatus>,
     /// `type`. Read-only.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<Type>,
     /// `requestedDate`. Read-only.
-    #[serde(
-        rename = "requestedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub requested_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `startedDate`. Read-only.
-    #[serde(
-        rename = "startedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub started_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `finishedDate`. Read-only.
-    #[serde(
-        rename = "finishedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub finished_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `deletedDate`. Read-only.
-    #[serde(
-        rename = "deletedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deleted_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `sizeInBytes`. Read-only.
-    #[serde(
-        rename = "sizeInBytes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub size_in_bytes: ::std::option::Option<::std::string::String>,
     /// `collections`. At most 1000 items. Read-only.
-    #[serde(
-        rename = "collections",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub collections: ::std::vec::Vec<Collection>,
 }
 
+impl crate::serde_helpers::Object for Backup {
+    const NAME: &'static str = "Backup";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "requestedDate" => self.requested_date = map.next_value()?,
+            "startedDate" => self.started_date = map.next_value()?,
+            "finishedDate" => self.finished_date = map.next_value()?,
+            "deletedDate" => self.deleted_date = map.next_value()?,
+            "sizeInBytes" => self.size_in_bytes = map.next_value()?,
+            "collections" => self.collections = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Backup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Backup {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.requested_date {
+            map.serialize_entry("requestedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.started_date {
+            map.serialize_entry("startedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.finished_date {
+            map.serialize_entry("finishedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deleted_date {
+            map.serialize_entry("deletedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.size_in_bytes {
+            map.serialize_entry("sizeInBytes", value)?;
+        }
+        if !self.collections.is_empty() {
+            map.serialize_entry("collections", &self.collections)?;
+        }
+        map.end()
+    }
+}
+
 /// `BackupStateChanged` in Wix's typings (`data_backups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onBackupStateChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BackupStateChangedData {
     /// `backup`. Read-only.
-    #[serde(
-        rename = "backup",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub backup: ::std::option::Option<Backup>,
+}
+
+impl crate::serde_helpers::Object for BackupStateChangedData {
+    const NAME: &'static str = "BackupStateChangedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "backup" => self.backup = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BackupStateChangedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BackupStateChangedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.backup {
+            map.serialize_entry("backup", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`data_backups`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixData.onBackupRestorationStateChanged`, `wixData.onBackupStateChanged`.
     pub enum BackupsStatus {
         /// `PENDING`.
         Pending = "PENDING",
@@ -519,496 +751,850 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `CeilOperation` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CeilOperation {
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<::std::boxed::Box<Expression>>,
 }
 
+impl crate::serde_helpers::Object for CeilOperation {
+    const NAME: &'static str = "CeilOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CeilOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CeilOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Collection` in Wix's typings (`data_backups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onBackupRestorationStateChanged`, `wixData.onBackupStateChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Collection {
     /// `_id` (Velo), `id` (REST). At most 255 characters. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `displayName`. At most 1000 characters. Read-only.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Collection {
+    const NAME: &'static str = "Collection";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "displayName" => self.display_name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Collection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Collection {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CommonSorting` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CommonSorting {
     /// `fieldName`. At most 1000 characters.
-    #[serde(
-        rename = "fieldName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub field_name: ::std::option::Option<::std::string::String>,
     /// `order`.
-    #[serde(
-        rename = "order",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<SortOrder>,
 }
 
+impl crate::serde_helpers::Object for CommonSorting {
+    const NAME: &'static str = "CommonSorting";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fieldName" => self.field_name = map.next_value()?,
+            "order" => self.order = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CommonSorting {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CommonSorting {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.field_name {
+            map.serialize_entry("fieldName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order {
+            map.serialize_entry("order", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ConcatOperation` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConcatOperation {
     /// `expressions`. At most 1000 items.
-    #[serde(
-        rename = "expressions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub expressions: ::std::vec::Vec<Expression>,
 }
 
+impl crate::serde_helpers::Object for ConcatOperation {
+    const NAME: &'static str = "ConcatOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expressions" => self.expressions = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConcatOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ConcatOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.expressions.is_empty() {
+            map.serialize_entry("expressions", &self.expressions)?;
+        }
+        map.end()
+    }
+}
+
 /// `CursorPaging` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CursorPaging {
     /// `limit`.
-    #[serde(
-        rename = "limit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limit: ::std::option::Option<crate::Number>,
     /// `cursor`. At most 150000 characters.
-    #[serde(
-        rename = "cursor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cursor: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CursorPaging {
+    const NAME: &'static str = "CursorPaging";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "limit" => self.limit = map.next_value()?,
+            "cursor" => self.cursor = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CursorPaging {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CursorPaging {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.limit {
+            map.serialize_entry("limit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cursor {
+            map.serialize_entry("cursor", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DataMovementJob` in Wix's typings (`data_movement-jobs`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DataMovementJob {
     /// `partiallySuccessfulOptions`.
-    #[serde(
-        rename = "partiallySuccessfulOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub partially_successful_options: ::std::option::Option<PartiallySuccessfulStatusOptions>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `startedAt`. Read-only.
-    #[serde(
-        rename = "startedAt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub started_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<JobStatus>,
     /// `source`.
-    #[serde(
-        rename = "source",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source: ::std::option::Option<::std::boxed::Box<Source>>,
     /// `destination`.
-    #[serde(
-        rename = "destination",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub destination: ::std::option::Option<Destination>,
     /// `name`. At most 1024 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `progress`. Read-only.
-    #[serde(
-        rename = "progress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub progress: ::std::option::Option<Progress>,
     /// `finishedAt`. Read-only.
-    #[serde(
-        rename = "finishedAt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub finished_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `error`. Read-only.
-    #[serde(
-        rename = "error",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub error: ::std::option::Option<ApplicationError>,
     /// `sourceSiteId`. Format `GUID`.
-    #[serde(
-        rename = "sourceSiteId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_site_id: ::std::option::Option<::std::string::String>,
     /// `destinationSiteId`. Format `GUID`.
-    #[serde(
-        rename = "destinationSiteId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub destination_site_id: ::std::option::Option<::std::string::String>,
     /// `logsRecorded`.
-    #[serde(
-        rename = "logsRecorded",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub logs_recorded: ::std::option::Option<crate::Number>,
     /// `scheduleId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "scheduleId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schedule_id: ::std::option::Option<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `workflowId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "workflowId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub workflow_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for DataMovementJob {
+    const NAME: &'static str = "DataMovementJob";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "partiallySuccessfulOptions" => self.partially_successful_options = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "startedAt" => self.started_at = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "source" => self.source = map.next_value()?,
+            "destination" => self.destination = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "progress" => self.progress = map.next_value()?,
+            "finishedAt" => self.finished_at = map.next_value()?,
+            "error" => self.error = map.next_value()?,
+            "sourceSiteId" => self.source_site_id = map.next_value()?,
+            "destinationSiteId" => self.destination_site_id = map.next_value()?,
+            "logsRecorded" => self.logs_recorded = map.next_value()?,
+            "scheduleId" => self.schedule_id = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "workflowId" => self.workflow_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DataMovementJob {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DataMovementJob {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.partially_successful_options {
+            map.serialize_entry("partiallySuccessfulOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.started_at {
+            map.serialize_entry("startedAt", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination {
+            map.serialize_entry("destination", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.progress {
+            map.serialize_entry("progress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.finished_at {
+            map.serialize_entry("finishedAt", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_site_id {
+            map.serialize_entry("sourceSiteId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination_site_id {
+            map.serialize_entry("destinationSiteId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.logs_recorded {
+            map.serialize_entry("logsRecorded", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.schedule_id {
+            map.serialize_entry("scheduleId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.workflow_id {
+            map.serialize_entry("workflowId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DataSharingPolicy` in Wix's typings (`data_sharing`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onDataSharingPolicyCreated`, `wixData.onDataSharingPolicyUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DataSharingPolicy {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `dataCollectionId`. At most 255 characters. Immutable.
-    #[serde(
-        rename = "dataCollectionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_collection_id: ::std::option::Option<::std::string::String>,
     /// `dataItemsFilter`.
-    #[serde(
-        rename = "dataItemsFilter",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_items_filter:
         ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for DataSharingPolicy {
+    const NAME: &'static str = "DataSharingPolicy";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "dataCollectionId" => self.data_collection_id = map.next_value()?,
+            "dataItemsFilter" => self.data_items_filter = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DataSharingPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DataSharingPolicy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.data_collection_id {
+            map.serialize_entry("dataCollectionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.data_items_filter {
+            map.serialize_entry("dataItemsFilter", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Destination` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Destination {
     /// `wixDataCollection`.
-    #[serde(
-        rename = "wixDataCollection",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub wix_data_collection: ::std::option::Option<WixDataDestination>,
     /// `localization`.
-    #[serde(
-        rename = "localization",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub localization: ::std::option::Option<LocalizationDestination>,
     /// `file`.
-    #[serde(
-        rename = "file",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub file: ::std::option::Option<FileDestination>,
 }
 
+impl crate::serde_helpers::Object for Destination {
+    const NAME: &'static str = "Destination";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "wixDataCollection" => self.wix_data_collection = map.next_value()?,
+            "localization" => self.localization = map.next_value()?,
+            "file" => self.file = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Destination {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Destination {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.wix_data_collection {
+            map.serialize_entry("wixDataCollection", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.localization {
+            map.serialize_entry("localization", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.file {
+            map.serialize_entry("file", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DivideOperation` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DivideOperation {
     /// `firstExpression`.
-    #[serde(
-        rename = "firstExpression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_expression: ::std::option::Option<::std::boxed::Box<Expression>>,
     /// `secondExpression`.
-    #[serde(
-        rename = "secondExpression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub second_expression: ::std::option::Option<::std::boxed::Box<Expression>>,
 }
 
+impl crate::serde_helpers::Object for DivideOperation {
+    const NAME: &'static str = "DivideOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "firstExpression" => self.first_expression = map.next_value()?,
+            "secondExpression" => self.second_expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DivideOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DivideOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.first_expression {
+            map.serialize_entry("firstExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.second_expression {
+            map.serialize_entry("secondExpression", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Exclude` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Exclude {
     /// `fieldName`. At most 1000 characters.
-    #[serde(
-        rename = "fieldName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub field_name: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Exclude {
+    const NAME: &'static str = "Exclude";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fieldName" => self.field_name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Exclude {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Exclude {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.field_name {
+            map.serialize_entry("fieldName", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Expression` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Expression {
     /// `fieldPath`. At most 1000 characters.
-    #[serde(
-        rename = "fieldPath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub field_path: ::std::option::Option<::std::string::String>,
     /// `text`. At most 1000 characters.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<::std::string::String>,
     /// `numeric`.
-    #[serde(
-        rename = "numeric",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub numeric: ::std::option::Option<crate::Number>,
     /// `add`.
-    #[serde(
-        rename = "add",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub add: ::std::option::Option<::std::boxed::Box<AddOperation>>,
     /// `sum`.
-    #[serde(
-        rename = "sum",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sum: ::std::option::Option<::std::boxed::Box<SumOperation>>,
     /// `subtract`.
-    #[serde(
-        rename = "subtract",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subtract: ::std::option::Option<::std::boxed::Box<SubtractOperation>>,
     /// `multiply`.
-    #[serde(
-        rename = "multiply",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub multiply: ::std::option::Option<::std::boxed::Box<MultiplyOperation>>,
     /// `divide`.
-    #[serde(
-        rename = "divide",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub divide: ::std::option::Option<::std::boxed::Box<DivideOperation>>,
     /// `abs`.
-    #[serde(
-        rename = "abs",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub abs: ::std::option::Option<::std::boxed::Box<AbsOperation>>,
     /// `mod`.
-    #[serde(
-        rename = "mod",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#mod: ::std::option::Option<::std::boxed::Box<ModOperation>>,
     /// `floor`.
-    #[serde(
-        rename = "floor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub floor: ::std::option::Option<::std::boxed::Box<FloorOperation>>,
     /// `ceil`.
-    #[serde(
-        rename = "ceil",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ceil: ::std::option::Option<::std::boxed::Box<CeilOperation>>,
     /// `concat`.
-    #[serde(
-        rename = "concat",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub concat: ::std::option::Option<::std::boxed::Box<ConcatOperation>>,
     /// `stringify`.
-    #[serde(
-        rename = "stringify",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stringify: ::std::option::Option<::std::boxed::Box<StringifyOperation>>,
     /// `toLower`.
-    #[serde(
-        rename = "toLower",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub to_lower: ::std::option::Option<::std::boxed::Box<ToLowerOperation>>,
     /// `toUpper`.
-    #[serde(
-        rename = "toUpper",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub to_upper: ::std::option::Option<::std::boxed::Box<ToUpperOperation>>,
     /// `substring`.
-    #[serde(
-        rename = "substring",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub substring: ::std::option::Option<::std::boxed::Box<SubstringOperation>>,
     /// `length`.
-    #[serde(
-        rename = "length",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub length: ::std::option::Option<::std::boxed::Box<LengthOperation>>,
 }
 
-/// `ExtendedFields` in Wix's typings (`data_movement-jobs`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
+impl crate::serde_helpers::Object for Expression {
+    const NAME: &'static str = "Expression";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fieldPath" => self.field_path = map.next_value()?,
+            "text" => self.text = map.next_value()?,
+            "numeric" => self.numeric = map.next_value()?,
+            "add" => self.add = map.next_value()?,
+            "sum" => self.sum = map.next_value()?,
+            "subtract" => self.subtract = map.next_value()?,
+            "multiply" => self.multiply = map.next_value()?,
+            "divide" => self.divide = map.next_value()?,
+            "abs" => self.abs = map.next_value()?,
+            "mod" => self.r#mod = map.next_value()?,
+            "floor" => self.floor = map.next_value()?,
+            "ceil" => self.ceil = map.next_value()?,
+            "concat" => self.concat = map.next_value()?,
+            "stringify" => self.stringify = map.next_value()?,
+            "toLower" => self.to_lower = map.next_value()?,
+            "toUpper" => self.to_upper = map.next_value()?,
+            "substring" => self.substring = map.next_value()?,
+            "length" => self.length = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Expression {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Expression {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.field_path {
+            map.serialize_entry("fieldPath", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.numeric {
+            map.serialize_entry("numeric", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.add {
+            map.serialize_entry("add", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sum {
+            map.serialize_entry("sum", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subtract {
+            map.serialize_entry("subtract", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.multiply {
+            map.serialize_entry("multiply", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.divide {
+            map.serialize_entry("divide", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.abs {
+            map.serialize_entry("abs", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#mod {
+            map.serialize_entry("mod", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.floor {
+            map.serialize_entry("floor", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ceil {
+            map.serialize_entry("ceil", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.concat {
+            map.serialize_entry("concat", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stringify {
+            map.serialize_entry("stringify", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.to_lower {
+            map.serialize_entry("toLower", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.to_upper {
+            map.serialize_entry("toUpper", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.substring {
+            map.serialize_entry("substring", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.length {
+            map.serialize_entry("length", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Failure` in Wix's typings (`data_indexes`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onIndexCreated`, `wixData.onIndexUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Failure {
     /// `code`. At most 7 characters.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code: ::std::option::Option<::std::string::String>,
     /// `description`. At most 1024 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `itemId`. At most 16000 characters.
-    #[serde(
-        rename = "itemId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub item_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Failure {
+    const NAME: &'static str = "Failure";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "code" => self.code = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "itemId" => self.item_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Failure {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Failure {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.item_id {
+            map.serialize_entry("itemId", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `FieldType` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
     pub enum FieldType {
         /// `ANY`.
         Any = "ANY",
@@ -1046,34 +1632,69 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `FileDestination` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FileDestination {
     /// `format`.
-    #[serde(
-        rename = "format",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub format: ::std::option::Option<FileFormat>,
     /// `fileName`. At most 512 characters.
-    #[serde(
-        rename = "fileName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub file_name: ::std::option::Option<::std::string::String>,
     /// `url`. At most 2048 characters. Read-only.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for FileDestination {
+    const NAME: &'static str = "FileDestination";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "format" => self.format = map.next_value()?,
+            "fileName" => self.file_name = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FileDestination {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FileDestination {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.file_name {
+            map.serialize_entry("fileName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `FileFormat` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
     pub enum FileFormat {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -1085,201 +1706,466 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `FileSource` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FileSource {
     /// `format`.
-    #[serde(
-        rename = "format",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub format: ::std::option::Option<FileFormat>,
     /// `fileId`. At most 512 characters.
-    #[serde(
-        rename = "fileId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub file_id: ::std::option::Option<::std::string::String>,
     /// `url`. At most 2048 characters. Read-only.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for FileSource {
+    const NAME: &'static str = "FileSource";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "format" => self.format = map.next_value()?,
+            "fileId" => self.file_id = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FileSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FileSource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.file_id {
+            map.serialize_entry("fileId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `FilterQuery` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FilterQuery {
     /// `filter`.
-    #[serde(
-        rename = "filter",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub filter:
         ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
     /// `fields`.
-    #[serde(
-        rename = "fields",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub fields: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for FilterQuery {
+    const NAME: &'static str = "FilterQuery";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "filter" => self.filter = map.next_value()?,
+            "fields" => self.fields = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FilterQuery {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FilterQuery {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if !self.fields.is_empty() {
+            map.serialize_entry("fields", &self.fields)?;
+        }
+        map.end()
+    }
+}
+
 /// `First` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct First {
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<Expression>,
+}
+
+impl crate::serde_helpers::Object for First {
+    const NAME: &'static str = "First";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for First {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for First {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `FloorOperation` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FloorOperation {
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<::std::boxed::Box<Expression>>,
 }
 
+impl crate::serde_helpers::Object for FloorOperation {
+    const NAME: &'static str = "FloorOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FloorOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FloorOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Group` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Group {
     /// `groupIds`. At most 1000 items.
-    #[serde(
-        rename = "groupIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub group_ids: ::std::vec::Vec<GroupId>,
     /// `accumulators`. At most 1000 items.
-    #[serde(
-        rename = "accumulators",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub accumulators: ::std::vec::Vec<Accumulator>,
 }
 
+impl crate::serde_helpers::Object for Group {
+    const NAME: &'static str = "Group";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "groupIds" => self.group_ids = crate::serde_helpers::next_list(map)?,
+            "accumulators" => self.accumulators = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Group {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Group {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.group_ids.is_empty() {
+            map.serialize_entry("groupIds", &self.group_ids)?;
+        }
+        if !self.accumulators.is_empty() {
+            map.serialize_entry("accumulators", &self.accumulators)?;
+        }
+        map.end()
+    }
+}
+
 /// `GroupId` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GroupId {
     /// `key`. At most 1000 characters.
-    #[serde(
-        rename = "key",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub key: ::std::option::Option<::std::string::String>,
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<Expression>,
 }
 
+impl crate::serde_helpers::Object for GroupId {
+    const NAME: &'static str = "GroupId";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "key" => self.key = map.next_value()?,
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GroupId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GroupId {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Include` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Include {
     /// `fieldName`. At most 1000 characters.
-    #[serde(
-        rename = "fieldName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub field_name: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Include {
+    const NAME: &'static str = "Include";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fieldName" => self.field_name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Include {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Include {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.field_name {
+            map.serialize_entry("fieldName", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Index` in Wix's typings (`data_indexes`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onIndexCreated`, `wixData.onIndexUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Index {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 128 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `fields`. At most 3 items.
-    #[serde(
-        rename = "fields",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub fields: ::std::vec::Vec<IndexesField>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<IndexesStatus>,
     /// `failure`. Read-only.
-    #[serde(
-        rename = "failure",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub failure: ::std::option::Option<Failure>,
     /// `unique`.
-    #[serde(
-        rename = "unique",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique: ::std::option::Option<bool>,
     /// `caseInsensitive`.
-    #[serde(
-        rename = "caseInsensitive",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub case_insensitive: ::std::option::Option<bool>,
     /// `source`.
-    #[serde(
-        rename = "source",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source: ::std::option::Option<IndexSource>,
+}
+
+impl crate::serde_helpers::Object for Index {
+    const NAME: &'static str = "Index";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "fields" => self.fields = crate::serde_helpers::next_list(map)?,
+            "status" => self.status = map.next_value()?,
+            "failure" => self.failure = map.next_value()?,
+            "unique" => self.unique = map.next_value()?,
+            "caseInsensitive" => self.case_insensitive = map.next_value()?,
+            "source" => self.source = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Index {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Index {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if !self.fields.is_empty() {
+            map.serialize_entry("fields", &self.fields)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.failure {
+            map.serialize_entry("failure", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unique {
+            map.serialize_entry("unique", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.case_insensitive {
+            map.serialize_entry("caseInsensitive", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `IndexSource` in Wix's typings (`data_indexes`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixData.onIndexCreated`, `wixData.onIndexUpdated`.
     pub enum IndexSource {
         /// `SYSTEM`.
         System = "SYSTEM",
@@ -1291,27 +2177,63 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Field` in Wix's typings (`data_indexes`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onIndexCreated`, `wixData.onIndexUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct IndexesField {
     /// `path`. At most 128 characters.
-    #[serde(
-        rename = "path",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub path: ::std::option::Option<::std::string::String>,
     /// `order`.
-    #[serde(
-        rename = "order",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<Order>,
+}
+
+impl crate::serde_helpers::Object for IndexesField {
+    const NAME: &'static str = "IndexesField";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "path" => self.path = map.next_value()?,
+            "order" => self.order = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IndexesField {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for IndexesField {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.path {
+            map.serialize_entry("path", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order {
+            map.serialize_entry("order", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`data_indexes`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixData.onIndexCreated`, `wixData.onIndexUpdated`.
     pub enum IndexesStatus {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -1331,41 +2253,75 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `JobSpec` in Wix's typings (`data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct JobSpec {
     /// `sourceSiteId`. Format `GUID`.
-    #[serde(
-        rename = "sourceSiteId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_site_id: ::std::option::Option<::std::string::String>,
     /// `destinationSiteId`. Format `GUID`.
-    #[serde(
-        rename = "destinationSiteId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub destination_site_id: ::std::option::Option<::std::string::String>,
     /// `source`.
-    #[serde(
-        rename = "source",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source: ::std::option::Option<::std::boxed::Box<Source>>,
     /// `destination`.
-    #[serde(
-        rename = "destination",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub destination: ::std::option::Option<Destination>,
+}
+
+impl crate::serde_helpers::Object for JobSpec {
+    const NAME: &'static str = "JobSpec";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "sourceSiteId" => self.source_site_id = map.next_value()?,
+            "destinationSiteId" => self.destination_site_id = map.next_value()?,
+            "source" => self.source = map.next_value()?,
+            "destination" => self.destination = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for JobSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for JobSpec {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.source_site_id {
+            map.serialize_entry("sourceSiteId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination_site_id {
+            map.serialize_entry("destinationSiteId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination {
+            map.serialize_entry("destination", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `JobStatus` in Wix's typings (`data_movement-jobs`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`.
     pub enum JobStatus {
         /// `UNINITIALIZED`.
         Uninitialized = "UNINITIALIZED",
@@ -1383,175 +2339,519 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Last` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Last {
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<Expression>,
+}
+
+impl crate::serde_helpers::Object for Last {
+    const NAME: &'static str = "Last";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Last {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Last {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `LengthOperation` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LengthOperation {
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<::std::boxed::Box<Expression>>,
 }
 
+impl crate::serde_helpers::Object for LengthOperation {
+    const NAME: &'static str = "LengthOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LengthOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for LengthOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `LocalizationDestination` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LocalizationDestination {
     /// `languages`. Format `LANGUAGE_TAG`. At most 64 items.
-    #[serde(
-        rename = "languages",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub languages: ::std::vec::Vec<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for LocalizationDestination {
+    const NAME: &'static str = "LocalizationDestination";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "languages" => self.languages = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LocalizationDestination {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for LocalizationDestination {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.languages.is_empty() {
+            map.serialize_entry("languages", &self.languages)?;
+        }
+        map.end()
+    }
 }
 
 /// `LocalizationSource` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LocalizationSource {
     /// `languages`. Format `LANGUAGE_TAG`. At most 64 items.
-    #[serde(
-        rename = "languages",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub languages: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for LocalizationSource {
+    const NAME: &'static str = "LocalizationSource";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "languages" => self.languages = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LocalizationSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for LocalizationSource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.languages.is_empty() {
+            map.serialize_entry("languages", &self.languages)?;
+        }
+        map.end()
+    }
+}
+
 /// `Max` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Max {
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<Expression>,
+}
+
+impl crate::serde_helpers::Object for Max {
+    const NAME: &'static str = "Max";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Max {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Max {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Min` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Min {
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<Expression>,
 }
 
+impl crate::serde_helpers::Object for Min {
+    const NAME: &'static str = "Min";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Min {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Min {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ModOperation` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ModOperation {
     /// `firstExpression`.
-    #[serde(
-        rename = "firstExpression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_expression: ::std::option::Option<::std::boxed::Box<Expression>>,
     /// `secondExpression`.
-    #[serde(
-        rename = "secondExpression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub second_expression: ::std::option::Option<::std::boxed::Box<Expression>>,
 }
 
+impl crate::serde_helpers::Object for ModOperation {
+    const NAME: &'static str = "ModOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "firstExpression" => self.first_expression = map.next_value()?,
+            "secondExpression" => self.second_expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ModOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ModOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.first_expression {
+            map.serialize_entry("firstExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.second_expression {
+            map.serialize_entry("secondExpression", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Field` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MovementJobsField {
     /// `include`.
-    #[serde(
-        rename = "include",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include: ::std::option::Option<Include>,
     /// `exclude`.
-    #[serde(
-        rename = "exclude",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude: ::std::option::Option<Exclude>,
     /// `reshape`.
-    #[serde(
-        rename = "reshape",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reshape: ::std::option::Option<::std::boxed::Box<Reshape>>,
     /// `projectNested`.
-    #[serde(
-        rename = "projectNested",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub project_nested: ::std::option::Option<::std::boxed::Box<ProjectNested>>,
 }
 
+impl crate::serde_helpers::Object for MovementJobsField {
+    const NAME: &'static str = "MovementJobsField";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "include" => self.include = map.next_value()?,
+            "exclude" => self.exclude = map.next_value()?,
+            "reshape" => self.reshape = map.next_value()?,
+            "projectNested" => self.project_nested = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MovementJobsField {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MovementJobsField {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.include {
+            map.serialize_entry("include", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.exclude {
+            map.serialize_entry("exclude", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reshape {
+            map.serialize_entry("reshape", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.project_nested {
+            map.serialize_entry("projectNested", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `MultiplyOperation` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MultiplyOperation {
     /// `expressions`. At most 1000 items.
-    #[serde(
-        rename = "expressions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub expressions: ::std::vec::Vec<Expression>,
 }
 
+impl crate::serde_helpers::Object for MultiplyOperation {
+    const NAME: &'static str = "MultiplyOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expressions" => self.expressions = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MultiplyOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MultiplyOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.expressions.is_empty() {
+            map.serialize_entry("expressions", &self.expressions)?;
+        }
+        map.end()
+    }
+}
+
 /// `ObjectToArray` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ObjectToArray {
     /// `objectFieldName`. At most 1000 characters.
-    #[serde(
-        rename = "objectFieldName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub object_field_name: ::std::option::Option<::std::string::String>,
     /// `destinationFieldName`. At most 1000 characters.
-    #[serde(
-        rename = "destinationFieldName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub destination_field_name: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for ObjectToArray {
+    const NAME: &'static str = "ObjectToArray";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "objectFieldName" => self.object_field_name = map.next_value()?,
+            "destinationFieldName" => self.destination_field_name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ObjectToArray {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ObjectToArray {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.object_field_name {
+            map.serialize_entry("objectFieldName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination_field_name {
+            map.serialize_entry("destinationFieldName", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Order` in Wix's typings (`data_indexes`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixData.onIndexCreated`, `wixData.onIndexUpdated`.
     pub enum Order {
         /// `ASC`.
         Asc = "ASC",
@@ -1561,232 +2861,569 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Paging` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Paging {
     /// `limit`.
-    #[serde(
-        rename = "limit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limit: ::std::option::Option<crate::Number>,
     /// `offset`.
-    #[serde(
-        rename = "offset",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub offset: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for Paging {
+    const NAME: &'static str = "Paging";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "limit" => self.limit = map.next_value()?,
+            "offset" => self.offset = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Paging {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Paging {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.limit {
+            map.serialize_entry("limit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.offset {
+            map.serialize_entry("offset", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PartiallySuccessfulStatusOptions` in Wix's typings (`data_movement-jobs`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PartiallySuccessfulStatusOptions {
     /// `cause`. At most 1000 characters.
-    #[serde(
-        rename = "cause",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cause: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for PartiallySuccessfulStatusOptions {
+    const NAME: &'static str = "PartiallySuccessfulStatusOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "cause" => self.cause = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PartiallySuccessfulStatusOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PartiallySuccessfulStatusOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.cause {
+            map.serialize_entry("cause", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Progress` in Wix's typings (`data_movement-jobs`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Progress {
     /// `current`. Read-only.
-    #[serde(
-        rename = "current",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub current: ::std::option::Option<crate::Number>,
     /// `total`. Read-only.
-    #[serde(
-        rename = "total",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub total: ::std::option::Option<crate::Number>,
     /// `itemsRejected`.
-    #[serde(
-        rename = "itemsRejected",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub items_rejected: ::std::option::Option<crate::Number>,
     /// `itemsSuccessful`.
-    #[serde(
-        rename = "itemsSuccessful",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub items_successful: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for Progress {
+    const NAME: &'static str = "Progress";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "current" => self.current = map.next_value()?,
+            "total" => self.total = map.next_value()?,
+            "itemsRejected" => self.items_rejected = map.next_value()?,
+            "itemsSuccessful" => self.items_successful = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Progress {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Progress {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.current {
+            map.serialize_entry("current", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total {
+            map.serialize_entry("total", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.items_rejected {
+            map.serialize_entry("itemsRejected", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.items_successful {
+            map.serialize_entry("itemsSuccessful", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ProjectNested` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ProjectNested {
     /// `resultFieldName`. At most 1000 characters.
-    #[serde(
-        rename = "resultFieldName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub result_field_name: ::std::option::Option<::std::string::String>,
     /// `fields`. At most 1000 items.
-    #[serde(
-        rename = "fields",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub fields: ::std::vec::Vec<MovementJobsField>,
+}
+
+impl crate::serde_helpers::Object for ProjectNested {
+    const NAME: &'static str = "ProjectNested";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "resultFieldName" => self.result_field_name = map.next_value()?,
+            "fields" => self.fields = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProjectNested {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ProjectNested {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.result_field_name {
+            map.serialize_entry("resultFieldName", value)?;
+        }
+        if !self.fields.is_empty() {
+            map.serialize_entry("fields", &self.fields)?;
+        }
+        map.end()
+    }
 }
 
 /// `Projection` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Projection {
     /// `fields`. At most 1000 items.
-    #[serde(
-        rename = "fields",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub fields: ::std::vec::Vec<MovementJobsField>,
 }
 
+impl crate::serde_helpers::Object for Projection {
+    const NAME: &'static str = "Projection";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fields" => self.fields = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Projection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Projection {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.fields.is_empty() {
+            map.serialize_entry("fields", &self.fields)?;
+        }
+        map.end()
+    }
+}
+
 /// `Push` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Push {
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<Expression>,
+}
+
+impl crate::serde_helpers::Object for Push {
+    const NAME: &'static str = "Push";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Push {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Push {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Reshape` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Reshape {
     /// `resultFieldName`. At most 1000 characters.
-    #[serde(
-        rename = "resultFieldName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub result_field_name: ::std::option::Option<::std::string::String>,
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<Expression>,
 }
 
+impl crate::serde_helpers::Object for Reshape {
+    const NAME: &'static str = "Reshape";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "resultFieldName" => self.result_field_name = map.next_value()?,
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Reshape {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Reshape {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.result_field_name {
+            map.serialize_entry("resultFieldName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Restoration` in Wix's typings (`data_backups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onBackupRestorationStateChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Restoration {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `backup`. Read-only.
-    #[serde(
-        rename = "backup",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub backup: ::std::option::Option<Backup>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<RestorationStatus>,
     /// `requestedDate`. Read-only.
-    #[serde(
-        rename = "requestedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub requested_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `startedDate`. Read-only.
-    #[serde(
-        rename = "startedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub started_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `finishedDate`. Read-only.
-    #[serde(
-        rename = "finishedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub finished_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `restorationCollections`. At most 1000 items. Read-only.
-    #[serde(
-        rename = "restorationCollections",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub restoration_collections: ::std::vec::Vec<RestorationCollection>,
 }
 
+impl crate::serde_helpers::Object for Restoration {
+    const NAME: &'static str = "Restoration";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "backup" => self.backup = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "requestedDate" => self.requested_date = map.next_value()?,
+            "startedDate" => self.started_date = map.next_value()?,
+            "finishedDate" => self.finished_date = map.next_value()?,
+            "restorationCollections" => {
+                self.restoration_collections = crate::serde_helpers::next_list(map)?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Restoration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Restoration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.backup {
+            map.serialize_entry("backup", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.requested_date {
+            map.serialize_entry("requestedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.started_date {
+            map.serialize_entry("startedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.finished_date {
+            map.serialize_entry("finishedDate", value)?;
+        }
+        if !self.restoration_collections.is_empty() {
+            map.serialize_entry("restorationCollections", &self.restoration_collections)?;
+        }
+        map.end()
+    }
+}
+
 /// `RestorationCollection` in Wix's typings (`data_backups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onBackupRestorationStateChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RestorationCollection {
     /// `dataCollectionId`. At most 1000 characters.
-    #[serde(
-        rename = "dataCollectionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_collection_id: ::std::option::Option<::std::string::String>,
     /// `restoreDestination`.
-    #[serde(
-        rename = "restoreDestination",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub restore_destination: ::std::option::Option<RestoreDestination>,
 }
 
+impl crate::serde_helpers::Object for RestorationCollection {
+    const NAME: &'static str = "RestorationCollection";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "dataCollectionId" => self.data_collection_id = map.next_value()?,
+            "restoreDestination" => self.restore_destination = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RestorationCollection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RestorationCollection {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.data_collection_id {
+            map.serialize_entry("dataCollectionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.restore_destination {
+            map.serialize_entry("restoreDestination", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `RestorationStateChanged` in Wix's typings (`data_backups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onBackupRestorationStateChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RestorationStateChanged {
     /// `restoration`. Read-only.
-    #[serde(
-        rename = "restoration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub restoration: ::std::option::Option<::std::boxed::Box<Restoration>>,
+}
+
+impl crate::serde_helpers::Object for RestorationStateChanged {
+    const NAME: &'static str = "RestorationStateChanged";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restoration" => self.restoration = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RestorationStateChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RestorationStateChanged {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.restoration {
+            map.serialize_entry("restoration", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `RestorationStatus` in Wix's typings (`data_backups`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixData.onBackupRestorationStateChanged`.
     pub enum RestorationStatus {
         /// `PENDING`.
         Pending = "PENDING",
@@ -1798,201 +3435,393 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `RestoreDestination` in Wix's typings (`data_backups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onBackupRestorationStateChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RestoreDestination {
     /// `dataCollectionId`. At most 255 characters.
-    #[serde(
-        rename = "dataCollectionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_collection_id: ::std::option::Option<::std::string::String>,
     /// `displayName`. At most 1000 characters.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for RestoreDestination {
+    const NAME: &'static str = "RestoreDestination";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "dataCollectionId" => self.data_collection_id = map.next_value()?,
+            "displayName" => self.display_name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RestoreDestination {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RestoreDestination {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.data_collection_id {
+            map.serialize_entry("dataCollectionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ScheduledDataWorkflow` in Wix's typings (`data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ScheduledDataWorkflow {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `name`. At most 1024 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// `cronExpression`. At most 200 characters.
-    #[serde(
-        rename = "cronExpression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cron_expression: ::std::option::Option<::std::string::String>,
     /// `lastExecutionDate`. Read-only.
-    #[serde(
-        rename = "lastExecutionDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_execution_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `nextExecutionDate`. Read-only.
-    #[serde(
-        rename = "nextExecutionDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub next_execution_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `workflow`.
-    #[serde(
-        rename = "workflow",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub workflow: ::std::option::Option<ScheduledDataWorkflowSpec>,
     /// `lastWorkflowId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "lastWorkflowId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_workflow_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for ScheduledDataWorkflow {
+    const NAME: &'static str = "ScheduledDataWorkflow";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "enabled" => self.enabled = map.next_value()?,
+            "cronExpression" => self.cron_expression = map.next_value()?,
+            "lastExecutionDate" => self.last_execution_date = map.next_value()?,
+            "nextExecutionDate" => self.next_execution_date = map.next_value()?,
+            "workflow" => self.workflow = map.next_value()?,
+            "lastWorkflowId" => self.last_workflow_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ScheduledDataWorkflow {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ScheduledDataWorkflow {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cron_expression {
+            map.serialize_entry("cronExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_execution_date {
+            map.serialize_entry("lastExecutionDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_execution_date {
+            map.serialize_entry("nextExecutionDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.workflow {
+            map.serialize_entry("workflow", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_workflow_id {
+            map.serialize_entry("lastWorkflowId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ScheduledDataWorkflowSpec` in Wix's typings (`data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ScheduledDataWorkflowSpec {
     /// `steps`. At most 100 items.
-    #[serde(
-        rename = "steps",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub steps: ::std::vec::Vec<JobSpec>,
 }
 
+impl crate::serde_helpers::Object for ScheduledDataWorkflowSpec {
+    const NAME: &'static str = "ScheduledDataWorkflowSpec";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "steps" => self.steps = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ScheduledDataWorkflowSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ScheduledDataWorkflowSpec {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.steps.is_empty() {
+            map.serialize_entry("steps", &self.steps)?;
+        }
+        map.end()
+    }
+}
+
 /// `SharedCollectionConnectedEvent` in Wix's typings (`data_sharing`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onDataSharingPolicySharedCollectionConnected`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SharedCollectionConnectedEvent {
     /// `connection`.
-    #[serde(
-        rename = "connection",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub connection: ::std::option::Option<SharingConnection>,
+}
+
+impl crate::serde_helpers::Object for SharedCollectionConnectedEvent {
+    const NAME: &'static str = "SharedCollectionConnectedEvent";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "connection" => self.connection = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SharedCollectionConnectedEvent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SharedCollectionConnectedEvent {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.connection {
+            map.serialize_entry("connection", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `SharedCollectionDisconnectedEvent` in Wix's typings (`data_sharing`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onDataSharingPolicySharedCollectionDisconnected`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SharedCollectionDisconnectedEvent {
     /// `connection`.
-    #[serde(
-        rename = "connection",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub connection: ::std::option::Option<SharingConnection>,
 }
 
+impl crate::serde_helpers::Object for SharedCollectionDisconnectedEvent {
+    const NAME: &'static str = "SharedCollectionDisconnectedEvent";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "connection" => self.connection = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SharedCollectionDisconnectedEvent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SharedCollectionDisconnectedEvent {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.connection {
+            map.serialize_entry("connection", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `SharingConnection` in Wix's typings (`data_sharing`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onDataSharingPolicySharedCollectionConnected`, `wixData.onDataSharingPolicySharedCollectionDisconnected`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SharingConnection {
     /// `sourceDataCollectionId`. At most 255 characters.
-    #[serde(
-        rename = "sourceDataCollectionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_data_collection_id: ::std::option::Option<::std::string::String>,
     /// `sourceSiteId`. Format `GUID`.
-    #[serde(
-        rename = "sourceSiteId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_site_id: ::std::option::Option<::std::string::String>,
     /// `targetDataCollectionId`. At most 255 characters.
-    #[serde(
-        rename = "targetDataCollectionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target_data_collection_id: ::std::option::Option<::std::string::String>,
     /// `targetSiteId`. Format `GUID`.
-    #[serde(
-        rename = "targetSiteId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target_site_id: ::std::option::Option<::std::string::String>,
     /// `targetDisplayNamespace`. At most 100 characters.
-    #[serde(
-        rename = "targetDisplayNamespace",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target_display_namespace: ::std::option::Option<::std::string::String>,
     /// `dataSharingPolicyId`. Format `GUID`.
-    #[serde(
-        rename = "dataSharingPolicyId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_sharing_policy_id: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for SharingConnection {
+    const NAME: &'static str = "SharingConnection";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "sourceDataCollectionId" => self.source_data_collection_id = map.next_value()?,
+            "sourceSiteId" => self.source_site_id = map.next_value()?,
+            "targetDataCollectionId" => self.target_data_collection_id = map.next_value()?,
+            "targetSiteId" => self.target_site_id = map.next_value()?,
+            "targetDisplayNamespace" => self.target_display_namespace = map.next_value()?,
+            "dataSharingPolicyId" => self.data_sharing_policy_id = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SharingConnection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SharingConnection {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.source_data_collection_id {
+            map.serialize_entry("sourceDataCollectionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_site_id {
+            map.serialize_entry("sourceSiteId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_data_collection_id {
+            map.serialize_entry("targetDataCollectionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_site_id {
+            map.serialize_entry("targetSiteId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_display_namespace {
+            map.serialize_entry("targetDisplayNamespace", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.data_sharing_policy_id {
+            map.serialize_entry("dataSharingPolicyId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `SortOrder` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
     pub enum SortOrder {
         /// `ASC`.
         Asc = "ASC",
@@ -2002,224 +3831,562 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Sorting` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Sorting {
     /// `values`. At most 1000 items.
-    #[serde(
-        rename = "values",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub values: ::std::vec::Vec<CommonSorting>,
 }
 
+impl crate::serde_helpers::Object for Sorting {
+    const NAME: &'static str = "Sorting";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "values" => self.values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Sorting {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Sorting {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.values.is_empty() {
+            map.serialize_entry("values", &self.values)?;
+        }
+        map.end()
+    }
+}
+
 /// `Source` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Source {
     /// `wixDataCollection`.
-    #[serde(
-        rename = "wixDataCollection",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub wix_data_collection: ::std::option::Option<::std::boxed::Box<WixDataSource>>,
     /// `localization`.
-    #[serde(
-        rename = "localization",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub localization: ::std::option::Option<LocalizationSource>,
     /// `file`.
-    #[serde(
-        rename = "file",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub file: ::std::option::Option<FileSource>,
 }
 
+impl crate::serde_helpers::Object for Source {
+    const NAME: &'static str = "Source";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "wixDataCollection" => self.wix_data_collection = map.next_value()?,
+            "localization" => self.localization = map.next_value()?,
+            "file" => self.file = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Source {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Source {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.wix_data_collection {
+            map.serialize_entry("wixDataCollection", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.localization {
+            map.serialize_entry("localization", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.file {
+            map.serialize_entry("file", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Stage` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Stage {
     /// `group`.
-    #[serde(
-        rename = "group",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group: ::std::option::Option<Group>,
     /// `filter`.
-    #[serde(
-        rename = "filter",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub filter:
         ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
     /// `sort`.
-    #[serde(
-        rename = "sort",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort: ::std::option::Option<Sorting>,
     /// `projection`.
-    #[serde(
-        rename = "projection",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub projection: ::std::option::Option<Projection>,
     /// `objectToArray`.
-    #[serde(
-        rename = "objectToArray",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub object_to_array: ::std::option::Option<ObjectToArray>,
     /// `unwindArray`.
-    #[serde(
-        rename = "unwindArray",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unwind_array: ::std::option::Option<UnwindArray>,
     /// `skip`.
-    #[serde(
-        rename = "skip",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub skip: ::std::option::Option<crate::Number>,
     /// `limit`.
-    #[serde(
-        rename = "limit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limit: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for Stage {
+    const NAME: &'static str = "Stage";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "group" => self.group = map.next_value()?,
+            "filter" => self.filter = map.next_value()?,
+            "sort" => self.sort = map.next_value()?,
+            "projection" => self.projection = map.next_value()?,
+            "objectToArray" => self.object_to_array = map.next_value()?,
+            "unwindArray" => self.unwind_array = map.next_value()?,
+            "skip" => self.skip = map.next_value()?,
+            "limit" => self.limit = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Stage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Stage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.group {
+            map.serialize_entry("group", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sort {
+            map.serialize_entry("sort", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.projection {
+            map.serialize_entry("projection", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.object_to_array {
+            map.serialize_entry("objectToArray", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unwind_array {
+            map.serialize_entry("unwindArray", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.skip {
+            map.serialize_entry("skip", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limit {
+            map.serialize_entry("limit", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `StringifyOperation` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StringifyOperation {
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<::std::boxed::Box<Expression>>,
+}
+
+impl crate::serde_helpers::Object for StringifyOperation {
+    const NAME: &'static str = "StringifyOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StringifyOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StringifyOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `SubstringOperation` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SubstringOperation {
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<::std::boxed::Box<Expression>>,
     /// `startExpression`.
-    #[serde(
-        rename = "startExpression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_expression: ::std::option::Option<::std::boxed::Box<Expression>>,
     /// `lengthExpression`.
-    #[serde(
-        rename = "lengthExpression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub length_expression: ::std::option::Option<::std::boxed::Box<Expression>>,
 }
 
+impl crate::serde_helpers::Object for SubstringOperation {
+    const NAME: &'static str = "SubstringOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expression" => self.expression = map.next_value()?,
+            "startExpression" => self.start_expression = map.next_value()?,
+            "lengthExpression" => self.length_expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SubstringOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SubstringOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_expression {
+            map.serialize_entry("startExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.length_expression {
+            map.serialize_entry("lengthExpression", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `SubtractOperation` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SubtractOperation {
     /// `firstExpression`.
-    #[serde(
-        rename = "firstExpression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_expression: ::std::option::Option<::std::boxed::Box<Expression>>,
     /// `secondExpression`.
-    #[serde(
-        rename = "secondExpression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub second_expression: ::std::option::Option<::std::boxed::Box<Expression>>,
 }
 
+impl crate::serde_helpers::Object for SubtractOperation {
+    const NAME: &'static str = "SubtractOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "firstExpression" => self.first_expression = map.next_value()?,
+            "secondExpression" => self.second_expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SubtractOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SubtractOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.first_expression {
+            map.serialize_entry("firstExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.second_expression {
+            map.serialize_entry("secondExpression", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Sum` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Sum {
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<Expression>,
 }
 
+impl crate::serde_helpers::Object for Sum {
+    const NAME: &'static str = "Sum";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Sum {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Sum {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `SumOperation` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SumOperation {
     /// `expressions`. At most 1000 items.
-    #[serde(
-        rename = "expressions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub expressions: ::std::vec::Vec<Expression>,
 }
 
+impl crate::serde_helpers::Object for SumOperation {
+    const NAME: &'static str = "SumOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expressions" => self.expressions = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SumOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SumOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.expressions.is_empty() {
+            map.serialize_entry("expressions", &self.expressions)?;
+        }
+        map.end()
+    }
+}
+
 /// `ToLowerOperation` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ToLowerOperation {
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<::std::boxed::Box<Expression>>,
 }
 
+impl crate::serde_helpers::Object for ToLowerOperation {
+    const NAME: &'static str = "ToLowerOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ToLowerOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ToLowerOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ToUpperOperation` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ToUpperOperation {
     /// `expression`.
-    #[serde(
-        rename = "expression",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expression: ::std::option::Option<::std::boxed::Box<Expression>>,
+}
+
+impl crate::serde_helpers::Object for ToUpperOperation {
+    const NAME: &'static str = "ToUpperOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expression" => self.expression = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ToUpperOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ToUpperOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Type` in Wix's typings (`data_backups`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixData.onBackupRestorationStateChanged`, `wixData.onBackupStateChanged`.
     pub enum Type {
         /// `ON_DEMAND`.
         OnDemand = "ON_DEMAND",
@@ -2229,67 +4396,171 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `UnwindArray` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UnwindArray {
     /// `arrayFieldName`. At most 1000 characters.
-    #[serde(
-        rename = "arrayFieldName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub array_field_name: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for UnwindArray {
+    const NAME: &'static str = "UnwindArray";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "arrayFieldName" => self.array_field_name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UnwindArray {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for UnwindArray {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.array_field_name {
+            map.serialize_entry("arrayFieldName", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `V1Field` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct V1Field {
     /// `key`. At most 1024 characters.
-    #[serde(
-        rename = "key",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub key: ::std::option::Option<::std::string::String>,
     /// `displayName`. At most 1024 characters.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// `fieldType`.
-    #[serde(
-        rename = "fieldType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub field_type: ::std::option::Option<FieldType>,
 }
 
+impl crate::serde_helpers::Object for V1Field {
+    const NAME: &'static str = "V1Field";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "key" => self.key = map.next_value()?,
+            "displayName" => self.display_name = map.next_value()?,
+            "fieldType" => self.field_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for V1Field {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for V1Field {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.field_type {
+            map.serialize_entry("fieldType", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `WixDataDestination` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct WixDataDestination {
     /// `collectionId`. At most 256 characters.
-    #[serde(
-        rename = "collectionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub collection_id: ::std::option::Option<::std::string::String>,
     /// `writePolicy`.
-    #[serde(
-        rename = "writePolicy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub write_policy: ::std::option::Option<WixDataDestinationWritePolicy>,
+}
+
+impl crate::serde_helpers::Object for WixDataDestination {
+    const NAME: &'static str = "WixDataDestination";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "collectionId" => self.collection_id = map.next_value()?,
+            "writePolicy" => self.write_policy = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WixDataDestination {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for WixDataDestination {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.collection_id {
+            map.serialize_entry("collectionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.write_policy {
+            map.serialize_entry("writePolicy", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `WixDataDestinationWritePolicy` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
     pub enum WixDataDestinationWritePolicy {
         /// `OVERWRITE`.
         Overwrite = "OVERWRITE",
@@ -2301,47 +4572,80 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `WixDataSource` in Wix's typings (`data_movement-jobs`, `data_scheduled-workflows`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixData.onJobsCreated`, `wixData.onJobsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct WixDataSource {
     /// `filterQuery`.
-    #[serde(
-        rename = "filterQuery",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub filter_query: ::std::option::Option<FilterQuery>,
     /// `aggregationQuery`.
-    #[serde(
-        rename = "aggregationQuery",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub aggregation_query: ::std::option::Option<AggregationQuery>,
     /// `collectionId`. At most 256 characters.
-    #[serde(
-        rename = "collectionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub collection_id: ::std::option::Option<::std::string::String>,
     /// `filter`. Deprecated. Replaced by `filter_query`.
-    #[serde(
-        rename = "filter",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub filter:
         ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
     /// `fields`. Deprecated. Replaced by `filter_query`.
-    #[serde(
-        rename = "fields",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub fields: ::std::vec::Vec<::std::string::String>,
 }
+
+impl crate::serde_helpers::Object for WixDataSource {
+    const NAME: &'static str = "WixDataSource";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "filterQuery" => self.filter_query = map.next_value()?,
+            "aggregationQuery" => self.aggregation_query = map.next_value()?,
+            "collectionId" => self.collection_id = map.next_value()?,
+            "filter" => self.filter = map.next_value()?,
+            "fields" => self.fields = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WixDataSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for WixDataSource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.filter_query {
+            map.serialize_entry("filterQuery", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.aggregation_query {
+            map.serialize_entry("aggregationQuery", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.collection_id {
+            map.serialize_entry("collectionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if !self.fields.is_empty() {
+            map.serialize_entry("fields", &self.fields)?;
+        }
+        map.end()
+    }
+}
+
+pub use crate::catalog::shared::ApplicationError;
+pub use crate::catalog::shared::ExtendedFields;
 
 crate::declare_module! {
     /// Event markers of `wixData`.

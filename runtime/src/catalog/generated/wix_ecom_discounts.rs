@@ -54,355 +54,670 @@ pub struct DiscountRuleUpdated {
 }
 
 /// `ActiveTimeInfo` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ActiveTimeInfo {
     /// `start`.
-    #[serde(
-        rename = "start",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `end`.
-    #[serde(
-        rename = "end",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for ActiveTimeInfo {
+    const NAME: &'static str = "ActiveTimeInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "start" => self.start = map.next_value()?,
+            "end" => self.end = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ActiveTimeInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ActiveTimeInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.start {
+            map.serialize_entry("start", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end {
+            map.serialize_entry("end", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `And` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct And {
     /// `triggers`. At most 5 items.
-    #[serde(
-        rename = "triggers",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub triggers: ::std::vec::Vec<DiscountTrigger>,
 }
 
+impl crate::serde_helpers::Object for And {
+    const NAME: &'static str = "And";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "triggers" => self.triggers = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for And {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for And {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.triggers.is_empty() {
+            map.serialize_entry("triggers", &self.triggers)?;
+        }
+        map.end()
+    }
+}
+
 /// `CatalogItemFilter` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CatalogItemFilter {
     /// `catalogAppId`. Format `GUID`.
-    #[serde(
-        rename = "catalogAppId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub catalog_app_id: ::std::option::Option<::std::string::String>,
     /// `catalogItemIds`. At most 36 characters. At most 50 items.
-    #[serde(
-        rename = "catalogItemIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub catalog_item_ids: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CatalogItemFilter {
+    const NAME: &'static str = "CatalogItemFilter";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "catalogAppId" => self.catalog_app_id = map.next_value()?,
+            "catalogItemIds" => self.catalog_item_ids = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CatalogItemFilter {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CatalogItemFilter {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.catalog_app_id {
+            map.serialize_entry("catalogAppId", value)?;
+        }
+        if !self.catalog_item_ids.is_empty() {
+            map.serialize_entry("catalogItemIds", &self.catalog_item_ids)?;
+        }
+        map.end()
+    }
+}
+
 /// `Custom` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Custom {
     /// `_id` (Velo), `id` (REST). At most 100 characters.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `appId`. Format `GUID`.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Custom {
+    const NAME: &'static str = "Custom";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Custom {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Custom {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CustomFilter` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CustomFilter {
     /// `appId`. Format `GUID`.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `params`.
-    #[serde(
-        rename = "params",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub params:
         ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
 }
 
+impl crate::serde_helpers::Object for CustomFilter {
+    const NAME: &'static str = "CustomFilter";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "appId" => self.app_id = map.next_value()?,
+            "params" => self.params = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CustomFilter {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CustomFilter {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.params {
+            map.serialize_entry("params", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CustomerEligibility` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerEligibility {
     /// `individualMembersInfo`.
-    #[serde(
-        rename = "individualMembersInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub individual_members_info: ::std::option::Option<IndividualMembers>,
     /// `eligibilityType`.
-    #[serde(
-        rename = "eligibilityType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub eligibility_type: ::std::option::Option<EligibilityType>,
 }
 
+impl crate::serde_helpers::Object for CustomerEligibility {
+    const NAME: &'static str = "CustomerEligibility";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "individualMembersInfo" => self.individual_members_info = map.next_value()?,
+            "eligibilityType" => self.eligibility_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CustomerEligibility {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CustomerEligibility {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.individual_members_info {
+            map.serialize_entry("individualMembersInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.eligibility_type {
+            map.serialize_entry("eligibilityType", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Discount` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Discount {
     /// `percentage`.
-    #[serde(
-        rename = "percentage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub percentage: ::std::option::Option<crate::Number>,
     /// `fixedAmount`. Decimal text.
-    #[serde(
-        rename = "fixedAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fixed_amount: ::std::option::Option<::std::string::String>,
     /// `fixedPrice`. Decimal text.
-    #[serde(
-        rename = "fixedPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fixed_price: ::std::option::Option<::std::string::String>,
     /// `quantityBased`.
-    #[serde(
-        rename = "quantityBased",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quantity_based: ::std::option::Option<QuantityBased>,
     /// `targetType`.
-    #[serde(
-        rename = "targetType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target_type: ::std::option::Option<Type>,
     /// `specificItemsInfo`.
-    #[serde(
-        rename = "specificItemsInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub specific_items_info: ::std::option::Option<SpecificItemsInfo>,
     /// `discountType`.
-    #[serde(
-        rename = "discountType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub discount_type: ::std::option::Option<DiscountType>,
 }
 
+impl crate::serde_helpers::Object for Discount {
+    const NAME: &'static str = "Discount";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "percentage" => self.percentage = map.next_value()?,
+            "fixedAmount" => self.fixed_amount = map.next_value()?,
+            "fixedPrice" => self.fixed_price = map.next_value()?,
+            "quantityBased" => self.quantity_based = map.next_value()?,
+            "targetType" => self.target_type = map.next_value()?,
+            "specificItemsInfo" => self.specific_items_info = map.next_value()?,
+            "discountType" => self.discount_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Discount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Discount {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.percentage {
+            map.serialize_entry("percentage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fixed_amount {
+            map.serialize_entry("fixedAmount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fixed_price {
+            map.serialize_entry("fixedPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quantity_based {
+            map.serialize_entry("quantityBased", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_type {
+            map.serialize_entry("targetType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.specific_items_info {
+            map.serialize_entry("specificItemsInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.discount_type {
+            map.serialize_entry("discountType", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DiscountConfig` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DiscountConfig {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `quantity`.
-    #[serde(
-        rename = "quantity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quantity: ::std::option::Option<crate::Number>,
     /// `price`. Decimal text.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for DiscountConfig {
+    const NAME: &'static str = "DiscountConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "quantity" => self.quantity = map.next_value()?,
+            "price" => self.price = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DiscountConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DiscountConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quantity {
+            map.serialize_entry("quantity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DiscountRule` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DiscountRule {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `active`.
-    #[serde(
-        rename = "active",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub active: ::std::option::Option<bool>,
     /// `name`. At most 50 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `trigger`.
-    #[serde(
-        rename = "trigger",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trigger: ::std::option::Option<::std::boxed::Box<DiscountTrigger>>,
     /// `activeTimeInfo`.
-    #[serde(
-        rename = "activeTimeInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub active_time_info: ::std::option::Option<ActiveTimeInfo>,
     /// `discounts`.
-    #[serde(
-        rename = "discounts",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub discounts: ::std::option::Option<Discounts>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<Status>,
     /// `usageCount`. Read-only.
-    #[serde(
-        rename = "usageCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub usage_count: ::std::option::Option<crate::Number>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<Tags>,
 }
 
+impl crate::serde_helpers::Object for DiscountRule {
+    const NAME: &'static str = "DiscountRule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "active" => self.active = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "trigger" => self.trigger = map.next_value()?,
+            "activeTimeInfo" => self.active_time_info = map.next_value()?,
+            "discounts" => self.discounts = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "usageCount" => self.usage_count = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DiscountRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DiscountRule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.trigger {
+            map.serialize_entry("trigger", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.active_time_info {
+            map.serialize_entry("activeTimeInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.discounts {
+            map.serialize_entry("discounts", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.usage_count {
+            map.serialize_entry("usageCount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DiscountTrigger` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DiscountTrigger {
     /// `and`.
-    #[serde(
-        rename = "and",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub and: ::std::option::Option<::std::boxed::Box<And>>,
     /// `or`.
-    #[serde(
-        rename = "or",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub or: ::std::option::Option<::std::boxed::Box<Or>>,
     /// `customTrigger`.
-    #[serde(
-        rename = "customTrigger",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_trigger: ::std::option::Option<Custom>,
     /// `subtotalRange`.
-    #[serde(
-        rename = "subtotalRange",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subtotal_range: ::std::option::Option<SubtotalRange>,
     /// `itemQuantityRange`.
-    #[serde(
-        rename = "itemQuantityRange",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub item_quantity_range: ::std::option::Option<ItemQuantityRange>,
     /// `customerEligibility`.
-    #[serde(
-        rename = "customerEligibility",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub customer_eligibility: ::std::option::Option<CustomerEligibility>,
     /// `triggerType`.
-    #[serde(
-        rename = "triggerType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trigger_type: ::std::option::Option<TriggerType>,
+}
+
+impl crate::serde_helpers::Object for DiscountTrigger {
+    const NAME: &'static str = "DiscountTrigger";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "and" => self.and = map.next_value()?,
+            "or" => self.or = map.next_value()?,
+            "customTrigger" => self.custom_trigger = map.next_value()?,
+            "subtotalRange" => self.subtotal_range = map.next_value()?,
+            "itemQuantityRange" => self.item_quantity_range = map.next_value()?,
+            "customerEligibility" => self.customer_eligibility = map.next_value()?,
+            "triggerType" => self.trigger_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DiscountTrigger {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DiscountTrigger {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.and {
+            map.serialize_entry("and", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.or {
+            map.serialize_entry("or", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.custom_trigger {
+            map.serialize_entry("customTrigger", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subtotal_range {
+            map.serialize_entry("subtotalRange", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.item_quantity_range {
+            map.serialize_entry("itemQuantityRange", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer_eligibility {
+            map.serialize_entry("customerEligibility", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.trigger_type {
+            map.serialize_entry("triggerType", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `DiscountType` in Wix's typings (`ecom_discount-rules`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
     pub enum DiscountType {
         /// `PERCENTAGE`.
         Percentage = "PERCENTAGE",
@@ -416,21 +731,57 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Discounts` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Discounts {
     /// `values`. At most 1 items.
-    #[serde(
-        rename = "values",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub values: ::std::vec::Vec<Discount>,
+}
+
+impl crate::serde_helpers::Object for Discounts {
+    const NAME: &'static str = "Discounts";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "values" => self.values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Discounts {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Discounts {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.values.is_empty() {
+            map.serialize_entry("values", &self.values)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `EligibilityType` in Wix's typings (`ecom_discount-rules`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
     pub enum EligibilityType {
         /// `INDIVIDUAL_MEMBERS`.
         IndividualMembers = "INDIVIDUAL_MEMBERS",
@@ -438,112 +789,279 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `IndividualMembers` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct IndividualMembers {
     /// `memberIds`. Format `GUID`. At most 100 items.
-    #[serde(
-        rename = "memberIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub member_ids: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for IndividualMembers {
+    const NAME: &'static str = "IndividualMembers";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "memberIds" => self.member_ids = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IndividualMembers {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for IndividualMembers {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.member_ids.is_empty() {
+            map.serialize_entry("memberIds", &self.member_ids)?;
+        }
+        map.end()
+    }
+}
+
 /// `ItemQuantityRange` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ItemQuantityRange {
     /// `scopes`. At most 50 items.
-    #[serde(
-        rename = "scopes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub scopes: ::std::vec::Vec<Scope>,
     /// `from`.
-    #[serde(
-        rename = "from",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<crate::Number>,
     /// `to`.
-    #[serde(
-        rename = "to",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub to: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for ItemQuantityRange {
+    const NAME: &'static str = "ItemQuantityRange";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "scopes" => self.scopes = crate::serde_helpers::next_list(map)?,
+            "from" => self.from = map.next_value()?,
+            "to" => self.to = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ItemQuantityRange {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ItemQuantityRange {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.scopes.is_empty() {
+            map.serialize_entry("scopes", &self.scopes)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Or` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Or {
     /// `triggers`. At most 5 items.
-    #[serde(
-        rename = "triggers",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub triggers: ::std::vec::Vec<DiscountTrigger>,
 }
 
+impl crate::serde_helpers::Object for Or {
+    const NAME: &'static str = "Or";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "triggers" => self.triggers = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Or {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Or {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.triggers.is_empty() {
+            map.serialize_entry("triggers", &self.triggers)?;
+        }
+        map.end()
+    }
+}
+
 /// `QuantityBased` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct QuantityBased {
     /// `configurations`. At most 1 items.
-    #[serde(
-        rename = "configurations",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub configurations: ::std::vec::Vec<DiscountConfig>,
 }
 
+impl crate::serde_helpers::Object for QuantityBased {
+    const NAME: &'static str = "QuantityBased";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "configurations" => self.configurations = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for QuantityBased {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for QuantityBased {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.configurations.is_empty() {
+            map.serialize_entry("configurations", &self.configurations)?;
+        }
+        map.end()
+    }
+}
+
 /// `Scope` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Scope {
     /// `catalogItemFilter`.
-    #[serde(
-        rename = "catalogItemFilter",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub catalog_item_filter: ::std::option::Option<CatalogItemFilter>,
     /// `customFilter`.
-    #[serde(
-        rename = "customFilter",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_filter: ::std::option::Option<CustomFilter>,
     /// `_id` (Velo), `id` (REST). At most 100 characters.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<ScopeType>,
+}
+
+impl crate::serde_helpers::Object for Scope {
+    const NAME: &'static str = "Scope";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "catalogItemFilter" => self.catalog_item_filter = map.next_value()?,
+            "customFilter" => self.custom_filter = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Scope {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Scope {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.catalog_item_filter {
+            map.serialize_entry("catalogItemFilter", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.custom_filter {
+            map.serialize_entry("customFilter", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ScopeType` in Wix's typings (`ecom_discount-rules`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
     pub enum ScopeType {
         /// `CATALOG_ITEM`.
         CatalogItem = "CATALOG_ITEM",
@@ -553,21 +1071,57 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `SpecificItemsInfo` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SpecificItemsInfo {
     /// `scopes`. At most 50 items.
-    #[serde(
-        rename = "scopes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub scopes: ::std::vec::Vec<Scope>,
+}
+
+impl crate::serde_helpers::Object for SpecificItemsInfo {
+    const NAME: &'static str = "SpecificItemsInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "scopes" => self.scopes = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SpecificItemsInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SpecificItemsInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.scopes.is_empty() {
+            map.serialize_entry("scopes", &self.scopes)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`ecom_discount-rules`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
     pub enum Status {
         /// `LIVE`.
         Live = "LIVE",
@@ -579,69 +1133,69 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `SubtotalRange` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SubtotalRange {
     /// `scopes`. At most 50 items.
-    #[serde(
-        rename = "scopes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub scopes: ::std::vec::Vec<Scope>,
     /// `from`. Decimal text.
-    #[serde(
-        rename = "from",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::std::string::String>,
     /// `to`. Decimal text.
-    #[serde(
-        rename = "to",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub to: ::std::option::Option<::std::string::String>,
 }
 
-/// `TagList` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TagList {
-    /// `tagIds`. At most 5 characters. At most 100 items.
-    #[serde(
-        rename = "tagIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub tag_ids: ::std::vec::Vec<::std::string::String>,
+impl crate::serde_helpers::Object for SubtotalRange {
+    const NAME: &'static str = "SubtotalRange";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "scopes" => self.scopes = crate::serde_helpers::next_list(map)?,
+            "from" => self.from = map.next_value()?,
+            "to" => self.to = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `Tags` in Wix's typings (`ecom_discount-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Tags {
-    /// `privateTags`.
-    #[serde(
-        rename = "privateTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub private_tags: ::std::option::Option<TagList>,
-    /// `publicTags`.
-    #[serde(
-        rename = "publicTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub public_tags: ::std::option::Option<TagList>,
+impl<'de> ::serde::Deserialize<'de> for SubtotalRange {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SubtotalRange {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.scopes.is_empty() {
+            map.serialize_entry("scopes", &self.scopes)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `TriggerType` in Wix's typings (`ecom_discount-rules`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
     pub enum TriggerType {
         /// `AND`.
         And = "AND",
@@ -660,11 +1214,16 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `Type` in Wix's typings (`ecom_discount-rules`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEcomDiscounts.onDiscountRuleCreated`, `wixEcomDiscounts.onDiscountRuleUpdated`.
     pub enum Type {
         /// `SPECIFIC_ITEMS`.
         SpecificItems = "SPECIFIC_ITEMS",
     }
 }
+
+pub use crate::catalog::shared::AttributeDefinitionTags as Tags;
+pub use crate::catalog::shared::TagList;
 
 crate::declare_module! {
     /// Event markers of `wixEcomDiscounts`.

@@ -56,127 +56,183 @@ pub struct BranchUpdated {
 }
 
 /// `Branch` in Wix's typings (`editor-branches_branches`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEditorBranches.onBranchCreated`, `wixEditorBranches.onBranchDeleted`, `wixEditorBranches.onBranchUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Branch {
     /// `sourceBranchProperties`.
-    #[serde(
-        rename = "sourceBranchProperties",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_branch_properties: ::std::option::Option<SourceBranch>,
     /// `sourceTemplateProperties`.
-    #[serde(
-        rename = "sourceTemplateProperties",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_template_properties: ::std::option::Option<SourceTemplate>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<Type>,
     /// `name`. At most 50 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `sourceType`.
-    #[serde(
-        rename = "sourceType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_type: ::std::option::Option<SourceType>,
     /// `lastPublishDate`. Read-only.
-    #[serde(
-        rename = "lastPublishDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_publish_date: ::std::option::Option<::std::string::String>,
     /// `editorType`. Immutable.
-    #[serde(
-        rename = "editorType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub editor_type: ::std::option::Option<EditorType>,
     /// `default`. Read-only.
-    #[serde(
-        rename = "default",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default: ::std::option::Option<bool>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<PublicTags>,
 }
 
+impl crate::serde_helpers::Object for Branch {
+    const NAME: &'static str = "Branch";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "sourceBranchProperties" => self.source_branch_properties = map.next_value()?,
+            "sourceTemplateProperties" => self.source_template_properties = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "sourceType" => self.source_type = map.next_value()?,
+            "lastPublishDate" => self.last_publish_date = map.next_value()?,
+            "editorType" => self.editor_type = map.next_value()?,
+            "default" => self.default = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Branch {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Branch {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.source_branch_properties {
+            map.serialize_entry("sourceBranchProperties", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_template_properties {
+            map.serialize_entry("sourceTemplateProperties", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_type {
+            map.serialize_entry("sourceType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_publish_date {
+            map.serialize_entry("lastPublishDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.editor_type {
+            map.serialize_entry("editorType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default {
+            map.serialize_entry("default", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `EditorType` in Wix's typings (`editor-branches_branches`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEditorBranches.onBranchCreated`, `wixEditorBranches.onBranchDeleted`, `wixEditorBranches.onBranchUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EditorType {
     /// `editorTypeOptions`.
-    #[serde(
-        rename = "editorTypeOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub editor_type_options: ::std::option::Option<EditorTypeOptions>,
+}
+
+impl crate::serde_helpers::Object for EditorType {
+    const NAME: &'static str = "EditorType";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "editorTypeOptions" => self.editor_type_options = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EditorType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for EditorType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.editor_type_options {
+            map.serialize_entry("editorTypeOptions", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `EditorTypeOptions` in Wix's typings (`editor-branches_branches`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEditorBranches.onBranchCreated`, `wixEditorBranches.onBranchDeleted`, `wixEditorBranches.onBranchUpdated`.
     pub enum EditorTypeOptions {
         /// `STUDIO`.
         Studio = "STUDIO",
@@ -189,94 +245,122 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `ExtendedFields` in Wix's typings (`editor-branches_branches`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
-}
-
-/// `PublicTags` in Wix's typings (`editor-branches_branches`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PublicTags {
-    /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub tags: ::std::option::Option<TagList>,
-}
-
 /// `SourceBranch` in Wix's typings (`editor-branches_branches`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEditorBranches.onBranchCreated`, `wixEditorBranches.onBranchDeleted`, `wixEditorBranches.onBranchUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SourceBranch {
     /// `branchId`. Format `GUID`.
-    #[serde(
-        rename = "branchId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub branch_id: ::std::option::Option<::std::string::String>,
     /// `branchRevision`.
-    #[serde(
-        rename = "branchRevision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub branch_revision: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for SourceBranch {
+    const NAME: &'static str = "SourceBranch";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "branchId" => self.branch_id = map.next_value()?,
+            "branchRevision" => self.branch_revision = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SourceBranch {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SourceBranch {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.branch_id {
+            map.serialize_entry("branchId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.branch_revision {
+            map.serialize_entry("branchRevision", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `SourceTemplate` in Wix's typings (`editor-branches_branches`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEditorBranches.onBranchCreated`, `wixEditorBranches.onBranchDeleted`, `wixEditorBranches.onBranchUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SourceTemplate {
     /// `templateId`. Format `GUID`.
-    #[serde(
-        rename = "templateId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub template_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for SourceTemplate {
+    const NAME: &'static str = "SourceTemplate";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "templateId" => self.template_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SourceTemplate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SourceTemplate {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.template_id {
+            map.serialize_entry("templateId", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `SourceType` in Wix's typings (`editor-branches_branches`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEditorBranches.onBranchCreated`, `wixEditorBranches.onBranchDeleted`, `wixEditorBranches.onBranchUpdated`.
     pub enum SourceType {
         /// `SOURCE_BRANCH`.
         SourceBranch = "SOURCE_BRANCH",
     }
 }
 
-/// `TagList` in Wix's typings (`editor-branches_branches`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TagList {
-    /// `tagIds`. At most 5 characters. At most 100 items.
-    #[serde(
-        rename = "tagIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub tag_ids: ::std::vec::Vec<::std::string::String>,
-}
-
 crate::serde_helpers::string_enum! {
     /// `Type` in Wix's typings (`editor-branches_branches`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEditorBranches.onBranchCreated`, `wixEditorBranches.onBranchDeleted`, `wixEditorBranches.onBranchUpdated`.
     pub enum Type {
         /// `USER`.
         User = "USER",
@@ -286,6 +370,10 @@ crate::serde_helpers::string_enum! {
         OriginalBranch = "ORIGINAL_BRANCH",
     }
 }
+
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::PublicTags;
+pub use crate::catalog::shared::TagList;
 
 crate::declare_module! {
     /// Event markers of `wixEditorBranches`.

@@ -23,71 +23,135 @@ pub struct EmailsubscriptionEmailSubscriptionChanged {
 }
 
 /// `EmailSubscription` in Wix's typings (`email-subscriptions_email-subscriptions`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEmailSubscriptions.onEmailsubscriptionEmailSubscriptionChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EmailSubscription {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `email`. Format `EMAIL`.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `subscriptionStatus`.
-    #[serde(
-        rename = "subscriptionStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subscription_status: ::std::option::Option<SubscriptionEnumStatus>,
     /// `deliverabilityStatus`.
-    #[serde(
-        rename = "deliverabilityStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deliverability_status: ::std::option::Option<Status>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for EmailSubscription {
+    const NAME: &'static str = "EmailSubscription";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "subscriptionStatus" => self.subscription_status = map.next_value()?,
+            "deliverabilityStatus" => self.deliverability_status = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EmailSubscription {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for EmailSubscription {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subscription_status {
+            map.serialize_entry("subscriptionStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deliverability_status {
+            map.serialize_entry("deliverabilityStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `EmailSubscriptionChanged` in Wix's typings (`email-subscriptions_email-subscriptions`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEmailSubscriptions.onEmailsubscriptionEmailSubscriptionChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EmailSubscriptionChanged {
     /// `subscription`.
-    #[serde(
-        rename = "subscription",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subscription: ::std::option::Option<EmailSubscription>,
+}
+
+impl crate::serde_helpers::Object for EmailSubscriptionChanged {
+    const NAME: &'static str = "EmailSubscriptionChanged";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "subscription" => self.subscription = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EmailSubscriptionChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for EmailSubscriptionChanged {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.subscription {
+            map.serialize_entry("subscription", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`email-subscriptions_email-subscriptions`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEmailSubscriptions.onEmailsubscriptionEmailSubscriptionChanged`.
     pub enum Status {
         /// `NOT_SET`.
         NotSet = "NOT_SET",
@@ -104,6 +168,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `SubscriptionEnumStatus` in Wix's typings (`email-subscriptions_email-subscriptions`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEmailSubscriptions.onEmailsubscriptionEmailSubscriptionChanged`.
     pub enum SubscriptionEnumStatus {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",

@@ -355,1002 +355,567 @@ pub struct TicketReservationUpdated {
 }
 
 /// `AdditionalGuestDetails` in Wix's typings (`events_rsvp-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onRsvpV2Created`, `wixEvents.onRsvpV2Deleted`, `wixEvents.onRsvpV2Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AdditionalGuestDetails {
     /// `guestCount`.
-    #[serde(
-        rename = "guestCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub guest_count: ::std::option::Option<crate::Number>,
     /// `guestNames`. At most 101 characters. At most 10 items.
-    #[serde(
-        rename = "guestNames",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub guest_names: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for AdditionalGuestDetails {
+    const NAME: &'static str = "AdditionalGuestDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "guestCount" => self.guest_count = map.next_value()?,
+            "guestNames" => self.guest_names = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AdditionalGuestDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AdditionalGuestDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.guest_count {
+            map.serialize_entry("guestCount", value)?;
+        }
+        if !self.guest_names.is_empty() {
+            map.serialize_entry("guestNames", &self.guest_names)?;
+        }
+        map.end()
+    }
+}
+
 /// `AdditionalReservationSettings` in Wix's typings (`events_ticket-reservations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onTicketReservationCreated`, `wixEvents.onTicketReservationDeleted`, `wixEvents.onTicketReservationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AdditionalReservationSettings {
     /// `disableTicketLimitValidation`.
-    #[serde(
-        rename = "disableTicketLimitValidation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disable_ticket_limit_validation: ::std::option::Option<bool>,
     /// `enableHiddenTicketReservation`.
-    #[serde(
-        rename = "enableHiddenTicketReservation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enable_hidden_ticket_reservation: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for AdditionalReservationSettings {
+    const NAME: &'static str = "AdditionalReservationSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "disableTicketLimitValidation" => {
+                self.disable_ticket_limit_validation = map.next_value()?
+            }
+            "enableHiddenTicketReservation" => {
+                self.enable_hidden_ticket_reservation = map.next_value()?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AdditionalReservationSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AdditionalReservationSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.disable_ticket_limit_validation {
+            map.serialize_entry("disableTicketLimitValidation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.enable_hidden_ticket_reservation {
+            map.serialize_entry("enableHiddenTicketReservation", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Address` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Address {
     /// `streetAddress`.
-    #[serde(
-        rename = "streetAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub street_address: ::std::option::Option<StreetAddress>,
     /// `addressLine1` (Velo), `addressLine` (REST).
-    #[serde(
-        rename = "addressLine1",
-        alias = "addressLine",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_line1: ::std::option::Option<::std::string::String>,
     /// `country`. Format `COUNTRY`.
-    #[serde(
-        rename = "country",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country: ::std::option::Option<::std::string::String>,
     /// `subdivision`.
-    #[serde(
-        rename = "subdivision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subdivision: ::std::option::Option<::std::string::String>,
     /// `city`.
-    #[serde(
-        rename = "city",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub city: ::std::option::Option<::std::string::String>,
     /// `postalCode`.
-    #[serde(
-        rename = "postalCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub postal_code: ::std::option::Option<::std::string::String>,
     /// `addressLine2`.
-    #[serde(
-        rename = "addressLine2",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_line2: ::std::option::Option<::std::string::String>,
     /// `formatted` (Velo), `formattedAddress` (REST).
-    #[serde(
-        rename = "formatted",
-        alias = "formattedAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted: ::std::option::Option<::std::string::String>,
     /// `hint`.
-    #[serde(
-        rename = "hint",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hint: ::std::option::Option<::std::string::String>,
     /// `location` (Velo), `geocode` (REST).
-    #[serde(
-        rename = "location",
-        alias = "geocode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location: ::std::option::Option<AddressLocation>,
     /// `countryFullname`.
-    #[serde(
-        rename = "countryFullname",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country_fullname: ::std::option::Option<::std::string::String>,
     /// `subdivisions`. At most 6 items.
-    #[serde(
-        rename = "subdivisions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub subdivisions: ::std::vec::Vec<Subdivision>,
 }
 
-/// `AddressLocation` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AddressLocation {
-    /// `latitude`.
-    #[serde(
-        rename = "latitude",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub latitude: ::std::option::Option<crate::Number>,
-    /// `longitude`.
-    #[serde(
-        rename = "longitude",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub longitude: ::std::option::Option<crate::Number>,
+impl crate::serde_helpers::Object for Address {
+    const NAME: &'static str = "Address";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "streetAddress" => self.street_address = map.next_value()?,
+            "addressLine1" | "addressLine" => self.address_line1 = map.next_value()?,
+            "country" => self.country = map.next_value()?,
+            "subdivision" => self.subdivision = map.next_value()?,
+            "city" => self.city = map.next_value()?,
+            "postalCode" => self.postal_code = map.next_value()?,
+            "addressLine2" => self.address_line2 = map.next_value()?,
+            "formatted" | "formattedAddress" => self.formatted = map.next_value()?,
+            "hint" => self.hint = map.next_value()?,
+            "location" | "geocode" => self.location = map.next_value()?,
+            "countryFullname" => self.country_fullname = map.next_value()?,
+            "subdivisions" => self.subdivisions = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Address {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Address {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.street_address {
+            map.serialize_entry("streetAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address_line1 {
+            map.serialize_entry("addressLine1", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subdivision {
+            map.serialize_entry("subdivision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.postal_code {
+            map.serialize_entry("postalCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address_line2 {
+            map.serialize_entry("addressLine2", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted {
+            map.serialize_entry("formatted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hint {
+            map.serialize_entry("hint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.country_fullname {
+            map.serialize_entry("countryFullname", value)?;
+        }
+        if !self.subdivisions.is_empty() {
+            map.serialize_entry("subdivisions", &self.subdivisions)?;
+        }
+        map.end()
+    }
 }
 
 /// `Agenda` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Agenda {
     /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// `pageUrl`. Read-only.
-    #[serde(
-        rename = "pageUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub page_url: ::std::option::Option<SiteUrl>,
 }
 
-crate::serde_helpers::string_enum! {
-    /// `Alignment` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Alignment {
-        /// `START`.
-        Start = "START",
-        /// `CENTER`.
-        Center = "CENTER",
-        /// `END`.
-        End = "END",
+impl crate::serde_helpers::Object for Agenda {
+    const NAME: &'static str = "Agenda";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "enabled" => self.enabled = map.next_value()?,
+            "pageUrl" => self.page_url = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Agenda {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Agenda {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.page_url {
+            map.serialize_entry("pageUrl", value)?;
+        }
+        map.end()
     }
 }
 
 /// `AllEvents` in Wix's typings (`events_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onStaffMemberCreated`, `wixEvents.onStaffMemberDeleted`, `wixEvents.onStaffMemberUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AllEvents {}
 
-/// `AnchorData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AnchorData {
-    /// `anchor`.
-    #[serde(
-        rename = "anchor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub anchor: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for AllEvents {
+    const NAME: &'static str = "AllEvents";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        _key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        crate::serde_helpers::skip_value(map)
+    }
 }
 
-/// `Animation` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Animation {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<AnimationType>,
-    /// `entrance`.
-    #[serde(
-        rename = "entrance",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub entrance: ::std::option::Option<EntranceAnimation>,
-    /// `loop`.
-    #[serde(
-        rename = "loop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#loop: ::std::option::Option<LoopAnimation>,
-    /// `effect`.
-    #[serde(
-        rename = "effect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub effect: ::std::option::Option<PointerEffect>,
-    /// `transitionDuration`.
-    #[serde(
-        rename = "transitionDuration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub transition_duration: ::std::option::Option<crate::Number>,
+impl<'de> ::serde::Deserialize<'de> for AllEvents {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `AnimationType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum AnimationType {
-        /// `VIEW`.
-        View = "VIEW",
-        /// `POINTER`.
-        Pointer = "POINTER",
+impl ::serde::Serialize for AllEvents {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let map = serializer.serialize_map(::std::option::Option::None)?;
+        map.end()
     }
 }
 
 /// `AppEmbedData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AppEmbedData {
     /// `bookingData`.
-    #[serde(
-        rename = "bookingData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub booking_data: ::std::option::Option<BookingData>,
     /// `eventData`.
-    #[serde(
-        rename = "eventData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_data: ::std::option::Option<EventData>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<AppType>,
     /// `itemId`.
-    #[serde(
-        rename = "itemId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub item_id: ::std::option::Option<::std::string::String>,
     /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `imageSrc`. Deprecated.
-    #[serde(
-        rename = "imageSrc",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image_src: ::std::option::Option<::std::string::String>,
     /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<FormsMedia>,
     /// `hideImage`.
-    #[serde(
-        rename = "hideImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_image: ::std::option::Option<bool>,
     /// `hideTitle`.
-    #[serde(
-        rename = "hideTitle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_title: ::std::option::Option<bool>,
     /// `hidePrice`.
-    #[serde(
-        rename = "hidePrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_price: ::std::option::Option<bool>,
     /// `hideDescription`.
-    #[serde(
-        rename = "hideDescription",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_description: ::std::option::Option<bool>,
     /// `hideDateTime`.
-    #[serde(
-        rename = "hideDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_date_time: ::std::option::Option<bool>,
     /// `hideLocation`.
-    #[serde(
-        rename = "hideLocation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_location: ::std::option::Option<bool>,
     /// `hideDuration`.
-    #[serde(
-        rename = "hideDuration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_duration: ::std::option::Option<bool>,
     /// `hideButton`.
-    #[serde(
-        rename = "hideButton",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_button: ::std::option::Option<bool>,
     /// `hideRibbon`.
-    #[serde(
-        rename = "hideRibbon",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_ribbon: ::std::option::Option<bool>,
     /// `buttonStyles`.
-    #[serde(
-        rename = "buttonStyles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub button_styles: ::std::option::Option<::std::boxed::Box<ButtonStyles>>,
     /// `imageStyles`.
-    #[serde(
-        rename = "imageStyles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image_styles: ::std::option::Option<ImageStyles>,
     /// `ribbonStyles`.
-    #[serde(
-        rename = "ribbonStyles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ribbon_styles: ::std::option::Option<RibbonStyles>,
     /// `cardStyles`.
-    #[serde(
-        rename = "cardStyles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub card_styles: ::std::option::Option<::std::boxed::Box<CardStyles>>,
     /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub container_data: ::std::option::Option<PluginContainerData>,
     /// `pricingData`.
-    #[serde(
-        rename = "pricingData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pricing_data: ::std::option::Option<PricingData>,
     /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
 }
 
-crate::serde_helpers::string_enum! {
-    /// `AppType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum AppType {
-        /// `PRODUCT`.
-        Product = "PRODUCT",
-        /// `EVENT`.
-        Event = "EVENT",
-        /// `BOOKING`.
-        Booking = "BOOKING",
+impl crate::serde_helpers::Object for AppEmbedData {
+    const NAME: &'static str = "AppEmbedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "bookingData" => self.booking_data = map.next_value()?,
+            "eventData" => self.event_data = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "itemId" => self.item_id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "imageSrc" => self.image_src = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "image" => self.image = map.next_value()?,
+            "hideImage" => self.hide_image = map.next_value()?,
+            "hideTitle" => self.hide_title = map.next_value()?,
+            "hidePrice" => self.hide_price = map.next_value()?,
+            "hideDescription" => self.hide_description = map.next_value()?,
+            "hideDateTime" => self.hide_date_time = map.next_value()?,
+            "hideLocation" => self.hide_location = map.next_value()?,
+            "hideDuration" => self.hide_duration = map.next_value()?,
+            "hideButton" => self.hide_button = map.next_value()?,
+            "hideRibbon" => self.hide_ribbon = map.next_value()?,
+            "buttonStyles" => self.button_styles = map.next_value()?,
+            "imageStyles" => self.image_styles = map.next_value()?,
+            "ribbonStyles" => self.ribbon_styles = map.next_value()?,
+            "cardStyles" => self.card_styles = map.next_value()?,
+            "containerData" => self.container_data = map.next_value()?,
+            "pricingData" => self.pricing_data = map.next_value()?,
+            "animation" => self.animation = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `AspectRatio` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum AspectRatio {
-        /// `SQUARE`.
-        Square = "SQUARE",
-        /// `RECTANGLE`.
-        Rectangle = "RECTANGLE",
+impl<'de> ::serde::Deserialize<'de> for AppEmbedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-/// `AudioData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AudioData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `audio`.
-    #[serde(
-        rename = "audio",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub audio: ::std::option::Option<FormsMedia>,
-    /// `disableDownload`.
-    #[serde(
-        rename = "disableDownload",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disable_download: ::std::option::Option<bool>,
-    /// `coverImage`.
-    #[serde(
-        rename = "coverImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub cover_image: ::std::option::Option<FormsMedia>,
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `authorName`.
-    #[serde(
-        rename = "authorName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub author_name: ::std::option::Option<::std::string::String>,
-    /// `html`.
-    #[serde(
-        rename = "html",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub html: ::std::option::Option<::std::string::String>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `Backdrop` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Backdrop {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<BackdropType>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `gradient`.
-    #[serde(
-        rename = "gradient",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gradient: ::std::option::Option<Gradient>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `BackdropType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum BackdropType {
-        /// `COLOR`.
-        Color = "COLOR",
-        /// `GRADIENT`.
-        Gradient = "GRADIENT",
+impl ::serde::Serialize for AppEmbedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.booking_data {
+            map.serialize_entry("bookingData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_data {
+            map.serialize_entry("eventData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.item_id {
+            map.serialize_entry("itemId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image_src {
+            map.serialize_entry("imageSrc", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_image {
+            map.serialize_entry("hideImage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_title {
+            map.serialize_entry("hideTitle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_price {
+            map.serialize_entry("hidePrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_description {
+            map.serialize_entry("hideDescription", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_date_time {
+            map.serialize_entry("hideDateTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_location {
+            map.serialize_entry("hideLocation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_duration {
+            map.serialize_entry("hideDuration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_button {
+            map.serialize_entry("hideButton", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_ribbon {
+            map.serialize_entry("hideRibbon", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.button_styles {
+            map.serialize_entry("buttonStyles", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image_styles {
+            map.serialize_entry("imageStyles", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ribbon_styles {
+            map.serialize_entry("ribbonStyles", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.card_styles {
+            map.serialize_entry("cardStyles", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.container_data {
+            map.serialize_entry("containerData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pricing_data {
+            map.serialize_entry("pricingData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.animation {
+            map.serialize_entry("animation", value)?;
+        }
+        map.end()
     }
-}
-
-/// `Background` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Background {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<BackgroundType>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `gradient`.
-    #[serde(
-        rename = "gradient",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gradient: ::std::option::Option<Gradient>,
-}
-
-/// `BackgroundGradient` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BackgroundGradient {
-    /// `angle`.
-    #[serde(
-        rename = "angle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub angle: ::std::option::Option<crate::Number>,
-    /// `startColor`. At most 19 characters.
-    #[serde(
-        rename = "startColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_color: ::std::option::Option<::std::string::String>,
-    /// `lastColor`. At most 19 characters.
-    #[serde(
-        rename = "lastColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub last_color: ::std::option::Option<::std::string::String>,
-}
-
-/// `BackgroundImage` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BackgroundImage {
-    /// `media`.
-    #[serde(
-        rename = "media",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub media: ::std::option::Option<FormsMedia>,
-    /// `opacity`. Deprecated.
-    #[serde(
-        rename = "opacity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub opacity: ::std::option::Option<crate::Number>,
-    /// `scaling`.
-    #[serde(
-        rename = "scaling",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub scaling: ::std::option::Option<Scaling>,
-    /// `position`.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub position: ::std::option::Option<ImagePositionPosition>,
-    /// `overlay`.
-    #[serde(
-        rename = "overlay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub overlay: ::std::option::Option<CardDataBackground>,
-    /// `blur`.
-    #[serde(
-        rename = "blur",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub blur: ::std::option::Option<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `BackgroundType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum BackgroundType {
-        /// `COLOR`.
-        Color = "COLOR",
-        /// `GRADIENT`.
-        Gradient = "GRADIENT",
-    }
-}
-
-/// `Banner` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Banner {
-    /// `origin`.
-    #[serde(
-        rename = "origin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub origin: ::std::option::Option<Origin>,
-    /// `position`.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub position: ::std::option::Option<BannerPosition>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `BannerPosition` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum BannerPosition {
-        /// `TOP`.
-        Top = "TOP",
-        /// `BOTTOM`.
-        Bottom = "BOTTOM",
-    }
-}
-
-/// `BlockquoteData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BlockquoteData {
-    /// `indentation`.
-    #[serde(
-        rename = "indentation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub indentation: ::std::option::Option<crate::Number>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `BookingData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BookingData {
-    /// `durations`.
-    #[serde(
-        rename = "durations",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub durations: ::std::option::Option<::std::string::String>,
-}
-
-/// `Border` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Border {
-    /// `width`. Deprecated.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `radius`. Deprecated.
-    #[serde(
-        rename = "radius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub radius: ::std::option::Option<crate::Number>,
-}
-
-/// `BorderColors` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BorderColors {
-    /// `left`. At most 19 characters.
-    #[serde(
-        rename = "left",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub left: ::std::option::Option<::std::string::String>,
-    /// `right`. At most 19 characters.
-    #[serde(
-        rename = "right",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub right: ::std::option::Option<::std::string::String>,
-    /// `top`. At most 19 characters.
-    #[serde(
-        rename = "top",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub top: ::std::option::Option<::std::string::String>,
-    /// `bottom`. At most 19 characters.
-    #[serde(
-        rename = "bottom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub bottom: ::std::option::Option<::std::string::String>,
-}
-
-/// `BorderWidths` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BorderWidths {
-    /// `left`.
-    #[serde(
-        rename = "left",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub left: ::std::option::Option<crate::Number>,
-    /// `right`.
-    #[serde(
-        rename = "right",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub right: ::std::option::Option<crate::Number>,
-    /// `top`.
-    #[serde(
-        rename = "top",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub top: ::std::option::Option<crate::Number>,
-    /// `bottom`.
-    #[serde(
-        rename = "bottom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub bottom: ::std::option::Option<crate::Number>,
-}
-
-/// `BulletedListData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BulletedListData {
-    /// `indentation`.
-    #[serde(
-        rename = "indentation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub indentation: ::std::option::Option<crate::Number>,
-    /// `offset`.
-    #[serde(
-        rename = "offset",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub offset: ::std::option::Option<crate::Number>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `ButtonData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ButtonData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<ButtonDataType>,
-    /// `styles`.
-    #[serde(
-        rename = "styles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub styles: ::std::option::Option<::std::boxed::Box<Styles>>,
-    /// `text`.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text: ::std::option::Option<::std::string::String>,
-    /// `link`.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link: ::std::option::Option<FormsLink>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ButtonDataType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum ButtonDataType {
-        /// `LINK`.
-        Link = "LINK",
-        /// `ACTION`.
-        Action = "ACTION",
-    }
-}
-
-/// `ButtonStyles` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ButtonStyles {
-    /// `buttonText`.
-    #[serde(
-        rename = "buttonText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub button_text: ::std::option::Option<::std::string::String>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `textColor`. At most 19 characters.
-    #[serde(
-        rename = "textColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_color: ::std::option::Option<::std::string::String>,
-    /// `backgroundColor`. At most 19 characters.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-    /// `borderColorHover`. At most 19 characters.
-    #[serde(
-        rename = "borderColorHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color_hover: ::std::option::Option<::std::string::String>,
-    /// `textColorHover`. At most 19 characters.
-    #[serde(
-        rename = "textColorHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_color_hover: ::std::option::Option<::std::string::String>,
-    /// `backgroundColorHover`. At most 19 characters.
-    #[serde(
-        rename = "backgroundColorHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color_hover: ::std::option::Option<::std::string::String>,
-    /// `buttonSize`.
-    #[serde(
-        rename = "buttonSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub button_size: ::std::option::Option<::std::string::String>,
 }
 
 /// `CalendarLinks` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CalendarLinks {
     /// `google`.
-    #[serde(
-        rename = "google",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub google: ::std::option::Option<::std::string::String>,
     /// `ics`.
-    #[serde(
-        rename = "ics",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ics: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for CalendarLinks {
+    const NAME: &'static str = "CalendarLinks";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "google" => self.google = map.next_value()?,
+            "ics" => self.ics = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CalendarLinks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CalendarLinks {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.google {
+            map.serialize_entry("google", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ics {
+            map.serialize_entry("ics", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `CancellationActorType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onFormEventUpdated`.
     pub enum CancellationActorType {
         /// `USER`.
         User = "USER",
@@ -1362,545 +927,395 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `CancellationInfo` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CancellationInfo {
     /// `canceledDate`.
-    #[serde(
-        rename = "canceledDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub canceled_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `actorType`.
-    #[serde(
-        rename = "actorType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub actor_type: ::std::option::Option<CancellationActorType>,
     /// `actorName`. At most 200 characters.
-    #[serde(
-        rename = "actorName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub actor_name: ::std::option::Option<::std::string::String>,
     /// `actorEmail`. Format `EMAIL`.
-    #[serde(
-        rename = "actorEmail",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub actor_email: ::std::option::Option<::std::string::String>,
 }
 
-/// `CaptionData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CaptionData {
-    /// `textStyle`.
-    #[serde(
-        rename = "textStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_style: ::std::option::Option<TextStyle>,
-}
+impl crate::serde_helpers::Object for CancellationInfo {
+    const NAME: &'static str = "CancellationInfo";
 
-/// `CardData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CardData {
-    /// `background`.
-    #[serde(
-        rename = "background",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background: ::std::option::Option<CardDataBackground>,
-    /// `backgroundImage`.
-    #[serde(
-        rename = "backgroundImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_image: ::std::option::Option<::std::boxed::Box<BackgroundImage>>,
-}
-
-/// `CardDataBackground` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CardDataBackground {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<CardDataBackgroundType>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `gradient`.
-    #[serde(
-        rename = "gradient",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gradient: ::std::option::Option<Gradient>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `CardDataBackgroundType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum CardDataBackgroundType {
-        /// `COLOR`.
-        Color = "COLOR",
-        /// `GRADIENT`.
-        Gradient = "GRADIENT",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "canceledDate" => self.canceled_date = map.next_value()?,
+            "actorType" => self.actor_type = map.next_value()?,
+            "actorName" => self.actor_name = map.next_value()?,
+            "actorEmail" => self.actor_email = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `CardStyles` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CardStyles {
-    /// `backgroundColor`. At most 19 characters.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<CardStylesType>,
-    /// `alignment`.
-    #[serde(
-        rename = "alignment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alignment: ::std::option::Option<Alignment>,
-    /// `titlePriceLayout`.
-    #[serde(
-        rename = "titlePriceLayout",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title_price_layout: ::std::option::Option<Layout>,
-    /// `titleColor`. At most 19 characters.
-    #[serde(
-        rename = "titleColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title_color: ::std::option::Option<::std::string::String>,
-    /// `textColor`. At most 19 characters.
-    #[serde(
-        rename = "textColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_color: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for CancellationInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `CardStylesType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum CardStylesType {
-        /// `CONTAINED`.
-        Contained = "CONTAINED",
-        /// `FRAMELESS`.
-        Frameless = "FRAMELESS",
+impl ::serde::Serialize for CancellationInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.canceled_date {
+            map.serialize_entry("canceledDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.actor_type {
+            map.serialize_entry("actorType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.actor_name {
+            map.serialize_entry("actorName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.actor_email {
+            map.serialize_entry("actorEmail", value)?;
+        }
+        map.end()
     }
 }
 
 /// `Category` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Category {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 30 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `counts`. Read-only.
-    #[serde(
-        rename = "counts",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub counts: ::std::option::Option<CategoryCounts>,
     /// `states`. At most 3 items.
-    #[serde(
-        rename = "states",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub states: ::std::vec::Vec<State>,
 }
 
-/// `CategoryCounts` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CategoryCounts {
-    /// `assignedEventsCount`.
-    #[serde(
-        rename = "assignedEventsCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub assigned_events_count: ::std::option::Option<crate::Number>,
-    /// `assignedDraftEventsCount`.
-    #[serde(
-        rename = "assignedDraftEventsCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub assigned_draft_events_count: ::std::option::Option<crate::Number>,
-}
+impl crate::serde_helpers::Object for Category {
+    const NAME: &'static str = "Category";
 
-/// `CellStyle` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CellStyle {
-    /// `verticalAlignment`.
-    #[serde(
-        rename = "verticalAlignment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub vertical_alignment: ::std::option::Option<VerticalAlignment>,
-    /// `backgroundColor`. At most 19 characters.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-}
-
-/// `CheckIn` in Wix's typings (`events_orders`, `events_rsvp`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CheckIn {
-    /// `created`.
-    #[serde(
-        rename = "created",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-}
-
-/// `CheckInDetails` in Wix's typings (`events_rsvp-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CheckInDetails {
-    /// `checkedIn`.
-    #[serde(
-        rename = "checkedIn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub checked_in: ::std::option::Option<bool>,
-    /// `checkInDate`.
-    #[serde(
-        rename = "checkInDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub check_in_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `checkInCanceledDate`.
-    #[serde(
-        rename = "checkInCanceledDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub check_in_canceled_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `checkedInBy`. Format `GUID`.
-    #[serde(
-        rename = "checkedInBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub checked_in_by: ::std::option::Option<::std::string::String>,
-    /// `checkInCanceledBy`. Format `GUID`.
-    #[serde(
-        rename = "checkInCanceledBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub check_in_canceled_by: ::std::option::Option<::std::string::String>,
-    /// `checkedInByStaffMember`. Format `GUID`.
-    #[serde(
-        rename = "checkedInByStaffMember",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub checked_in_by_staff_member: ::std::option::Option<::std::string::String>,
-    /// `checkInCanceledByStaffMember`. Format `GUID`.
-    #[serde(
-        rename = "checkInCanceledByStaffMember",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub check_in_canceled_by_staff_member: ::std::option::Option<::std::string::String>,
-}
-
-/// `CheckboxListData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CheckboxListData {
-    /// `indentation`.
-    #[serde(
-        rename = "indentation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub indentation: ::std::option::Option<crate::Number>,
-    /// `offset`.
-    #[serde(
-        rename = "offset",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub offset: ::std::option::Option<crate::Number>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `CheckoutFormMessages` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CheckoutFormMessages {
-    /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// `submitActionLabel`.
-    #[serde(
-        rename = "submitActionLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub submit_action_label: ::std::option::Option<::std::string::String>,
-    /// `confirmation`.
-    #[serde(
-        rename = "confirmation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub confirmation: ::std::option::Option<ResponseConfirmation>,
-}
-
-/// `CodeBlockData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CodeBlockData {
-    /// `textStyle`.
-    #[serde(
-        rename = "textStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_style: ::std::option::Option<TextStyle>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `CollapsibleListData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CollapsibleListData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `expandOnlyOne`.
-    #[serde(
-        rename = "expandOnlyOne",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub expand_only_one: ::std::option::Option<bool>,
-    /// `initialExpandedItems`.
-    #[serde(
-        rename = "initialExpandedItems",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub initial_expanded_items: ::std::option::Option<InitialExpandedItems>,
-    /// `direction`.
-    #[serde(
-        rename = "direction",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub direction: ::std::option::Option<Direction>,
-    /// `isQapageData`.
-    #[serde(
-        rename = "isQapageData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub is_qapage_data: ::std::option::Option<bool>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `ColorData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ColorData {
-    /// `background`.
-    #[serde(
-        rename = "background",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background: ::std::option::Option<::std::string::String>,
-    /// `foreground`.
-    #[serde(
-        rename = "foreground",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub foreground: ::std::option::Option<::std::string::String>,
-}
-
-/// `Colors` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Colors {
-    /// `text`. Deprecated.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text: ::std::option::Option<::std::string::String>,
-    /// `border`. Deprecated.
-    #[serde(
-        rename = "border",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border: ::std::option::Option<::std::string::String>,
-    /// `background`. Deprecated.
-    #[serde(
-        rename = "background",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background: ::std::option::Option<::std::string::String>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ColumnSize` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum ColumnSize {
-        /// `SMALL`.
-        Small = "SMALL",
-        /// `MEDIUM`.
-        Medium = "MEDIUM",
-        /// `LARGE`.
-        Large = "LARGE",
-        /// `EXTRA_LARGE`.
-        ExtraLarge = "EXTRA_LARGE",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "counts" => self.counts = map.next_value()?,
+            "states" => self.states = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `CommonMoney` in Wix's typings (`events_ticket-reservations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+impl<'de> ::serde::Deserialize<'de> for Category {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Category {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.counts {
+            map.serialize_entry("counts", value)?;
+        }
+        if !self.states.is_empty() {
+            map.serialize_entry("states", &self.states)?;
+        }
+        map.end()
+    }
+}
+
+/// `CategoryCounts` in Wix's typings (`events_forms`).
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
-pub struct CommonMoney {
-    /// `value`. Format `DECIMAL_VALUE`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<::std::string::String>,
-    /// `currency`. Format `CURRENCY`.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub currency: ::std::option::Option<::std::string::String>,
+pub struct CategoryCounts {
+    /// `assignedEventsCount`.
+    pub assigned_events_count: ::std::option::Option<crate::Number>,
+    /// `assignedDraftEventsCount`.
+    pub assigned_draft_events_count: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for CategoryCounts {
+    const NAME: &'static str = "CategoryCounts";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "assignedEventsCount" => self.assigned_events_count = map.next_value()?,
+            "assignedDraftEventsCount" => self.assigned_draft_events_count = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CategoryCounts {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CategoryCounts {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.assigned_events_count {
+            map.serialize_entry("assignedEventsCount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.assigned_draft_events_count {
+            map.serialize_entry("assignedDraftEventsCount", value)?;
+        }
+        map.end()
+    }
+}
+
+/// `CheckIn` in Wix's typings (`events_orders`, `events_rsvp`).
+///
+/// Carried by `wixEvents.onOrderConfirmed`, `wixEvents.onOrderDeleted`, `wixEvents.onOrderUpdated`, `wixEvents.onRsvpCreated`, `wixEvents.onRsvpUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct CheckIn {
+    /// `created`.
+    pub created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for CheckIn {
+    const NAME: &'static str = "CheckIn";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "created" => self.created = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CheckIn {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CheckIn {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        map.end()
+    }
+}
+
+/// `CheckInDetails` in Wix's typings (`events_rsvp-v-2`).
+///
+/// Carried by `wixEvents.onRsvpV2Created`, `wixEvents.onRsvpV2Deleted`, `wixEvents.onRsvpV2Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct CheckInDetails {
+    /// `checkedIn`.
+    pub checked_in: ::std::option::Option<bool>,
+    /// `checkInDate`.
+    pub check_in_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    /// `checkInCanceledDate`.
+    pub check_in_canceled_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    /// `checkedInBy`. Format `GUID`.
+    pub checked_in_by: ::std::option::Option<::std::string::String>,
+    /// `checkInCanceledBy`. Format `GUID`.
+    pub check_in_canceled_by: ::std::option::Option<::std::string::String>,
+    /// `checkedInByStaffMember`. Format `GUID`.
+    pub checked_in_by_staff_member: ::std::option::Option<::std::string::String>,
+    /// `checkInCanceledByStaffMember`. Format `GUID`.
+    pub check_in_canceled_by_staff_member: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for CheckInDetails {
+    const NAME: &'static str = "CheckInDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "checkedIn" => self.checked_in = map.next_value()?,
+            "checkInDate" => self.check_in_date = map.next_value()?,
+            "checkInCanceledDate" => self.check_in_canceled_date = map.next_value()?,
+            "checkedInBy" => self.checked_in_by = map.next_value()?,
+            "checkInCanceledBy" => self.check_in_canceled_by = map.next_value()?,
+            "checkedInByStaffMember" => self.checked_in_by_staff_member = map.next_value()?,
+            "checkInCanceledByStaffMember" => {
+                self.check_in_canceled_by_staff_member = map.next_value()?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CheckInDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CheckInDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.checked_in {
+            map.serialize_entry("checkedIn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.check_in_date {
+            map.serialize_entry("checkInDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.check_in_canceled_date {
+            map.serialize_entry("checkInCanceledDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.checked_in_by {
+            map.serialize_entry("checkedInBy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.check_in_canceled_by {
+            map.serialize_entry("checkInCanceledBy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.checked_in_by_staff_member {
+            map.serialize_entry("checkedInByStaffMember", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.check_in_canceled_by_staff_member {
+            map.serialize_entry("checkInCanceledByStaffMember", value)?;
+        }
+        map.end()
+    }
+}
+
+/// `CheckoutFormMessages` in Wix's typings (`events_forms`).
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct CheckoutFormMessages {
+    /// `title`.
+    pub title: ::std::option::Option<::std::string::String>,
+    /// `submitActionLabel`.
+    pub submit_action_label: ::std::option::Option<::std::string::String>,
+    /// `confirmation`.
+    pub confirmation: ::std::option::Option<ResponseConfirmation>,
+}
+
+impl crate::serde_helpers::Object for CheckoutFormMessages {
+    const NAME: &'static str = "CheckoutFormMessages";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "title" => self.title = map.next_value()?,
+            "submitActionLabel" => self.submit_action_label = map.next_value()?,
+            "confirmation" => self.confirmation = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CheckoutFormMessages {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CheckoutFormMessages {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.submit_action_label {
+            map.serialize_entry("submitActionLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.confirmation {
+            map.serialize_entry("confirmation", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ConferenceType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onFormEventUpdated`.
     pub enum ConferenceType {
         /// `MEETING`.
         Meeting = "MEETING",
@@ -1909,590 +1324,184 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `CouponDiscount` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CouponDiscount {
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `code`.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub code: ::std::option::Option<::std::string::String>,
-    /// `couponId`.
-    #[serde(
-        rename = "couponId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub coupon_id: ::std::option::Option<::std::string::String>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Crop` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Crop {
-        /// `FILL`.
-        Fill = "FILL",
-        /// `FIT`.
-        Fit = "FIT",
-    }
-}
-
 /// `Dashboard` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Dashboard {
     /// `rsvpSummary`.
-    #[serde(
-        rename = "rsvpSummary",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rsvp_summary: ::std::option::Option<RsvpSummary>,
     /// `ticketingSummary`.
-    #[serde(
-        rename = "ticketingSummary",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticketing_summary: ::std::option::Option<::std::boxed::Box<TicketingSummary>>,
     /// `cancellationInfo`.
-    #[serde(
-        rename = "cancellationInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cancellation_info: ::std::option::Option<CancellationInfo>,
 }
 
-/// `Decoration` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Decoration {
-    /// `anchorData`.
-    #[serde(
-        rename = "anchorData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub anchor_data: ::std::option::Option<AnchorData>,
-    /// `colorData`.
-    #[serde(
-        rename = "colorData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color_data: ::std::option::Option<ColorData>,
-    /// `linkData`.
-    #[serde(
-        rename = "linkData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link_data: ::std::option::Option<LinkData>,
-    /// `mentionData`.
-    #[serde(
-        rename = "mentionData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub mention_data: ::std::option::Option<MentionData>,
-    /// `fontSizeData`.
-    #[serde(
-        rename = "fontSizeData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub font_size_data: ::std::option::Option<FontSizeData>,
-    /// `fontWeightValue`.
-    #[serde(
-        rename = "fontWeightValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub font_weight_value: ::std::option::Option<crate::Number>,
-    /// `italicData`.
-    #[serde(
-        rename = "italicData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub italic_data: ::std::option::Option<bool>,
-    /// `underlineData`.
-    #[serde(
-        rename = "underlineData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub underline_data: ::std::option::Option<bool>,
-    /// `spoilerData`.
-    #[serde(
-        rename = "spoilerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub spoiler_data: ::std::option::Option<SpoilerData>,
-    /// `strikethroughData`.
-    #[serde(
-        rename = "strikethroughData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub strikethrough_data: ::std::option::Option<bool>,
-    /// `superscriptData`.
-    #[serde(
-        rename = "superscriptData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub superscript_data: ::std::option::Option<bool>,
-    /// `subscriptData`.
-    #[serde(
-        rename = "subscriptData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub subscript_data: ::std::option::Option<bool>,
-    /// `fontFamilyData`.
-    #[serde(
-        rename = "fontFamilyData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub font_family_data: ::std::option::Option<FontFamilyData>,
-    /// `sketchData`.
-    #[serde(
-        rename = "sketchData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub sketch_data: ::std::option::Option<SketchData>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<DecorationType>,
+impl crate::serde_helpers::Object for Dashboard {
+    const NAME: &'static str = "Dashboard";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "rsvpSummary" => self.rsvp_summary = map.next_value()?,
+            "ticketingSummary" => self.ticketing_summary = map.next_value()?,
+            "cancellationInfo" => self.cancellation_info = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `DecorationType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum DecorationType {
-        /// `BOLD`.
-        Bold = "BOLD",
-        /// `ITALIC`.
-        Italic = "ITALIC",
-        /// `UNDERLINE`.
-        Underline = "UNDERLINE",
-        /// `SPOILER`.
-        Spoiler = "SPOILER",
-        /// `ANCHOR`.
-        Anchor = "ANCHOR",
-        /// `MENTION`.
-        Mention = "MENTION",
-        /// `LINK`.
-        Link = "LINK",
-        /// `COLOR`.
-        Color = "COLOR",
-        /// `FONT_SIZE`.
-        FontSize = "FONT_SIZE",
-        /// `EXTERNAL`.
-        External = "EXTERNAL",
-        /// `STRIKETHROUGH`.
-        Strikethrough = "STRIKETHROUGH",
-        /// `SUPERSCRIPT`.
-        Superscript = "SUPERSCRIPT",
-        /// `SUBSCRIPT`.
-        Subscript = "SUBSCRIPT",
-        /// `FONT_FAMILY`.
-        FontFamily = "FONT_FAMILY",
-        /// `SKETCH`.
-        Sketch = "SKETCH",
+impl<'de> ::serde::Deserialize<'de> for Dashboard {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Dashboard {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.rsvp_summary {
+            map.serialize_entry("rsvpSummary", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ticketing_summary {
+            map.serialize_entry("ticketingSummary", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cancellation_info {
+            map.serialize_entry("cancellationInfo", value)?;
+        }
+        map.end()
     }
 }
 
 /// `DelayedPaymentCaptureSettings` in Wix's typings (`events_events-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onEventsSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DelayedPaymentCaptureSettings {
     /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
 }
 
-/// `Design` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Design {
-    /// `poll`.
-    #[serde(
-        rename = "poll",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub poll: ::std::option::Option<::std::boxed::Box<PollDesign>>,
-    /// `options`.
-    #[serde(
-        rename = "options",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub options: ::std::option::Option<OptionDesign>,
-}
+impl crate::serde_helpers::Object for DelayedPaymentCaptureSettings {
+    const NAME: &'static str = "DelayedPaymentCaptureSettings";
 
-crate::serde_helpers::string_enum! {
-    /// `DesignTarget` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum DesignTarget {
-        /// `LAYOUT`.
-        Layout = "LAYOUT",
-        /// `CELL`.
-        Cell = "CELL",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "enabled" => self.enabled = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `Dimensions` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Dimensions {
-    /// `colsWidthRatio`.
-    #[serde(
-        rename = "colsWidthRatio",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub cols_width_ratio: ::std::vec::Vec<crate::Number>,
-    /// `rowsHeight`.
-    #[serde(
-        rename = "rowsHeight",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub rows_height: ::std::vec::Vec<crate::Number>,
-    /// `colsMinWidth`.
-    #[serde(
-        rename = "colsMinWidth",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub cols_min_width: ::std::vec::Vec<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Direction` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Direction {
-        /// `LTR`.
-        Ltr = "LTR",
-        /// `RTL`.
-        Rtl = "RTL",
+impl<'de> ::serde::Deserialize<'de> for DelayedPaymentCaptureSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-/// `Discount` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Discount {
-    /// `amount`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub amount: ::std::option::Option<Money>,
-    /// `afterDiscount`.
-    #[serde(
-        rename = "afterDiscount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub after_discount: ::std::option::Option<Money>,
-    /// `code`. Deprecated.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub code: ::std::option::Option<::std::string::String>,
-    /// `name`. Deprecated.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `couponId`. Deprecated.
-    #[serde(
-        rename = "couponId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub coupon_id: ::std::option::Option<::std::string::String>,
-    /// `discounts`.
-    #[serde(
-        rename = "discounts",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub discounts: ::std::vec::Vec<DiscountItem>,
-}
-
-/// `DiscountItem` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DiscountItem {
-    /// `coupon`.
-    #[serde(
-        rename = "coupon",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub coupon: ::std::option::Option<CouponDiscount>,
-    /// `paidPlan`.
-    #[serde(
-        rename = "paidPlan",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub paid_plan: ::std::option::Option<PaidPlanDiscount>,
-    /// `amount`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub amount: ::std::option::Option<Money>,
-}
-
-/// `DividerData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DividerData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `lineStyle`.
-    #[serde(
-        rename = "lineStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub line_style: ::std::option::Option<LineStyle>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<Width>,
-    /// `alignment`.
-    #[serde(
-        rename = "alignment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alignment: ::std::option::Option<DividerDataAlignment>,
-    /// `styles`.
-    #[serde(
-        rename = "styles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub styles: ::std::option::Option<DividerDataStyles>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `DividerDataAlignment` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum DividerDataAlignment {
-        /// `CENTER`.
-        Center = "CENTER",
-        /// `LEFT`.
-        Left = "LEFT",
-        /// `RIGHT`.
-        Right = "RIGHT",
+impl ::serde::Serialize for DelayedPaymentCaptureSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        map.end()
     }
-}
-
-/// `DividerDataStyles` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DividerDataStyles {
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `lineCap`.
-    #[serde(
-        rename = "lineCap",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub line_cap: ::std::option::Option<LineCap>,
-    /// `lineThickness`. At most 10 items.
-    #[serde(
-        rename = "lineThickness",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub line_thickness: ::std::vec::Vec<crate::Number>,
-    /// `dashLength`.
-    #[serde(
-        rename = "dashLength",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub dash_length: ::std::option::Option<crate::Number>,
-    /// `dashGap`.
-    #[serde(
-        rename = "dashGap",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub dash_gap: ::std::option::Option<crate::Number>,
-    /// `lineGap`.
-    #[serde(
-        rename = "lineGap",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub line_gap: ::std::option::Option<crate::Number>,
-}
-
-/// `DocumentStyle` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DocumentStyle {
-    /// `headerOne`.
-    #[serde(
-        rename = "headerOne",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub header_one: ::std::option::Option<TextNodeStyle>,
-    /// `headerTwo`.
-    #[serde(
-        rename = "headerTwo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub header_two: ::std::option::Option<TextNodeStyle>,
-    /// `headerThree`.
-    #[serde(
-        rename = "headerThree",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub header_three: ::std::option::Option<TextNodeStyle>,
-    /// `headerFour`.
-    #[serde(
-        rename = "headerFour",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub header_four: ::std::option::Option<TextNodeStyle>,
-    /// `headerFive`.
-    #[serde(
-        rename = "headerFive",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub header_five: ::std::option::Option<TextNodeStyle>,
-    /// `headerSix`.
-    #[serde(
-        rename = "headerSix",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub header_six: ::std::option::Option<TextNodeStyle>,
-    /// `paragraph`.
-    #[serde(
-        rename = "paragraph",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub paragraph: ::std::option::Option<TextNodeStyle>,
-    /// `blockquote`.
-    #[serde(
-        rename = "blockquote",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub blockquote: ::std::option::Option<TextNodeStyle>,
-    /// `codeBlock`.
-    #[serde(
-        rename = "codeBlock",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub code_block: ::std::option::Option<TextNodeStyle>,
 }
 
 /// `EmailNotificationConfig` in Wix's typings (`events_notifications`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onNotificationConfigCreated`, `wixEvents.onNotificationConfigUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EmailNotificationConfig {
     /// `notificationType`. Read-only.
-    #[serde(
-        rename = "notificationType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notification_type: ::std::option::Option<EmailNotificationType>,
     /// `template`.
-    #[serde(
-        rename = "template",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub template: ::std::option::Option<EmailTemplate>,
     /// `reminderTime`.
-    #[serde(
-        rename = "reminderTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reminder_time: ::std::option::Option<EmailNotificationReminderTime>,
     /// `sendingEnabled`.
-    #[serde(
-        rename = "sendingEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sending_enabled: ::std::option::Option<bool>,
+}
+
+impl crate::serde_helpers::Object for EmailNotificationConfig {
+    const NAME: &'static str = "EmailNotificationConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "notificationType" => self.notification_type = map.next_value()?,
+            "template" => self.template = map.next_value()?,
+            "reminderTime" => self.reminder_time = map.next_value()?,
+            "sendingEnabled" => self.sending_enabled = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EmailNotificationConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for EmailNotificationConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.notification_type {
+            map.serialize_entry("notificationType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.template {
+            map.serialize_entry("template", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reminder_time {
+            map.serialize_entry("reminderTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sending_enabled {
+            map.serialize_entry("sendingEnabled", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `EmailNotificationReminderTime` in Wix's typings (`events_notifications`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onNotificationConfigCreated`, `wixEvents.onNotificationConfigUpdated`.
     pub enum EmailNotificationReminderTime {
         /// `INSTANT`.
         Instant = "INSTANT",
@@ -2511,6 +1520,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `EmailNotificationType` in Wix's typings (`events_notifications`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onNotificationConfigCreated`, `wixEvents.onNotificationConfigUpdated`.
     pub enum EmailNotificationType {
         /// `EMAIL_RSVP_CONFIRMATION`.
         EmailRsvpConfirmation = "EMAIL_RSVP_CONFIRMATION",
@@ -2530,448 +1541,395 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `EmailTemplate` in Wix's typings (`events_notifications`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onNotificationConfigCreated`, `wixEvents.onNotificationConfigUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EmailTemplate {
     /// `subject`. At most 100 characters.
-    #[serde(
-        rename = "subject",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subject: ::std::option::Option<::std::string::String>,
     /// `body`. At most 1000 characters.
-    #[serde(
-        rename = "body",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::std::string::String>,
     /// `descriptionLink`.
-    #[serde(
-        rename = "descriptionLink",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description_link: ::std::option::Option<NotificationsLink>,
     /// `calendarLink`.
-    #[serde(
-        rename = "calendarLink",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub calendar_link: ::std::option::Option<NotificationsLink>,
     /// `onlineConferencingLink`.
-    #[serde(
-        rename = "onlineConferencingLink",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub online_conferencing_link: ::std::option::Option<NotificationsLink>,
     /// `includeTickets`.
-    #[serde(
-        rename = "includeTickets",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_tickets: ::std::option::Option<bool>,
 }
 
-/// `EmbedData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct EmbedData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `oembed`.
-    #[serde(
-        rename = "oembed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub oembed: ::std::option::Option<::std::boxed::Box<Oembed>>,
-    /// `src`.
-    #[serde(
-        rename = "src",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub src: ::std::option::Option<::std::string::String>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
+impl crate::serde_helpers::Object for EmailTemplate {
+    const NAME: &'static str = "EmailTemplate";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "subject" => self.subject = map.next_value()?,
+            "body" => self.body = map.next_value()?,
+            "descriptionLink" => self.description_link = map.next_value()?,
+            "calendarLink" => self.calendar_link = map.next_value()?,
+            "onlineConferencingLink" => self.online_conferencing_link = map.next_value()?,
+            "includeTickets" => self.include_tickets = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `EntranceAnimation` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct EntranceAnimation {
-    /// `effect`.
-    #[serde(
-        rename = "effect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub effect: ::std::option::Option<EntranceEffect>,
-    /// `duration`.
-    #[serde(
-        rename = "duration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub duration: ::std::option::Option<crate::Number>,
-    /// `delay`.
-    #[serde(
-        rename = "delay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub delay: ::std::option::Option<crate::Number>,
+impl<'de> ::serde::Deserialize<'de> for EmailTemplate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-/// `EntranceEffect` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct EntranceEffect {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<EntranceEffectType>,
-    /// `direction`. At most 20 characters.
-    #[serde(
-        rename = "direction",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub direction: ::std::option::Option<::std::string::String>,
-    /// `shape`. At most 12 characters.
-    #[serde(
-        rename = "shape",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub shape: ::std::option::Option<::std::string::String>,
-    /// `easing`. At most 100 characters.
-    #[serde(
-        rename = "easing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub easing: ::std::option::Option<::std::string::String>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `EntranceEffectType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum EntranceEffectType {
-        /// `FADE`.
-        Fade = "FADE",
-        /// `ARC`.
-        Arc = "ARC",
-        /// `BLUR`.
-        Blur = "BLUR",
-        /// `BOUNCE`.
-        Bounce = "BOUNCE",
-        /// `DROP`.
-        DropValue = "DROP",
-        /// `EXPAND`.
-        Expand = "EXPAND",
-        /// `FLIP`.
-        Flip = "FLIP",
-        /// `FLOAT`.
-        Float = "FLOAT",
-        /// `FOLD`.
-        Fold = "FOLD",
-        /// `GLIDE`.
-        Glide = "GLIDE",
-        /// `REVEAL`.
-        Reveal = "REVEAL",
-        /// `SHAPE`.
-        Shape = "SHAPE",
-        /// `SHUTTERS`.
-        Shutters = "SHUTTERS",
-        /// `SLIDE`.
-        Slide = "SLIDE",
-        /// `SPIN`.
-        Spin = "SPIN",
-        /// `TILT`.
-        Tilt = "TILT",
-        /// `TURN`.
-        Turn = "TURN",
-        /// `WINK`.
-        Wink = "WINK",
+impl ::serde::Serialize for EmailTemplate {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.subject {
+            map.serialize_entry("subject", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description_link {
+            map.serialize_entry("descriptionLink", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.calendar_link {
+            map.serialize_entry("calendarLink", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.online_conferencing_link {
+            map.serialize_entry("onlineConferencingLink", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.include_tickets {
+            map.serialize_entry("includeTickets", value)?;
+        }
+        map.end()
     }
 }
 
 /// `Event` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Event {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `location`.
-    #[serde(
-        rename = "location",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location: ::std::option::Option<::std::boxed::Box<FormsLocation>>,
     /// `scheduling`.
-    #[serde(
-        rename = "scheduling",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub scheduling: ::std::option::Option<::std::boxed::Box<Scheduling>>,
     /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `description`.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `about`.
-    #[serde(
-        rename = "about",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub about: ::std::option::Option<::std::string::String>,
     /// `mainImage`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "mainImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub main_image: ::std::option::Option<crate::Media<FormsImage>>,
     /// `slug`.
-    #[serde(
-        rename = "slug",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub slug: ::std::option::Option<::std::string::String>,
     /// `language`.
-    #[serde(
-        rename = "language",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language: ::std::option::Option<::std::string::String>,
     /// `created`.
-    #[serde(
-        rename = "created",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `modified`.
-    #[serde(
-        rename = "modified",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub modified: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<FormsEventStatus>,
     /// `registration`.
-    #[serde(
-        rename = "registration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub registration: ::std::option::Option<::std::boxed::Box<Registration>>,
     /// `calendarLinks`.
-    #[serde(
-        rename = "calendarLinks",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub calendar_links: ::std::option::Option<CalendarLinks>,
     /// `eventPageUrl`.
-    #[serde(
-        rename = "eventPageUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_page_url: ::std::option::Option<SiteUrl>,
     /// `form`.
-    #[serde(
-        rename = "form",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub form: ::std::option::Option<::std::boxed::Box<Form>>,
     /// `dashboard`.
-    #[serde(
-        rename = "dashboard",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub dashboard: ::std::option::Option<::std::boxed::Box<Dashboard>>,
     /// `instanceId`.
-    #[serde(
-        rename = "instanceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// `guestListConfig`.
-    #[serde(
-        rename = "guestListConfig",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub guest_list_config: ::std::option::Option<GuestListConfig>,
     /// `userId`. At most 36 characters.
-    #[serde(
-        rename = "userId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub user_id: ::std::option::Option<::std::string::String>,
     /// `feed`.
-    #[serde(
-        rename = "feed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub feed: ::std::option::Option<Feed>,
     /// `onlineConferencing`.
-    #[serde(
-        rename = "onlineConferencing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub online_conferencing: ::std::option::Option<OnlineConferencing>,
     /// `seoSettings`.
-    #[serde(
-        rename = "seoSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub seo_settings: ::std::option::Option<SeoSettings>,
     /// `assignedContactsLabel`.
-    #[serde(
-        rename = "assignedContactsLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assigned_contacts_label: ::std::option::Option<::std::string::String>,
     /// `agenda`.
-    #[serde(
-        rename = "agenda",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub agenda: ::std::option::Option<Agenda>,
     /// `categories`.
-    #[serde(
-        rename = "categories",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub categories: ::std::vec::Vec<Category>,
     /// `eventDisplaySettings`.
-    #[serde(
-        rename = "eventDisplaySettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_display_settings: ::std::option::Option<EventDisplaySettings>,
     /// `longDescription`.
-    #[serde(
-        rename = "longDescription",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub long_description: ::std::option::Option<::std::boxed::Box<RichContent>>,
     /// `publishedDate`. Read-only.
-    #[serde(
-        rename = "publishedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub published_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
-/// `EventData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct EventData {
-    /// `scheduling`.
-    #[serde(
-        rename = "scheduling",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub scheduling: ::std::option::Option<::std::string::String>,
-    /// `location`.
-    #[serde(
-        rename = "location",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub location: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for Event {
+    const NAME: &'static str = "Event";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "location" => self.location = map.next_value()?,
+            "scheduling" => self.scheduling = map.next_value()?,
+            "title" => self.title = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "about" => self.about = map.next_value()?,
+            "mainImage" => self.main_image = map.next_value()?,
+            "slug" => self.slug = map.next_value()?,
+            "language" => self.language = map.next_value()?,
+            "created" => self.created = map.next_value()?,
+            "modified" => self.modified = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "registration" => self.registration = map.next_value()?,
+            "calendarLinks" => self.calendar_links = map.next_value()?,
+            "eventPageUrl" => self.event_page_url = map.next_value()?,
+            "form" => self.form = map.next_value()?,
+            "dashboard" => self.dashboard = map.next_value()?,
+            "instanceId" => self.instance_id = map.next_value()?,
+            "guestListConfig" => self.guest_list_config = map.next_value()?,
+            "userId" => self.user_id = map.next_value()?,
+            "feed" => self.feed = map.next_value()?,
+            "onlineConferencing" => self.online_conferencing = map.next_value()?,
+            "seoSettings" => self.seo_settings = map.next_value()?,
+            "assignedContactsLabel" => self.assigned_contacts_label = map.next_value()?,
+            "agenda" => self.agenda = map.next_value()?,
+            "categories" => self.categories = crate::serde_helpers::next_list(map)?,
+            "eventDisplaySettings" => self.event_display_settings = map.next_value()?,
+            "longDescription" => self.long_description = map.next_value()?,
+            "publishedDate" => self.published_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Event {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Event {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.scheduling {
+            map.serialize_entry("scheduling", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.about {
+            map.serialize_entry("about", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.main_image {
+            map.serialize_entry("mainImage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.slug {
+            map.serialize_entry("slug", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.language {
+            map.serialize_entry("language", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.modified {
+            map.serialize_entry("modified", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.registration {
+            map.serialize_entry("registration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.calendar_links {
+            map.serialize_entry("calendarLinks", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_page_url {
+            map.serialize_entry("eventPageUrl", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.form {
+            map.serialize_entry("form", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.dashboard {
+            map.serialize_entry("dashboard", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("instanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.guest_list_config {
+            map.serialize_entry("guestListConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("userId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.feed {
+            map.serialize_entry("feed", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.online_conferencing {
+            map.serialize_entry("onlineConferencing", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.seo_settings {
+            map.serialize_entry("seoSettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.assigned_contacts_label {
+            map.serialize_entry("assignedContactsLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.agenda {
+            map.serialize_entry("agenda", value)?;
+        }
+        if !self.categories.is_empty() {
+            map.serialize_entry("categories", &self.categories)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_display_settings {
+            map.serialize_entry("eventDisplaySettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.long_description {
+            map.serialize_entry("longDescription", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.published_date {
+            map.serialize_entry("publishedDate", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `EventDisplaySettings` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EventDisplaySettings {
     /// `hideEventDetailsButton`.
-    #[serde(
-        rename = "hideEventDetailsButton",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_event_details_button: ::std::option::Option<bool>,
     /// `hideEventDetailsPage`.
-    #[serde(
-        rename = "hideEventDetailsPage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hide_event_details_page: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for EventDisplaySettings {
+    const NAME: &'static str = "EventDisplaySettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "hideEventDetailsButton" => self.hide_event_details_button = map.next_value()?,
+            "hideEventDetailsPage" => self.hide_event_details_page = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EventDisplaySettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for EventDisplaySettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.hide_event_details_button {
+            map.serialize_entry("hideEventDetailsButton", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hide_event_details_page {
+            map.serialize_entry("hideEventDetailsPage", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `EventSettingsSnapshot` in Wix's typings (`events_ticket-reservations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onTicketReservationCreated`, `wixEvents.onTicketReservationDeleted`, `wixEvents.onTicketReservationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EventSettingsSnapshot {}
 
+impl crate::serde_helpers::Object for EventSettingsSnapshot {
+    const NAME: &'static str = "EventSettingsSnapshot";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        _key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        crate::serde_helpers::skip_value(map)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EventSettingsSnapshot {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for EventSettingsSnapshot {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let map = serializer.serialize_map(::std::option::Option::None)?;
+        map.end()
+    }
+}
+
 crate::serde_helpers::string_enum! {
     /// `EventType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onFormEventUpdated`.
     pub enum EventType {
         /// `NA_EVENT_TYPE`.
         NaEventType = "NA_EVENT_TYPE",
@@ -2987,419 +1945,375 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `EventsInfo` in Wix's typings (`events_events-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onEventsSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EventsInfo {
     /// `firstEventCreated`. Read-only.
-    #[serde(
-        rename = "firstEventCreated",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_event_created: ::std::option::Option<bool>,
     /// `sellingTickets`. Read-only.
-    #[serde(
-        rename = "sellingTickets",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub selling_tickets: ::std::option::Option<bool>,
     /// `sellingPaidTickets`. Read-only.
-    #[serde(
-        rename = "sellingPaidTickets",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub selling_paid_tickets: ::std::option::Option<bool>,
 }
 
-/// `EventsSettings` in Wix's typings (`events_events-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct EventsSettings {
-    /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub revision: ::std::option::Option<::std::string::String>,
-    /// `siteInfo`. Read-only.
-    #[serde(
-        rename = "siteInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub site_info: ::std::option::Option<SiteInfo>,
-    /// `eventsInfo`. Read-only.
-    #[serde(
-        rename = "eventsInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub events_info: ::std::option::Option<EventsInfo>,
-    /// `serviceFeeSettings`. Read-only.
-    #[serde(
-        rename = "serviceFeeSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub service_fee_settings: ::std::option::Option<ServiceFeeSettings>,
-    /// `paymentSettings`.
-    #[serde(
-        rename = "paymentSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub payment_settings: ::std::option::Option<PaymentSettings>,
-}
+impl crate::serde_helpers::Object for EventsInfo {
+    const NAME: &'static str = "EventsInfo";
 
-/// `ExtendedFields` in Wix's typings (`events_rsvp-v-2`, `events_staff-members`, `events_ticket-reservations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
-}
-
-/// `ExternalEvent` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExternalEvent {
-    /// `registration`.
-    #[serde(
-        rename = "registration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub registration: ::std::option::Option<::std::string::String>,
-}
-
-/// `Fee` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Fee {
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<FeeName>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<FeeType>,
-    /// `rate`. Format `DECIMAL_VALUE`. Read-only.
-    #[serde(
-        rename = "rate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub rate: ::std::option::Option<::std::string::String>,
-    /// `amount`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub amount: ::std::option::Option<Money>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `FeeName` in Wix's typings (`events_orders`): a closed set, with a fallback for values added later.
-    pub enum FeeName {
-        /// `WIX_FEE`.
-        WixFee = "WIX_FEE",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "firstEventCreated" => self.first_event_created = map.next_value()?,
+            "sellingTickets" => self.selling_tickets = map.next_value()?,
+            "sellingPaidTickets" => self.selling_paid_tickets = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `FeeType` in Wix's typings (`events_orders`): a closed set, with a fallback for values added later.
-    pub enum FeeType {
-        /// `FEE_ADDED`.
-        FeeAdded = "FEE_ADDED",
-        /// `FEE_INCLUDED`.
-        FeeIncluded = "FEE_INCLUDED",
-        /// `FEE_ADDED_AT_CHECKOUT`.
-        FeeAddedAtCheckout = "FEE_ADDED_AT_CHECKOUT",
+impl<'de> ::serde::Deserialize<'de> for EventsInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for EventsInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.first_event_created {
+            map.serialize_entry("firstEventCreated", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.selling_tickets {
+            map.serialize_entry("sellingTickets", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.selling_paid_tickets {
+            map.serialize_entry("sellingPaidTickets", value)?;
+        }
+        map.end()
+    }
+}
+
+/// `EventsSettings` in Wix's typings (`events_events-settings`).
+///
+/// Carried by `wixEvents.onEventsSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct EventsSettings {
+    /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
+    pub id: ::std::option::Option<::std::string::String>,
+    /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
+    pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
+    pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    /// `revision`. Read-only.
+    pub revision: ::std::option::Option<::std::string::String>,
+    /// `siteInfo`. Read-only.
+    pub site_info: ::std::option::Option<SiteInfo>,
+    /// `eventsInfo`. Read-only.
+    pub events_info: ::std::option::Option<EventsInfo>,
+    /// `serviceFeeSettings`. Read-only.
+    pub service_fee_settings: ::std::option::Option<ServiceFeeSettings>,
+    /// `paymentSettings`.
+    pub payment_settings: ::std::option::Option<PaymentSettings>,
+}
+
+impl crate::serde_helpers::Object for EventsSettings {
+    const NAME: &'static str = "EventsSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "siteInfo" => self.site_info = map.next_value()?,
+            "eventsInfo" => self.events_info = map.next_value()?,
+            "serviceFeeSettings" => self.service_fee_settings = map.next_value()?,
+            "paymentSettings" => self.payment_settings = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EventsSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for EventsSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.site_info {
+            map.serialize_entry("siteInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.events_info {
+            map.serialize_entry("eventsInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.service_fee_settings {
+            map.serialize_entry("serviceFeeSettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.payment_settings {
+            map.serialize_entry("paymentSettings", value)?;
+        }
+        map.end()
+    }
+}
+
+/// `ExternalEvent` in Wix's typings (`events_forms`).
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct ExternalEvent {
+    /// `registration`.
+    pub registration: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for ExternalEvent {
+    const NAME: &'static str = "ExternalEvent";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "registration" => self.registration = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ExternalEvent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ExternalEvent {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.registration {
+            map.serialize_entry("registration", value)?;
+        }
+        map.end()
     }
 }
 
 /// `Feed` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Feed {
     /// `token`.
-    #[serde(
-        rename = "token",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub token: ::std::option::Option<::std::string::String>,
 }
 
-/// `FileData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FileData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `src`.
-    #[serde(
-        rename = "src",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub src: ::std::option::Option<FileSource>,
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<::std::string::String>,
-    /// `size`. Deprecated.
-    #[serde(
-        rename = "size",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub size: ::std::option::Option<crate::Number>,
-    /// `pdfSettings`.
-    #[serde(
-        rename = "pdfSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub pdf_settings: ::std::option::Option<PdfSettings>,
-    /// `mimeType`.
-    #[serde(
-        rename = "mimeType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub mime_type: ::std::option::Option<::std::string::String>,
-    /// `path`.
-    #[serde(
-        rename = "path",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub path: ::std::option::Option<::std::string::String>,
-    /// `sizeInKb`.
-    #[serde(
-        rename = "sizeInKb",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub size_in_kb: ::std::option::Option<::std::string::String>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
+impl crate::serde_helpers::Object for Feed {
+    const NAME: &'static str = "Feed";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "token" => self.token = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `FileSource` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FileSource {
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `custom`. Deprecated.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub custom: ::std::option::Option<::std::string::String>,
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `private`.
-    #[serde(
-        rename = "private",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub private: ::std::option::Option<bool>,
+impl<'de> ::serde::Deserialize<'de> for Feed {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-/// `FontFamilyData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FontFamilyData {
-    /// `value`. At most 1000 characters.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<::std::string::String>,
-}
-
-/// `FontSizeData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FontSizeData {
-    /// `unit`.
-    #[serde(
-        rename = "unit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub unit: ::std::option::Option<FontType>,
-    /// `value`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `FontType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum FontType {
-        /// `PX`.
-        Px = "PX",
-        /// `EM`.
-        Em = "EM",
+impl ::serde::Serialize for Feed {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.token {
+            map.serialize_entry("token", value)?;
+        }
+        map.end()
     }
 }
 
 /// `Form` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Form {
     /// `controls`.
-    #[serde(
-        rename = "controls",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub controls: ::std::vec::Vec<InputControl>,
     /// `messages`.
-    #[serde(
-        rename = "messages",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messages: ::std::option::Option<::std::boxed::Box<FormMessages>>,
 }
 
+impl crate::serde_helpers::Object for Form {
+    const NAME: &'static str = "Form";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "controls" => self.controls = crate::serde_helpers::next_list(map)?,
+            "messages" => self.messages = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Form {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Form {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.controls.is_empty() {
+            map.serialize_entry("controls", &self.controls)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.messages {
+            map.serialize_entry("messages", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `FormMessages` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FormMessages {
     /// `rsvp`.
-    #[serde(
-        rename = "rsvp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rsvp: ::std::option::Option<::std::boxed::Box<RsvpFormMessages>>,
     /// `checkout`.
-    #[serde(
-        rename = "checkout",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub checkout: ::std::option::Option<CheckoutFormMessages>,
     /// `registrationClosed`.
-    #[serde(
-        rename = "registrationClosed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub registration_closed: ::std::option::Option<RegistrationClosedMessages>,
     /// `ticketsUnavailable`.
-    #[serde(
-        rename = "ticketsUnavailable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tickets_unavailable: ::std::option::Option<TicketsUnavailableMessages>,
 }
 
-/// `FormResponse` in Wix's typings (`events_orders`, `events_rsvp`, `events_rsvp-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FormResponse {
-    /// `inputValues`. At most 200 items.
-    #[serde(
-        rename = "inputValues",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub input_values: ::std::vec::Vec<InputValue>,
+impl crate::serde_helpers::Object for FormMessages {
+    const NAME: &'static str = "FormMessages";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "rsvp" => self.rsvp = map.next_value()?,
+            "checkout" => self.checkout = map.next_value()?,
+            "registrationClosed" => self.registration_closed = map.next_value()?,
+            "ticketsUnavailable" => self.tickets_unavailable = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FormMessages {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FormMessages {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.rsvp {
+            map.serialize_entry("rsvp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.checkout {
+            map.serialize_entry("checkout", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.registration_closed {
+            map.serialize_entry("registrationClosed", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tickets_unavailable {
+            map.serialize_entry("ticketsUnavailable", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `EventStatus` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onFormEventUpdated`.
     pub enum FormsEventStatus {
         /// `SCHEDULED`.
         Scheduled = "SCHEDULED",
@@ -3413,379 +2327,261 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `EventUpdated` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FormsEventUpdated {
     /// `timestamp`.
-    #[serde(
-        rename = "timestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `eventId`. Format `GUID`.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `location`.
-    #[serde(
-        rename = "location",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location: ::std::option::Option<::std::boxed::Box<FormsLocation>>,
     /// `scheduleConfig`.
-    #[serde(
-        rename = "scheduleConfig",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schedule_config: ::std::option::Option<FormsScheduleConfig>,
     /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `scheduleConfigUpdated`. Deprecated.
-    #[serde(
-        rename = "scheduleConfigUpdated",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schedule_config_updated: ::std::option::Option<bool>,
     /// `event`.
-    #[serde(
-        rename = "event",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event: ::std::option::Option<::std::boxed::Box<Event>>,
 }
 
-/// `Image` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FormsImage {
-    /// `id`. At most 200 characters.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `altText`.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-}
+impl crate::serde_helpers::Object for FormsEventUpdated {
+    const NAME: &'static str = "FormsEventUpdated";
 
-/// `Image` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FormsImage2 {
-    /// `media`.
-    #[serde(
-        rename = "media",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub media: ::std::option::Option<FormsMedia>,
-    /// `link`.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link: ::std::option::Option<FormsLink>,
-}
-
-/// `Item` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FormsItem {
-    /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub image: ::std::option::Option<::std::boxed::Box<FormsImage2>>,
-    /// `video`.
-    #[serde(
-        rename = "video",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub video: ::std::option::Option<::std::boxed::Box<Video>>,
-    /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// `altText`.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-}
-
-/// `Link` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FormsLink {
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `anchor`.
-    #[serde(
-        rename = "anchor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub anchor: ::std::option::Option<::std::string::String>,
-    /// `target`.
-    #[serde(
-        rename = "target",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub target: ::std::option::Option<Target>,
-    /// `rel`.
-    #[serde(
-        rename = "rel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub rel: ::std::option::Option<Rel>,
-    /// `customData`.
-    #[serde(
-        rename = "customData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub custom_data: ::std::option::Option<::std::string::String>,
-}
-
-/// `Location` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FormsLocation {
-    /// `name`. At most 50 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `coordinates`.
-    #[serde(
-        rename = "coordinates",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub coordinates: ::std::option::Option<MapCoordinates>,
-    /// `address`. At most 300 characters.
-    #[serde(
-        rename = "address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub address: ::std::option::Option<::std::string::String>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<FormsLocationType>,
-    /// `fullAddress`.
-    #[serde(
-        rename = "fullAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub full_address: ::std::option::Option<::std::boxed::Box<Address>>,
-    /// `tbd`.
-    #[serde(
-        rename = "tbd",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub tbd: ::std::option::Option<bool>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `LocationType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum FormsLocationType {
-        /// `VENUE`.
-        Venue = "VENUE",
-        /// `ONLINE`.
-        Online = "ONLINE",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timestamp" => self.timestamp = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "location" => self.location = map.next_value()?,
+            "scheduleConfig" => self.schedule_config = map.next_value()?,
+            "title" => self.title = map.next_value()?,
+            "scheduleConfigUpdated" => self.schedule_config_updated = map.next_value()?,
+            "event" => self.event = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `Media` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FormsMedia {
-    /// `src`.
-    #[serde(
-        rename = "src",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub src: ::std::option::Option<FileSource>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `duration`.
-    #[serde(
-        rename = "duration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub duration: ::std::option::Option<crate::Number>,
+impl<'de> ::serde::Deserialize<'de> for FormsEventUpdated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-/// `Option` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+impl ::serde::Serialize for FormsEventUpdated {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.schedule_config {
+            map.serialize_entry("scheduleConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.schedule_config_updated {
+            map.serialize_entry("scheduleConfigUpdated", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        map.end()
+    }
+}
+
+/// `Location` in Wix's typings (`events_forms`).
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
-pub struct FormsOption {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub image: ::std::option::Option<FormsMedia>,
+pub struct FormsLocation {
+    /// `name`. At most 50 characters.
+    pub name: ::std::option::Option<::std::string::String>,
+    /// `coordinates`.
+    pub coordinates: ::std::option::Option<MapCoordinates>,
+    /// `address`. At most 300 characters.
+    pub address: ::std::option::Option<::std::string::String>,
+    /// `type`.
+    pub r#type: ::std::option::Option<FormsLocationType>,
+    /// `fullAddress`.
+    pub full_address: ::std::option::Option<::std::boxed::Box<Address>>,
+    /// `tbd`.
+    pub tbd: ::std::option::Option<bool>,
+}
+
+impl crate::serde_helpers::Object for FormsLocation {
+    const NAME: &'static str = "FormsLocation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "coordinates" => self.coordinates = map.next_value()?,
+            "address" => self.address = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "fullAddress" => self.full_address = map.next_value()?,
+            "tbd" => self.tbd = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FormsLocation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FormsLocation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.coordinates {
+            map.serialize_entry("coordinates", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.full_address {
+            map.serialize_entry("fullAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tbd {
+            map.serialize_entry("tbd", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `ScheduleConfig` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FormsScheduleConfig {
     /// `scheduleTbd`.
-    #[serde(
-        rename = "scheduleTbd",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schedule_tbd: ::std::option::Option<bool>,
     /// `scheduleTbdMessage`. At most 100 characters.
-    #[serde(
-        rename = "scheduleTbdMessage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schedule_tbd_message: ::std::option::Option<::std::string::String>,
     /// `startDate`.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `endDate`.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `timeZoneId`. At most 100 characters.
-    #[serde(
-        rename = "timeZoneId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_zone_id: ::std::option::Option<::std::string::String>,
     /// `endDateHidden`.
-    #[serde(
-        rename = "endDateHidden",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date_hidden: ::std::option::Option<bool>,
     /// `showTimeZone`.
-    #[serde(
-        rename = "showTimeZone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub show_time_zone: ::std::option::Option<bool>,
     /// `recurrences`.
-    #[serde(
-        rename = "recurrences",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recurrences: ::std::option::Option<Recurrences>,
+}
+
+impl crate::serde_helpers::Object for FormsScheduleConfig {
+    const NAME: &'static str = "FormsScheduleConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "scheduleTbd" => self.schedule_tbd = map.next_value()?,
+            "scheduleTbdMessage" => self.schedule_tbd_message = map.next_value()?,
+            "startDate" => self.start_date = map.next_value()?,
+            "endDate" => self.end_date = map.next_value()?,
+            "timeZoneId" => self.time_zone_id = map.next_value()?,
+            "endDateHidden" => self.end_date_hidden = map.next_value()?,
+            "showTimeZone" => self.show_time_zone = map.next_value()?,
+            "recurrences" => self.recurrences = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FormsScheduleConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FormsScheduleConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.schedule_tbd {
+            map.serialize_entry("scheduleTbd", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.schedule_tbd_message {
+            map.serialize_entry("scheduleTbdMessage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_date {
+            map.serialize_entry("startDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_date {
+            map.serialize_entry("endDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_zone_id {
+            map.serialize_entry("timeZoneId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_date_hidden {
+            map.serialize_entry("endDateHidden", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.show_time_zone {
+            map.serialize_entry("showTimeZone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.recurrences {
+            map.serialize_entry("recurrences", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onFormEventUpdated`.
     pub enum FormsStatus {
         /// `ONE_TIME`.
         OneTime = "ONE_TIME",
@@ -3801,836 +2597,497 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `GalleryData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GalleryData {
     /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub container_data: ::std::option::Option<PluginContainerData>,
     /// `items`.
-    #[serde(
-        rename = "items",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub items: ::std::vec::Vec<FormsItem>,
     /// `options`.
-    #[serde(
-        rename = "options",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub options: ::std::option::Option<::std::boxed::Box<GalleryOptions>>,
     /// `disableExpand`.
-    #[serde(
-        rename = "disableExpand",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disable_expand: ::std::option::Option<bool>,
     /// `disableDownload`.
-    #[serde(
-        rename = "disableDownload",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disable_download: ::std::option::Option<bool>,
     /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
 }
 
-/// `GalleryOptions` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GalleryOptions {
-    /// `layout`.
-    #[serde(
-        rename = "layout",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub layout: ::std::option::Option<GalleryOptionsLayout>,
-    /// `item`.
-    #[serde(
-        rename = "item",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub item: ::std::option::Option<ItemStyle>,
-    /// `thumbnails`.
-    #[serde(
-        rename = "thumbnails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnails: ::std::option::Option<Thumbnails>,
-}
+impl crate::serde_helpers::Object for GalleryData {
+    const NAME: &'static str = "GalleryData";
 
-/// `GalleryOptionsLayout` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GalleryOptionsLayout {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<LayoutType>,
-    /// `horizontalScroll`.
-    #[serde(
-        rename = "horizontalScroll",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub horizontal_scroll: ::std::option::Option<bool>,
-    /// `orientation`.
-    #[serde(
-        rename = "orientation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub orientation: ::std::option::Option<Orientation>,
-    /// `numberOfColumns`.
-    #[serde(
-        rename = "numberOfColumns",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub number_of_columns: ::std::option::Option<crate::Number>,
-    /// `mobileNumberOfColumns`.
-    #[serde(
-        rename = "mobileNumberOfColumns",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub mobile_number_of_columns: ::std::option::Option<crate::Number>,
-}
-
-/// `GIF` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Gif {
-    /// `gif`. Format `WEB_URL`.
-    #[serde(
-        rename = "gif",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gif: ::std::option::Option<::std::string::String>,
-    /// `mp4`. Format `WEB_URL`.
-    #[serde(
-        rename = "mp4",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub mp4: ::std::option::Option<::std::string::String>,
-    /// `still`. Format `WEB_URL`.
-    #[serde(
-        rename = "still",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub still: ::std::option::Option<::std::string::String>,
-}
-
-/// `GIFData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GifData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `original`.
-    #[serde(
-        rename = "original",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub original: ::std::option::Option<Gif>,
-    /// `downsized`.
-    #[serde(
-        rename = "downsized",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub downsized: ::std::option::Option<Gif>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `gifType`.
-    #[serde(
-        rename = "gifType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gif_type: ::std::option::Option<GifType>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `GIFType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum GifType {
-        /// `NORMAL`.
-        Normal = "NORMAL",
-        /// `STICKER`.
-        Sticker = "STICKER",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "containerData" => self.container_data = map.next_value()?,
+            "items" => self.items = crate::serde_helpers::next_list(map)?,
+            "options" => self.options = map.next_value()?,
+            "disableExpand" => self.disable_expand = map.next_value()?,
+            "disableDownload" => self.disable_download = map.next_value()?,
+            "animation" => self.animation = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `Gradient` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Gradient {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<GradientType>,
-    /// `stops`. At most 1000 items.
-    #[serde(
-        rename = "stops",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub stops: ::std::vec::Vec<Stop>,
-    /// `angle`.
-    #[serde(
-        rename = "angle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub angle: ::std::option::Option<crate::Number>,
-    /// `centerX`.
-    #[serde(
-        rename = "centerX",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub center_x: ::std::option::Option<crate::Number>,
-    /// `centerY`.
-    #[serde(
-        rename = "centerY",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub center_y: ::std::option::Option<crate::Number>,
+impl<'de> ::serde::Deserialize<'de> for GalleryData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `GradientType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum GradientType {
-        /// `LINEAR`.
-        Linear = "LINEAR",
-        /// `RADIAL`.
-        Radial = "RADIAL",
+impl ::serde::Serialize for GalleryData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.container_data {
+            map.serialize_entry("containerData", value)?;
+        }
+        if !self.items.is_empty() {
+            map.serialize_entry("items", &self.items)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.options {
+            map.serialize_entry("options", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.disable_expand {
+            map.serialize_entry("disableExpand", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.disable_download {
+            map.serialize_entry("disableDownload", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.animation {
+            map.serialize_entry("animation", value)?;
+        }
+        map.end()
     }
 }
 
 /// `GuestList` in Wix's typings (`events_rsvp-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onRsvpV2Created`, `wixEvents.onRsvpV2Deleted`, `wixEvents.onRsvpV2Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GuestList {
     /// `guests`. At most 11 items.
-    #[serde(
-        rename = "guests",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub guests: ::std::vec::Vec<RsvpV2Guest>,
 }
 
+impl crate::serde_helpers::Object for GuestList {
+    const NAME: &'static str = "GuestList";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "guests" => self.guests = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GuestList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GuestList {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.guests.is_empty() {
+            map.serialize_entry("guests", &self.guests)?;
+        }
+        map.end()
+    }
+}
+
 /// `GuestListConfig` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GuestListConfig {
     /// `publicGuestList`.
-    #[serde(
-        rename = "publicGuestList",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub public_guest_list: ::std::option::Option<bool>,
 }
 
-/// `HeadingData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct HeadingData {
-    /// `level`.
-    #[serde(
-        rename = "level",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub level: ::std::option::Option<crate::Number>,
-    /// `textStyle`.
-    #[serde(
-        rename = "textStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_style: ::std::option::Option<TextStyle>,
-    /// `indentation`.
-    #[serde(
-        rename = "indentation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub indentation: ::std::option::Option<crate::Number>,
-    /// `renderedLevel`.
-    #[serde(
-        rename = "renderedLevel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub rendered_level: ::std::option::Option<crate::Number>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
+impl crate::serde_helpers::Object for GuestListConfig {
+    const NAME: &'static str = "GuestListConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "publicGuestList" => self.public_guest_list = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `Height` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Height {
-    /// `custom`.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub custom: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for GuestListConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-/// `HTMLData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct HtmlData {
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `html`.
-    #[serde(
-        rename = "html",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub html: ::std::option::Option<::std::string::String>,
-    /// `isAdsense`. Deprecated.
-    #[serde(
-        rename = "isAdsense",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub is_adsense: ::std::option::Option<bool>,
-    /// `widgetId`.
-    #[serde(
-        rename = "widgetId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub widget_id: ::std::option::Option<::std::string::String>,
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `source`.
-    #[serde(
-        rename = "source",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub source: ::std::option::Option<Source>,
-    /// `autoHeight`.
-    #[serde(
-        rename = "autoHeight",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub auto_height: ::std::option::Option<bool>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
+impl ::serde::Serialize for GuestListConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.public_guest_list {
+            map.serialize_entry("publicGuestList", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `ImageData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ImageData {
     /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub container_data: ::std::option::Option<PluginContainerData>,
     /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<FormsMedia>,
     /// `link`.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub link: ::std::option::Option<FormsLink>,
     /// `disableExpand`.
-    #[serde(
-        rename = "disableExpand",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disable_expand: ::std::option::Option<bool>,
     /// `altText`.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub alt_text: ::std::option::Option<::std::string::String>,
     /// `caption`. Deprecated.
-    #[serde(
-        rename = "caption",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub caption: ::std::option::Option<::std::string::String>,
     /// `disableDownload`.
-    #[serde(
-        rename = "disableDownload",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disable_download: ::std::option::Option<bool>,
     /// `decorative`.
-    #[serde(
-        rename = "decorative",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub decorative: ::std::option::Option<bool>,
     /// `styles`.
-    #[serde(
-        rename = "styles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub styles: ::std::option::Option<ImageDataStyles>,
     /// `crop`.
-    #[serde(
-        rename = "crop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub crop: ::std::option::Option<ImageDataCrop>,
     /// `cropShape`.
-    #[serde(
-        rename = "cropShape",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub crop_shape: ::std::option::Option<::std::string::String>,
     /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
 }
 
-/// `ImageDataCrop` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ImageDataCrop {
-    /// `x`.
-    #[serde(
-        rename = "x",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub x: ::std::option::Option<crate::Number>,
-    /// `y`.
-    #[serde(
-        rename = "y",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub y: ::std::option::Option<crate::Number>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-}
+impl crate::serde_helpers::Object for ImageData {
+    const NAME: &'static str = "ImageData";
 
-/// `ImageDataStyles` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ImageDataStyles {
-    /// `border`.
-    #[serde(
-        rename = "border",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border: ::std::option::Option<StylesBorder>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ImagePosition` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum ImagePosition {
-        /// `CENTER`.
-        Center = "CENTER",
-        /// `CENTER_LEFT`.
-        CenterLeft = "CENTER_LEFT",
-        /// `CENTER_RIGHT`.
-        CenterRight = "CENTER_RIGHT",
-        /// `TOP`.
-        Top = "TOP",
-        /// `TOP_LEFT`.
-        TopLeft = "TOP_LEFT",
-        /// `TOP_RIGHT`.
-        TopRight = "TOP_RIGHT",
-        /// `BOTTOM`.
-        Bottom = "BOTTOM",
-        /// `BOTTOM_LEFT`.
-        BottomLeft = "BOTTOM_LEFT",
-        /// `BOTTOM_RIGHT`.
-        BottomRight = "BOTTOM_RIGHT",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "containerData" => self.container_data = map.next_value()?,
+            "image" => self.image = map.next_value()?,
+            "link" => self.link = map.next_value()?,
+            "disableExpand" => self.disable_expand = map.next_value()?,
+            "altText" => self.alt_text = map.next_value()?,
+            "caption" => self.caption = map.next_value()?,
+            "disableDownload" => self.disable_download = map.next_value()?,
+            "decorative" => self.decorative = map.next_value()?,
+            "styles" => self.styles = map.next_value()?,
+            "crop" => self.crop = map.next_value()?,
+            "cropShape" => self.crop_shape = map.next_value()?,
+            "animation" => self.animation = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `ImagePositionPosition` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum ImagePositionPosition {
-        /// `CENTER`.
-        Center = "CENTER",
-        /// `CENTER_LEFT`.
-        CenterLeft = "CENTER_LEFT",
-        /// `CENTER_RIGHT`.
-        CenterRight = "CENTER_RIGHT",
-        /// `TOP`.
-        Top = "TOP",
-        /// `TOP_LEFT`.
-        TopLeft = "TOP_LEFT",
-        /// `TOP_RIGHT`.
-        TopRight = "TOP_RIGHT",
-        /// `BOTTOM`.
-        Bottom = "BOTTOM",
-        /// `BOTTOM_LEFT`.
-        BottomLeft = "BOTTOM_LEFT",
-        /// `BOTTOM_RIGHT`.
-        BottomRight = "BOTTOM_RIGHT",
+impl<'de> ::serde::Deserialize<'de> for ImageData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `ImageScalingScaling` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum ImageScalingScaling {
-        /// `AUTO`.
-        Auto = "AUTO",
-        /// `CONTAIN`.
-        Contain = "CONTAIN",
-        /// `COVER`.
-        Cover = "COVER",
-    }
-}
-
-/// `ImageStyles` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ImageStyles {
-    /// `hideImage`.
-    #[serde(
-        rename = "hideImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub hide_image: ::std::option::Option<bool>,
-    /// `imagePosition`.
-    #[serde(
-        rename = "imagePosition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub image_position: ::std::option::Option<Position>,
-    /// `aspectRatio`.
-    #[serde(
-        rename = "aspectRatio",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub aspect_ratio: ::std::option::Option<AspectRatio>,
-    /// `resizing`.
-    #[serde(
-        rename = "resizing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub resizing: ::std::option::Option<Resizing>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Indentation` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Indentation {
-        /// `NESTED`.
-        Nested = "NESTED",
-        /// `FLAT`.
-        Flat = "FLAT",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `InitialExpandedItems` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum InitialExpandedItems {
-        /// `FIRST`.
-        First = "FIRST",
-        /// `ALL`.
-        All = "ALL",
-        /// `NONE`.
-        NoneValue = "NONE",
+impl ::serde::Serialize for ImageData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.container_data {
+            map.serialize_entry("containerData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.link {
+            map.serialize_entry("link", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.disable_expand {
+            map.serialize_entry("disableExpand", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.alt_text {
+            map.serialize_entry("altText", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.caption {
+            map.serialize_entry("caption", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.disable_download {
+            map.serialize_entry("disableDownload", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.decorative {
+            map.serialize_entry("decorative", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.styles {
+            map.serialize_entry("styles", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.crop {
+            map.serialize_entry("crop", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.crop_shape {
+            map.serialize_entry("cropShape", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.animation {
+            map.serialize_entry("animation", value)?;
+        }
+        map.end()
     }
 }
 
 /// `Input` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Input {
     /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `array`. Deprecated.
-    #[serde(
-        rename = "array",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub array: ::std::option::Option<bool>,
     /// `label`.
-    #[serde(
-        rename = "label",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub label: ::std::option::Option<::std::string::String>,
     /// `additionalLabels`.
-    #[serde(
-        rename = "additionalLabels",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub additional_labels: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// `options`.
-    #[serde(
-        rename = "options",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub options: ::std::vec::Vec<::std::string::String>,
     /// `mandatory`.
-    #[serde(
-        rename = "mandatory",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mandatory: ::std::option::Option<bool>,
     /// `maxLength`.
-    #[serde(
-        rename = "maxLength",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_length: ::std::option::Option<crate::Number>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<ValueType>,
     /// `maxSize`.
-    #[serde(
-        rename = "maxSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_size: ::std::option::Option<crate::Number>,
     /// `defaultOptionSelection`.
-    #[serde(
-        rename = "defaultOptionSelection",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_option_selection: ::std::option::Option<OptionSelection>,
     /// `labels`. Read-only.
-    #[serde(
-        rename = "labels",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub labels: ::std::vec::Vec<Label>,
 }
 
+impl crate::serde_helpers::Object for Input {
+    const NAME: &'static str = "Input";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "array" => self.array = map.next_value()?,
+            "label" => self.label = map.next_value()?,
+            "additionalLabels" => self.additional_labels = map.next_value()?,
+            "options" => self.options = crate::serde_helpers::next_list(map)?,
+            "mandatory" => self.mandatory = map.next_value()?,
+            "maxLength" => self.max_length = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "maxSize" => self.max_size = map.next_value()?,
+            "defaultOptionSelection" => self.default_option_selection = map.next_value()?,
+            "labels" => self.labels = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Input {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Input {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.array {
+            map.serialize_entry("array", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.additional_labels {
+            map.serialize_entry("additionalLabels", value)?;
+        }
+        if !self.options.is_empty() {
+            map.serialize_entry("options", &self.options)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.mandatory {
+            map.serialize_entry("mandatory", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_length {
+            map.serialize_entry("maxLength", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_size {
+            map.serialize_entry("maxSize", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default_option_selection {
+            map.serialize_entry("defaultOptionSelection", value)?;
+        }
+        if !self.labels.is_empty() {
+            map.serialize_entry("labels", &self.labels)?;
+        }
+        map.end()
+    }
+}
+
 /// `InputControl` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct InputControl {
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<InputControlType>,
     /// `system`.
-    #[serde(
-        rename = "system",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub system: ::std::option::Option<bool>,
     /// `name`. Deprecated.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `inputs`.
-    #[serde(
-        rename = "inputs",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub inputs: ::std::vec::Vec<Input>,
     /// `label`. Deprecated.
-    #[serde(
-        rename = "label",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub label: ::std::option::Option<::std::string::String>,
     /// `orderIndex`.
-    #[serde(
-        rename = "orderIndex",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_index: ::std::option::Option<crate::Number>,
     /// `_id` (Velo), `id` (REST).
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `deleted`. Read-only.
-    #[serde(
-        rename = "deleted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deleted: ::std::option::Option<bool>,
+}
+
+impl crate::serde_helpers::Object for InputControl {
+    const NAME: &'static str = "InputControl";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "system" => self.system = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "inputs" => self.inputs = crate::serde_helpers::next_list(map)?,
+            "label" => self.label = map.next_value()?,
+            "orderIndex" => self.order_index = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "deleted" => self.deleted = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for InputControl {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for InputControl {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.system {
+            map.serialize_entry("system", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if !self.inputs.is_empty() {
+            map.serialize_entry("inputs", &self.inputs)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order_index {
+            map.serialize_entry("orderIndex", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deleted {
+            map.serialize_entry("deleted", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `InputControlType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onFormEventUpdated`.
     pub enum InputControlType {
         /// `INPUT`.
         Input = "INPUT",
@@ -4655,2250 +3112,1504 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `InputValue` in Wix's typings (`events_orders`, `events_rsvp`, `events_rsvp-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct InputValue {
-    /// `inputName`. At most 100 characters.
-    #[serde(
-        rename = "inputName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub input_name: ::std::option::Option<::std::string::String>,
-    /// `value`. At most 5000 characters.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<::std::string::String>,
-    /// `values`. At most 5000 characters. At most 100 items.
-    #[serde(
-        rename = "values",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub values: ::std::vec::Vec<::std::string::String>,
-}
-
-/// `Invoice` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Invoice {
-    /// `items`.
-    #[serde(
-        rename = "items",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub items: ::std::vec::Vec<OrdersItem>,
-    /// `total`. Deprecated.
-    #[serde(
-        rename = "total",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub total: ::std::option::Option<Money>,
-    /// `discount`.
-    #[serde(
-        rename = "discount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub discount: ::std::option::Option<::std::boxed::Box<Discount>>,
-    /// `tax`.
-    #[serde(
-        rename = "tax",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub tax: ::std::option::Option<::std::boxed::Box<Tax>>,
-    /// `subTotal`.
-    #[serde(
-        rename = "subTotal",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub sub_total: ::std::option::Option<Money>,
-    /// `grandTotal`.
-    #[serde(
-        rename = "grandTotal",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub grand_total: ::std::option::Option<Money>,
-    /// `fees`. Read-only.
-    #[serde(
-        rename = "fees",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub fees: ::std::vec::Vec<Fee>,
-    /// `revenue`.
-    #[serde(
-        rename = "revenue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub revenue: ::std::option::Option<Money>,
-    /// `previewUrl`.
-    #[serde(
-        rename = "previewUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub preview_url: ::std::option::Option<::std::string::String>,
-}
-
-/// `ItemStyle` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ItemStyle {
-    /// `targetSize`.
-    #[serde(
-        rename = "targetSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub target_size: ::std::option::Option<crate::Number>,
-    /// `ratio`.
-    #[serde(
-        rename = "ratio",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub ratio: ::std::option::Option<crate::Number>,
-    /// `crop`.
-    #[serde(
-        rename = "crop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub crop: ::std::option::Option<Crop>,
-    /// `spacing`.
-    #[serde(
-        rename = "spacing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub spacing: ::std::option::Option<crate::Number>,
-}
-
-/// `Keyword` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Keyword {
-    /// `term`.
-    #[serde(
-        rename = "term",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub term: ::std::option::Option<::std::string::String>,
-    /// `isMain`.
-    #[serde(
-        rename = "isMain",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub is_main: ::std::option::Option<bool>,
-    /// `origin`. At most 1000 characters.
-    #[serde(
-        rename = "origin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub origin: ::std::option::Option<::std::string::String>,
-}
-
 /// `Label` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Label {
     /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `label`.
-    #[serde(
-        rename = "label",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub label: ::std::option::Option<::std::string::String>,
 }
 
-crate::serde_helpers::string_enum! {
-    /// `LayerEffect` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum LayerEffect {
-        /// `CENTER`.
-        Center = "CENTER",
-        /// `FADE_TO_TOP`.
-        FadeToTop = "FADE_TO_TOP",
-        /// `FADE_TO_BOTTOM`.
-        FadeToBottom = "FADE_TO_BOTTOM",
+impl crate::serde_helpers::Object for Label {
+    const NAME: &'static str = "Label";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "label" => self.label = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `Layers` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Layers {
-    /// `count`.
-    #[serde(
-        rename = "count",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub count: ::std::option::Option<crate::Number>,
-    /// `offsetY`.
-    #[serde(
-        rename = "offsetY",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub offset_y: ::std::option::Option<crate::Number>,
-    /// `layerEffect`.
-    #[serde(
-        rename = "layerEffect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub layer_effect: ::std::option::Option<LayerEffect>,
-    /// `offsetX`.
-    #[serde(
-        rename = "offsetX",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub offset_x: ::std::option::Option<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Layout` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Layout {
-        /// `STACKED`.
-        Stacked = "STACKED",
-        /// `SIDE_BY_SIDE`.
-        SideBySide = "SIDE_BY_SIDE",
+impl<'de> ::serde::Deserialize<'de> for Label {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-/// `LayoutCellData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LayoutCellData {
-    /// `colSpan`.
-    #[serde(
-        rename = "colSpan",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub col_span: ::std::option::Option<crate::Number>,
+impl ::serde::Serialize for Label {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `LayoutData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LayoutData {
     /// `backgroundColor`. At most 19 characters. Deprecated.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub background_color: ::std::option::Option<::std::string::String>,
     /// `backgroundImage`.
-    #[serde(
-        rename = "backgroundImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub background_image: ::std::option::Option<::std::boxed::Box<LayoutDataBackgroundImage>>,
     /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub border_color: ::std::option::Option<::std::string::String>,
     /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub border_width: ::std::option::Option<crate::Number>,
     /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub border_radius: ::std::option::Option<crate::Number>,
     /// `backdropColor`. At most 19 characters. Deprecated.
-    #[serde(
-        rename = "backdropColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub backdrop_color: ::std::option::Option<::std::string::String>,
     /// `backdropImage`.
-    #[serde(
-        rename = "backdropImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub backdrop_image: ::std::option::Option<::std::boxed::Box<LayoutDataBackgroundImage>>,
     /// `backdropPaddingTop`.
-    #[serde(
-        rename = "backdropPaddingTop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub backdrop_padding_top: ::std::option::Option<crate::Number>,
     /// `backdropPaddingBottom`.
-    #[serde(
-        rename = "backdropPaddingBottom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub backdrop_padding_bottom: ::std::option::Option<crate::Number>,
     /// `gap`.
-    #[serde(
-        rename = "gap",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub gap: ::std::option::Option<crate::Number>,
     /// `cellPadding`. At most 4 items.
-    #[serde(
-        rename = "cellPadding",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub cell_padding: ::std::vec::Vec<crate::Number>,
     /// `cellVerticalAlignment`.
-    #[serde(
-        rename = "cellVerticalAlignment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cell_vertical_alignment: ::std::option::Option<VerticalAlignmentAlignment>,
     /// `responsivenessBehaviour`.
-    #[serde(
-        rename = "responsivenessBehaviour",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub responsiveness_behaviour: ::std::option::Option<ResponsivenessBehaviour>,
     /// `responsivenessBreakpoint`.
-    #[serde(
-        rename = "responsivenessBreakpoint",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub responsiveness_breakpoint: ::std::option::Option<crate::Number>,
     /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub container_data: ::std::option::Option<PluginContainerData>,
     /// `designTarget`.
-    #[serde(
-        rename = "designTarget",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub design_target: ::std::option::Option<DesignTarget>,
     /// `banner`.
-    #[serde(
-        rename = "banner",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub banner: ::std::option::Option<Banner>,
     /// `background`.
-    #[serde(
-        rename = "background",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub background: ::std::option::Option<LayoutDataBackground>,
     /// `backdrop`.
-    #[serde(
-        rename = "backdrop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub backdrop: ::std::option::Option<Backdrop>,
     /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
     /// `topDivider`.
-    #[serde(
-        rename = "topDivider",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub top_divider: ::std::option::Option<::std::boxed::Box<SectionDivider>>,
     /// `bottomDivider`.
-    #[serde(
-        rename = "bottomDivider",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bottom_divider: ::std::option::Option<::std::boxed::Box<SectionDivider>>,
 }
 
-/// `LayoutDataBackground` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LayoutDataBackground {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<LayoutDataBackgroundType>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `gradient`.
-    #[serde(
-        rename = "gradient",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gradient: ::std::option::Option<Gradient>,
-}
+impl crate::serde_helpers::Object for LayoutData {
+    const NAME: &'static str = "LayoutData";
 
-/// `LayoutDataBackgroundImage` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LayoutDataBackgroundImage {
-    /// `media`.
-    #[serde(
-        rename = "media",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub media: ::std::option::Option<FormsMedia>,
-    /// `opacity`. Deprecated.
-    #[serde(
-        rename = "opacity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub opacity: ::std::option::Option<crate::Number>,
-    /// `scaling`.
-    #[serde(
-        rename = "scaling",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub scaling: ::std::option::Option<ImageScalingScaling>,
-    /// `position`.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub position: ::std::option::Option<ImagePosition>,
-    /// `blur`.
-    #[serde(
-        rename = "blur",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub blur: ::std::option::Option<crate::Number>,
-    /// `overlay`.
-    #[serde(
-        rename = "overlay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub overlay: ::std::option::Option<LayoutDataBackground>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `LayoutDataBackgroundType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum LayoutDataBackgroundType {
-        /// `COLOR`.
-        Color = "COLOR",
-        /// `GRADIENT`.
-        Gradient = "GRADIENT",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "backgroundColor" => self.background_color = map.next_value()?,
+            "backgroundImage" => self.background_image = map.next_value()?,
+            "borderColor" => self.border_color = map.next_value()?,
+            "borderWidth" => self.border_width = map.next_value()?,
+            "borderRadius" => self.border_radius = map.next_value()?,
+            "backdropColor" => self.backdrop_color = map.next_value()?,
+            "backdropImage" => self.backdrop_image = map.next_value()?,
+            "backdropPaddingTop" => self.backdrop_padding_top = map.next_value()?,
+            "backdropPaddingBottom" => self.backdrop_padding_bottom = map.next_value()?,
+            "gap" => self.gap = map.next_value()?,
+            "cellPadding" => self.cell_padding = crate::serde_helpers::next_list(map)?,
+            "cellVerticalAlignment" => self.cell_vertical_alignment = map.next_value()?,
+            "responsivenessBehaviour" => self.responsiveness_behaviour = map.next_value()?,
+            "responsivenessBreakpoint" => self.responsiveness_breakpoint = map.next_value()?,
+            "containerData" => self.container_data = map.next_value()?,
+            "designTarget" => self.design_target = map.next_value()?,
+            "banner" => self.banner = map.next_value()?,
+            "background" => self.background = map.next_value()?,
+            "backdrop" => self.backdrop = map.next_value()?,
+            "animation" => self.animation = map.next_value()?,
+            "topDivider" => self.top_divider = map.next_value()?,
+            "bottomDivider" => self.bottom_divider = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `LayoutType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum LayoutType {
-        /// `COLLAGE`.
-        Collage = "COLLAGE",
-        /// `MASONRY`.
-        Masonry = "MASONRY",
-        /// `GRID`.
-        Grid = "GRID",
-        /// `THUMBNAIL`.
-        Thumbnail = "THUMBNAIL",
-        /// `SLIDER`.
-        Slider = "SLIDER",
-        /// `SLIDESHOW`.
-        Slideshow = "SLIDESHOW",
-        /// `PANORAMA`.
-        Panorama = "PANORAMA",
-        /// `COLUMN`.
-        Column = "COLUMN",
-        /// `MAGIC`.
-        Magic = "MAGIC",
-        /// `FULLSIZE`.
-        Fullsize = "FULLSIZE",
+impl<'de> ::serde::Deserialize<'de> for LayoutData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `LineCap` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum LineCap {
-        /// `SQUARE`.
-        Square = "SQUARE",
-        /// `ROUND`.
-        Round = "ROUND",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `LineStyle` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum LineStyle {
-        /// `SINGLE`.
-        Single = "SINGLE",
-        /// `DOUBLE`.
-        Double = "DOUBLE",
-        /// `DASHED`.
-        Dashed = "DASHED",
-        /// `DOTTED`.
-        Dotted = "DOTTED",
-    }
-}
-
-/// `LinkData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LinkData {
-    /// `link`.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link: ::std::option::Option<FormsLink>,
-}
-
-/// `LinkPreviewData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LinkPreviewData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `link`.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link: ::std::option::Option<FormsLink>,
-    /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// `thumbnailUrl`.
-    #[serde(
-        rename = "thumbnailUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnail_url: ::std::option::Option<::std::string::String>,
-    /// `description`.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub description: ::std::option::Option<::std::string::String>,
-    /// `html`.
-    #[serde(
-        rename = "html",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub html: ::std::option::Option<::std::string::String>,
-    /// `styles`.
-    #[serde(
-        rename = "styles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub styles: ::std::option::Option<::std::boxed::Box<LinkPreviewDataStyles>>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `LinkPreviewDataStyles` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LinkPreviewDataStyles {
-    /// `backgroundColor`. At most 19 characters.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-    /// `titleColor`. At most 19 characters.
-    #[serde(
-        rename = "titleColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title_color: ::std::option::Option<::std::string::String>,
-    /// `subtitleColor`. At most 19 characters.
-    #[serde(
-        rename = "subtitleColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub subtitle_color: ::std::option::Option<::std::string::String>,
-    /// `linkColor`. At most 19 characters.
-    #[serde(
-        rename = "linkColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link_color: ::std::option::Option<::std::string::String>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `thumbnailPosition`.
-    #[serde(
-        rename = "thumbnailPosition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnail_position: ::std::option::Option<StylesPosition>,
-}
-
-/// `ListItemNodeData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ListItemNodeData {
-    /// `checked`.
-    #[serde(
-        rename = "checked",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub checked: ::std::option::Option<bool>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ListStyle` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum ListStyle {
-        /// `PLAIN`.
-        Plain = "PLAIN",
-        /// `NUMBERED`.
-        Numbered = "NUMBERED",
-        /// `LETTERS`.
-        Letters = "LETTERS",
-        /// `ROMAN`.
-        Roman = "ROMAN",
-        /// `BULLETED`.
-        Bulleted = "BULLETED",
-        /// `ALPHABETICAL_INDEX`.
-        AlphabeticalIndex = "ALPHABETICAL_INDEX",
-        /// `ALPHABETICAL_INDEX_COMPACT`.
-        AlphabeticalIndexCompact = "ALPHABETICAL_INDEX_COMPACT",
-    }
-}
-
-/// `LoopAnimation` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LoopAnimation {
-    /// `effect`.
-    #[serde(
-        rename = "effect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub effect: ::std::option::Option<LoopEffect>,
-    /// `duration`.
-    #[serde(
-        rename = "duration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub duration: ::std::option::Option<crate::Number>,
-    /// `iterationDelay`.
-    #[serde(
-        rename = "iterationDelay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub iteration_delay: ::std::option::Option<crate::Number>,
-}
-
-/// `LoopEffect` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct LoopEffect {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<LoopEffectType>,
-    /// `direction`. At most 20 characters.
-    #[serde(
-        rename = "direction",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub direction: ::std::option::Option<::std::string::String>,
-    /// `easing`. At most 100 characters.
-    #[serde(
-        rename = "easing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub easing: ::std::option::Option<::std::string::String>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `LoopEffectType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum LoopEffectType {
-        /// `BOUNCE`.
-        Bounce = "BOUNCE",
-        /// `BREATHE`.
-        Breathe = "BREATHE",
-        /// `CROSS`.
-        Cross = "CROSS",
-        /// `FLASH`.
-        Flash = "FLASH",
-        /// `FLIP`.
-        Flip = "FLIP",
-        /// `FOLD`.
-        Fold = "FOLD",
-        /// `JELLO`.
-        Jello = "JELLO",
-        /// `POKE`.
-        Poke = "POKE",
-        /// `PULSE`.
-        Pulse = "PULSE",
-        /// `RUBBER`.
-        Rubber = "RUBBER",
-        /// `SPIN`.
-        Spin = "SPIN",
-        /// `SWING`.
-        Swing = "SWING",
-        /// `WIGGLE`.
-        Wiggle = "WIGGLE",
+impl ::serde::Serialize for LayoutData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.background_color {
+            map.serialize_entry("backgroundColor", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.background_image {
+            map.serialize_entry("backgroundImage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.border_color {
+            map.serialize_entry("borderColor", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.border_width {
+            map.serialize_entry("borderWidth", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.border_radius {
+            map.serialize_entry("borderRadius", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.backdrop_color {
+            map.serialize_entry("backdropColor", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.backdrop_image {
+            map.serialize_entry("backdropImage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.backdrop_padding_top {
+            map.serialize_entry("backdropPaddingTop", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.backdrop_padding_bottom {
+            map.serialize_entry("backdropPaddingBottom", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.gap {
+            map.serialize_entry("gap", value)?;
+        }
+        if !self.cell_padding.is_empty() {
+            map.serialize_entry("cellPadding", &self.cell_padding)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cell_vertical_alignment {
+            map.serialize_entry("cellVerticalAlignment", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.responsiveness_behaviour {
+            map.serialize_entry("responsivenessBehaviour", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.responsiveness_breakpoint {
+            map.serialize_entry("responsivenessBreakpoint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.container_data {
+            map.serialize_entry("containerData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.design_target {
+            map.serialize_entry("designTarget", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.banner {
+            map.serialize_entry("banner", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.background {
+            map.serialize_entry("background", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.backdrop {
+            map.serialize_entry("backdrop", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.animation {
+            map.serialize_entry("animation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.top_divider {
+            map.serialize_entry("topDivider", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.bottom_divider {
+            map.serialize_entry("bottomDivider", value)?;
+        }
+        map.end()
     }
 }
 
 /// `MapCoordinates` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MapCoordinates {
     /// `lat`.
-    #[serde(
-        rename = "lat",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub lat: ::std::option::Option<crate::Number>,
     /// `lng`.
-    #[serde(
-        rename = "lng",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub lng: ::std::option::Option<crate::Number>,
 }
 
-/// `MapData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct MapData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `mapSettings`.
-    #[serde(
-        rename = "mapSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub map_settings: ::std::option::Option<::std::boxed::Box<MapSettings>>,
-}
+impl crate::serde_helpers::Object for MapCoordinates {
+    const NAME: &'static str = "MapCoordinates";
 
-/// `MapSettings` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct MapSettings {
-    /// `address`.
-    #[serde(
-        rename = "address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub address: ::std::option::Option<::std::string::String>,
-    /// `draggable`.
-    #[serde(
-        rename = "draggable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub draggable: ::std::option::Option<bool>,
-    /// `marker`.
-    #[serde(
-        rename = "marker",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub marker: ::std::option::Option<bool>,
-    /// `streetViewControl`.
-    #[serde(
-        rename = "streetViewControl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub street_view_control: ::std::option::Option<bool>,
-    /// `zoomControl`.
-    #[serde(
-        rename = "zoomControl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub zoom_control: ::std::option::Option<bool>,
-    /// `lat`.
-    #[serde(
-        rename = "lat",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub lat: ::std::option::Option<crate::Number>,
-    /// `lng`.
-    #[serde(
-        rename = "lng",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub lng: ::std::option::Option<crate::Number>,
-    /// `locationName`.
-    #[serde(
-        rename = "locationName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub location_name: ::std::option::Option<::std::string::String>,
-    /// `viewModeControl`.
-    #[serde(
-        rename = "viewModeControl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub view_mode_control: ::std::option::Option<bool>,
-    /// `initialZoom`.
-    #[serde(
-        rename = "initialZoom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub initial_zoom: ::std::option::Option<crate::Number>,
-    /// `mapType`.
-    #[serde(
-        rename = "mapType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub map_type: ::std::option::Option<MapType>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `MapType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum MapType {
-        /// `ROADMAP`.
-        Roadmap = "ROADMAP",
-        /// `SATELITE`.
-        Satelite = "SATELITE",
-        /// `HYBRID`.
-        Hybrid = "HYBRID",
-        /// `TERRAIN`.
-        Terrain = "TERRAIN",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "lat" => self.lat = map.next_value()?,
+            "lng" => self.lng = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `MentionData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct MentionData {
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `slug`.
-    #[serde(
-        rename = "slug",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub slug: ::std::option::Option<::std::string::String>,
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for MapCoordinates {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-/// `Metadata` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Metadata {
-    /// `version`.
-    #[serde(
-        rename = "version",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub version: ::std::option::Option<crate::Number>,
-    /// `createdTimestamp`. Read-only. Deprecated.
-    #[serde(
-        rename = "createdTimestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub created_timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `updatedTimestamp`. Deprecated.
-    #[serde(
-        rename = "updatedTimestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub updated_timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `_id` (Velo), `id` (REST).
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-}
-
-/// `Money` in Wix's typings (`events_forms`, `events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Money {
-    /// `amount`. Format `DECIMAL_VALUE`. Deprecated.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub amount: ::std::option::Option<::std::string::String>,
-    /// `currency`. Format `CURRENCY`.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub currency: ::std::option::Option<::std::string::String>,
-    /// `value`. Format `DECIMAL_VALUE`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<::std::string::String>,
+impl ::serde::Serialize for MapCoordinates {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.lat {
+            map.serialize_entry("lat", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lng {
+            map.serialize_entry("lng", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Negative` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Negative {
     /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `confirmation`.
-    #[serde(
-        rename = "confirmation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub confirmation: ::std::option::Option<NegativeResponseConfirmation>,
 }
 
+impl crate::serde_helpers::Object for Negative {
+    const NAME: &'static str = "Negative";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "title" => self.title = map.next_value()?,
+            "confirmation" => self.confirmation = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Negative {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Negative {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.confirmation {
+            map.serialize_entry("confirmation", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `NegativeResponseConfirmation` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct NegativeResponseConfirmation {
     /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `shareActionLabel`.
-    #[serde(
-        rename = "shareActionLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub share_action_label: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for NegativeResponseConfirmation {
+    const NAME: &'static str = "NegativeResponseConfirmation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "title" => self.title = map.next_value()?,
+            "shareActionLabel" => self.share_action_label = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for NegativeResponseConfirmation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for NegativeResponseConfirmation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.share_action_label {
+            map.serialize_entry("shareActionLabel", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Node` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Node {
     /// `buttonData`.
-    #[serde(
-        rename = "buttonData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub button_data: ::std::option::Option<::std::boxed::Box<ButtonData>>,
     /// `codeBlockData`.
-    #[serde(
-        rename = "codeBlockData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code_block_data: ::std::option::Option<::std::boxed::Box<CodeBlockData>>,
     /// `dividerData`.
-    #[serde(
-        rename = "dividerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub divider_data: ::std::option::Option<::std::boxed::Box<DividerData>>,
     /// `fileData`.
-    #[serde(
-        rename = "fileData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub file_data: ::std::option::Option<::std::boxed::Box<FileData>>,
     /// `galleryData`.
-    #[serde(
-        rename = "galleryData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub gallery_data: ::std::option::Option<::std::boxed::Box<GalleryData>>,
     /// `gifData`.
-    #[serde(
-        rename = "gifData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub gif_data: ::std::option::Option<::std::boxed::Box<GifData>>,
     /// `headingData`.
-    #[serde(
-        rename = "headingData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub heading_data: ::std::option::Option<::std::boxed::Box<HeadingData>>,
     /// `htmlData`.
-    #[serde(
-        rename = "htmlData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub html_data: ::std::option::Option<::std::boxed::Box<HtmlData>>,
     /// `imageData`.
-    #[serde(
-        rename = "imageData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image_data: ::std::option::Option<::std::boxed::Box<ImageData>>,
     /// `linkPreviewData`.
-    #[serde(
-        rename = "linkPreviewData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub link_preview_data: ::std::option::Option<::std::boxed::Box<LinkPreviewData>>,
     /// `mapData`. Deprecated.
-    #[serde(
-        rename = "mapData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub map_data: ::std::option::Option<::std::boxed::Box<MapData>>,
     /// `paragraphData`.
-    #[serde(
-        rename = "paragraphData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub paragraph_data: ::std::option::Option<::std::boxed::Box<ParagraphData>>,
     /// `pollData`.
-    #[serde(
-        rename = "pollData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub poll_data: ::std::option::Option<::std::boxed::Box<PollData>>,
     /// `textData`.
-    #[serde(
-        rename = "textData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text_data: ::std::option::Option<TextData>,
     /// `appEmbedData`.
-    #[serde(
-        rename = "appEmbedData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_embed_data: ::std::option::Option<::std::boxed::Box<AppEmbedData>>,
     /// `videoData`.
-    #[serde(
-        rename = "videoData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video_data: ::std::option::Option<::std::boxed::Box<VideoData>>,
     /// `embedData`.
-    #[serde(
-        rename = "embedData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub embed_data: ::std::option::Option<::std::boxed::Box<EmbedData>>,
     /// `collapsibleListData`.
-    #[serde(
-        rename = "collapsibleListData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub collapsible_list_data: ::std::option::Option<::std::boxed::Box<CollapsibleListData>>,
     /// `tableData`.
-    #[serde(
-        rename = "tableData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub table_data: ::std::option::Option<::std::boxed::Box<TableData>>,
     /// `tableCellData`.
-    #[serde(
-        rename = "tableCellData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub table_cell_data: ::std::option::Option<::std::boxed::Box<TableCellData>>,
     /// `externalData`.
-    #[serde(
-        rename = "externalData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external_data:
         ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
     /// `audioData`.
-    #[serde(
-        rename = "audioData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub audio_data: ::std::option::Option<::std::boxed::Box<AudioData>>,
     /// `orderedListData`.
-    #[serde(
-        rename = "orderedListData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ordered_list_data: ::std::option::Option<::std::boxed::Box<OrderedListData>>,
     /// `bulletedListData`.
-    #[serde(
-        rename = "bulletedListData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bulleted_list_data: ::std::option::Option<::std::boxed::Box<BulletedListData>>,
     /// `blockquoteData`.
-    #[serde(
-        rename = "blockquoteData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub blockquote_data: ::std::option::Option<::std::boxed::Box<BlockquoteData>>,
     /// `captionData`.
-    #[serde(
-        rename = "captionData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub caption_data: ::std::option::Option<CaptionData>,
     /// `layoutData`.
-    #[serde(
-        rename = "layoutData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub layout_data: ::std::option::Option<::std::boxed::Box<LayoutData>>,
     /// `layoutCellData`.
-    #[serde(
-        rename = "layoutCellData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub layout_cell_data: ::std::option::Option<LayoutCellData>,
     /// `shapeData`.
-    #[serde(
-        rename = "shapeData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub shape_data: ::std::option::Option<::std::boxed::Box<ShapeData>>,
     /// `cardData`.
-    #[serde(
-        rename = "cardData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub card_data: ::std::option::Option<::std::boxed::Box<CardData>>,
     /// `tocData`.
-    #[serde(
-        rename = "tocData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub toc_data: ::std::option::Option<::std::boxed::Box<TocData>>,
     /// `smartBlockData`.
-    #[serde(
-        rename = "smartBlockData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub smart_block_data: ::std::option::Option<::std::boxed::Box<SmartBlockData>>,
     /// `smartBlockCellData`.
-    #[serde(
-        rename = "smartBlockCellData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub smart_block_cell_data: ::std::option::Option<::std::boxed::Box<SmartBlockCellData>>,
     /// `checkboxListData`.
-    #[serde(
-        rename = "checkboxListData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub checkbox_list_data: ::std::option::Option<::std::boxed::Box<CheckboxListData>>,
     /// `listItemData`.
-    #[serde(
-        rename = "listItemData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub list_item_data: ::std::option::Option<::std::boxed::Box<ListItemNodeData>>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<NodeType>,
     /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `nodes`.
-    #[serde(
-        rename = "nodes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub nodes: ::std::vec::Vec<Node>,
     /// `style`.
-    #[serde(
-        rename = "style",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub style: ::std::option::Option<NodeStyle>,
 }
 
-/// `NodeStyle` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct NodeStyle {
-    /// `paddingTop`.
-    #[serde(
-        rename = "paddingTop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub padding_top: ::std::option::Option<::std::string::String>,
-    /// `paddingBottom`.
-    #[serde(
-        rename = "paddingBottom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub padding_bottom: ::std::option::Option<::std::string::String>,
-    /// `backgroundColor`.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for Node {
+    const NAME: &'static str = "Node";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "buttonData" => self.button_data = map.next_value()?,
+            "codeBlockData" => self.code_block_data = map.next_value()?,
+            "dividerData" => self.divider_data = map.next_value()?,
+            "fileData" => self.file_data = map.next_value()?,
+            "galleryData" => self.gallery_data = map.next_value()?,
+            "gifData" => self.gif_data = map.next_value()?,
+            "headingData" => self.heading_data = map.next_value()?,
+            "htmlData" => self.html_data = map.next_value()?,
+            "imageData" => self.image_data = map.next_value()?,
+            "linkPreviewData" => self.link_preview_data = map.next_value()?,
+            "mapData" => self.map_data = map.next_value()?,
+            "paragraphData" => self.paragraph_data = map.next_value()?,
+            "pollData" => self.poll_data = map.next_value()?,
+            "textData" => self.text_data = map.next_value()?,
+            "appEmbedData" => self.app_embed_data = map.next_value()?,
+            "videoData" => self.video_data = map.next_value()?,
+            "embedData" => self.embed_data = map.next_value()?,
+            "collapsibleListData" => self.collapsible_list_data = map.next_value()?,
+            "tableData" => self.table_data = map.next_value()?,
+            "tableCellData" => self.table_cell_data = map.next_value()?,
+            "externalData" => self.external_data = map.next_value()?,
+            "audioData" => self.audio_data = map.next_value()?,
+            "orderedListData" => self.ordered_list_data = map.next_value()?,
+            "bulletedListData" => self.bulleted_list_data = map.next_value()?,
+            "blockquoteData" => self.blockquote_data = map.next_value()?,
+            "captionData" => self.caption_data = map.next_value()?,
+            "layoutData" => self.layout_data = map.next_value()?,
+            "layoutCellData" => self.layout_cell_data = map.next_value()?,
+            "shapeData" => self.shape_data = map.next_value()?,
+            "cardData" => self.card_data = map.next_value()?,
+            "tocData" => self.toc_data = map.next_value()?,
+            "smartBlockData" => self.smart_block_data = map.next_value()?,
+            "smartBlockCellData" => self.smart_block_cell_data = map.next_value()?,
+            "checkboxListData" => self.checkbox_list_data = map.next_value()?,
+            "listItemData" => self.list_item_data = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "nodes" => self.nodes = crate::serde_helpers::next_list(map)?,
+            "style" => self.style = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `NodeType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum NodeType {
-        /// `PARAGRAPH`.
-        Paragraph = "PARAGRAPH",
-        /// `TEXT`.
-        Text = "TEXT",
-        /// `HEADING`.
-        Heading = "HEADING",
-        /// `BULLETED_LIST`.
-        BulletedList = "BULLETED_LIST",
-        /// `ORDERED_LIST`.
-        OrderedList = "ORDERED_LIST",
-        /// `LIST_ITEM`.
-        ListItem = "LIST_ITEM",
-        /// `BLOCKQUOTE`.
-        Blockquote = "BLOCKQUOTE",
-        /// `CODE_BLOCK`.
-        CodeBlock = "CODE_BLOCK",
-        /// `VIDEO`.
-        Video = "VIDEO",
-        /// `DIVIDER`.
-        Divider = "DIVIDER",
-        /// `FILE`.
-        File = "FILE",
-        /// `GALLERY`.
-        Gallery = "GALLERY",
-        /// `GIF`.
-        Gif = "GIF",
-        /// `HTML`.
-        Html = "HTML",
-        /// `IMAGE`.
-        Image = "IMAGE",
-        /// `LINK_PREVIEW`.
-        LinkPreview = "LINK_PREVIEW",
-        /// `MAP`. Deprecated.
-        Map = "MAP",
-        /// `POLL`.
-        Poll = "POLL",
-        /// `APP_EMBED`.
-        AppEmbed = "APP_EMBED",
-        /// `BUTTON`.
-        Button = "BUTTON",
-        /// `COLLAPSIBLE_LIST`.
-        CollapsibleList = "COLLAPSIBLE_LIST",
-        /// `TABLE`.
-        Table = "TABLE",
-        /// `EMBED`.
-        Embed = "EMBED",
-        /// `COLLAPSIBLE_ITEM`.
-        CollapsibleItem = "COLLAPSIBLE_ITEM",
-        /// `COLLAPSIBLE_ITEM_TITLE`.
-        CollapsibleItemTitle = "COLLAPSIBLE_ITEM_TITLE",
-        /// `COLLAPSIBLE_ITEM_BODY`.
-        CollapsibleItemBody = "COLLAPSIBLE_ITEM_BODY",
-        /// `TABLE_CELL`.
-        TableCell = "TABLE_CELL",
-        /// `TABLE_ROW`.
-        TableRow = "TABLE_ROW",
-        /// `EXTERNAL`.
-        External = "EXTERNAL",
-        /// `AUDIO`.
-        Audio = "AUDIO",
-        /// `CAPTION`.
-        Caption = "CAPTION",
-        /// `LAYOUT`.
-        Layout = "LAYOUT",
-        /// `LAYOUT_CELL`.
-        LayoutCell = "LAYOUT_CELL",
-        /// `SHAPE`.
-        Shape = "SHAPE",
-        /// `CARD`.
-        Card = "CARD",
-        /// `TOC`.
-        Toc = "TOC",
-        /// `SMART_BLOCK`.
-        SmartBlock = "SMART_BLOCK",
-        /// `SMART_BLOCK_CELL`.
-        SmartBlockCell = "SMART_BLOCK_CELL",
-        /// `CHECKBOX_LIST`.
-        CheckboxList = "CHECKBOX_LIST",
+impl<'de> ::serde::Deserialize<'de> for Node {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Node {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.button_data {
+            map.serialize_entry("buttonData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.code_block_data {
+            map.serialize_entry("codeBlockData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.divider_data {
+            map.serialize_entry("dividerData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.file_data {
+            map.serialize_entry("fileData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.gallery_data {
+            map.serialize_entry("galleryData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.gif_data {
+            map.serialize_entry("gifData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.heading_data {
+            map.serialize_entry("headingData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.html_data {
+            map.serialize_entry("htmlData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image_data {
+            map.serialize_entry("imageData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.link_preview_data {
+            map.serialize_entry("linkPreviewData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.map_data {
+            map.serialize_entry("mapData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.paragraph_data {
+            map.serialize_entry("paragraphData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.poll_data {
+            map.serialize_entry("pollData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.text_data {
+            map.serialize_entry("textData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_embed_data {
+            map.serialize_entry("appEmbedData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.video_data {
+            map.serialize_entry("videoData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.embed_data {
+            map.serialize_entry("embedData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.collapsible_list_data {
+            map.serialize_entry("collapsibleListData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_data {
+            map.serialize_entry("tableData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_cell_data {
+            map.serialize_entry("tableCellData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.external_data {
+            map.serialize_entry("externalData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.audio_data {
+            map.serialize_entry("audioData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ordered_list_data {
+            map.serialize_entry("orderedListData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.bulleted_list_data {
+            map.serialize_entry("bulletedListData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.blockquote_data {
+            map.serialize_entry("blockquoteData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.caption_data {
+            map.serialize_entry("captionData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.layout_data {
+            map.serialize_entry("layoutData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.layout_cell_data {
+            map.serialize_entry("layoutCellData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.shape_data {
+            map.serialize_entry("shapeData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.card_data {
+            map.serialize_entry("cardData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.toc_data {
+            map.serialize_entry("tocData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.smart_block_data {
+            map.serialize_entry("smartBlockData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.smart_block_cell_data {
+            map.serialize_entry("smartBlockCellData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.checkbox_list_data {
+            map.serialize_entry("checkboxListData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.list_item_data {
+            map.serialize_entry("listItemData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if !self.nodes.is_empty() {
+            map.serialize_entry("nodes", &self.nodes)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.style {
+            map.serialize_entry("style", value)?;
+        }
+        map.end()
     }
 }
 
 /// `NotificationConfig` in Wix's typings (`events_notifications`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onNotificationConfigCreated`, `wixEvents.onNotificationConfigUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct NotificationConfig {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Immutable.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Immutable.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `rsvpConfirmation`.
-    #[serde(
-        rename = "rsvpConfirmation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rsvp_confirmation: ::std::option::Option<::std::boxed::Box<EmailNotificationConfig>>,
     /// `newSpotsAvailable`.
-    #[serde(
-        rename = "newSpotsAvailable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub new_spots_available: ::std::option::Option<::std::boxed::Box<EmailNotificationConfig>>,
     /// `eventCancelation`.
-    #[serde(
-        rename = "eventCancelation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_cancelation: ::std::option::Option<::std::boxed::Box<EmailNotificationConfig>>,
     /// `upcomingEventReminder`.
-    #[serde(
-        rename = "upcomingEventReminder",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub upcoming_event_reminder: ::std::option::Option<::std::boxed::Box<EmailNotificationConfig>>,
     /// `orderConfirmation`.
-    #[serde(
-        rename = "orderConfirmation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_confirmation: ::std::option::Option<::std::boxed::Box<EmailNotificationConfig>>,
     /// `ticketConfirmation`.
-    #[serde(
-        rename = "ticketConfirmation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_confirmation: ::std::option::Option<::std::boxed::Box<EmailNotificationConfig>>,
     /// `invoice`.
-    #[serde(
-        rename = "invoice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub invoice: ::std::option::Option<::std::boxed::Box<EmailNotificationConfig>>,
     /// `orderConfirmationWithTicketsLink`.
-    #[serde(
-        rename = "orderConfirmationWithTicketsLink",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_confirmation_with_tickets_link:
         ::std::option::Option<::std::boxed::Box<EmailNotificationConfig>>,
 }
 
+impl crate::serde_helpers::Object for NotificationConfig {
+    const NAME: &'static str = "NotificationConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "rsvpConfirmation" => self.rsvp_confirmation = map.next_value()?,
+            "newSpotsAvailable" => self.new_spots_available = map.next_value()?,
+            "eventCancelation" => self.event_cancelation = map.next_value()?,
+            "upcomingEventReminder" => self.upcoming_event_reminder = map.next_value()?,
+            "orderConfirmation" => self.order_confirmation = map.next_value()?,
+            "ticketConfirmation" => self.ticket_confirmation = map.next_value()?,
+            "invoice" => self.invoice = map.next_value()?,
+            "orderConfirmationWithTicketsLink" => {
+                self.order_confirmation_with_tickets_link = map.next_value()?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for NotificationConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for NotificationConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rsvp_confirmation {
+            map.serialize_entry("rsvpConfirmation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.new_spots_available {
+            map.serialize_entry("newSpotsAvailable", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_cancelation {
+            map.serialize_entry("eventCancelation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.upcoming_event_reminder {
+            map.serialize_entry("upcomingEventReminder", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order_confirmation {
+            map.serialize_entry("orderConfirmation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ticket_confirmation {
+            map.serialize_entry("ticketConfirmation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.invoice {
+            map.serialize_entry("invoice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order_confirmation_with_tickets_link {
+            map.serialize_entry("orderConfirmationWithTicketsLink", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Link` in Wix's typings (`events_notifications`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onNotificationConfigCreated`, `wixEvents.onNotificationConfigUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct NotificationsLink {
     /// `display`.
-    #[serde(
-        rename = "display",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display: ::std::option::Option<bool>,
     /// `linkText`. At most 60 characters.
-    #[serde(
-        rename = "linkText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub link_text: ::std::option::Option<::std::string::String>,
 }
 
-/// `Occurrence` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Occurrence {
-    /// `startDate`.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `endDate`.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub end_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `timeZoneId`. At most 100 characters.
-    #[serde(
-        rename = "timeZoneId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub time_zone_id: ::std::option::Option<::std::string::String>,
-    /// `showTimeZone`.
-    #[serde(
-        rename = "showTimeZone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub show_time_zone: ::std::option::Option<bool>,
+impl crate::serde_helpers::Object for NotificationsLink {
+    const NAME: &'static str = "NotificationsLink";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "display" => self.display = map.next_value()?,
+            "linkText" => self.link_text = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `Oembed` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Oembed {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<::std::string::String>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `html`.
-    #[serde(
-        rename = "html",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub html: ::std::option::Option<::std::string::String>,
-    /// `authorName`.
-    #[serde(
-        rename = "authorName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub author_name: ::std::option::Option<::std::string::String>,
-    /// `authorUrl`.
-    #[serde(
-        rename = "authorUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub author_url: ::std::option::Option<::std::string::String>,
-    /// `providerName`.
-    #[serde(
-        rename = "providerName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub provider_name: ::std::option::Option<::std::string::String>,
-    /// `providerUrl`.
-    #[serde(
-        rename = "providerUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub provider_url: ::std::option::Option<::std::string::String>,
-    /// `thumbnailUrl`.
-    #[serde(
-        rename = "thumbnailUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnail_url: ::std::option::Option<::std::string::String>,
-    /// `thumbnailWidth`.
-    #[serde(
-        rename = "thumbnailWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnail_width: ::std::option::Option<::std::string::String>,
-    /// `thumbnailHeight`.
-    #[serde(
-        rename = "thumbnailHeight",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnail_height: ::std::option::Option<::std::string::String>,
-    /// `videoUrl`.
-    #[serde(
-        rename = "videoUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub video_url: ::std::option::Option<::std::string::String>,
-    /// `version`.
-    #[serde(
-        rename = "version",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub version: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for NotificationsLink {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for NotificationsLink {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.display {
+            map.serialize_entry("display", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.link_text {
+            map.serialize_entry("linkText", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `OnlineConferencing` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OnlineConferencing {
     /// `config`.
-    #[serde(
-        rename = "config",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config: ::std::option::Option<OnlineConferencingConfig>,
     /// `session`.
-    #[serde(
-        rename = "session",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub session: ::std::option::Option<OnlineConferencingSession>,
 }
 
+impl crate::serde_helpers::Object for OnlineConferencing {
+    const NAME: &'static str = "OnlineConferencing";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "config" => self.config = map.next_value()?,
+            "session" => self.session = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OnlineConferencing {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OnlineConferencing {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.config {
+            map.serialize_entry("config", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.session {
+            map.serialize_entry("session", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `OnlineConferencingConfig` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OnlineConferencingConfig {
     /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// `providerId`. Format `GUID`.
-    #[serde(
-        rename = "providerId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub provider_id: ::std::option::Option<::std::string::String>,
     /// `conferenceType`.
-    #[serde(
-        rename = "conferenceType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_type: ::std::option::Option<ConferenceType>,
 }
 
-/// `OnlineConferencingLogin` in Wix's typings (`events_orders`, `events_rsvp`, `events_rsvp-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct OnlineConferencingLogin {
-    /// `link`. Format `WEB_URL`. Read-only.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link: ::std::option::Option<::std::string::String>,
-    /// `password`. Read-only.
-    #[serde(
-        rename = "password",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub password: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for OnlineConferencingConfig {
+    const NAME: &'static str = "OnlineConferencingConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "enabled" => self.enabled = map.next_value()?,
+            "providerId" => self.provider_id = map.next_value()?,
+            "conferenceType" => self.conference_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OnlineConferencingConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OnlineConferencingConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.provider_id {
+            map.serialize_entry("providerId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.conference_type {
+            map.serialize_entry("conferenceType", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `OnlineConferencingSession` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OnlineConferencingSession {
     /// `hostLink`. Read-only.
-    #[serde(
-        rename = "hostLink",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub host_link: ::std::option::Option<::std::string::String>,
     /// `guestLink`. Read-only.
-    #[serde(
-        rename = "guestLink",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub guest_link: ::std::option::Option<::std::string::String>,
     /// `password`. Read-only.
-    #[serde(
-        rename = "password",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub password: ::std::option::Option<::std::string::String>,
     /// `sessionCreated`. Read-only.
-    #[serde(
-        rename = "sessionCreated",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub session_created: ::std::option::Option<bool>,
     /// `sessionId`. Read-only.
-    #[serde(
-        rename = "sessionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub session_id: ::std::option::Option<::std::string::String>,
 }
 
-/// `OptionDesign` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct OptionDesign {
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
+impl crate::serde_helpers::Object for OnlineConferencingSession {
+    const NAME: &'static str = "OnlineConferencingSession";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "hostLink" => self.host_link = map.next_value()?,
+            "guestLink" => self.guest_link = map.next_value()?,
+            "password" => self.password = map.next_value()?,
+            "sessionCreated" => self.session_created = map.next_value()?,
+            "sessionId" => self.session_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `OptionLayout` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct OptionLayout {
-    /// `enableImage`.
-    #[serde(
-        rename = "enableImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enable_image: ::std::option::Option<bool>,
+impl<'de> ::serde::Deserialize<'de> for OnlineConferencingSession {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OnlineConferencingSession {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.host_link {
+            map.serialize_entry("hostLink", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.guest_link {
+            map.serialize_entry("guestLink", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.password {
+            map.serialize_entry("password", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.session_created {
+            map.serialize_entry("sessionCreated", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.session_id {
+            map.serialize_entry("sessionId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `OptionSelection` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OptionSelection {
     /// `optionIndex`.
-    #[serde(
-        rename = "optionIndex",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub option_index: ::std::option::Option<crate::Number>,
     /// `placeholderText`. At most 200 characters.
-    #[serde(
-        rename = "placeholderText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub placeholder_text: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for OptionSelection {
+    const NAME: &'static str = "OptionSelection";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "optionIndex" => self.option_index = map.next_value()?,
+            "placeholderText" => self.placeholder_text = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OptionSelection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OptionSelection {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.option_index {
+            map.serialize_entry("optionIndex", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.placeholder_text {
+            map.serialize_entry("placeholderText", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `OrderConfirmed` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onOrderConfirmed`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrderConfirmedData {
     /// `timestamp`.
-    #[serde(
-        rename = "timestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `language`. Format `LANGUAGE`.
-    #[serde(
-        rename = "language",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language: ::std::option::Option<::std::string::String>,
     /// `silent`.
-    #[serde(
-        rename = "silent",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub silent: ::std::option::Option<bool>,
     /// `locale`. Format `LANGUAGE_TAG`.
-    #[serde(
-        rename = "locale",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub locale: ::std::option::Option<::std::string::String>,
     /// `eventId`. Format `GUID`.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `orderNumber`.
-    #[serde(
-        rename = "orderNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_number: ::std::option::Option<::std::string::String>,
     /// `contactId`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `created`. Read-only.
-    #[serde(
-        rename = "created",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `updated`. Read-only.
-    #[serde(
-        rename = "updated",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `firstName`.
-    #[serde(
-        rename = "firstName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`.
-    #[serde(
-        rename = "lastName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// `email`.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `checkoutForm`.
-    #[serde(
-        rename = "checkoutForm",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub checkout_form: ::std::option::Option<FormResponse>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<OrderStatus>,
     /// `method`.
-    #[serde(
-        rename = "method",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub method: ::std::option::Option<::std::string::String>,
     /// `tickets`.
-    #[serde(
-        rename = "tickets",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub tickets: ::std::vec::Vec<Ticket>,
     /// `invoice`.
-    #[serde(
-        rename = "invoice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub invoice: ::std::option::Option<::std::boxed::Box<Invoice>>,
     /// `reservationId`.
-    #[serde(
-        rename = "reservationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reservation_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for OrderConfirmedData {
+    const NAME: &'static str = "OrderConfirmedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timestamp" => self.timestamp = map.next_value()?,
+            "language" => self.language = map.next_value()?,
+            "silent" => self.silent = map.next_value()?,
+            "locale" => self.locale = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "orderNumber" => self.order_number = map.next_value()?,
+            "contactId" => self.contact_id = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "created" => self.created = map.next_value()?,
+            "updated" => self.updated = map.next_value()?,
+            "firstName" => self.first_name = map.next_value()?,
+            "lastName" => self.last_name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "checkoutForm" => self.checkout_form = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "method" => self.method = map.next_value()?,
+            "tickets" => self.tickets = crate::serde_helpers::next_list(map)?,
+            "invoice" => self.invoice = map.next_value()?,
+            "reservationId" => self.reservation_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrderConfirmedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OrderConfirmedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.language {
+            map.serialize_entry("language", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.silent {
+            map.serialize_entry("silent", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order_number {
+            map.serialize_entry("orderNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated {
+            map.serialize_entry("updated", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.checkout_form {
+            map.serialize_entry("checkoutForm", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        if !self.tickets.is_empty() {
+            map.serialize_entry("tickets", &self.tickets)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.invoice {
+            map.serialize_entry("invoice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reservation_id {
+            map.serialize_entry("reservationId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `OrderDeleted` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onOrderDeleted`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrderDeletedData {
     /// `timestamp`.
-    #[serde(
-        rename = "timestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `eventId`. Format `GUID`.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `orderNumber`.
-    #[serde(
-        rename = "orderNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_number: ::std::option::Option<::std::string::String>,
     /// `contactId`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `created`. Read-only.
-    #[serde(
-        rename = "created",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `updated`. Read-only.
-    #[serde(
-        rename = "updated",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `anonymized`.
-    #[serde(
-        rename = "anonymized",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub anonymized: ::std::option::Option<bool>,
     /// `orderType`.
-    #[serde(
-        rename = "orderType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_type: ::std::option::Option<OrderType>,
     /// `triggeredByAnonymizeRequest`.
-    #[serde(
-        rename = "triggeredByAnonymizeRequest",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub triggered_by_anonymize_request: ::std::option::Option<bool>,
     /// `tickets`.
-    #[serde(
-        rename = "tickets",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub tickets: ::std::vec::Vec<Ticket>,
 }
 
+impl crate::serde_helpers::Object for OrderDeletedData {
+    const NAME: &'static str = "OrderDeletedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timestamp" => self.timestamp = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "orderNumber" => self.order_number = map.next_value()?,
+            "contactId" => self.contact_id = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "created" => self.created = map.next_value()?,
+            "updated" => self.updated = map.next_value()?,
+            "anonymized" => self.anonymized = map.next_value()?,
+            "orderType" => self.order_type = map.next_value()?,
+            "triggeredByAnonymizeRequest" => {
+                self.triggered_by_anonymize_request = map.next_value()?
+            }
+            "tickets" => self.tickets = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrderDeletedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OrderDeletedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order_number {
+            map.serialize_entry("orderNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated {
+            map.serialize_entry("updated", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.anonymized {
+            map.serialize_entry("anonymized", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order_type {
+            map.serialize_entry("orderType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.triggered_by_anonymize_request {
+            map.serialize_entry("triggeredByAnonymizeRequest", value)?;
+        }
+        if !self.tickets.is_empty() {
+            map.serialize_entry("tickets", &self.tickets)?;
+        }
+        map.end()
+    }
+}
+
 /// `OrderInitiated` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onOrderInitiated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrderInitiatedData {
     /// `timestamp`.
-    #[serde(
-        rename = "timestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `language`. Format `LANGUAGE`.
-    #[serde(
-        rename = "language",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language: ::std::option::Option<::std::string::String>,
     /// `locale`. Format `LANGUAGE_TAG`.
-    #[serde(
-        rename = "locale",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub locale: ::std::option::Option<::std::string::String>,
     /// `eventId`. Format `GUID`.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `orderNumber`.
-    #[serde(
-        rename = "orderNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_number: ::std::option::Option<::std::string::String>,
     /// `contactId`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `created`. Read-only.
-    #[serde(
-        rename = "created",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `updated`. Read-only.
-    #[serde(
-        rename = "updated",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `firstName`.
-    #[serde(
-        rename = "firstName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`.
-    #[serde(
-        rename = "lastName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// `email`.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `checkoutForm`.
-    #[serde(
-        rename = "checkoutForm",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub checkout_form: ::std::option::Option<FormResponse>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<OrderStatus>,
     /// `invoice`.
-    #[serde(
-        rename = "invoice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub invoice: ::std::option::Option<::std::boxed::Box<Invoice>>,
     /// `reservationId`.
-    #[serde(
-        rename = "reservationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reservation_id: ::std::option::Option<::std::string::String>,
     /// `markedAsPaid`.
-    #[serde(
-        rename = "markedAsPaid",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub marked_as_paid: ::std::option::Option<bool>,
     /// `marketingConsent`.
-    #[serde(
-        rename = "marketingConsent",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub marketing_consent: ::std::option::Option<bool>,
+}
+
+impl crate::serde_helpers::Object for OrderInitiatedData {
+    const NAME: &'static str = "OrderInitiatedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timestamp" => self.timestamp = map.next_value()?,
+            "language" => self.language = map.next_value()?,
+            "locale" => self.locale = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "orderNumber" => self.order_number = map.next_value()?,
+            "contactId" => self.contact_id = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "created" => self.created = map.next_value()?,
+            "updated" => self.updated = map.next_value()?,
+            "firstName" => self.first_name = map.next_value()?,
+            "lastName" => self.last_name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "checkoutForm" => self.checkout_form = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "invoice" => self.invoice = map.next_value()?,
+            "reservationId" => self.reservation_id = map.next_value()?,
+            "markedAsPaid" => self.marked_as_paid = map.next_value()?,
+            "marketingConsent" => self.marketing_consent = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrderInitiatedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OrderInitiatedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.language {
+            map.serialize_entry("language", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order_number {
+            map.serialize_entry("orderNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated {
+            map.serialize_entry("updated", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.checkout_form {
+            map.serialize_entry("checkoutForm", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.invoice {
+            map.serialize_entry("invoice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reservation_id {
+            map.serialize_entry("reservationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.marked_as_paid {
+            map.serialize_entry("markedAsPaid", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.marketing_consent {
+            map.serialize_entry("marketingConsent", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `OrderStatus` in Wix's typings (`events_orders`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onOrderConfirmed`, `wixEvents.onOrderInitiated`, `wixEvents.onOrderUpdated`.
     pub enum OrderStatus {
         /// `NA_ORDER_STATUS`.
         NaOrderStatus = "NA_ORDER_STATUS",
@@ -6927,6 +4638,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `OrderType` in Wix's typings (`events_orders`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onOrderDeleted`.
     pub enum OrderType {
         /// `UNASSIGNED_TICKETS`.
         UnassignedTickets = "UNASSIGNED_TICKETS",
@@ -6936,245 +4649,167 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `OrderUpdated` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onOrderUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrderUpdatedData {
     /// `timestamp`.
-    #[serde(
-        rename = "timestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `language`. Format `LANGUAGE`.
-    #[serde(
-        rename = "language",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language: ::std::option::Option<::std::string::String>,
     /// `locale`. Format `LANGUAGE_TAG`.
-    #[serde(
-        rename = "locale",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub locale: ::std::option::Option<::std::string::String>,
     /// `eventId`. Format `GUID`.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `orderNumber`.
-    #[serde(
-        rename = "orderNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_number: ::std::option::Option<::std::string::String>,
     /// `contactId`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `created`. Read-only.
-    #[serde(
-        rename = "created",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `updated`. Read-only.
-    #[serde(
-        rename = "updated",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `firstName`.
-    #[serde(
-        rename = "firstName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`.
-    #[serde(
-        rename = "lastName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// `email`.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `checkoutForm`.
-    #[serde(
-        rename = "checkoutForm",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub checkout_form: ::std::option::Option<FormResponse>,
     /// `confirmed`.
-    #[serde(
-        rename = "confirmed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub confirmed: ::std::option::Option<bool>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<OrderStatus>,
     /// `method`.
-    #[serde(
-        rename = "method",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub method: ::std::option::Option<::std::string::String>,
     /// `tickets`.
-    #[serde(
-        rename = "tickets",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub tickets: ::std::vec::Vec<Ticket>,
     /// `archived`.
-    #[serde(
-        rename = "archived",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub archived: ::std::option::Option<bool>,
     /// `triggeredByAnonymizeRequest`.
-    #[serde(
-        rename = "triggeredByAnonymizeRequest",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub triggered_by_anonymize_request: ::std::option::Option<bool>,
 }
 
-/// `OrderedListData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct OrderedListData {
-    /// `indentation`.
-    #[serde(
-        rename = "indentation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub indentation: ::std::option::Option<crate::Number>,
-    /// `offset`.
-    #[serde(
-        rename = "offset",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub offset: ::std::option::Option<crate::Number>,
-    /// `start`.
-    #[serde(
-        rename = "start",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start: ::std::option::Option<crate::Number>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
+impl crate::serde_helpers::Object for OrderUpdatedData {
+    const NAME: &'static str = "OrderUpdatedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timestamp" => self.timestamp = map.next_value()?,
+            "language" => self.language = map.next_value()?,
+            "locale" => self.locale = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "orderNumber" => self.order_number = map.next_value()?,
+            "contactId" => self.contact_id = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "created" => self.created = map.next_value()?,
+            "updated" => self.updated = map.next_value()?,
+            "firstName" => self.first_name = map.next_value()?,
+            "lastName" => self.last_name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "checkoutForm" => self.checkout_form = map.next_value()?,
+            "confirmed" => self.confirmed = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "method" => self.method = map.next_value()?,
+            "tickets" => self.tickets = crate::serde_helpers::next_list(map)?,
+            "archived" => self.archived = map.next_value()?,
+            "triggeredByAnonymizeRequest" => {
+                self.triggered_by_anonymize_request = map.next_value()?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `Item` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct OrdersItem {
-    /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `quantity`.
-    #[serde(
-        rename = "quantity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub quantity: ::std::option::Option<crate::Number>,
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `price`.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub price: ::std::option::Option<Money>,
-    /// `total`.
-    #[serde(
-        rename = "total",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub total: ::std::option::Option<Money>,
-    /// `discount`.
-    #[serde(
-        rename = "discount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub discount: ::std::option::Option<::std::boxed::Box<Discount>>,
-    /// `tax`.
-    #[serde(
-        rename = "tax",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub tax: ::std::option::Option<::std::boxed::Box<Tax>>,
-    /// `fees`. Read-only.
-    #[serde(
-        rename = "fees",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub fees: ::std::vec::Vec<Fee>,
+impl<'de> ::serde::Deserialize<'de> for OrderUpdatedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OrderUpdatedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.language {
+            map.serialize_entry("language", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order_number {
+            map.serialize_entry("orderNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated {
+            map.serialize_entry("updated", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.checkout_form {
+            map.serialize_entry("checkoutForm", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.confirmed {
+            map.serialize_entry("confirmed", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        if !self.tickets.is_empty() {
+            map.serialize_entry("tickets", &self.tickets)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.archived {
+            map.serialize_entry("archived", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.triggered_by_anonymize_request {
+            map.serialize_entry("triggeredByAnonymizeRequest", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ReservationStatus` in Wix's typings (`events_orders`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onReservationCreated`, `wixEvents.onReservationUpdated`.
     pub enum OrdersReservationStatus {
         /// `RESERVATION_PENDING`.
         ReservationPending = "RESERVATION_PENDING",
@@ -7189,211 +4824,194 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `Orientation` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Orientation {
-        /// `ROWS`.
-        Rows = "ROWS",
-        /// `COLUMNS`.
-        Columns = "COLUMNS",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Origin` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Origin {
-        /// `IMAGE`.
-        Image = "IMAGE",
-        /// `LAYOUT`.
-        Layout = "LAYOUT",
-    }
-}
-
 /// `OriginatedFrom` in Wix's typings (`events_ticket-definitions`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onTicketDefinitionCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OriginatedFrom {
     /// `instanceId`. Format `GUID`.
-    #[serde(
-        rename = "instanceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// `eventId`. Format `GUID`.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `entityId`. Format `GUID`.
-    #[serde(
-        rename = "entityId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub entity_id: ::std::option::Option<::std::string::String>,
 }
 
-/// `PaidPlanDiscount` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PaidPlanDiscount {
-    /// `percentDiscount`.
-    #[serde(
-        rename = "percentDiscount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub percent_discount: ::std::option::Option<PercentDiscount>,
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for OriginatedFrom {
+    const NAME: &'static str = "OriginatedFrom";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "instanceId" => self.instance_id = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "entityId" => self.entity_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `ParagraphData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ParagraphData {
-    /// `textStyle`.
-    #[serde(
-        rename = "textStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_style: ::std::option::Option<TextStyle>,
-    /// `indentation`.
-    #[serde(
-        rename = "indentation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub indentation: ::std::option::Option<crate::Number>,
-    /// `level`.
-    #[serde(
-        rename = "level",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub level: ::std::option::Option<crate::Number>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
+impl<'de> ::serde::Deserialize<'de> for OriginatedFrom {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OriginatedFrom {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("instanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.entity_id {
+            map.serialize_entry("entityId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `PaymentMethod` in Wix's typings (`events_events-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onEventsSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethod {
     /// `methodId`. At most 20 characters. Read-only.
-    #[serde(
-        rename = "methodId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub method_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for PaymentMethod {
+    const NAME: &'static str = "PaymentMethod";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "methodId" => self.method_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PaymentMethod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PaymentMethod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.method_id {
+            map.serialize_entry("methodId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PaymentSettings` in Wix's typings (`events_events-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onEventsSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentSettings {
     /// `ticketSalesEnabled`. Read-only.
-    #[serde(
-        rename = "ticketSalesEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_sales_enabled: ::std::option::Option<bool>,
     /// `activePaymentMethods`. At most 100 items. Read-only.
-    #[serde(
-        rename = "activePaymentMethods",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub active_payment_methods: ::std::vec::Vec<PaymentMethod>,
     /// `couponsAccepted`. Read-only.
-    #[serde(
-        rename = "couponsAccepted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coupons_accepted: ::std::option::Option<bool>,
     /// `giftCardsAccepted`. Read-only.
-    #[serde(
-        rename = "giftCardsAccepted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub gift_cards_accepted: ::std::option::Option<bool>,
     /// `delayedPaymentCaptureSettings`.
-    #[serde(
-        rename = "delayedPaymentCaptureSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub delayed_payment_capture_settings: ::std::option::Option<DelayedPaymentCaptureSettings>,
 }
 
-/// `PDFSettings` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PdfSettings {
-    /// `viewMode`.
-    #[serde(
-        rename = "viewMode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub view_mode: ::std::option::Option<ViewMode>,
-    /// `disableDownload`.
-    #[serde(
-        rename = "disableDownload",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disable_download: ::std::option::Option<bool>,
-    /// `disablePrint`.
-    #[serde(
-        rename = "disablePrint",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disable_print: ::std::option::Option<bool>,
+impl crate::serde_helpers::Object for PaymentSettings {
+    const NAME: &'static str = "PaymentSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "ticketSalesEnabled" => self.ticket_sales_enabled = map.next_value()?,
+            "activePaymentMethods" => {
+                self.active_payment_methods = crate::serde_helpers::next_list(map)?
+            }
+            "couponsAccepted" => self.coupons_accepted = map.next_value()?,
+            "giftCardsAccepted" => self.gift_cards_accepted = map.next_value()?,
+            "delayedPaymentCaptureSettings" => {
+                self.delayed_payment_capture_settings = map.next_value()?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `PercentDiscount` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PercentDiscount {
-    /// `rate`. Decimal text.
-    #[serde(
-        rename = "rate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub rate: ::std::option::Option<::std::string::String>,
-    /// `quantityDiscounted`.
-    #[serde(
-        rename = "quantityDiscounted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub quantity_discounted: ::std::option::Option<crate::Number>,
+impl<'de> ::serde::Deserialize<'de> for PaymentSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PaymentSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.ticket_sales_enabled {
+            map.serialize_entry("ticketSalesEnabled", value)?;
+        }
+        if !self.active_payment_methods.is_empty() {
+            map.serialize_entry("activePaymentMethods", &self.active_payment_methods)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.coupons_accepted {
+            map.serialize_entry("couponsAccepted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.gift_cards_accepted {
+            map.serialize_entry("giftCardsAccepted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.delayed_payment_capture_settings {
+            map.serialize_entry("delayedPaymentCaptureSettings", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Permission` in Wix's typings (`events_staff-members`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onStaffMemberCreated`, `wixEvents.onStaffMemberDeleted`, `wixEvents.onStaffMemberUpdated`.
     pub enum Permission {
         /// `CHECK_IN_GUESTS`.
         CheckInGuests = "CHECK_IN_GUESTS",
@@ -7408,526 +5026,202 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `Permissions` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Permissions {
-    /// `view`.
-    #[serde(
-        rename = "view",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub view: ::std::option::Option<ViewRole>,
-    /// `vote`.
-    #[serde(
-        rename = "vote",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub vote: ::std::option::Option<VoteRole>,
-    /// `allowMultipleVotes`.
-    #[serde(
-        rename = "allowMultipleVotes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub allow_multiple_votes: ::std::option::Option<bool>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Placement` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Placement {
-        /// `IMAGE`.
-        Image = "IMAGE",
-        /// `PRODUCT_INFO`.
-        ProductInfo = "PRODUCT_INFO",
-    }
-}
-
-/// `PlaybackOptions` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PlaybackOptions {
-    /// `autoPlay`.
-    #[serde(
-        rename = "autoPlay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub auto_play: ::std::option::Option<bool>,
-    /// `playInLoop`.
-    #[serde(
-        rename = "playInLoop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub play_in_loop: ::std::option::Option<bool>,
-    /// `showControls`.
-    #[serde(
-        rename = "showControls",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub show_controls: ::std::option::Option<bool>,
-}
-
-/// `PluginContainerData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PluginContainerData {
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<PluginContainerDataWidth>,
-    /// `alignment`.
-    #[serde(
-        rename = "alignment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alignment: ::std::option::Option<PluginContainerDataAlignment>,
-    /// `spoiler`.
-    #[serde(
-        rename = "spoiler",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub spoiler: ::std::option::Option<Spoiler>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<Height>,
-    /// `textWrap`.
-    #[serde(
-        rename = "textWrap",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_wrap: ::std::option::Option<bool>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `PluginContainerDataAlignment` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum PluginContainerDataAlignment {
-        /// `CENTER`.
-        Center = "CENTER",
-        /// `LEFT`.
-        Left = "LEFT",
-        /// `RIGHT`.
-        Right = "RIGHT",
-    }
-}
-
-/// `PluginContainerDataWidth` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PluginContainerDataWidth {
-    /// `size`.
-    #[serde(
-        rename = "size",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub size: ::std::option::Option<WidthType>,
-    /// `custom`.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub custom: ::std::option::Option<::std::string::String>,
-}
-
-/// `PointerEffect` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PointerEffect {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<PointerEffectType>,
-    /// `inverted`.
-    #[serde(
-        rename = "inverted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub inverted: ::std::option::Option<bool>,
-    /// `axis`. At most 20 characters.
-    #[serde(
-        rename = "axis",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub axis: ::std::option::Option<::std::string::String>,
-    /// `direction`. At most 8 characters.
-    #[serde(
-        rename = "direction",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub direction: ::std::option::Option<::std::string::String>,
-    /// `easing`. At most 100 characters.
-    #[serde(
-        rename = "easing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub easing: ::std::option::Option<::std::string::String>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `PointerEffectType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum PointerEffectType {
-        /// `AIRY`.
-        Airy = "AIRY",
-        /// `BLOB`.
-        Blob = "BLOB",
-        /// `BLUR`.
-        Blur = "BLUR",
-        /// `SCALE`.
-        Scale = "SCALE",
-        /// `SKEW`.
-        Skew = "SKEW",
-        /// `SWIVEL`.
-        Swivel = "SWIVEL",
-        /// `TILT_3D`.
-        Tilt3d = "TILT_3D",
-        /// `TRACK`.
-        Track = "TRACK",
-        /// `TRACK_3D`.
-        Track3d = "TRACK_3D",
-    }
-}
-
-/// `Poll` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Poll {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// `creatorId`.
-    #[serde(
-        rename = "creatorId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub creator_id: ::std::option::Option<::std::string::String>,
-    /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub image: ::std::option::Option<FormsMedia>,
-    /// `options`.
-    #[serde(
-        rename = "options",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub options: ::std::vec::Vec<FormsOption>,
-    /// `settings`.
-    #[serde(
-        rename = "settings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub settings: ::std::option::Option<PollSettings>,
-}
-
 /// `PollData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PollData {
     /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub container_data: ::std::option::Option<PluginContainerData>,
     /// `poll`.
-    #[serde(
-        rename = "poll",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub poll: ::std::option::Option<::std::boxed::Box<Poll>>,
     /// `layout`.
-    #[serde(
-        rename = "layout",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub layout: ::std::option::Option<PollDataLayout>,
     /// `design`.
-    #[serde(
-        rename = "design",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub design: ::std::option::Option<::std::boxed::Box<Design>>,
     /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
 }
 
-/// `PollDataLayout` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PollDataLayout {
-    /// `poll`.
-    #[serde(
-        rename = "poll",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub poll: ::std::option::Option<PollLayout>,
-    /// `options`.
-    #[serde(
-        rename = "options",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub options: ::std::option::Option<OptionLayout>,
-}
+impl crate::serde_helpers::Object for PollData {
+    const NAME: &'static str = "PollData";
 
-/// `PollDesign` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PollDesign {
-    /// `background`.
-    #[serde(
-        rename = "background",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background: ::std::option::Option<::std::boxed::Box<PollDesignBackground>>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-}
-
-/// `PollDesignBackground` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PollDesignBackground {
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub image: ::std::option::Option<FormsMedia>,
-    /// `gradient`.
-    #[serde(
-        rename = "gradient",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gradient: ::std::option::Option<BackgroundGradient>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<PollDesignBackgroundType>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `PollDesignBackgroundType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum PollDesignBackgroundType {
-        /// `COLOR`.
-        Color = "COLOR",
-        /// `IMAGE`.
-        Image = "IMAGE",
-        /// `GRADIENT`.
-        Gradient = "GRADIENT",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "containerData" => self.container_data = map.next_value()?,
+            "poll" => self.poll = map.next_value()?,
+            "layout" => self.layout = map.next_value()?,
+            "design" => self.design = map.next_value()?,
+            "animation" => self.animation = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `PollLayout` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PollLayout {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<PollLayoutType>,
-    /// `direction`.
-    #[serde(
-        rename = "direction",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub direction: ::std::option::Option<PollLayoutDirection>,
-    /// `enableImage`.
-    #[serde(
-        rename = "enableImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enable_image: ::std::option::Option<bool>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `PollLayoutDirection` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum PollLayoutDirection {
-        /// `LTR`.
-        Ltr = "LTR",
-        /// `RTL`.
-        Rtl = "RTL",
+impl<'de> ::serde::Deserialize<'de> for PollData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `PollLayoutType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum PollLayoutType {
-        /// `LIST`.
-        List = "LIST",
-        /// `GRID`.
-        Grid = "GRID",
-    }
-}
-
-/// `PollSettings` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PollSettings {
-    /// `permissions`.
-    #[serde(
-        rename = "permissions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub permissions: ::std::option::Option<Permissions>,
-    /// `showVoters`.
-    #[serde(
-        rename = "showVoters",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub show_voters: ::std::option::Option<bool>,
-    /// `showVotesCount`.
-    #[serde(
-        rename = "showVotesCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub show_votes_count: ::std::option::Option<bool>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Position` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Position {
-        /// `START`.
-        Start = "START",
-        /// `END`.
-        End = "END",
-        /// `TOP`.
-        Top = "TOP",
+impl ::serde::Serialize for PollData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.container_data {
+            map.serialize_entry("containerData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.poll {
+            map.serialize_entry("poll", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.layout {
+            map.serialize_entry("layout", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.design {
+            map.serialize_entry("design", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.animation {
+            map.serialize_entry("animation", value)?;
+        }
+        map.end()
     }
 }
 
 /// `Positive` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Positive {
     /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `confirmation`.
-    #[serde(
-        rename = "confirmation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub confirmation: ::std::option::Option<PositiveResponseConfirmation>,
 }
 
+impl crate::serde_helpers::Object for Positive {
+    const NAME: &'static str = "Positive";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "title" => self.title = map.next_value()?,
+            "confirmation" => self.confirmation = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Positive {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Positive {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.confirmation {
+            map.serialize_entry("confirmation", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PositiveResponseConfirmation` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PositiveResponseConfirmation {
     /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `message`.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// `addToCalendarActionLabel`.
-    #[serde(
-        rename = "addToCalendarActionLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub add_to_calendar_action_label: ::std::option::Option<::std::string::String>,
     /// `shareActionLabel`.
-    #[serde(
-        rename = "shareActionLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub share_action_label: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for PositiveResponseConfirmation {
+    const NAME: &'static str = "PositiveResponseConfirmation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "title" => self.title = map.next_value()?,
+            "message" => self.message = map.next_value()?,
+            "addToCalendarActionLabel" => self.add_to_calendar_action_label = map.next_value()?,
+            "shareActionLabel" => self.share_action_label = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PositiveResponseConfirmation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PositiveResponseConfirmation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.add_to_calendar_action_label {
+            map.serialize_entry("addToCalendarActionLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.share_action_label {
+            map.serialize_entry("shareActionLabel", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PremiumFeature` in Wix's typings (`events_events-settings`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onEventsSettingsUpdated`.
     pub enum PremiumFeature {
         /// `SELL_TICKETS`.
         SellTickets = "SELL_TICKETS",
@@ -7938,172 +5232,262 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `PricingData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PricingData {
-    /// `valueFrom`. Decimal text.
-    #[serde(
-        rename = "valueFrom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value_from: ::std::option::Option<::std::string::String>,
-    /// `valueTo`. Decimal text.
-    #[serde(
-        rename = "valueTo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value_to: ::std::option::Option<::std::string::String>,
-    /// `discountedValue`. Decimal text.
-    #[serde(
-        rename = "discountedValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub discounted_value: ::std::option::Option<::std::string::String>,
-    /// `currency`. Format `CURRENCY`.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub currency: ::std::option::Option<::std::string::String>,
-    /// `pricingPlanId`. Format `GUID`.
-    #[serde(
-        rename = "pricingPlanId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub pricing_plan_id: ::std::option::Option<::std::string::String>,
-}
-
 /// `PricingPlan` in Wix's typings (`events_ticket-reservations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onTicketReservationCreated`, `wixEvents.onTicketReservationDeleted`, `wixEvents.onTicketReservationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PricingPlan {
     /// `orderId`. Format `GUID`.
-    #[serde(
-        rename = "orderId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_id: ::std::option::Option<::std::string::String>,
     /// `planId`. Format `GUID`.
-    #[serde(
-        rename = "planId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub plan_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for PricingPlan {
+    const NAME: &'static str = "PricingPlan";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "orderId" => self.order_id = map.next_value()?,
+            "planId" => self.plan_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PricingPlan {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PricingPlan {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.order_id {
+            map.serialize_entry("orderId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.plan_id {
+            map.serialize_entry("planId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Recurrences` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Recurrences {
     /// `occurrences`. At most 1000 items.
-    #[serde(
-        rename = "occurrences",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub occurrences: ::std::vec::Vec<Occurrence>,
     /// `categoryId`. Read-only.
-    #[serde(
-        rename = "categoryId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category_id: ::std::option::Option<::std::string::String>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<FormsStatus>,
 }
 
+impl crate::serde_helpers::Object for Recurrences {
+    const NAME: &'static str = "Recurrences";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "occurrences" => self.occurrences = crate::serde_helpers::next_list(map)?,
+            "categoryId" => self.category_id = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Recurrences {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Recurrences {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.occurrences.is_empty() {
+            map.serialize_entry("occurrences", &self.occurrences)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.category_id {
+            map.serialize_entry("categoryId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Registration` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Registration {
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<EventType>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<RegistrationStatus>,
     /// `rsvpCollection`.
-    #[serde(
-        rename = "rsvpCollection",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rsvp_collection: ::std::option::Option<RsvpCollection>,
     /// `ticketing`.
-    #[serde(
-        rename = "ticketing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticketing: ::std::option::Option<::std::boxed::Box<Ticketing>>,
     /// `external`.
-    #[serde(
-        rename = "external",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external: ::std::option::Option<ExternalEvent>,
     /// `restrictedTo`.
-    #[serde(
-        rename = "restrictedTo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub restricted_to: ::std::option::Option<VisitorType>,
     /// `initialType`.
-    #[serde(
-        rename = "initialType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub initial_type: ::std::option::Option<EventType>,
 }
 
+impl crate::serde_helpers::Object for Registration {
+    const NAME: &'static str = "Registration";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "rsvpCollection" => self.rsvp_collection = map.next_value()?,
+            "ticketing" => self.ticketing = map.next_value()?,
+            "external" => self.external = map.next_value()?,
+            "restrictedTo" => self.restricted_to = map.next_value()?,
+            "initialType" => self.initial_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Registration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Registration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rsvp_collection {
+            map.serialize_entry("rsvpCollection", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ticketing {
+            map.serialize_entry("ticketing", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.external {
+            map.serialize_entry("external", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.restricted_to {
+            map.serialize_entry("restrictedTo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initial_type {
+            map.serialize_entry("initialType", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `RegistrationClosedMessages` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RegistrationClosedMessages {
     /// `message`.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// `exploreEventsActionLabel`.
-    #[serde(
-        rename = "exploreEventsActionLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub explore_events_action_label: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for RegistrationClosedMessages {
+    const NAME: &'static str = "RegistrationClosedMessages";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "message" => self.message = map.next_value()?,
+            "exploreEventsActionLabel" => self.explore_events_action_label = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RegistrationClosedMessages {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RegistrationClosedMessages {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.explore_events_action_label {
+            map.serialize_entry("exploreEventsActionLabel", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `RegistrationStatus` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onFormEventUpdated`.
     pub enum RegistrationStatus {
         /// `NA_REGISTRATION_STATUS`.
         NaRegistrationStatus = "NA_REGISTRATION_STATUS",
@@ -8124,824 +5508,1048 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `Rel` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Rel {
-    /// `nofollow`.
-    #[serde(
-        rename = "nofollow",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub nofollow: ::std::option::Option<bool>,
-    /// `sponsored`.
-    #[serde(
-        rename = "sponsored",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub sponsored: ::std::option::Option<bool>,
-    /// `ugc`.
-    #[serde(
-        rename = "ugc",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub ugc: ::std::option::Option<bool>,
-    /// `noreferrer`.
-    #[serde(
-        rename = "noreferrer",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub noreferrer: ::std::option::Option<bool>,
-}
-
 /// `ReservationCount` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onReservationCreated`, `wixEvents.onReservationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ReservationCount {
     /// `timestamp`.
-    #[serde(
-        rename = "timestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `ticketDefinitionId`. Format `GUID`.
-    #[serde(
-        rename = "ticketDefinitionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_definition_id: ::std::option::Option<::std::string::String>,
     /// `confirmedCount`.
-    #[serde(
-        rename = "confirmedCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub confirmed_count: ::std::option::Option<crate::Number>,
     /// `pendingCount`.
-    #[serde(
-        rename = "pendingCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pending_count: ::std::option::Option<crate::Number>,
     /// `paidExists`.
-    #[serde(
-        rename = "paidExists",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub paid_exists: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for ReservationCount {
+    const NAME: &'static str = "ReservationCount";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timestamp" => self.timestamp = map.next_value()?,
+            "ticketDefinitionId" => self.ticket_definition_id = map.next_value()?,
+            "confirmedCount" => self.confirmed_count = map.next_value()?,
+            "pendingCount" => self.pending_count = map.next_value()?,
+            "paidExists" => self.paid_exists = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReservationCount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ReservationCount {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ticket_definition_id {
+            map.serialize_entry("ticketDefinitionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.confirmed_count {
+            map.serialize_entry("confirmedCount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pending_count {
+            map.serialize_entry("pendingCount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.paid_exists {
+            map.serialize_entry("paidExists", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ReservationCreated` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onReservationCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ReservationCreatedData {
     /// `timestamp`.
-    #[serde(
-        rename = "timestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `eventId`. Format `GUID`.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `reservationId`. Format `GUID`.
-    #[serde(
-        rename = "reservationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reservation_id: ::std::option::Option<::std::string::String>,
     /// `expires`.
-    #[serde(
-        rename = "expires",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expires: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<OrdersReservationStatus>,
     /// `quantities`. At most 50 items.
-    #[serde(
-        rename = "quantities",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub quantities: ::std::vec::Vec<TicketQuantity>,
     /// `_updatedDate` (Velo), `updatedDate` (REST).
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `counts`. At most 50 items.
-    #[serde(
-        rename = "counts",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub counts: ::std::vec::Vec<ReservationCount>,
+}
+
+impl crate::serde_helpers::Object for ReservationCreatedData {
+    const NAME: &'static str = "ReservationCreatedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timestamp" => self.timestamp = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "reservationId" => self.reservation_id = map.next_value()?,
+            "expires" => self.expires = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "quantities" => self.quantities = crate::serde_helpers::next_list(map)?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "counts" => self.counts = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReservationCreatedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ReservationCreatedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reservation_id {
+            map.serialize_entry("reservationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expires {
+            map.serialize_entry("expires", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if !self.quantities.is_empty() {
+            map.serialize_entry("quantities", &self.quantities)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if !self.counts.is_empty() {
+            map.serialize_entry("counts", &self.counts)?;
+        }
+        map.end()
+    }
 }
 
 /// `ReservationUpdated` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onReservationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ReservationUpdatedData {
     /// `timestamp`.
-    #[serde(
-        rename = "timestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `eventId`. Format `GUID`.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `reservationId`. Format `GUID`.
-    #[serde(
-        rename = "reservationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reservation_id: ::std::option::Option<::std::string::String>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<OrdersReservationStatus>,
     /// `expires`.
-    #[serde(
-        rename = "expires",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expires: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `quantities`. At most 50 items.
-    #[serde(
-        rename = "quantities",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub quantities: ::std::vec::Vec<TicketQuantity>,
     /// `_updatedDate` (Velo), `updatedDate` (REST).
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `counts`. At most 50 items.
-    #[serde(
-        rename = "counts",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub counts: ::std::vec::Vec<ReservationCount>,
 }
 
-crate::serde_helpers::string_enum! {
-    /// `Resizing` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Resizing {
-        /// `FILL`.
-        Fill = "FILL",
-        /// `FIT`.
-        Fit = "FIT",
+impl crate::serde_helpers::Object for ReservationUpdatedData {
+    const NAME: &'static str = "ReservationUpdatedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timestamp" => self.timestamp = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "reservationId" => self.reservation_id = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "expires" => self.expires = map.next_value()?,
+            "quantities" => self.quantities = crate::serde_helpers::next_list(map)?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "counts" => self.counts = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReservationUpdatedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ReservationUpdatedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reservation_id {
+            map.serialize_entry("reservationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expires {
+            map.serialize_entry("expires", value)?;
+        }
+        if !self.quantities.is_empty() {
+            map.serialize_entry("quantities", &self.quantities)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if !self.counts.is_empty() {
+            map.serialize_entry("counts", &self.counts)?;
+        }
+        map.end()
     }
 }
 
 /// `ResponseConfirmation` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ResponseConfirmation {
     /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `message`.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// `downloadTicketsLabel`.
-    #[serde(
-        rename = "downloadTicketsLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub download_tickets_label: ::std::option::Option<::std::string::String>,
     /// `addToCalendarLabel`.
-    #[serde(
-        rename = "addToCalendarLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub add_to_calendar_label: ::std::option::Option<::std::string::String>,
     /// `shareEventLabel`.
-    #[serde(
-        rename = "shareEventLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub share_event_label: ::std::option::Option<::std::string::String>,
 }
 
-crate::serde_helpers::string_enum! {
-    /// `ResponsivenessBehaviour` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum ResponsivenessBehaviour {
-        /// `STACK`.
-        Stack = "STACK",
-        /// `WRAP`.
-        Wrap = "WRAP",
+impl crate::serde_helpers::Object for ResponseConfirmation {
+    const NAME: &'static str = "ResponseConfirmation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "title" => self.title = map.next_value()?,
+            "message" => self.message = map.next_value()?,
+            "downloadTicketsLabel" => self.download_tickets_label = map.next_value()?,
+            "addToCalendarLabel" => self.add_to_calendar_label = map.next_value()?,
+            "shareEventLabel" => self.share_event_label = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `RibbonStyles` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct RibbonStyles {
-    /// `ribbonText`.
-    #[serde(
-        rename = "ribbonText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub ribbon_text: ::std::option::Option<::std::string::String>,
-    /// `backgroundColor`. At most 19 characters.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-    /// `textColor`. At most 19 characters.
-    #[serde(
-        rename = "textColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_color: ::std::option::Option<::std::string::String>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-    /// `ribbonPlacement`.
-    #[serde(
-        rename = "ribbonPlacement",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub ribbon_placement: ::std::option::Option<Placement>,
+impl<'de> ::serde::Deserialize<'de> for ResponseConfirmation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ResponseConfirmation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.download_tickets_label {
+            map.serialize_entry("downloadTicketsLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.add_to_calendar_label {
+            map.serialize_entry("addToCalendarLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.share_event_label {
+            map.serialize_entry("shareEventLabel", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `RichContent` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RichContent {
     /// `nodes`.
-    #[serde(
-        rename = "nodes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub nodes: ::std::vec::Vec<Node>,
     /// `metadata`.
-    #[serde(
-        rename = "metadata",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub metadata: ::std::option::Option<Metadata>,
     /// `documentStyle`.
-    #[serde(
-        rename = "documentStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub document_style: ::std::option::Option<::std::boxed::Box<DocumentStyle>>,
 }
 
+impl crate::serde_helpers::Object for RichContent {
+    const NAME: &'static str = "RichContent";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "nodes" => self.nodes = crate::serde_helpers::next_list(map)?,
+            "metadata" => self.metadata = map.next_value()?,
+            "documentStyle" => self.document_style = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RichContent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RichContent {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.nodes.is_empty() {
+            map.serialize_entry("nodes", &self.nodes)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.document_style {
+            map.serialize_entry("documentStyle", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Rsvp` in Wix's typings (`events_rsvp-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onRsvpV2Created`, `wixEvents.onRsvpV2Deleted`, `wixEvents.onRsvpV2Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Rsvp {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `eventId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `memberId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `contactId`. Format `GUID`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `firstName`. At most 50 characters.
-    #[serde(
-        rename = "firstName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`. At most 50 characters.
-    #[serde(
-        rename = "lastName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// `email`. Format `EMAIL`. At most 255 characters.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `form`.
-    #[serde(
-        rename = "form",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub form: ::std::option::Option<FormResponse>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<RsvpV2RsvpStatus>,
     /// `totalGuests`. Read-only.
-    #[serde(
-        rename = "totalGuests",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub total_guests: ::std::option::Option<crate::Number>,
     /// `guestList`. Read-only.
-    #[serde(
-        rename = "guestList",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub guest_list: ::std::option::Option<GuestList>,
     /// `language`. Format `LANGUAGE`. Read-only.
-    #[serde(
-        rename = "language",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language: ::std::option::Option<::std::string::String>,
     /// `locale`. Format `LANGUAGE_TAG`. Read-only.
-    #[serde(
-        rename = "locale",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub locale: ::std::option::Option<::std::string::String>,
     /// `fullyCheckedIn`. Read-only.
-    #[serde(
-        rename = "fullyCheckedIn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fully_checked_in: ::std::option::Option<bool>,
     /// `checkedInGuestCount`. Read-only.
-    #[serde(
-        rename = "checkedInGuestCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub checked_in_guest_count: ::std::option::Option<crate::Number>,
     /// `additionalGuestDetails`.
-    #[serde(
-        rename = "additionalGuestDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub additional_guest_details: ::std::option::Option<AdditionalGuestDetails>,
     /// `disableNotifications`.
-    #[serde(
-        rename = "disableNotifications",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disable_notifications: ::std::option::Option<bool>,
     /// `onlineConferencingLogin`. Read-only.
-    #[serde(
-        rename = "onlineConferencingLogin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub online_conferencing_login: ::std::option::Option<OnlineConferencingLogin>,
     /// `anonymized`. Read-only.
-    #[serde(
-        rename = "anonymized",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub anonymized: ::std::option::Option<bool>,
     /// `marketingConsent`.
-    #[serde(
-        rename = "marketingConsent",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub marketing_consent: ::std::option::Option<bool>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
 }
 
+impl crate::serde_helpers::Object for Rsvp {
+    const NAME: &'static str = "Rsvp";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "contactId" => self.contact_id = map.next_value()?,
+            "firstName" => self.first_name = map.next_value()?,
+            "lastName" => self.last_name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "form" => self.form = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "totalGuests" => self.total_guests = map.next_value()?,
+            "guestList" => self.guest_list = map.next_value()?,
+            "language" => self.language = map.next_value()?,
+            "locale" => self.locale = map.next_value()?,
+            "fullyCheckedIn" => self.fully_checked_in = map.next_value()?,
+            "checkedInGuestCount" => self.checked_in_guest_count = map.next_value()?,
+            "additionalGuestDetails" => self.additional_guest_details = map.next_value()?,
+            "disableNotifications" => self.disable_notifications = map.next_value()?,
+            "onlineConferencingLogin" => self.online_conferencing_login = map.next_value()?,
+            "anonymized" => self.anonymized = map.next_value()?,
+            "marketingConsent" => self.marketing_consent = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Rsvp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Rsvp {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.form {
+            map.serialize_entry("form", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_guests {
+            map.serialize_entry("totalGuests", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.guest_list {
+            map.serialize_entry("guestList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.language {
+            map.serialize_entry("language", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fully_checked_in {
+            map.serialize_entry("fullyCheckedIn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.checked_in_guest_count {
+            map.serialize_entry("checkedInGuestCount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.additional_guest_details {
+            map.serialize_entry("additionalGuestDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.disable_notifications {
+            map.serialize_entry("disableNotifications", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.online_conferencing_login {
+            map.serialize_entry("onlineConferencingLogin", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.anonymized {
+            map.serialize_entry("anonymized", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.marketing_consent {
+            map.serialize_entry("marketingConsent", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `RsvpCollection` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RsvpCollection {
     /// `config`.
-    #[serde(
-        rename = "config",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config: ::std::option::Option<RsvpCollectionConfig>,
 }
 
+impl crate::serde_helpers::Object for RsvpCollection {
+    const NAME: &'static str = "RsvpCollection";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "config" => self.config = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RsvpCollection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RsvpCollection {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.config {
+            map.serialize_entry("config", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `RsvpCollectionConfig` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RsvpCollectionConfig {
     /// `rsvpStatusOptions`.
-    #[serde(
-        rename = "rsvpStatusOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rsvp_status_options: ::std::option::Option<RsvpStatusOptions>,
     /// `limit`.
-    #[serde(
-        rename = "limit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limit: ::std::option::Option<crate::Number>,
     /// `waitlist`.
-    #[serde(
-        rename = "waitlist",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub waitlist: ::std::option::Option<bool>,
     /// `startDate`.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `endDate`.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for RsvpCollectionConfig {
+    const NAME: &'static str = "RsvpCollectionConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "rsvpStatusOptions" => self.rsvp_status_options = map.next_value()?,
+            "limit" => self.limit = map.next_value()?,
+            "waitlist" => self.waitlist = map.next_value()?,
+            "startDate" => self.start_date = map.next_value()?,
+            "endDate" => self.end_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RsvpCollectionConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RsvpCollectionConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.rsvp_status_options {
+            map.serialize_entry("rsvpStatusOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limit {
+            map.serialize_entry("limit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.waitlist {
+            map.serialize_entry("waitlist", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_date {
+            map.serialize_entry("startDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_date {
+            map.serialize_entry("endDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `RsvpCreated` in Wix's typings (`events_rsvp`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onRsvpCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RsvpCreatedData {
     /// `timestamp`.
-    #[serde(
-        rename = "timestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `language`. Format `LANGUAGE`.
-    #[serde(
-        rename = "language",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language: ::std::option::Option<::std::string::String>,
     /// `silent`.
-    #[serde(
-        rename = "silent",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub silent: ::std::option::Option<bool>,
     /// `eventId`. Format `GUID`.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `rsvpId`. Format `GUID`.
-    #[serde(
-        rename = "rsvpId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rsvp_id: ::std::option::Option<::std::string::String>,
     /// `contactId`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `firstName`.
-    #[serde(
-        rename = "firstName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`.
-    #[serde(
-        rename = "lastName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// `email`. Format `EMAIL`.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `rsvpForm`.
-    #[serde(
-        rename = "rsvpForm",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rsvp_form: ::std::option::Option<FormResponse>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<RsvpRsvpStatus>,
     /// `guests`.
-    #[serde(
-        rename = "guests",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub guests: ::std::vec::Vec<RsvpGuest>,
     /// `onlineConferencingLogin`.
-    #[serde(
-        rename = "onlineConferencingLogin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub online_conferencing_login: ::std::option::Option<OnlineConferencingLogin>,
 }
 
+impl crate::serde_helpers::Object for RsvpCreatedData {
+    const NAME: &'static str = "RsvpCreatedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timestamp" => self.timestamp = map.next_value()?,
+            "language" => self.language = map.next_value()?,
+            "silent" => self.silent = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "rsvpId" => self.rsvp_id = map.next_value()?,
+            "contactId" => self.contact_id = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "firstName" => self.first_name = map.next_value()?,
+            "lastName" => self.last_name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "rsvpForm" => self.rsvp_form = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "guests" => self.guests = crate::serde_helpers::next_list(map)?,
+            "onlineConferencingLogin" => self.online_conferencing_login = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RsvpCreatedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RsvpCreatedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.language {
+            map.serialize_entry("language", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.silent {
+            map.serialize_entry("silent", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rsvp_id {
+            map.serialize_entry("rsvpId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rsvp_form {
+            map.serialize_entry("rsvpForm", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if !self.guests.is_empty() {
+            map.serialize_entry("guests", &self.guests)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.online_conferencing_login {
+            map.serialize_entry("onlineConferencingLogin", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `RsvpDeleted` in Wix's typings (`events_rsvp`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onRsvpDeleted`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RsvpDeletedData {
     /// `timestamp`.
-    #[serde(
-        rename = "timestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `eventId`. Format `GUID`.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `rsvpId`. Format `GUID`.
-    #[serde(
-        rename = "rsvpId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rsvp_id: ::std::option::Option<::std::string::String>,
     /// `contactId`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `anonymized`.
-    #[serde(
-        rename = "anonymized",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub anonymized: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for RsvpDeletedData {
+    const NAME: &'static str = "RsvpDeletedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timestamp" => self.timestamp = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "rsvpId" => self.rsvp_id = map.next_value()?,
+            "contactId" => self.contact_id = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "anonymized" => self.anonymized = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RsvpDeletedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RsvpDeletedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rsvp_id {
+            map.serialize_entry("rsvpId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.anonymized {
+            map.serialize_entry("anonymized", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `RsvpFormMessages` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RsvpFormMessages {
     /// `rsvpYesOption`.
-    #[serde(
-        rename = "rsvpYesOption",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rsvp_yes_option: ::std::option::Option<::std::string::String>,
     /// `rsvpNoOption`.
-    #[serde(
-        rename = "rsvpNoOption",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rsvp_no_option: ::std::option::Option<::std::string::String>,
     /// `positiveMessages`.
-    #[serde(
-        rename = "positiveMessages",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub positive_messages: ::std::option::Option<Positive>,
     /// `waitlistMessages`.
-    #[serde(
-        rename = "waitlistMessages",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub waitlist_messages: ::std::option::Option<Positive>,
     /// `negativeMessages`.
-    #[serde(
-        rename = "negativeMessages",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub negative_messages: ::std::option::Option<Negative>,
     /// `submitActionLabel`.
-    #[serde(
-        rename = "submitActionLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub submit_action_label: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for RsvpFormMessages {
+    const NAME: &'static str = "RsvpFormMessages";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "rsvpYesOption" => self.rsvp_yes_option = map.next_value()?,
+            "rsvpNoOption" => self.rsvp_no_option = map.next_value()?,
+            "positiveMessages" => self.positive_messages = map.next_value()?,
+            "waitlistMessages" => self.waitlist_messages = map.next_value()?,
+            "negativeMessages" => self.negative_messages = map.next_value()?,
+            "submitActionLabel" => self.submit_action_label = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RsvpFormMessages {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RsvpFormMessages {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.rsvp_yes_option {
+            map.serialize_entry("rsvpYesOption", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rsvp_no_option {
+            map.serialize_entry("rsvpNoOption", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.positive_messages {
+            map.serialize_entry("positiveMessages", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.waitlist_messages {
+            map.serialize_entry("waitlistMessages", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.negative_messages {
+            map.serialize_entry("negativeMessages", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.submit_action_label {
+            map.serialize_entry("submitActionLabel", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Guest` in Wix's typings (`events_rsvp`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onRsvpCreated`, `wixEvents.onRsvpUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RsvpGuest {
     /// `index`.
-    #[serde(
-        rename = "index",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub index: ::std::option::Option<crate::Number>,
     /// `fullName`.
-    #[serde(
-        rename = "fullName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub full_name: ::std::option::Option<::std::string::String>,
     /// `checkIn`.
-    #[serde(
-        rename = "checkIn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub check_in: ::std::option::Option<CheckIn>,
     /// `_id` (Velo), `id` (REST).
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for RsvpGuest {
+    const NAME: &'static str = "RsvpGuest";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "index" => self.index = map.next_value()?,
+            "fullName" => self.full_name = map.next_value()?,
+            "checkIn" => self.check_in = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RsvpGuest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RsvpGuest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.index {
+            map.serialize_entry("index", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.full_name {
+            map.serialize_entry("fullName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.check_in {
+            map.serialize_entry("checkIn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `RsvpStatus` in Wix's typings (`events_rsvp`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onRsvpCreated`, `wixEvents.onRsvpUpdated`.
     pub enum RsvpRsvpStatus {
         /// `YES`.
         Yes = "YES",
@@ -8954,6 +6562,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `RsvpStatusOptions` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onFormEventUpdated`.
     pub enum RsvpStatusOptions {
         /// `YES_ONLY`.
         YesOnly = "YES_ONLY",
@@ -8963,974 +6573,891 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `RsvpSummary` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RsvpSummary {
     /// `total`.
-    #[serde(
-        rename = "total",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub total: ::std::option::Option<crate::Number>,
     /// `yes`.
-    #[serde(
-        rename = "yes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub yes: ::std::option::Option<crate::Number>,
     /// `no`.
-    #[serde(
-        rename = "no",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub no: ::std::option::Option<crate::Number>,
     /// `waitlist`.
-    #[serde(
-        rename = "waitlist",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub waitlist: ::std::option::Option<crate::Number>,
 }
 
-/// `RsvpUpdated` in Wix's typings (`events_rsvp`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct RsvpUpdatedData {
-    /// `timestamp`.
-    #[serde(
-        rename = "timestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `language`. Format `LANGUAGE`.
-    #[serde(
-        rename = "language",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub language: ::std::option::Option<::std::string::String>,
-    /// `locale`. Format `LANGUAGE_TAG`.
-    #[serde(
-        rename = "locale",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub locale: ::std::option::Option<::std::string::String>,
-    /// `eventId`. Format `GUID`.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub event_id: ::std::option::Option<::std::string::String>,
-    /// `rsvpId`. Format `GUID`.
-    #[serde(
-        rename = "rsvpId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub rsvp_id: ::std::option::Option<::std::string::String>,
-    /// `contactId`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub contact_id: ::std::option::Option<::std::string::String>,
-    /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub member_id: ::std::option::Option<::std::string::String>,
-    /// `created`.
-    #[serde(
-        rename = "created",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `firstName`.
-    #[serde(
-        rename = "firstName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub first_name: ::std::option::Option<::std::string::String>,
-    /// `lastName`.
-    #[serde(
-        rename = "lastName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub last_name: ::std::option::Option<::std::string::String>,
-    /// `email`. Format `EMAIL`.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub email: ::std::option::Option<::std::string::String>,
-    /// `rsvpForm`.
-    #[serde(
-        rename = "rsvpForm",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub rsvp_form: ::std::option::Option<FormResponse>,
-    /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub status: ::std::option::Option<RsvpRsvpStatus>,
-    /// `guests`.
-    #[serde(
-        rename = "guests",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub guests: ::std::vec::Vec<RsvpGuest>,
-    /// `onlineConferencingLogin`.
-    #[serde(
-        rename = "onlineConferencingLogin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub online_conferencing_login: ::std::option::Option<OnlineConferencingLogin>,
-    /// `silent`.
-    #[serde(
-        rename = "silent",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub silent: ::std::option::Option<bool>,
-}
+impl crate::serde_helpers::Object for RsvpSummary {
+    const NAME: &'static str = "RsvpSummary";
 
-/// `Guest` in Wix's typings (`events_rsvp-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct RsvpV2Guest {
-    /// `index`.
-    #[serde(
-        rename = "index",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub index: ::std::option::Option<crate::Number>,
-    /// `fullName`. At most 101 characters.
-    #[serde(
-        rename = "fullName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub full_name: ::std::option::Option<::std::string::String>,
-    /// `checkInDetails`.
-    #[serde(
-        rename = "checkInDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub check_in_details: ::std::option::Option<CheckInDetails>,
-    /// `guestId`.
-    #[serde(
-        rename = "guestId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub guest_id: ::std::option::Option<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `RsvpStatus` in Wix's typings (`events_rsvp-v-2`): a closed set, with a fallback for values added later.
-    pub enum RsvpV2RsvpStatus {
-        /// `YES`.
-        Yes = "YES",
-        /// `NO`.
-        No = "NO",
-        /// `WAITLIST`.
-        Waitlist = "WAITLIST",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "total" => self.total = map.next_value()?,
+            "yes" => self.yes = map.next_value()?,
+            "no" => self.no = map.next_value()?,
+            "waitlist" => self.waitlist = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `Scaling` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Scaling {
-        /// `AUTO`.
-        Auto = "AUTO",
-        /// `CONTAIN`.
-        Contain = "CONTAIN",
-        /// `COVER`.
-        Cover = "COVER",
+impl<'de> ::serde::Deserialize<'de> for RsvpSummary {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RsvpSummary {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.total {
+            map.serialize_entry("total", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.yes {
+            map.serialize_entry("yes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.no {
+            map.serialize_entry("no", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.waitlist {
+            map.serialize_entry("waitlist", value)?;
+        }
+        map.end()
+    }
+}
+
+/// `RsvpUpdated` in Wix's typings (`events_rsvp`).
+///
+/// Carried by `wixEvents.onRsvpUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct RsvpUpdatedData {
+    /// `timestamp`.
+    pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    /// `language`. Format `LANGUAGE`.
+    pub language: ::std::option::Option<::std::string::String>,
+    /// `locale`. Format `LANGUAGE_TAG`.
+    pub locale: ::std::option::Option<::std::string::String>,
+    /// `eventId`. Format `GUID`.
+    pub event_id: ::std::option::Option<::std::string::String>,
+    /// `rsvpId`. Format `GUID`.
+    pub rsvp_id: ::std::option::Option<::std::string::String>,
+    /// `contactId`.
+    pub contact_id: ::std::option::Option<::std::string::String>,
+    /// `memberId`. Format `GUID`.
+    pub member_id: ::std::option::Option<::std::string::String>,
+    /// `created`.
+    pub created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    /// `firstName`.
+    pub first_name: ::std::option::Option<::std::string::String>,
+    /// `lastName`.
+    pub last_name: ::std::option::Option<::std::string::String>,
+    /// `email`. Format `EMAIL`.
+    pub email: ::std::option::Option<::std::string::String>,
+    /// `rsvpForm`.
+    pub rsvp_form: ::std::option::Option<FormResponse>,
+    /// `status`.
+    pub status: ::std::option::Option<RsvpRsvpStatus>,
+    /// `guests`.
+    pub guests: ::std::vec::Vec<RsvpGuest>,
+    /// `onlineConferencingLogin`.
+    pub online_conferencing_login: ::std::option::Option<OnlineConferencingLogin>,
+    /// `silent`.
+    pub silent: ::std::option::Option<bool>,
+}
+
+impl crate::serde_helpers::Object for RsvpUpdatedData {
+    const NAME: &'static str = "RsvpUpdatedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timestamp" => self.timestamp = map.next_value()?,
+            "language" => self.language = map.next_value()?,
+            "locale" => self.locale = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "rsvpId" => self.rsvp_id = map.next_value()?,
+            "contactId" => self.contact_id = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "created" => self.created = map.next_value()?,
+            "firstName" => self.first_name = map.next_value()?,
+            "lastName" => self.last_name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "rsvpForm" => self.rsvp_form = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "guests" => self.guests = crate::serde_helpers::next_list(map)?,
+            "onlineConferencingLogin" => self.online_conferencing_login = map.next_value()?,
+            "silent" => self.silent = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RsvpUpdatedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RsvpUpdatedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.language {
+            map.serialize_entry("language", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rsvp_id {
+            map.serialize_entry("rsvpId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rsvp_form {
+            map.serialize_entry("rsvpForm", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if !self.guests.is_empty() {
+            map.serialize_entry("guests", &self.guests)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.online_conferencing_login {
+            map.serialize_entry("onlineConferencingLogin", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.silent {
+            map.serialize_entry("silent", value)?;
+        }
+        map.end()
+    }
+}
+
+/// `Guest` in Wix's typings (`events_rsvp-v-2`).
+///
+/// Carried by `wixEvents.onRsvpV2Created`, `wixEvents.onRsvpV2Deleted`, `wixEvents.onRsvpV2Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct RsvpV2Guest {
+    /// `index`.
+    pub index: ::std::option::Option<crate::Number>,
+    /// `fullName`. At most 101 characters.
+    pub full_name: ::std::option::Option<::std::string::String>,
+    /// `checkInDetails`.
+    pub check_in_details: ::std::option::Option<CheckInDetails>,
+    /// `guestId`.
+    pub guest_id: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for RsvpV2Guest {
+    const NAME: &'static str = "RsvpV2Guest";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "index" => self.index = map.next_value()?,
+            "fullName" => self.full_name = map.next_value()?,
+            "checkInDetails" => self.check_in_details = map.next_value()?,
+            "guestId" => self.guest_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RsvpV2Guest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RsvpV2Guest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.index {
+            map.serialize_entry("index", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.full_name {
+            map.serialize_entry("fullName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.check_in_details {
+            map.serialize_entry("checkInDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.guest_id {
+            map.serialize_entry("guestId", value)?;
+        }
+        map.end()
     }
 }
 
 /// `Scheduling` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Scheduling {
     /// `config`.
-    #[serde(
-        rename = "config",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config: ::std::option::Option<FormsScheduleConfig>,
     /// `formatted`.
-    #[serde(
-        rename = "formatted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted: ::std::option::Option<::std::string::String>,
     /// `startDateFormatted`.
-    #[serde(
-        rename = "startDateFormatted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date_formatted: ::std::option::Option<::std::string::String>,
     /// `startTimeFormatted`.
-    #[serde(
-        rename = "startTimeFormatted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_time_formatted: ::std::option::Option<::std::string::String>,
     /// `endDateFormatted`.
-    #[serde(
-        rename = "endDateFormatted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date_formatted: ::std::option::Option<::std::string::String>,
     /// `endTimeFormatted`.
-    #[serde(
-        rename = "endTimeFormatted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_time_formatted: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Scheduling {
+    const NAME: &'static str = "Scheduling";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "config" => self.config = map.next_value()?,
+            "formatted" => self.formatted = map.next_value()?,
+            "startDateFormatted" => self.start_date_formatted = map.next_value()?,
+            "startTimeFormatted" => self.start_time_formatted = map.next_value()?,
+            "endDateFormatted" => self.end_date_formatted = map.next_value()?,
+            "endTimeFormatted" => self.end_time_formatted = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Scheduling {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Scheduling {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.config {
+            map.serialize_entry("config", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted {
+            map.serialize_entry("formatted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_date_formatted {
+            map.serialize_entry("startDateFormatted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_time_formatted {
+            map.serialize_entry("startTimeFormatted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_date_formatted {
+            map.serialize_entry("endDateFormatted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_time_formatted {
+            map.serialize_entry("endTimeFormatted", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `SeatInfo` in Wix's typings (`events_ticket-reservations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onTicketReservationCreated`, `wixEvents.onTicketReservationDeleted`, `wixEvents.onTicketReservationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SeatInfo {
     /// `sectionLabel`. At most 20 characters. Read-only.
-    #[serde(
-        rename = "sectionLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub section_label: ::std::option::Option<::std::string::String>,
     /// `areaLabel`. At most 50 characters. Read-only.
-    #[serde(
-        rename = "areaLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub area_label: ::std::option::Option<::std::string::String>,
     /// `tableLabel`. At most 50 characters. Read-only.
-    #[serde(
-        rename = "tableLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub table_label: ::std::option::Option<::std::string::String>,
     /// `rowLabel`. At most 50 characters. Read-only.
-    #[serde(
-        rename = "rowLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub row_label: ::std::option::Option<::std::string::String>,
     /// `seatLabel`. At most 4 characters. Read-only.
-    #[serde(
-        rename = "seatLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub seat_label: ::std::option::Option<::std::string::String>,
     /// `configurationId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "configurationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_id: ::std::option::Option<::std::string::String>,
 }
 
-/// `SectionDivider` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SectionDivider {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<Shape>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `offsetX`.
-    #[serde(
-        rename = "offsetX",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub offset_x: ::std::option::Option<crate::Number>,
-    /// `flipped`.
-    #[serde(
-        rename = "flipped",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub flipped: ::std::option::Option<bool>,
-    /// `layers`.
-    #[serde(
-        rename = "layers",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub layers: ::std::option::Option<Layers>,
+impl crate::serde_helpers::Object for SeatInfo {
+    const NAME: &'static str = "SeatInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "sectionLabel" => self.section_label = map.next_value()?,
+            "areaLabel" => self.area_label = map.next_value()?,
+            "tableLabel" => self.table_label = map.next_value()?,
+            "rowLabel" => self.row_label = map.next_value()?,
+            "seatLabel" => self.seat_label = map.next_value()?,
+            "configurationId" => self.configuration_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `SeoSchema` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SeoSchema {
-    /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub tags: ::std::vec::Vec<Tag>,
-    /// `settings`.
-    #[serde(
-        rename = "settings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub settings: ::std::option::Option<Settings>,
+impl<'de> ::serde::Deserialize<'de> for SeatInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SeatInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.section_label {
+            map.serialize_entry("sectionLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.area_label {
+            map.serialize_entry("areaLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_label {
+            map.serialize_entry("tableLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.row_label {
+            map.serialize_entry("rowLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.seat_label {
+            map.serialize_entry("seatLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.configuration_id {
+            map.serialize_entry("configurationId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `SeoSettings` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SeoSettings {
     /// `slug`. At most 130 characters.
-    #[serde(
-        rename = "slug",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub slug: ::std::option::Option<::std::string::String>,
     /// `advancedSeoData`.
-    #[serde(
-        rename = "advancedSeoData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub advanced_seo_data: ::std::option::Option<SeoSchema>,
     /// `hidden`. Read-only.
-    #[serde(
-        rename = "hidden",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hidden: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for SeoSettings {
+    const NAME: &'static str = "SeoSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "slug" => self.slug = map.next_value()?,
+            "advancedSeoData" => self.advanced_seo_data = map.next_value()?,
+            "hidden" => self.hidden = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SeoSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SeoSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.slug {
+            map.serialize_entry("slug", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.advanced_seo_data {
+            map.serialize_entry("advancedSeoData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hidden {
+            map.serialize_entry("hidden", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ServiceFeeSettings` in Wix's typings (`events_events-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onEventsSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceFeeSettings {
     /// `serviceFeeEnabled`. Read-only.
-    #[serde(
-        rename = "serviceFeeEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub service_fee_enabled: ::std::option::Option<bool>,
 }
 
-/// `Settings` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Settings {
-    /// `preventAutoRedirect`.
-    #[serde(
-        rename = "preventAutoRedirect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub prevent_auto_redirect: ::std::option::Option<bool>,
-    /// `keywords`. At most 5 items.
-    #[serde(
-        rename = "keywords",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub keywords: ::std::vec::Vec<Keyword>,
+impl crate::serde_helpers::Object for ServiceFeeSettings {
+    const NAME: &'static str = "ServiceFeeSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "serviceFeeEnabled" => self.service_fee_enabled = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `Shape` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Shape {
-        /// `ELLIPSE`.
-        Ellipse = "ELLIPSE",
-        /// `TILT`.
-        Tilt = "TILT",
-        /// `LIQUID`.
-        Liquid = "LIQUID",
-        /// `LEFT_WAVE`.
-        LeftWave = "LEFT_WAVE",
-        /// `PAINT_SCRIBBLE`.
-        PaintScribble = "PAINT_SCRIBBLE",
-        /// `INVERTED_ELLIPSE`.
-        InvertedEllipse = "INVERTED_ELLIPSE",
-        /// `RIGHT_WAVE`.
-        RightWave = "RIGHT_WAVE",
-        /// `DUNES`.
-        Dunes = "DUNES",
-        /// `WAVES`.
-        Waves = "WAVES",
-        /// `TRIANGLE`.
-        Triangle = "TRIANGLE",
-        /// `SEMI_ELLIPSE`.
-        SemiEllipse = "SEMI_ELLIPSE",
-        /// `PLANTS`.
-        Plants = "PLANTS",
-        /// `LAYERED_ELLIPSE`.
-        LayeredEllipse = "LAYERED_ELLIPSE",
-        /// `PIXELS`.
-        Pixels = "PIXELS",
-        /// `PAINT`.
-        Paint = "PAINT",
-        /// `CLOUDS`.
-        Clouds = "CLOUDS",
-        /// `OPTICAL_ILLUSION`.
-        OpticalIllusion = "OPTICAL_ILLUSION",
-        /// `STRIPES`.
-        Stripes = "STRIPES",
-        /// `BLOBS`.
-        Blobs = "BLOBS",
-        /// `SEMI_CIRCLES`.
-        SemiCircles = "SEMI_CIRCLES",
-        /// `HILL`.
-        Hill = "HILL",
-        /// `BRUSH`.
-        Brush = "BRUSH",
-        /// `PEAKS`.
-        Peaks = "PEAKS",
-        /// `ANGLED_TRIANGLE`.
-        AngledTriangle = "ANGLED_TRIANGLE",
+impl<'de> ::serde::Deserialize<'de> for ServiceFeeSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ServiceFeeSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.service_fee_enabled {
+            map.serialize_entry("serviceFeeEnabled", value)?;
+        }
+        map.end()
     }
 }
 
 /// `ShapeData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ShapeData {
     /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub container_data: ::std::option::Option<PluginContainerData>,
     /// `shape`.
-    #[serde(
-        rename = "shape",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub shape: ::std::option::Option<FormsMedia>,
     /// `styles`.
-    #[serde(
-        rename = "styles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub styles: ::std::option::Option<ShapeDataStyles>,
     /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
     /// `link`.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub link: ::std::option::Option<FormsLink>,
     /// `altText`. At most 1000 characters.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub alt_text: ::std::option::Option<::std::string::String>,
 }
 
-/// `ShapeDataStyles` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ShapeDataStyles {
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `colors`.
-    #[serde(
-        rename = "colors",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub colors: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-}
+impl crate::serde_helpers::Object for ShapeData {
+    const NAME: &'static str = "ShapeData";
 
-/// `SiteInfo` in Wix's typings (`events_events-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SiteInfo {
-    /// `locale`. Format `LANGUAGE_TAG`. Read-only.
-    #[serde(
-        rename = "locale",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub locale: ::std::option::Option<::std::string::String>,
-    /// `language`. Format `LANGUAGE`. Read-only.
-    #[serde(
-        rename = "language",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub language: ::std::option::Option<::std::string::String>,
-    /// `premiumFeatures`. At most 20 items. Read-only.
-    #[serde(
-        rename = "premiumFeatures",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub premium_features: ::std::vec::Vec<PremiumFeature>,
-}
-
-/// `SiteUrl` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SiteUrl {
-    /// `base`.
-    #[serde(
-        rename = "base",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub base: ::std::option::Option<::std::string::String>,
-    /// `path`.
-    #[serde(
-        rename = "path",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub path: ::std::option::Option<::std::string::String>,
-}
-
-/// `SketchData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SketchData {
-    /// `variant`.
-    #[serde(
-        rename = "variant",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub variant: ::std::option::Option<Variant>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `animate`.
-    #[serde(
-        rename = "animate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animate: ::std::option::Option<bool>,
-}
-
-/// `SmartBlockCellData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SmartBlockCellData {
-    /// `label`.
-    #[serde(
-        rename = "label",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub label: ::std::option::Option<::std::string::String>,
-    /// `shape`.
-    #[serde(
-        rename = "shape",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub shape: ::std::option::Option<FormsMedia>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<SmartBlockDataType>,
-    /// `accentColor`. At most 19 characters.
-    #[serde(
-        rename = "accentColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub accent_color: ::std::option::Option<::std::string::String>,
-    /// `backgroundColor`. At most 19 characters.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-    /// `shapeColor`. At most 19 characters.
-    #[serde(
-        rename = "shapeColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub shape_color: ::std::option::Option<::std::string::String>,
-}
-
-/// `SmartBlockData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SmartBlockData {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<SmartBlockDataType>,
-    /// `orientation`.
-    #[serde(
-        rename = "orientation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub orientation: ::std::option::Option<::std::string::String>,
-    /// `columnSize`.
-    #[serde(
-        rename = "columnSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub column_size: ::std::option::Option<ColumnSize>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `SmartBlockDataType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum SmartBlockDataType {
-        /// `SOLID_BOXES`.
-        SolidBoxes = "SOLID_BOXES",
-        /// `NUMBERED_BOXES`.
-        NumberedBoxes = "NUMBERED_BOXES",
-        /// `STATS`.
-        Stats = "STATS",
-        /// `CIRCLE_STATS`.
-        CircleStats = "CIRCLE_STATS",
-        /// `SOLID_BOXES_ALTERNATING`.
-        SolidBoxesAlternating = "SOLID_BOXES_ALTERNATING",
-        /// `SOLID_JOINED_BOXES`.
-        SolidJoinedBoxes = "SOLID_JOINED_BOXES",
-        /// `SIDE_LINE_TEXT`.
-        SideLineText = "SIDE_LINE_TEXT",
-        /// `TOP_LINE_TEXT`.
-        TopLineText = "TOP_LINE_TEXT",
-        /// `OUTLINE_BOXES_WITH_TOP_CIRCLE`.
-        OutlineBoxesWithTopCircle = "OUTLINE_BOXES_WITH_TOP_CIRCLE",
-        /// `BIG_BULLETS`.
-        BigBullets = "BIG_BULLETS",
-        /// `SMALL_BULLETS`.
-        SmallBullets = "SMALL_BULLETS",
-        /// `ARROW_BULLETS`.
-        ArrowBullets = "ARROW_BULLETS",
-        /// `PROCESS_STEPS`.
-        ProcessSteps = "PROCESS_STEPS",
-        /// `BAR_STATS`.
-        BarStats = "BAR_STATS",
-        /// `TIMELINE`.
-        Timeline = "TIMELINE",
-        /// `MINIMAL_TIMELINE`.
-        MinimalTimeline = "MINIMAL_TIMELINE",
-        /// `PILLS`.
-        Pills = "PILLS",
-        /// `STAR_RATING`.
-        StarRating = "STAR_RATING",
-        /// `QUOTE_BOXES`.
-        QuoteBoxes = "QUOTE_BOXES",
-        /// `CIRCLE`.
-        Circle = "CIRCLE",
-        /// `PYRAMID`.
-        Pyramid = "PYRAMID",
-        /// `STAIRCASE`.
-        Staircase = "STAIRCASE",
-        /// `VERTICAL_FUNNEL`.
-        VerticalFunnel = "VERTICAL_FUNNEL",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "containerData" => self.container_data = map.next_value()?,
+            "shape" => self.shape = map.next_value()?,
+            "styles" => self.styles = map.next_value()?,
+            "animation" => self.animation = map.next_value()?,
+            "link" => self.link = map.next_value()?,
+            "altText" => self.alt_text = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `Source` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Source {
-        /// `HTML`.
-        Html = "HTML",
-        /// `ADSENSE`.
-        Adsense = "ADSENSE",
-        /// `AI`.
-        Ai = "AI",
-        /// `AI_WIDGET`.
-        AiWidget = "AI_WIDGET",
+impl<'de> ::serde::Deserialize<'de> for ShapeData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ShapeData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.container_data {
+            map.serialize_entry("containerData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.shape {
+            map.serialize_entry("shape", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.styles {
+            map.serialize_entry("styles", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.animation {
+            map.serialize_entry("animation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.link {
+            map.serialize_entry("link", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.alt_text {
+            map.serialize_entry("altText", value)?;
+        }
+        map.end()
+    }
+}
+
+/// `SiteInfo` in Wix's typings (`events_events-settings`).
+///
+/// Carried by `wixEvents.onEventsSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct SiteInfo {
+    /// `locale`. Format `LANGUAGE_TAG`. Read-only.
+    pub locale: ::std::option::Option<::std::string::String>,
+    /// `language`. Format `LANGUAGE`. Read-only.
+    pub language: ::std::option::Option<::std::string::String>,
+    /// `premiumFeatures`. At most 20 items. Read-only.
+    pub premium_features: ::std::vec::Vec<PremiumFeature>,
+}
+
+impl crate::serde_helpers::Object for SiteInfo {
+    const NAME: &'static str = "SiteInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "locale" => self.locale = map.next_value()?,
+            "language" => self.language = map.next_value()?,
+            "premiumFeatures" => self.premium_features = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SiteInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SiteInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.language {
+            map.serialize_entry("language", value)?;
+        }
+        if !self.premium_features.is_empty() {
+            map.serialize_entry("premiumFeatures", &self.premium_features)?;
+        }
+        map.end()
+    }
+}
+
+/// `SiteUrl` in Wix's typings (`events_forms`).
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct SiteUrl {
+    /// `base`.
+    pub base: ::std::option::Option<::std::string::String>,
+    /// `path`.
+    pub path: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for SiteUrl {
+    const NAME: &'static str = "SiteUrl";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "base" => self.base = map.next_value()?,
+            "path" => self.path = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SiteUrl {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SiteUrl {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.base {
+            map.serialize_entry("base", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.path {
+            map.serialize_entry("path", value)?;
+        }
+        map.end()
     }
 }
 
 /// `SpecificEvents` in Wix's typings (`events_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onStaffMemberCreated`, `wixEvents.onStaffMemberDeleted`, `wixEvents.onStaffMemberUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SpecificEvents {
     /// `events`. Format `GUID`. At most 50 items.
-    #[serde(
-        rename = "events",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub events: ::std::vec::Vec<::std::string::String>,
 }
 
-/// `Spoiler` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Spoiler {
-    /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub enabled: ::std::option::Option<bool>,
-    /// `description`.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub description: ::std::option::Option<::std::string::String>,
-    /// `buttonText`.
-    #[serde(
-        rename = "buttonText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub button_text: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for SpecificEvents {
+    const NAME: &'static str = "SpecificEvents";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "events" => self.events = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `SpoilerData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SpoilerData {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for SpecificEvents {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SpecificEvents {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.events.is_empty() {
+            map.serialize_entry("events", &self.events)?;
+        }
+        map.end()
+    }
 }
 
 /// `StaffMember` in Wix's typings (`events_staff-members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onStaffMemberCreated`, `wixEvents.onStaffMemberDeleted`, `wixEvents.onStaffMemberUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StaffMember {
     /// `allEvents`.
-    #[serde(
-        rename = "allEvents",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub all_events: ::std::option::Option<AllEvents>,
     /// `specificEvents`.
-    #[serde(
-        rename = "specificEvents",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub specific_events: ::std::option::Option<SpecificEvents>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 120 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<StaffMembersStatus>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `permissions`. At most 4 items.
-    #[serde(
-        rename = "permissions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub permissions: ::std::vec::Vec<Permission>,
     /// `loginLink`. Format `WEB_URL`. Read-only.
-    #[serde(
-        rename = "loginLink",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub login_link: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for StaffMember {
+    const NAME: &'static str = "StaffMember";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "allEvents" => self.all_events = map.next_value()?,
+            "specificEvents" => self.specific_events = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "permissions" => self.permissions = crate::serde_helpers::next_list(map)?,
+            "loginLink" => self.login_link = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StaffMember {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StaffMember {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.all_events {
+            map.serialize_entry("allEvents", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.specific_events {
+            map.serialize_entry("specificEvents", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if !self.permissions.is_empty() {
+            map.serialize_entry("permissions", &self.permissions)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.login_link {
+            map.serialize_entry("loginLink", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`events_staff-members`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onStaffMemberCreated`, `wixEvents.onStaffMemberDeleted`, `wixEvents.onStaffMemberUpdated`.
     pub enum StaffMembersStatus {
         /// `PENDING`.
         Pending = "PENDING",
@@ -9943,6 +7470,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `State` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onFormEventUpdated`.
     pub enum State {
         /// `MANUAL`.
         Manual = "MANUAL",
@@ -9955,1101 +7484,774 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `Stop` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Stop {
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `position`.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub position: ::std::option::Option<crate::Number>,
-}
-
-/// `StreetAddress` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct StreetAddress {
-    /// `number`.
-    #[serde(
-        rename = "number",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub number: ::std::option::Option<::std::string::String>,
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-}
-
-/// `Styles` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Styles {
-    /// `border`. Deprecated.
-    #[serde(
-        rename = "border",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border: ::std::option::Option<Border>,
-    /// `colors`. Deprecated.
-    #[serde(
-        rename = "colors",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub colors: ::std::option::Option<Colors>,
-    /// `borderWidth`.
-    #[serde(
-        rename = "borderWidth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width: ::std::option::Option<crate::Number>,
-    /// `borderWidthHover`. Deprecated.
-    #[serde(
-        rename = "borderWidthHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_width_hover: ::std::option::Option<crate::Number>,
-    /// `borderRadius`.
-    #[serde(
-        rename = "borderRadius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_radius: ::std::option::Option<crate::Number>,
-    /// `borderColor`. At most 19 characters.
-    #[serde(
-        rename = "borderColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color: ::std::option::Option<::std::string::String>,
-    /// `borderColorHover`. At most 19 characters.
-    #[serde(
-        rename = "borderColorHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_color_hover: ::std::option::Option<::std::string::String>,
-    /// `textColor`. At most 19 characters.
-    #[serde(
-        rename = "textColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_color: ::std::option::Option<::std::string::String>,
-    /// `textColorHover`. At most 19 characters.
-    #[serde(
-        rename = "textColorHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_color_hover: ::std::option::Option<::std::string::String>,
-    /// `backgroundColor`. At most 19 characters. Deprecated.
-    #[serde(
-        rename = "backgroundColor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color: ::std::option::Option<::std::string::String>,
-    /// `backgroundColorHover`. At most 19 characters. Deprecated.
-    #[serde(
-        rename = "backgroundColorHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_color_hover: ::std::option::Option<::std::string::String>,
-    /// `buttonSize`.
-    #[serde(
-        rename = "buttonSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub button_size: ::std::option::Option<::std::string::String>,
-    /// `background`.
-    #[serde(
-        rename = "background",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background: ::std::option::Option<Background>,
-    /// `backgroundHover`.
-    #[serde(
-        rename = "backgroundHover",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub background_hover: ::std::option::Option<Background>,
-}
-
-/// `StylesBorder` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct StylesBorder {
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `radius`.
-    #[serde(
-        rename = "radius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub radius: ::std::option::Option<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `StylesPosition` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum StylesPosition {
-        /// `START`.
-        Start = "START",
-        /// `END`.
-        End = "END",
-        /// `TOP`.
-        Top = "TOP",
-        /// `HIDDEN`.
-        Hidden = "HIDDEN",
-    }
-}
-
-/// `Subdivision` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Subdivision {
-    /// `code`.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub code: ::std::option::Option<::std::string::String>,
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-}
-
-/// `TableCellData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TableCellData {
-    /// `cellStyle`.
-    #[serde(
-        rename = "cellStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub cell_style: ::std::option::Option<CellStyle>,
-    /// `borderColors`.
-    #[serde(
-        rename = "borderColors",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_colors: ::std::option::Option<BorderColors>,
-    /// `colspan`.
-    #[serde(
-        rename = "colspan",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub colspan: ::std::option::Option<crate::Number>,
-    /// `rowspan`.
-    #[serde(
-        rename = "rowspan",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub rowspan: ::std::option::Option<crate::Number>,
-    /// `borderWidths`.
-    #[serde(
-        rename = "borderWidths",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub border_widths: ::std::option::Option<BorderWidths>,
-}
-
-/// `TableData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TableData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `dimensions`.
-    #[serde(
-        rename = "dimensions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub dimensions: ::std::option::Option<Dimensions>,
-    /// `header`. Deprecated.
-    #[serde(
-        rename = "header",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub header: ::std::option::Option<bool>,
-    /// `rowHeader`.
-    #[serde(
-        rename = "rowHeader",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub row_header: ::std::option::Option<bool>,
-    /// `columnHeader`.
-    #[serde(
-        rename = "columnHeader",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub column_header: ::std::option::Option<bool>,
-    /// `cellSpacing`.
-    #[serde(
-        rename = "cellSpacing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub cell_spacing: ::std::option::Option<crate::Number>,
-    /// `cellPadding`. At most 4 items.
-    #[serde(
-        rename = "cellPadding",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub cell_padding: ::std::vec::Vec<crate::Number>,
-    /// `altText`.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-/// `Tag` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Tag {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<::std::string::String>,
-    /// `props`.
-    #[serde(
-        rename = "props",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub props: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
-    /// `meta`.
-    #[serde(
-        rename = "meta",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub meta: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
-    /// `children`.
-    #[serde(
-        rename = "children",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub children: ::std::option::Option<::std::string::String>,
-    /// `custom`.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub custom: ::std::option::Option<bool>,
-    /// `disabled`.
-    #[serde(
-        rename = "disabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disabled: ::std::option::Option<bool>,
-}
-
-/// `TagList` in Wix's typings (`events_ticket-reservations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TagList {
-    /// `tagIds`. At most 5 characters. At most 100 items.
-    #[serde(
-        rename = "tagIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub tag_ids: ::std::vec::Vec<::std::string::String>,
-}
-
-/// `Tags` in Wix's typings (`events_ticket-reservations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Tags {
-    /// `privateTags`.
-    #[serde(
-        rename = "privateTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub private_tags: ::std::option::Option<TagList>,
-    /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub tags: ::std::option::Option<TagList>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Target` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Target {
-        /// `SELF`.
-        SelfValue = "SELF",
-        /// `BLANK`.
-        Blank = "BLANK",
-        /// `PARENT`.
-        Parent = "PARENT",
-        /// `TOP`.
-        Top = "TOP",
-    }
-}
-
-/// `Tax` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Tax {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<TaxType>,
-    /// `name`. Read-only.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `rate`. Format `DECIMAL_VALUE`.
-    #[serde(
-        rename = "rate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub rate: ::std::option::Option<::std::string::String>,
-    /// `taxable`.
-    #[serde(
-        rename = "taxable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub taxable: ::std::option::Option<Money>,
-    /// `amount`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub amount: ::std::option::Option<Money>,
-}
-
 /// `TaxConfig` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TaxConfig {
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<TaxType>,
     /// `name`. At most 10 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `rate`. Decimal text.
-    #[serde(
-        rename = "rate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rate: ::std::option::Option<::std::string::String>,
     /// `appliesToDonations`.
-    #[serde(
-        rename = "appliesToDonations",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub applies_to_donations: ::std::option::Option<bool>,
 }
 
-crate::serde_helpers::string_enum! {
-    /// `TaxType` in Wix's typings (`events_forms`, `events_orders`): a closed set, with a fallback for values added later.
-    pub enum TaxType {
-        /// `INCLUDED`.
-        Included = "INCLUDED",
-        /// `ADDED`.
-        Added = "ADDED",
-        /// `ADDED_AT_CHECKOUT`.
-        AddedAtCheckout = "ADDED_AT_CHECKOUT",
+impl crate::serde_helpers::Object for TaxConfig {
+    const NAME: &'static str = "TaxConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "rate" => self.rate = map.next_value()?,
+            "appliesToDonations" => self.applies_to_donations = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `TextAlignment` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum TextAlignment {
-        /// `AUTO`.
-        Auto = "AUTO",
-        /// `LEFT`.
-        Left = "LEFT",
-        /// `RIGHT`.
-        Right = "RIGHT",
-        /// `CENTER`.
-        Center = "CENTER",
-        /// `JUSTIFY`.
-        Justify = "JUSTIFY",
+impl<'de> ::serde::Deserialize<'de> for TaxConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-/// `TextData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TextData {
-    /// `text`.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text: ::std::option::Option<::std::string::String>,
-    /// `decorations`.
-    #[serde(
-        rename = "decorations",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub decorations: ::std::vec::Vec<Decoration>,
-}
-
-/// `TextNodeStyle` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TextNodeStyle {
-    /// `decorations`.
-    #[serde(
-        rename = "decorations",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub decorations: ::std::vec::Vec<Decoration>,
-    /// `nodeStyle`.
-    #[serde(
-        rename = "nodeStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub node_style: ::std::option::Option<NodeStyle>,
-    /// `lineHeight`.
-    #[serde(
-        rename = "lineHeight",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub line_height: ::std::option::Option<::std::string::String>,
-}
-
-/// `TextStyle` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TextStyle {
-    /// `textAlignment`.
-    #[serde(
-        rename = "textAlignment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub text_alignment: ::std::option::Option<TextAlignment>,
-    /// `lineHeight`.
-    #[serde(
-        rename = "lineHeight",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub line_height: ::std::option::Option<::std::string::String>,
-}
-
-/// `Thumbnails` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Thumbnails {
-    /// `placement`.
-    #[serde(
-        rename = "placement",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub placement: ::std::option::Option<ThumbnailsAlignment>,
-    /// `spacing`.
-    #[serde(
-        rename = "spacing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub spacing: ::std::option::Option<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ThumbnailsAlignment` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum ThumbnailsAlignment {
-        /// `TOP`.
-        Top = "TOP",
-        /// `RIGHT`.
-        Right = "RIGHT",
-        /// `BOTTOM`.
-        Bottom = "BOTTOM",
-        /// `LEFT`.
-        Left = "LEFT",
-        /// `NONE`.
-        NoneValue = "NONE",
+impl ::serde::Serialize for TaxConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rate {
+            map.serialize_entry("rate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.applies_to_donations {
+            map.serialize_entry("appliesToDonations", value)?;
+        }
+        map.end()
     }
 }
 
 /// `Ticket` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onOrderConfirmed`, `wixEvents.onOrderDeleted`, `wixEvents.onOrderUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Ticket {
     /// `ticketNumber`.
-    #[serde(
-        rename = "ticketNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_number: ::std::option::Option<::std::string::String>,
     /// `ticketDefinitionId`. Format `GUID`.
-    #[serde(
-        rename = "ticketDefinitionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_definition_id: ::std::option::Option<::std::string::String>,
     /// `checkIn`.
-    #[serde(
-        rename = "checkIn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub check_in: ::std::option::Option<CheckIn>,
     /// `price`.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<Money>,
     /// `archived`.
-    #[serde(
-        rename = "archived",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub archived: ::std::option::Option<bool>,
     /// `firstName`.
-    #[serde(
-        rename = "firstName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`.
-    #[serde(
-        rename = "lastName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// `email`.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `contactId`. Format `GUID`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `confirmed`.
-    #[serde(
-        rename = "confirmed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub confirmed: ::std::option::Option<bool>,
     /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `form`.
-    #[serde(
-        rename = "form",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub form: ::std::option::Option<FormResponse>,
     /// `ticketName`.
-    #[serde(
-        rename = "ticketName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_name: ::std::option::Option<::std::string::String>,
     /// `anonymized`.
-    #[serde(
-        rename = "anonymized",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub anonymized: ::std::option::Option<bool>,
     /// `onlineConferencingLogin`.
-    #[serde(
-        rename = "onlineConferencingLogin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub online_conferencing_login: ::std::option::Option<OnlineConferencingLogin>,
     /// `seatId`. At most 36 characters.
-    #[serde(
-        rename = "seatId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub seat_id: ::std::option::Option<::std::string::String>,
     /// `canceled`.
-    #[serde(
-        rename = "canceled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub canceled: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for Ticket {
+    const NAME: &'static str = "Ticket";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "ticketNumber" => self.ticket_number = map.next_value()?,
+            "ticketDefinitionId" => self.ticket_definition_id = map.next_value()?,
+            "checkIn" => self.check_in = map.next_value()?,
+            "price" => self.price = map.next_value()?,
+            "archived" => self.archived = map.next_value()?,
+            "firstName" => self.first_name = map.next_value()?,
+            "lastName" => self.last_name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "contactId" => self.contact_id = map.next_value()?,
+            "confirmed" => self.confirmed = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "form" => self.form = map.next_value()?,
+            "ticketName" => self.ticket_name = map.next_value()?,
+            "anonymized" => self.anonymized = map.next_value()?,
+            "onlineConferencingLogin" => self.online_conferencing_login = map.next_value()?,
+            "seatId" => self.seat_id = map.next_value()?,
+            "canceled" => self.canceled = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Ticket {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Ticket {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.ticket_number {
+            map.serialize_entry("ticketNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ticket_definition_id {
+            map.serialize_entry("ticketDefinitionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.check_in {
+            map.serialize_entry("checkIn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.archived {
+            map.serialize_entry("archived", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.confirmed {
+            map.serialize_entry("confirmed", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.form {
+            map.serialize_entry("form", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ticket_name {
+            map.serialize_entry("ticketName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.anonymized {
+            map.serialize_entry("anonymized", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.online_conferencing_login {
+            map.serialize_entry("onlineConferencingLogin", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.seat_id {
+            map.serialize_entry("seatId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.canceled {
+            map.serialize_entry("canceled", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TicketDefinitionCreated` in Wix's typings (`events_ticket-definitions`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onTicketDefinitionCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TicketDefinitionCreatedData {
     /// `timestamp`.
-    #[serde(
-        rename = "timestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `ticketDefinitionId`. Format `GUID`.
-    #[serde(
-        rename = "ticketDefinitionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_definition_id: ::std::option::Option<::std::string::String>,
     /// `eventId`. Format `GUID`.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `originatedFrom`.
-    #[serde(
-        rename = "originatedFrom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub originated_from: ::std::option::Option<OriginatedFrom>,
 }
 
+impl crate::serde_helpers::Object for TicketDefinitionCreatedData {
+    const NAME: &'static str = "TicketDefinitionCreatedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timestamp" => self.timestamp = map.next_value()?,
+            "ticketDefinitionId" => self.ticket_definition_id = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "originatedFrom" => self.originated_from = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TicketDefinitionCreatedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TicketDefinitionCreatedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ticket_definition_id {
+            map.serialize_entry("ticketDefinitionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.originated_from {
+            map.serialize_entry("originatedFrom", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TicketDefinitionDeleted` in Wix's typings (`events_ticket-definitions`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onTicketDefinitionDeleted`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TicketDefinitionDeletedData {
     /// `timestamp`.
-    #[serde(
-        rename = "timestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `ticketDefinitionId`. Format `GUID`.
-    #[serde(
-        rename = "ticketDefinitionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_definition_id: ::std::option::Option<::std::string::String>,
     /// `eventId`. Format `GUID`.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for TicketDefinitionDeletedData {
+    const NAME: &'static str = "TicketDefinitionDeletedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timestamp" => self.timestamp = map.next_value()?,
+            "ticketDefinitionId" => self.ticket_definition_id = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TicketDefinitionDeletedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TicketDefinitionDeletedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ticket_definition_id {
+            map.serialize_entry("ticketDefinitionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `TicketDefinitionUpdated` in Wix's typings (`events_ticket-definitions`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onTicketDefinitionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TicketDefinitionUpdatedData {
     /// `timestamp`.
-    #[serde(
-        rename = "timestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `ticketDefinitionId`. Format `GUID`.
-    #[serde(
-        rename = "ticketDefinitionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_definition_id: ::std::option::Option<::std::string::String>,
     /// `eventId`. Format `GUID`.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for TicketDefinitionUpdatedData {
+    const NAME: &'static str = "TicketDefinitionUpdatedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timestamp" => self.timestamp = map.next_value()?,
+            "ticketDefinitionId" => self.ticket_definition_id = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TicketDefinitionUpdatedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TicketDefinitionUpdatedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ticket_definition_id {
+            map.serialize_entry("ticketDefinitionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `TicketInfo` in Wix's typings (`events_ticket-reservations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onTicketReservationCreated`, `wixEvents.onTicketReservationDeleted`, `wixEvents.onTicketReservationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TicketInfo {
     /// `seatId`. At most 36 characters.
-    #[serde(
-        rename = "seatId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub seat_id: ::std::option::Option<::std::string::String>,
     /// `seatInfo`. Read-only.
-    #[serde(
-        rename = "seatInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub seat_info: ::std::option::Option<SeatInfo>,
     /// `guestPrice`. Format `DECIMAL_VALUE`. Decimal text. Immutable.
-    #[serde(
-        rename = "guestPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub guest_price: ::std::option::Option<::std::string::String>,
     /// `pricingOptionId`. Format `GUID`.
-    #[serde(
-        rename = "pricingOptionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pricing_option_id: ::std::option::Option<::std::string::String>,
     /// `pricingOptionName`. At most 200 characters. Read-only.
-    #[serde(
-        rename = "pricingOptionName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pricing_option_name: ::std::option::Option<::std::string::String>,
     /// `pricingPlan`.
-    #[serde(
-        rename = "pricingPlan",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pricing_plan: ::std::option::Option<PricingPlan>,
     /// `priceOverride`. Format `DECIMAL_VALUE`. Decimal text. Immutable.
-    #[serde(
-        rename = "priceOverride",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price_override: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for TicketInfo {
+    const NAME: &'static str = "TicketInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "seatId" => self.seat_id = map.next_value()?,
+            "seatInfo" => self.seat_info = map.next_value()?,
+            "guestPrice" => self.guest_price = map.next_value()?,
+            "pricingOptionId" => self.pricing_option_id = map.next_value()?,
+            "pricingOptionName" => self.pricing_option_name = map.next_value()?,
+            "pricingPlan" => self.pricing_plan = map.next_value()?,
+            "priceOverride" => self.price_override = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TicketInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TicketInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.seat_id {
+            map.serialize_entry("seatId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.seat_info {
+            map.serialize_entry("seatInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.guest_price {
+            map.serialize_entry("guestPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pricing_option_id {
+            map.serialize_entry("pricingOptionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pricing_option_name {
+            map.serialize_entry("pricingOptionName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pricing_plan {
+            map.serialize_entry("pricingPlan", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price_override {
+            map.serialize_entry("priceOverride", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TicketLineItem` in Wix's typings (`events_ticket-reservations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onTicketReservationCreated`, `wixEvents.onTicketReservationDeleted`, `wixEvents.onTicketReservationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TicketLineItem {
     /// `ticketLineItemId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "ticketLineItemId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_line_item_id: ::std::option::Option<::std::string::String>,
     /// `eventId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `ticketDefinitionId`. Format `GUID`.
-    #[serde(
-        rename = "ticketDefinitionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_definition_id: ::std::option::Option<::std::string::String>,
     /// `quantity`.
-    #[serde(
-        rename = "quantity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quantity: ::std::option::Option<crate::Number>,
     /// `ticketInfo`.
-    #[serde(
-        rename = "ticketInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_info: ::std::option::Option<::std::boxed::Box<TicketInfo>>,
     /// `eventSettingsSnapshot`. Read-only.
-    #[serde(
-        rename = "eventSettingsSnapshot",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_settings_snapshot: ::std::option::Option<EventSettingsSnapshot>,
     /// `removedQuantity`. Read-only.
-    #[serde(
-        rename = "removedQuantity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub removed_quantity: ::std::option::Option<crate::Number>,
     /// `policy`. At most 50000 characters. Read-only.
-    #[serde(
-        rename = "policy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub policy: ::std::option::Option<::std::string::String>,
     /// `ticketName`. At most 30 characters. Read-only.
-    #[serde(
-        rename = "ticketName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_name: ::std::option::Option<::std::string::String>,
     /// `price`. Read-only.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<CommonMoney>,
     /// `subTotal`. Read-only.
-    #[serde(
-        rename = "subTotal",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sub_total: ::std::option::Option<CommonMoney>,
 }
 
+impl crate::serde_helpers::Object for TicketLineItem {
+    const NAME: &'static str = "TicketLineItem";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "ticketLineItemId" => self.ticket_line_item_id = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "ticketDefinitionId" => self.ticket_definition_id = map.next_value()?,
+            "quantity" => self.quantity = map.next_value()?,
+            "ticketInfo" => self.ticket_info = map.next_value()?,
+            "eventSettingsSnapshot" => self.event_settings_snapshot = map.next_value()?,
+            "removedQuantity" => self.removed_quantity = map.next_value()?,
+            "policy" => self.policy = map.next_value()?,
+            "ticketName" => self.ticket_name = map.next_value()?,
+            "price" => self.price = map.next_value()?,
+            "subTotal" => self.sub_total = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TicketLineItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TicketLineItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.ticket_line_item_id {
+            map.serialize_entry("ticketLineItemId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ticket_definition_id {
+            map.serialize_entry("ticketDefinitionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quantity {
+            map.serialize_entry("quantity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ticket_info {
+            map.serialize_entry("ticketInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_settings_snapshot {
+            map.serialize_entry("eventSettingsSnapshot", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.removed_quantity {
+            map.serialize_entry("removedQuantity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.policy {
+            map.serialize_entry("policy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ticket_name {
+            map.serialize_entry("ticketName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sub_total {
+            map.serialize_entry("subTotal", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TicketQuantity` in Wix's typings (`events_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onReservationCreated`, `wixEvents.onReservationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TicketQuantity {
     /// `ticketDefinitionId`. Format `GUID`.
-    #[serde(
-        rename = "ticketDefinitionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_definition_id: ::std::option::Option<::std::string::String>,
     /// `quantity`.
-    #[serde(
-        rename = "quantity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quantity: ::std::option::Option<crate::Number>,
     /// `_updatedDate` (Velo), `updatedDate` (REST).
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for TicketQuantity {
+    const NAME: &'static str = "TicketQuantity";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "ticketDefinitionId" => self.ticket_definition_id = map.next_value()?,
+            "quantity" => self.quantity = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TicketQuantity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TicketQuantity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.ticket_definition_id {
+            map.serialize_entry("ticketDefinitionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quantity {
+            map.serialize_entry("quantity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TicketReservation` in Wix's typings (`events_ticket-reservations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onTicketReservationCreated`, `wixEvents.onTicketReservationDeleted`, `wixEvents.onTicketReservationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TicketReservation {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `expirationDate`. Read-only.
-    #[serde(
-        rename = "expirationDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expiration_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<TicketReservationsReservationStatus>,
     /// `memberId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `visitorId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "visitorId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub visitor_id: ::std::option::Option<::std::string::String>,
     /// `tickets`. At most 50 items.
-    #[serde(
-        rename = "tickets",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub tickets: ::std::vec::Vec<TicketLineItem>,
     /// `additionalReservationSettings`. Immutable.
-    #[serde(
-        rename = "additionalReservationSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub additional_reservation_settings: ::std::option::Option<AdditionalReservationSettings>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<Tags>,
+}
+
+impl crate::serde_helpers::Object for TicketReservation {
+    const NAME: &'static str = "TicketReservation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "expirationDate" => self.expiration_date = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "visitorId" => self.visitor_id = map.next_value()?,
+            "tickets" => self.tickets = crate::serde_helpers::next_list(map)?,
+            "additionalReservationSettings" => {
+                self.additional_reservation_settings = map.next_value()?
+            }
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TicketReservation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TicketReservation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expiration_date {
+            map.serialize_entry("expirationDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.visitor_id {
+            map.serialize_entry("visitorId", value)?;
+        }
+        if !self.tickets.is_empty() {
+            map.serialize_entry("tickets", &self.tickets)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.additional_reservation_settings {
+            map.serialize_entry("additionalReservationSettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ReservationStatus` in Wix's typings (`events_ticket-reservations`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onTicketReservationCreated`, `wixEvents.onTicketReservationDeleted`, `wixEvents.onTicketReservationUpdated`.
     pub enum TicketReservationsReservationStatus {
         /// `PENDING`.
         Pending = "PENDING",
@@ -11065,227 +8267,303 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Ticketing` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Ticketing {
     /// `lowestPrice`. Deprecated.
-    #[serde(
-        rename = "lowestPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub lowest_price: ::std::option::Option<::std::string::String>,
     /// `highestPrice`. Deprecated.
-    #[serde(
-        rename = "highestPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub highest_price: ::std::option::Option<::std::string::String>,
     /// `currency`.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub currency: ::std::option::Option<::std::string::String>,
     /// `config`.
-    #[serde(
-        rename = "config",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config: ::std::option::Option<TicketingConfig>,
     /// `lowestTicketPrice`. Read-only.
-    #[serde(
-        rename = "lowestTicketPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub lowest_ticket_price: ::std::option::Option<Money>,
     /// `highestTicketPrice`. Read-only.
-    #[serde(
-        rename = "highestTicketPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub highest_ticket_price: ::std::option::Option<Money>,
     /// `lowestTicketPriceFormatted`. Read-only.
-    #[serde(
-        rename = "lowestTicketPriceFormatted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub lowest_ticket_price_formatted: ::std::option::Option<::std::string::String>,
     /// `highestTicketPriceFormatted`. Read-only.
-    #[serde(
-        rename = "highestTicketPriceFormatted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub highest_ticket_price_formatted: ::std::option::Option<::std::string::String>,
     /// `soldOut`. Read-only.
-    #[serde(
-        rename = "soldOut",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sold_out: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for Ticketing {
+    const NAME: &'static str = "Ticketing";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "lowestPrice" => self.lowest_price = map.next_value()?,
+            "highestPrice" => self.highest_price = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "config" => self.config = map.next_value()?,
+            "lowestTicketPrice" => self.lowest_ticket_price = map.next_value()?,
+            "highestTicketPrice" => self.highest_ticket_price = map.next_value()?,
+            "lowestTicketPriceFormatted" => {
+                self.lowest_ticket_price_formatted = map.next_value()?
+            }
+            "highestTicketPriceFormatted" => {
+                self.highest_ticket_price_formatted = map.next_value()?
+            }
+            "soldOut" => self.sold_out = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Ticketing {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Ticketing {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.lowest_price {
+            map.serialize_entry("lowestPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.highest_price {
+            map.serialize_entry("highestPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.currency {
+            map.serialize_entry("currency", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.config {
+            map.serialize_entry("config", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lowest_ticket_price {
+            map.serialize_entry("lowestTicketPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.highest_ticket_price {
+            map.serialize_entry("highestTicketPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lowest_ticket_price_formatted {
+            map.serialize_entry("lowestTicketPriceFormatted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.highest_ticket_price_formatted {
+            map.serialize_entry("highestTicketPriceFormatted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sold_out {
+            map.serialize_entry("soldOut", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TicketingConfig` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TicketingConfig {
     /// `guestAssignedTickets`.
-    #[serde(
-        rename = "guestAssignedTickets",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub guest_assigned_tickets: ::std::option::Option<bool>,
     /// `taxConfig`.
-    #[serde(
-        rename = "taxConfig",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tax_config: ::std::option::Option<TaxConfig>,
     /// `ticketLimitPerOrder`.
-    #[serde(
-        rename = "ticketLimitPerOrder",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_limit_per_order: ::std::option::Option<crate::Number>,
     /// `reservationDurationInMinutes`.
-    #[serde(
-        rename = "reservationDurationInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reservation_duration_in_minutes: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for TicketingConfig {
+    const NAME: &'static str = "TicketingConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "guestAssignedTickets" => self.guest_assigned_tickets = map.next_value()?,
+            "taxConfig" => self.tax_config = map.next_value()?,
+            "ticketLimitPerOrder" => self.ticket_limit_per_order = map.next_value()?,
+            "reservationDurationInMinutes" => {
+                self.reservation_duration_in_minutes = map.next_value()?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TicketingConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TicketingConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.guest_assigned_tickets {
+            map.serialize_entry("guestAssignedTickets", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tax_config {
+            map.serialize_entry("taxConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ticket_limit_per_order {
+            map.serialize_entry("ticketLimitPerOrder", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reservation_duration_in_minutes {
+            map.serialize_entry("reservationDurationInMinutes", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TicketingSummary` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TicketingSummary {
     /// `tickets`.
-    #[serde(
-        rename = "tickets",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tickets: ::std::option::Option<crate::Number>,
     /// `revenue`.
-    #[serde(
-        rename = "revenue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revenue: ::std::option::Option<Money>,
     /// `currencyLocked`.
-    #[serde(
-        rename = "currencyLocked",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub currency_locked: ::std::option::Option<bool>,
     /// `orders`.
-    #[serde(
-        rename = "orders",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub orders: ::std::option::Option<crate::Number>,
     /// `totalSales`.
-    #[serde(
-        rename = "totalSales",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub total_sales: ::std::option::Option<Money>,
 }
 
+impl crate::serde_helpers::Object for TicketingSummary {
+    const NAME: &'static str = "TicketingSummary";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "tickets" => self.tickets = map.next_value()?,
+            "revenue" => self.revenue = map.next_value()?,
+            "currencyLocked" => self.currency_locked = map.next_value()?,
+            "orders" => self.orders = map.next_value()?,
+            "totalSales" => self.total_sales = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TicketingSummary {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TicketingSummary {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.tickets {
+            map.serialize_entry("tickets", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revenue {
+            map.serialize_entry("revenue", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.currency_locked {
+            map.serialize_entry("currencyLocked", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.orders {
+            map.serialize_entry("orders", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_sales {
+            map.serialize_entry("totalSales", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TicketsUnavailableMessages` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEvents.onFormEventUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TicketsUnavailableMessages {
     /// `message`.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// `exploreEventsActionLabel`.
-    #[serde(
-        rename = "exploreEventsActionLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub explore_events_action_label: ::std::option::Option<::std::string::String>,
 }
 
-/// `TocData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TocData {
-    /// `includedHeadings`.
-    #[serde(
-        rename = "includedHeadings",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub included_headings: ::std::vec::Vec<crate::Number>,
-    /// `listStyle`.
-    #[serde(
-        rename = "listStyle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub list_style: ::std::option::Option<ListStyle>,
-    /// `fontSize`.
-    #[serde(
-        rename = "fontSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub font_size: ::std::option::Option<crate::Number>,
-    /// `itemSpacing`.
-    #[serde(
-        rename = "itemSpacing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub item_spacing: ::std::option::Option<crate::Number>,
-    /// `color`. At most 19 characters.
-    #[serde(
-        rename = "color",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub color: ::std::option::Option<::std::string::String>,
-    /// `indentation`.
-    #[serde(
-        rename = "indentation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub indentation: ::std::option::Option<Indentation>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
+impl crate::serde_helpers::Object for TicketsUnavailableMessages {
+    const NAME: &'static str = "TicketsUnavailableMessages";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "message" => self.message = map.next_value()?,
+            "exploreEventsActionLabel" => self.explore_events_action_label = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TicketsUnavailableMessages {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TicketsUnavailableMessages {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.explore_events_action_label {
+            map.serialize_entry("exploreEventsActionLabel", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ValueType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onFormEventUpdated`.
     pub enum ValueType {
         /// `TEXT`.
         Text = "TEXT",
@@ -11301,148 +8579,9 @@ crate::serde_helpers::string_enum! {
 }
 
 crate::serde_helpers::string_enum! {
-    /// `Variant` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Variant {
-        /// `UNDERLINE`.
-        Underline = "UNDERLINE",
-        /// `BOX`.
-        BoxValue = "BOX",
-        /// `CIRCLE`.
-        Circle = "CIRCLE",
-        /// `HIGHLIGHT`.
-        Highlight = "HIGHLIGHT",
-        /// `STRIKETHROUGH`.
-        Strikethrough = "STRIKETHROUGH",
-        /// `CROSSED_OFF`.
-        CrossedOff = "CROSSED_OFF",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `VerticalAlignment` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum VerticalAlignment {
-        /// `TOP`.
-        Top = "TOP",
-        /// `MIDDLE`.
-        Middle = "MIDDLE",
-        /// `BOTTOM`.
-        Bottom = "BOTTOM",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `VerticalAlignmentAlignment` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum VerticalAlignmentAlignment {
-        /// `TOP`.
-        Top = "TOP",
-        /// `MIDDLE`.
-        Middle = "MIDDLE",
-        /// `BOTTOM`.
-        Bottom = "BOTTOM",
-    }
-}
-
-/// `Video` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Video {
-    /// `media`.
-    #[serde(
-        rename = "media",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub media: ::std::option::Option<FormsMedia>,
-    /// `thumbnail`.
-    #[serde(
-        rename = "thumbnail",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnail: ::std::option::Option<FormsMedia>,
-}
-
-/// `VideoData` in Wix's typings (`events_forms`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct VideoData {
-    /// `containerData`.
-    #[serde(
-        rename = "containerData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub container_data: ::std::option::Option<PluginContainerData>,
-    /// `video`.
-    #[serde(
-        rename = "video",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub video: ::std::option::Option<FormsMedia>,
-    /// `thumbnail`.
-    #[serde(
-        rename = "thumbnail",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub thumbnail: ::std::option::Option<FormsMedia>,
-    /// `disableDownload`.
-    #[serde(
-        rename = "disableDownload",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disable_download: ::std::option::Option<bool>,
-    /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// `options`.
-    #[serde(
-        rename = "options",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub options: ::std::option::Option<PlaybackOptions>,
-    /// `animation`.
-    #[serde(
-        rename = "animation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub animation: ::std::option::Option<::std::boxed::Box<Animation>>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ViewMode` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum ViewMode {
-        /// `NONE`.
-        NoneValue = "NONE",
-        /// `FULL`.
-        Full = "FULL",
-        /// `MINI`.
-        Mini = "MINI",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `ViewRole` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum ViewRole {
-        /// `CREATOR`.
-        Creator = "CREATOR",
-        /// `VOTERS`.
-        Voters = "VOTERS",
-        /// `EVERYONE`.
-        Everyone = "EVERYONE",
-    }
-}
-
-crate::serde_helpers::string_enum! {
     /// `VisitorType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEvents.onFormEventUpdated`.
     pub enum VisitorType {
         /// `VISITOR`.
         Visitor = "VISITOR",
@@ -11453,41 +8592,210 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `VoteRole` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum VoteRole {
-        /// `SITE_MEMBERS`.
-        SiteMembers = "SITE_MEMBERS",
-        /// `ALL`.
-        All = "ALL",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Width` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum Width {
-        /// `LARGE`.
-        Large = "LARGE",
-        /// `MEDIUM`.
-        Medium = "MEDIUM",
-        /// `SMALL`.
-        Small = "SMALL",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `WidthType` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
-    pub enum WidthType {
-        /// `CONTENT`.
-        Content = "CONTENT",
-        /// `SMALL`.
-        Small = "SMALL",
-        /// `ORIGINAL`.
-        Original = "ORIGINAL",
-        /// `FULL_WIDTH`.
-        FullWidth = "FULL_WIDTH",
-    }
-}
+pub use crate::catalog::shared::AbandonedCheckoutsImage as FormsImage;
+pub use crate::catalog::shared::AddressLocation;
+pub use crate::catalog::shared::Alignment;
+pub use crate::catalog::shared::AnchorData;
+pub use crate::catalog::shared::AnimationType;
+pub use crate::catalog::shared::AppType;
+pub use crate::catalog::shared::AspectRatio;
+pub use crate::catalog::shared::AudioData2 as AudioData;
+pub use crate::catalog::shared::Backdrop;
+pub use crate::catalog::shared::BackdropType;
+pub use crate::catalog::shared::Background;
+pub use crate::catalog::shared::BackgroundGradient;
+pub use crate::catalog::shared::BackgroundImage2 as BackgroundImage;
+pub use crate::catalog::shared::BackgroundType;
+pub use crate::catalog::shared::BannerPosition;
+pub use crate::catalog::shared::BookingData;
+pub use crate::catalog::shared::Border;
+pub use crate::catalog::shared::BorderColors;
+pub use crate::catalog::shared::BorderWidths;
+pub use crate::catalog::shared::ButtonDataType;
+pub use crate::catalog::shared::ButtonStyles;
+pub use crate::catalog::shared::CaptionData;
+pub use crate::catalog::shared::CardData2 as CardData;
+pub use crate::catalog::shared::CardDataBackground;
+pub use crate::catalog::shared::CardDataBackgroundType;
+pub use crate::catalog::shared::CardStyles;
+pub use crate::catalog::shared::CardStylesType;
+pub use crate::catalog::shared::CategoriesImage2 as FormsImage2;
+pub use crate::catalog::shared::CategoriesMedia as FormsMedia;
+pub use crate::catalog::shared::CategoriesOption as FormsOption;
+pub use crate::catalog::shared::CellStyle;
+pub use crate::catalog::shared::ColorData;
+pub use crate::catalog::shared::Colors;
+pub use crate::catalog::shared::ColumnSize;
+pub use crate::catalog::shared::CommonMoney;
+pub use crate::catalog::shared::CouponDiscount;
+pub use crate::catalog::shared::Crop;
+pub use crate::catalog::shared::Decoration;
+pub use crate::catalog::shared::DecorationType;
+pub use crate::catalog::shared::Design2 as Design;
+pub use crate::catalog::shared::DesignTarget;
+pub use crate::catalog::shared::Dimensions;
+pub use crate::catalog::shared::Direction;
+pub use crate::catalog::shared::Discount;
+pub use crate::catalog::shared::DiscountItem;
+pub use crate::catalog::shared::DividerDataAlignment;
+pub use crate::catalog::shared::DividerDataStyles;
+pub use crate::catalog::shared::DocumentStyle;
+pub use crate::catalog::shared::DraftPostsAnimation as Animation;
+pub use crate::catalog::shared::DraftPostsBlockquoteData as BlockquoteData;
+pub use crate::catalog::shared::DraftPostsBulletedListData as BulletedListData;
+pub use crate::catalog::shared::DraftPostsButtonData as ButtonData;
+pub use crate::catalog::shared::DraftPostsCheckboxListData as CheckboxListData;
+pub use crate::catalog::shared::DraftPostsCodeBlockData as CodeBlockData;
+pub use crate::catalog::shared::DraftPostsCollapsibleListData as CollapsibleListData;
+pub use crate::catalog::shared::DraftPostsDividerData as DividerData;
+pub use crate::catalog::shared::DraftPostsEmbedData as EmbedData;
+pub use crate::catalog::shared::DraftPostsFileData as FileData;
+pub use crate::catalog::shared::DraftPostsGifData as GifData;
+pub use crate::catalog::shared::DraftPostsHeadingData as HeadingData;
+pub use crate::catalog::shared::DraftPostsHtmlData as HtmlData;
+pub use crate::catalog::shared::DraftPostsLinkPreviewData as LinkPreviewData;
+pub use crate::catalog::shared::DraftPostsListItemNodeData as ListItemNodeData;
+pub use crate::catalog::shared::DraftPostsOrderedListData as OrderedListData;
+pub use crate::catalog::shared::DraftPostsParagraphData as ParagraphData;
+pub use crate::catalog::shared::DraftPostsSmartBlockData as SmartBlockData;
+pub use crate::catalog::shared::DraftPostsTableData as TableData;
+pub use crate::catalog::shared::DraftPostsTocData as TocData;
+pub use crate::catalog::shared::EntranceAnimation;
+pub use crate::catalog::shared::EntranceEffect;
+pub use crate::catalog::shared::EntranceEffectType;
+pub use crate::catalog::shared::EventData;
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::Fee;
+pub use crate::catalog::shared::FeeName;
+pub use crate::catalog::shared::FeeType;
+pub use crate::catalog::shared::FileSource;
+pub use crate::catalog::shared::FontFamilyData;
+pub use crate::catalog::shared::FontSizeData;
+pub use crate::catalog::shared::FontType;
+pub use crate::catalog::shared::FormResponse;
+pub use crate::catalog::shared::FormsLocationType;
+pub use crate::catalog::shared::GalleryOptions;
+pub use crate::catalog::shared::GalleryOptionsLayout;
+pub use crate::catalog::shared::Gif;
+pub use crate::catalog::shared::GifType;
+pub use crate::catalog::shared::Gradient;
+pub use crate::catalog::shared::GradientType;
+pub use crate::catalog::shared::Height;
+pub use crate::catalog::shared::ImageDataCrop;
+pub use crate::catalog::shared::ImageDataStyles;
+pub use crate::catalog::shared::ImagePosition;
+pub use crate::catalog::shared::ImagePositionPosition;
+pub use crate::catalog::shared::ImageScalingScaling;
+pub use crate::catalog::shared::ImageStyles;
+pub use crate::catalog::shared::Indentation;
+pub use crate::catalog::shared::InitialExpandedItems;
+pub use crate::catalog::shared::InputValue;
+pub use crate::catalog::shared::Invoice;
+pub use crate::catalog::shared::Item2 as FormsItem;
+pub use crate::catalog::shared::ItemStyle;
+pub use crate::catalog::shared::Keyword;
+pub use crate::catalog::shared::LayerEffect;
+pub use crate::catalog::shared::Layers;
+pub use crate::catalog::shared::Layout;
+pub use crate::catalog::shared::LayoutCellData;
+pub use crate::catalog::shared::LayoutDataBackground;
+pub use crate::catalog::shared::LayoutDataBackgroundImage2 as LayoutDataBackgroundImage;
+pub use crate::catalog::shared::LayoutDataBackgroundType;
+pub use crate::catalog::shared::LayoutType;
+pub use crate::catalog::shared::LineCap;
+pub use crate::catalog::shared::LineStyle;
+pub use crate::catalog::shared::Link as FormsLink;
+pub use crate::catalog::shared::LinkData;
+pub use crate::catalog::shared::LinkPreviewDataStyles;
+pub use crate::catalog::shared::ListStyle;
+pub use crate::catalog::shared::LoopAnimation;
+pub use crate::catalog::shared::LoopEffect;
+pub use crate::catalog::shared::LoopEffectType;
+pub use crate::catalog::shared::MapData;
+pub use crate::catalog::shared::MapSettings;
+pub use crate::catalog::shared::MapType;
+pub use crate::catalog::shared::MentionData;
+pub use crate::catalog::shared::Metadata;
+pub use crate::catalog::shared::Money3 as Money;
+pub use crate::catalog::shared::NodeStyle;
+pub use crate::catalog::shared::NodeType;
+pub use crate::catalog::shared::Occurrence;
+pub use crate::catalog::shared::Oembed;
+pub use crate::catalog::shared::OnlineConferencingLogin;
+pub use crate::catalog::shared::OptionDesign;
+pub use crate::catalog::shared::OptionLayout;
+pub use crate::catalog::shared::OrdersItem;
+pub use crate::catalog::shared::Orientation;
+pub use crate::catalog::shared::Origin;
+pub use crate::catalog::shared::PaidPlanDiscount;
+pub use crate::catalog::shared::PdfSettings;
+pub use crate::catalog::shared::PercentDiscount;
+pub use crate::catalog::shared::Permissions;
+pub use crate::catalog::shared::Placement;
+pub use crate::catalog::shared::PlaybackOptions;
+pub use crate::catalog::shared::PluginContainerData;
+pub use crate::catalog::shared::PluginContainerDataAlignment;
+pub use crate::catalog::shared::PluginContainerDataWidth;
+pub use crate::catalog::shared::PointerEffect;
+pub use crate::catalog::shared::PointerEffectType;
+pub use crate::catalog::shared::Poll2 as Poll;
+pub use crate::catalog::shared::PollDataLayout;
+pub use crate::catalog::shared::PollDesign2 as PollDesign;
+pub use crate::catalog::shared::PollDesignBackground2 as PollDesignBackground;
+pub use crate::catalog::shared::PollDesignBackgroundType;
+pub use crate::catalog::shared::PollLayout;
+pub use crate::catalog::shared::PollLayoutDirection;
+pub use crate::catalog::shared::PollLayoutType;
+pub use crate::catalog::shared::PollSettings;
+pub use crate::catalog::shared::Position;
+pub use crate::catalog::shared::PostsBanner as Banner;
+pub use crate::catalog::shared::PricingData;
+pub use crate::catalog::shared::Rel;
+pub use crate::catalog::shared::Resizing;
+pub use crate::catalog::shared::ResponsivenessBehaviour;
+pub use crate::catalog::shared::RibbonStyles;
+pub use crate::catalog::shared::RsvpV2RsvpStatus;
+pub use crate::catalog::shared::Scaling;
+pub use crate::catalog::shared::SectionDivider;
+pub use crate::catalog::shared::SeoSchema;
+pub use crate::catalog::shared::Settings;
+pub use crate::catalog::shared::Shape;
+pub use crate::catalog::shared::ShapeDataStyles;
+pub use crate::catalog::shared::SketchData;
+pub use crate::catalog::shared::SmartBlockCellData2 as SmartBlockCellData;
+pub use crate::catalog::shared::SmartBlockDataType;
+pub use crate::catalog::shared::Source;
+pub use crate::catalog::shared::Spoiler;
+pub use crate::catalog::shared::SpoilerData;
+pub use crate::catalog::shared::Stop;
+pub use crate::catalog::shared::StreetAddress2 as StreetAddress;
+pub use crate::catalog::shared::Styles;
+pub use crate::catalog::shared::StylesBorder;
+pub use crate::catalog::shared::StylesPosition;
+pub use crate::catalog::shared::Subdivision;
+pub use crate::catalog::shared::TableCellData;
+pub use crate::catalog::shared::Tag;
+pub use crate::catalog::shared::TagList;
+pub use crate::catalog::shared::Tags;
+pub use crate::catalog::shared::Target;
+pub use crate::catalog::shared::Tax;
+pub use crate::catalog::shared::TaxType;
+pub use crate::catalog::shared::TextAlignment;
+pub use crate::catalog::shared::TextData;
+pub use crate::catalog::shared::TextNodeStyle;
+pub use crate::catalog::shared::TextStyle;
+pub use crate::catalog::shared::Thumbnails;
+pub use crate::catalog::shared::ThumbnailsAlignment;
+pub use crate::catalog::shared::Variant;
+pub use crate::catalog::shared::VerticalAlignment;
+pub use crate::catalog::shared::VerticalAlignmentAlignment;
+pub use crate::catalog::shared::Video2 as Video;
+pub use crate::catalog::shared::VideoData2 as VideoData;
+pub use crate::catalog::shared::ViewMode;
+pub use crate::catalog::shared::ViewRole;
+pub use crate::catalog::shared::VoteRole;
+pub use crate::catalog::shared::Width;
+pub use crate::catalog::shared::WidthType;
 
 crate::declare_module! {
     /// Event markers of `wixEvents`.

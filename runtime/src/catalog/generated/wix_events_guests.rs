@@ -50,740 +50,553 @@ pub struct GuestOrderCanceled {
 }
 
 /// `AdditionalDetails` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestEventCanceled`, `wixEventsGuests.onGuestEventStarts`, `wixEventsGuests.onGuestOrderCanceled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AdditionalDetails {
     /// `_createdDate` (Velo), `createdDate` (REST).
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST).
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `rsvpStatus`.
-    #[serde(
-        rename = "rsvpStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rsvp_status: ::std::option::Option<RsvpStatus>,
     /// `orderStatus`.
-    #[serde(
-        rename = "orderStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_status: ::std::option::Option<OrderStatus>,
 }
 
-/// `CommonAddress` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CommonAddress {
-    /// `streetAddress`.
-    #[serde(
-        rename = "streetAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub street_address: ::std::option::Option<CommonStreetAddress>,
-    /// `addressLine1` (Velo), `addressLine` (REST). At most 250 characters.
-    #[serde(
-        rename = "addressLine1",
-        alias = "addressLine",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub address_line1: ::std::option::Option<::std::string::String>,
-    /// `country`. Format `COUNTRY`.
-    #[serde(
-        rename = "country",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub country: ::std::option::Option<::std::string::String>,
-    /// `subdivision`. At most 20 characters.
-    #[serde(
-        rename = "subdivision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub subdivision: ::std::option::Option<::std::string::String>,
-    /// `city`. At most 100 characters.
-    #[serde(
-        rename = "city",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub city: ::std::option::Option<::std::string::String>,
-    /// `postalCode`. At most 100 characters.
-    #[serde(
-        rename = "postalCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub postal_code: ::std::option::Option<::std::string::String>,
-    /// `addressLine2`. At most 250 characters.
-    #[serde(
-        rename = "addressLine2",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub address_line2: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for AdditionalDetails {
+    const NAME: &'static str = "AdditionalDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "rsvpStatus" => self.rsvp_status = map.next_value()?,
+            "orderStatus" => self.order_status = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `CommonStreetAddress` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CommonStreetAddress {
-    /// `number`. At most 100 characters.
-    #[serde(
-        rename = "number",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub number: ::std::option::Option<::std::string::String>,
-    /// `name`. At most 250 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for AdditionalDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-/// `CouponDiscount` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CouponDiscount {
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `code`.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub code: ::std::option::Option<::std::string::String>,
-    /// `couponId`.
-    #[serde(
-        rename = "couponId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub coupon_id: ::std::option::Option<::std::string::String>,
-}
-
-/// `DateAndTimeSettings` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DateAndTimeSettings {
-    /// `dateAndTimeTbd`.
-    #[serde(
-        rename = "dateAndTimeTbd",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub date_and_time_tbd: ::std::option::Option<bool>,
-    /// `dateAndTimeTbdMessage`. At most 100 characters.
-    #[serde(
-        rename = "dateAndTimeTbdMessage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub date_and_time_tbd_message: ::std::option::Option<::std::string::String>,
-    /// `startDate`.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `endDate`.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub end_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `timeZoneId`. At most 100 characters.
-    #[serde(
-        rename = "timeZoneId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub time_zone_id: ::std::option::Option<::std::string::String>,
-    /// `hideEndDate`.
-    #[serde(
-        rename = "hideEndDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub hide_end_date: ::std::option::Option<bool>,
-    /// `showTimeZone`.
-    #[serde(
-        rename = "showTimeZone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub show_time_zone: ::std::option::Option<bool>,
-    /// `recurrenceStatus`. Read-only.
-    #[serde(
-        rename = "recurrenceStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub recurrence_status: ::std::option::Option<RecurrenceStatusStatus>,
-    /// `recurringEvents`.
-    #[serde(
-        rename = "recurringEvents",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub recurring_events: ::std::option::Option<Recurrences>,
-    /// `formatted`.
-    #[serde(
-        rename = "formatted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub formatted: ::std::option::Option<Formatted>,
-}
-
-/// `Discount` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Discount {
-    /// `amount`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub amount: ::std::option::Option<Money>,
-    /// `afterDiscount`.
-    #[serde(
-        rename = "afterDiscount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub after_discount: ::std::option::Option<Money>,
-    /// `code`. Deprecated.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub code: ::std::option::Option<::std::string::String>,
-    /// `name`. Deprecated.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `couponId`. Deprecated.
-    #[serde(
-        rename = "couponId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub coupon_id: ::std::option::Option<::std::string::String>,
-    /// `discounts`.
-    #[serde(
-        rename = "discounts",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub discounts: ::std::vec::Vec<DiscountItem>,
-}
-
-/// `DiscountItem` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DiscountItem {
-    /// `coupon`.
-    #[serde(
-        rename = "coupon",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub coupon: ::std::option::Option<CouponDiscount>,
-    /// `paidPlan`.
-    #[serde(
-        rename = "paidPlan",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub paid_plan: ::std::option::Option<PaidPlanDiscount>,
-    /// `amount`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub amount: ::std::option::Option<Money>,
-}
-
-/// `EventDetails` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct EventDetails {
-    /// `title`. At most 120 characters. Read-only.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// `shortDescription`. At most 500 characters. Read-only.
-    #[serde(
-        rename = "shortDescription",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub short_description: ::std::option::Option<::std::string::String>,
-    /// `location`. Read-only.
-    #[serde(
-        rename = "location",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub location: ::std::option::Option<::std::boxed::Box<Location>>,
-    /// `dateAndTimeSettings`. Read-only.
-    #[serde(
-        rename = "dateAndTimeSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub date_and_time_settings: ::std::option::Option<::std::boxed::Box<DateAndTimeSettings>>,
-    /// `eventPageUrl`. A media string (Velo) or its object (REST). Read-only.
-    #[serde(
-        rename = "eventPageUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub event_page_url: ::std::option::Option<crate::Media<PageUrl>>,
-    /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub status: ::std::option::Option<Status>,
+impl ::serde::Serialize for AdditionalDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rsvp_status {
+            map.serialize_entry("rsvpStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order_status {
+            map.serialize_entry("orderStatus", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `EventGuest` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestEventCanceled`, `wixEventsGuests.onGuestEventStarts`, `wixEventsGuests.onGuestOrderCanceled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EventGuest {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `eventId`. Format `GUID`.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `rsvpId`. Format `GUID`.
-    #[serde(
-        rename = "rsvpId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rsvp_id: ::std::option::Option<::std::string::String>,
     /// `orderNumber`. At most 36 characters.
-    #[serde(
-        rename = "orderNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_number: ::std::option::Option<::std::string::String>,
     /// `ticketNumber`. At most 36 characters.
-    #[serde(
-        rename = "ticketNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ticket_number: ::std::option::Option<::std::string::String>,
     /// `tickets`. At most 50 items.
-    #[serde(
-        rename = "tickets",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub tickets: ::std::vec::Vec<TicketDetails>,
     /// `contactId`. Format `GUID`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `guestDetails`.
-    #[serde(
-        rename = "guestDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub guest_details: ::std::option::Option<::std::boxed::Box<GuestsGuestDetails>>,
     /// `attendanceStatus`.
-    #[serde(
-        rename = "attendanceStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attendance_status: ::std::option::Option<GuestsAttendanceStatus>,
     /// `secondaryLanguageCode`. Format `LANGUAGE`.
-    #[serde(
-        rename = "secondaryLanguageCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secondary_language_code: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST).
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST).
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `attendanceStatusUpdatedDate`.
-    #[serde(
-        rename = "attendanceStatusUpdatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attendance_status_updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `guestType`.
-    #[serde(
-        rename = "guestType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub guest_type: ::std::option::Option<GuestsGuestType>,
     /// `locale`. Format `LANGUAGE_TAG`.
-    #[serde(
-        rename = "locale",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub locale: ::std::option::Option<::std::string::String>,
     /// `totalGuests`. Read-only.
-    #[serde(
-        rename = "totalGuests",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub total_guests: ::std::option::Option<crate::Number>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `additionalDetails`. Read-only.
-    #[serde(
-        rename = "additionalDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub additional_details: ::std::option::Option<AdditionalDetails>,
 }
 
-/// `Fee` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Fee {
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<FeeName>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<FeeType>,
-    /// `rate`. Format `DECIMAL_VALUE`. Read-only.
-    #[serde(
-        rename = "rate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub rate: ::std::option::Option<::std::string::String>,
-    /// `amount`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub amount: ::std::option::Option<Money>,
-}
+impl crate::serde_helpers::Object for EventGuest {
+    const NAME: &'static str = "EventGuest";
 
-crate::serde_helpers::string_enum! {
-    /// `FeeName` in Wix's typings (`events_guests`): a closed set, with a fallback for values added later.
-    pub enum FeeName {
-        /// `WIX_FEE`.
-        WixFee = "WIX_FEE",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "rsvpId" => self.rsvp_id = map.next_value()?,
+            "orderNumber" => self.order_number = map.next_value()?,
+            "ticketNumber" => self.ticket_number = map.next_value()?,
+            "tickets" => self.tickets = crate::serde_helpers::next_list(map)?,
+            "contactId" => self.contact_id = map.next_value()?,
+            "guestDetails" => self.guest_details = map.next_value()?,
+            "attendanceStatus" => self.attendance_status = map.next_value()?,
+            "secondaryLanguageCode" => self.secondary_language_code = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "attendanceStatusUpdatedDate" => {
+                self.attendance_status_updated_date = map.next_value()?
+            }
+            "memberId" => self.member_id = map.next_value()?,
+            "guestType" => self.guest_type = map.next_value()?,
+            "locale" => self.locale = map.next_value()?,
+            "totalGuests" => self.total_guests = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "additionalDetails" => self.additional_details = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `FeeType` in Wix's typings (`events_guests`): a closed set, with a fallback for values added later.
-    pub enum FeeType {
-        /// `FEE_ADDED`.
-        FeeAdded = "FEE_ADDED",
-        /// `FEE_INCLUDED`.
-        FeeIncluded = "FEE_INCLUDED",
-        /// `FEE_ADDED_AT_CHECKOUT`.
-        FeeAddedAtCheckout = "FEE_ADDED_AT_CHECKOUT",
+impl<'de> ::serde::Deserialize<'de> for EventGuest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
     }
 }
 
-/// `Formatted` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Formatted {
-    /// `dateAndTime`. At most 500 characters. Read-only.
-    #[serde(
-        rename = "dateAndTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub date_and_time: ::std::option::Option<::std::string::String>,
-    /// `startDate`. At most 500 characters. Read-only.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_date: ::std::option::Option<::std::string::String>,
-    /// `startTime`. At most 500 characters. Read-only.
-    #[serde(
-        rename = "startTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_time: ::std::option::Option<::std::string::String>,
-    /// `endDate`. At most 500 characters. Read-only.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub end_date: ::std::option::Option<::std::string::String>,
-    /// `endTime`. At most 500 characters. Read-only.
-    #[serde(
-        rename = "endTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub end_time: ::std::option::Option<::std::string::String>,
+impl ::serde::Serialize for EventGuest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rsvp_id {
+            map.serialize_entry("rsvpId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order_number {
+            map.serialize_entry("orderNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ticket_number {
+            map.serialize_entry("ticketNumber", value)?;
+        }
+        if !self.tickets.is_empty() {
+            map.serialize_entry("tickets", &self.tickets)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.guest_details {
+            map.serialize_entry("guestDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.attendance_status {
+            map.serialize_entry("attendanceStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.secondary_language_code {
+            map.serialize_entry("secondaryLanguageCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.attendance_status_updated_date {
+            map.serialize_entry("attendanceStatusUpdatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.guest_type {
+            map.serialize_entry("guestType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_guests {
+            map.serialize_entry("totalGuests", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.additional_details {
+            map.serialize_entry("additionalDetails", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `GuestCheckInDetails` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestEventCanceled`, `wixEventsGuests.onGuestEventStarts`, `wixEventsGuests.onGuestOrderCanceled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GuestCheckInDetails {
     /// `checkedIn`.
-    #[serde(
-        rename = "checkedIn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub checked_in: ::std::option::Option<bool>,
     /// `checkInDate`.
-    #[serde(
-        rename = "checkInDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub check_in_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `checkInCanceledDate`.
-    #[serde(
-        rename = "checkInCanceledDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub check_in_canceled_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `checkedInBy`. Format `GUID`.
-    #[serde(
-        rename = "checkedInBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub checked_in_by: ::std::option::Option<::std::string::String>,
     /// `checkInCanceledBy`. Format `GUID`.
-    #[serde(
-        rename = "checkInCanceledBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub check_in_canceled_by: ::std::option::Option<::std::string::String>,
     /// `checkedInByStaffMember`. Format `GUID`.
-    #[serde(
-        rename = "checkedInByStaffMember",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub checked_in_by_staff_member: ::std::option::Option<::std::string::String>,
     /// `checkInCanceledByStaffMember`. Format `GUID`.
-    #[serde(
-        rename = "checkInCanceledByStaffMember",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub check_in_canceled_by_staff_member: ::std::option::Option<::std::string::String>,
     /// `fullName`. At most 101 characters.
-    #[serde(
-        rename = "fullName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub full_name: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for GuestCheckInDetails {
+    const NAME: &'static str = "GuestCheckInDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "checkedIn" => self.checked_in = map.next_value()?,
+            "checkInDate" => self.check_in_date = map.next_value()?,
+            "checkInCanceledDate" => self.check_in_canceled_date = map.next_value()?,
+            "checkedInBy" => self.checked_in_by = map.next_value()?,
+            "checkInCanceledBy" => self.check_in_canceled_by = map.next_value()?,
+            "checkedInByStaffMember" => self.checked_in_by_staff_member = map.next_value()?,
+            "checkInCanceledByStaffMember" => {
+                self.check_in_canceled_by_staff_member = map.next_value()?
+            }
+            "fullName" => self.full_name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GuestCheckInDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GuestCheckInDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.checked_in {
+            map.serialize_entry("checkedIn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.check_in_date {
+            map.serialize_entry("checkInDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.check_in_canceled_date {
+            map.serialize_entry("checkInCanceledDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.checked_in_by {
+            map.serialize_entry("checkedInBy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.check_in_canceled_by {
+            map.serialize_entry("checkInCanceledBy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.checked_in_by_staff_member {
+            map.serialize_entry("checkedInByStaffMember", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.check_in_canceled_by_staff_member {
+            map.serialize_entry("checkInCanceledByStaffMember", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.full_name {
+            map.serialize_entry("fullName", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `GuestCheckedIn` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsGuests.onGuestCheckedIn`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GuestCheckedInData {
     /// `guest`.
-    #[serde(
-        rename = "guest",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub guest: ::std::option::Option<::std::boxed::Box<EventGuest>>,
     /// `eventDetails`.
-    #[serde(
-        rename = "eventDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_details: ::std::option::Option<::std::boxed::Box<EventDetails>>,
 }
 
+impl crate::serde_helpers::Object for GuestCheckedInData {
+    const NAME: &'static str = "GuestCheckedInData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "guest" => self.guest = map.next_value()?,
+            "eventDetails" => self.event_details = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GuestCheckedInData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GuestCheckedInData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.guest {
+            map.serialize_entry("guest", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_details {
+            map.serialize_entry("eventDetails", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `GuestEventCanceled` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsGuests.onGuestEventCanceled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GuestEventCanceledData {
     /// `guest`.
-    #[serde(
-        rename = "guest",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub guest: ::std::option::Option<::std::boxed::Box<EventGuest>>,
     /// `event`.
-    #[serde(
-        rename = "event",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event: ::std::option::Option<::std::boxed::Box<EventDetails>>,
+}
+
+impl crate::serde_helpers::Object for GuestEventCanceledData {
+    const NAME: &'static str = "GuestEventCanceledData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "guest" => self.guest = map.next_value()?,
+            "event" => self.event = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GuestEventCanceledData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GuestEventCanceledData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.guest {
+            map.serialize_entry("guest", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `GuestEventStarts` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsGuests.onGuestEventStarts`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GuestEventStartsData {
     /// `guest`.
-    #[serde(
-        rename = "guest",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub guest: ::std::option::Option<::std::boxed::Box<EventGuest>>,
     /// `event`.
-    #[serde(
-        rename = "event",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event: ::std::option::Option<::std::boxed::Box<EventDetails>>,
     /// `timing`.
-    #[serde(
-        rename = "timing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timing: ::std::option::Option<Timing>,
 }
 
+impl crate::serde_helpers::Object for GuestEventStartsData {
+    const NAME: &'static str = "GuestEventStartsData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "guest" => self.guest = map.next_value()?,
+            "event" => self.event = map.next_value()?,
+            "timing" => self.timing = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GuestEventStartsData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GuestEventStartsData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.guest {
+            map.serialize_entry("guest", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.timing {
+            map.serialize_entry("timing", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `GuestOrderCanceled` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsGuests.onGuestOrderCanceled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GuestOrderCanceledData {
     /// `guest`.
-    #[serde(
-        rename = "guest",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub guest: ::std::option::Option<::std::boxed::Box<EventGuest>>,
     /// `event`.
-    #[serde(
-        rename = "event",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event: ::std::option::Option<::std::boxed::Box<EventDetails>>,
     /// `order`.
-    #[serde(
-        rename = "order",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<::std::boxed::Box<OrderDetails>>,
+}
+
+impl crate::serde_helpers::Object for GuestOrderCanceledData {
+    const NAME: &'static str = "GuestOrderCanceledData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "guest" => self.guest = map.next_value()?,
+            "event" => self.event = map.next_value()?,
+            "order" => self.order = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GuestOrderCanceledData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GuestOrderCanceledData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.guest {
+            map.serialize_entry("guest", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order {
+            map.serialize_entry("order", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `AttendanceStatus` in Wix's typings (`events_guests`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestEventCanceled`, `wixEventsGuests.onGuestEventStarts`, `wixEventsGuests.onGuestOrderCanceled`.
     pub enum GuestsAttendanceStatus {
         /// `NOT_ATTENDING`.
         NotAttending = "NOT_ATTENDING",
@@ -794,92 +607,106 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `FormResponse` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GuestsFormResponse {
-    /// `inputValues`. At most 200 items.
-    #[serde(
-        rename = "inputValues",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub input_values: ::std::vec::Vec<GuestsInputValue>,
-}
-
 /// `GuestDetails` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestEventCanceled`, `wixEventsGuests.onGuestEventStarts`, `wixEventsGuests.onGuestOrderCanceled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GuestsGuestDetails {
     /// `email`. Format `EMAIL`.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `firstName`. At most 255 characters.
-    #[serde(
-        rename = "firstName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`. At most 255 characters.
-    #[serde(
-        rename = "lastName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// `formResponse`.
-    #[serde(
-        rename = "formResponse",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub form_response: ::std::option::Option<GuestsFormResponse>,
     /// `checkedIn`.
-    #[serde(
-        rename = "checkedIn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub checked_in: ::std::option::Option<bool>,
     /// `onlineConferencingLogin`.
-    #[serde(
-        rename = "onlineConferencingLogin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub online_conferencing_login: ::std::option::Option<OnlineConferencingLogin>,
     /// `phone`. At most 200 characters.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone: ::std::option::Option<::std::string::String>,
     /// `address`. At most 200 characters.
-    #[serde(
-        rename = "address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address: ::std::option::Option<::std::string::String>,
     /// `checkInDetails`. At most 50 items.
-    #[serde(
-        rename = "checkInDetails",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub check_in_details: ::std::vec::Vec<GuestCheckInDetails>,
+}
+
+impl crate::serde_helpers::Object for GuestsGuestDetails {
+    const NAME: &'static str = "GuestsGuestDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "email" => self.email = map.next_value()?,
+            "firstName" => self.first_name = map.next_value()?,
+            "lastName" => self.last_name = map.next_value()?,
+            "formResponse" => self.form_response = map.next_value()?,
+            "checkedIn" => self.checked_in = map.next_value()?,
+            "onlineConferencingLogin" => self.online_conferencing_login = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "address" => self.address = map.next_value()?,
+            "checkInDetails" => self.check_in_details = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GuestsGuestDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GuestsGuestDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.form_response {
+            map.serialize_entry("formResponse", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.checked_in {
+            map.serialize_entry("checkedIn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.online_conferencing_login {
+            map.serialize_entry("onlineConferencingLogin", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if !self.check_in_details.is_empty() {
+            map.serialize_entry("checkInDetails", &self.check_in_details)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `GuestType` in Wix's typings (`events_guests`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestEventCanceled`, `wixEventsGuests.onGuestEventStarts`, `wixEventsGuests.onGuestOrderCanceled`.
     pub enum GuestsGuestType {
         /// `RSVP`.
         Rsvp = "RSVP",
@@ -890,316 +717,64 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `InputValue` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GuestsInputValue {
-    /// `inputName`. At most 100 characters.
-    #[serde(
-        rename = "inputName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub input_name: ::std::option::Option<::std::string::String>,
-    /// `value`. At most 5000 characters.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<::std::string::String>,
-    /// `values`. At most 5000 characters. At most 100 items.
-    #[serde(
-        rename = "values",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub values: ::std::vec::Vec<::std::string::String>,
-}
-
-/// `Invoice` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Invoice {
-    /// `items`.
-    #[serde(
-        rename = "items",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub items: ::std::vec::Vec<Item>,
-    /// `total`. Deprecated.
-    #[serde(
-        rename = "total",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub total: ::std::option::Option<Money>,
-    /// `discount`.
-    #[serde(
-        rename = "discount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub discount: ::std::option::Option<::std::boxed::Box<Discount>>,
-    /// `tax`.
-    #[serde(
-        rename = "tax",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub tax: ::std::option::Option<::std::boxed::Box<Tax>>,
-    /// `subTotal`.
-    #[serde(
-        rename = "subTotal",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub sub_total: ::std::option::Option<Money>,
-    /// `grandTotal`.
-    #[serde(
-        rename = "grandTotal",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub grand_total: ::std::option::Option<Money>,
-    /// `fees`. Read-only.
-    #[serde(
-        rename = "fees",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub fees: ::std::vec::Vec<Fee>,
-    /// `revenue`.
-    #[serde(
-        rename = "revenue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub revenue: ::std::option::Option<Money>,
-    /// `previewUrl`.
-    #[serde(
-        rename = "previewUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub preview_url: ::std::option::Option<::std::string::String>,
-}
-
-/// `Item` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Item {
-    /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `quantity`.
-    #[serde(
-        rename = "quantity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub quantity: ::std::option::Option<crate::Number>,
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `price`.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub price: ::std::option::Option<Money>,
-    /// `total`.
-    #[serde(
-        rename = "total",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub total: ::std::option::Option<Money>,
-    /// `discount`.
-    #[serde(
-        rename = "discount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub discount: ::std::option::Option<::std::boxed::Box<Discount>>,
-    /// `tax`.
-    #[serde(
-        rename = "tax",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub tax: ::std::option::Option<::std::boxed::Box<Tax>>,
-    /// `fees`. Read-only.
-    #[serde(
-        rename = "fees",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub fees: ::std::vec::Vec<Fee>,
-}
-
-/// `Location` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Location {
-    /// `name`. At most 50 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<LocationType>,
-    /// `address`.
-    #[serde(
-        rename = "address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub address: ::std::option::Option<::std::boxed::Box<CommonAddress>>,
-    /// `locationTbd`.
-    #[serde(
-        rename = "locationTbd",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub location_tbd: ::std::option::Option<bool>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `LocationType` in Wix's typings (`events_guests`): a closed set, with a fallback for values added later.
-    pub enum LocationType {
-        /// `VENUE`.
-        Venue = "VENUE",
-        /// `ONLINE`.
-        Online = "ONLINE",
-    }
-}
-
-/// `Money` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Money {
-    /// `amount`. Format `DECIMAL_VALUE`. Deprecated.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub amount: ::std::option::Option<::std::string::String>,
-    /// `currency`. Format `CURRENCY`.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub currency: ::std::option::Option<::std::string::String>,
-    /// `value`. Format `DECIMAL_VALUE`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<::std::string::String>,
-}
-
-/// `Occurrence` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Occurrence {
-    /// `startDate`.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `endDate`.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub end_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `timeZoneId`. At most 100 characters.
-    #[serde(
-        rename = "timeZoneId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub time_zone_id: ::std::option::Option<::std::string::String>,
-    /// `showTimeZone`.
-    #[serde(
-        rename = "showTimeZone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub show_time_zone: ::std::option::Option<bool>,
-}
-
-/// `OnlineConferencingLogin` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct OnlineConferencingLogin {
-    /// `link`. Format `WEB_URL`. Read-only.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub link: ::std::option::Option<::std::string::String>,
-    /// `password`. Read-only.
-    #[serde(
-        rename = "password",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub password: ::std::option::Option<::std::string::String>,
-}
-
 /// `OrderDetails` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsGuests.onGuestOrderCanceled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrderDetails {
     /// `orderStatus`.
-    #[serde(
-        rename = "orderStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_status: ::std::option::Option<TicketingOrderStatus>,
     /// `invoice`.
-    #[serde(
-        rename = "invoice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub invoice: ::std::option::Option<::std::boxed::Box<Invoice>>,
+}
+
+impl crate::serde_helpers::Object for OrderDetails {
+    const NAME: &'static str = "OrderDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "orderStatus" => self.order_status = map.next_value()?,
+            "invoice" => self.invoice = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrderDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OrderDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.order_status {
+            map.serialize_entry("orderStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.invoice {
+            map.serialize_entry("invoice", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `OrderStatus` in Wix's typings (`events_guests`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestEventCanceled`, `wixEventsGuests.onGuestEventStarts`, `wixEventsGuests.onGuestOrderCanceled`.
     pub enum OrderStatus {
         /// `UNKNOW_ORDER_STATUS`.
         UnknowOrderStatus = "UNKNOW_ORDER_STATUS",
@@ -1226,213 +801,70 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `PageUrl` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PageUrl {
-    /// `base`. At most 500 characters.
-    #[serde(
-        rename = "base",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub base: ::std::option::Option<::std::string::String>,
-    /// `path`. At most 500 characters.
-    #[serde(
-        rename = "path",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub path: ::std::option::Option<::std::string::String>,
-}
-
-/// `PaidPlanDiscount` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PaidPlanDiscount {
-    /// `percentDiscount`.
-    #[serde(
-        rename = "percentDiscount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub percent_discount: ::std::option::Option<PercentDiscount>,
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-}
-
-/// `PercentDiscount` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PercentDiscount {
-    /// `rate`. Decimal text.
-    #[serde(
-        rename = "rate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub rate: ::std::option::Option<::std::string::String>,
-    /// `quantityDiscounted`.
-    #[serde(
-        rename = "quantityDiscounted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub quantity_discounted: ::std::option::Option<crate::Number>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `RecurrenceStatusStatus` in Wix's typings (`events_guests`): a closed set, with a fallback for values added later.
-    pub enum RecurrenceStatusStatus {
-        /// `ONE_TIME`.
-        OneTime = "ONE_TIME",
-        /// `RECURRING`.
-        Recurring = "RECURRING",
-        /// `RECURRING_UPCOMING`.
-        RecurringUpcoming = "RECURRING_UPCOMING",
-        /// `RECURRING_RECENTLY_ENDED`.
-        RecurringRecentlyEnded = "RECURRING_RECENTLY_ENDED",
-        /// `RECURRING_RECENTLY_CANCELED`.
-        RecurringRecentlyCanceled = "RECURRING_RECENTLY_CANCELED",
-    }
-}
-
-/// `Recurrences` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Recurrences {
-    /// `individualEventDates`. At most 1000 items.
-    #[serde(
-        rename = "individualEventDates",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub individual_event_dates: ::std::vec::Vec<Occurrence>,
-    /// `categoryId`. At most 100 characters. Read-only.
-    #[serde(
-        rename = "categoryId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub category_id: ::std::option::Option<::std::string::String>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `RsvpStatus` in Wix's typings (`events_guests`): a closed set, with a fallback for values added later.
-    pub enum RsvpStatus {
-        /// `YES`.
-        Yes = "YES",
-        /// `NO`.
-        No = "NO",
-        /// `WAITLIST`.
-        Waitlist = "WAITLIST",
-    }
-}
-
-crate::serde_helpers::string_enum! {
-    /// `Status` in Wix's typings (`events_guests`): a closed set, with a fallback for values added later.
-    pub enum Status {
-        /// `UPCOMING`.
-        Upcoming = "UPCOMING",
-        /// `STARTED`.
-        Started = "STARTED",
-        /// `ENDED`.
-        Ended = "ENDED",
-        /// `CANCELED`.
-        Canceled = "CANCELED",
-        /// `DRAFT`.
-        Draft = "DRAFT",
-    }
-}
-
-/// `Tax` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Tax {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<TaxType>,
-    /// `name`. Read-only.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `rate`. Format `DECIMAL_VALUE`.
-    #[serde(
-        rename = "rate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub rate: ::std::option::Option<::std::string::String>,
-    /// `taxable`.
-    #[serde(
-        rename = "taxable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub taxable: ::std::option::Option<Money>,
-    /// `amount`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub amount: ::std::option::Option<Money>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `TaxType` in Wix's typings (`events_guests`): a closed set, with a fallback for values added later.
-    pub enum TaxType {
-        /// `INCLUDED`.
-        Included = "INCLUDED",
-        /// `ADDED`.
-        Added = "ADDED",
-        /// `ADDED_AT_CHECKOUT`.
-        AddedAtCheckout = "ADDED_AT_CHECKOUT",
-    }
-}
-
 /// `TicketDetails` in Wix's typings (`events_guests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestEventCanceled`, `wixEventsGuests.onGuestEventStarts`, `wixEventsGuests.onGuestOrderCanceled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TicketDetails {
     /// `number`. At most 36 characters.
-    #[serde(
-        rename = "number",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub number: ::std::option::Option<::std::string::String>,
     /// `definitionId`. Format `GUID`.
-    #[serde(
-        rename = "definitionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub definition_id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 30 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for TicketDetails {
+    const NAME: &'static str = "TicketDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "number" => self.number = map.next_value()?,
+            "definitionId" => self.definition_id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TicketDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TicketDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.number {
+            map.serialize_entry("number", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.definition_id {
+            map.serialize_entry("definitionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `TicketingOrderStatus` in Wix's typings (`events_guests`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEventsGuests.onGuestOrderCanceled`.
     pub enum TicketingOrderStatus {
         /// `NA_ORDER_STATUS`.
         NaOrderStatus = "NA_ORDER_STATUS",
@@ -1461,6 +893,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `Timing` in Wix's typings (`events_guests`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEventsGuests.onGuestEventStarts`.
     pub enum Timing {
         /// `NOW`.
         Now = "NOW",
@@ -1478,6 +912,36 @@ crate::serde_helpers::string_enum! {
         StartsIn2Hours = "STARTS_IN_2_HOURS",
     }
 }
+
+pub use crate::catalog::shared::CommonAddress;
+pub use crate::catalog::shared::CommonStreetAddress;
+pub use crate::catalog::shared::CouponDiscount;
+pub use crate::catalog::shared::DateAndTimeSettings;
+pub use crate::catalog::shared::Discount;
+pub use crate::catalog::shared::DiscountItem;
+pub use crate::catalog::shared::EventDetails;
+pub use crate::catalog::shared::Fee;
+pub use crate::catalog::shared::FeeName;
+pub use crate::catalog::shared::FeeType;
+pub use crate::catalog::shared::FormResponse as GuestsFormResponse;
+pub use crate::catalog::shared::Formatted;
+pub use crate::catalog::shared::FormsLocationType as LocationType;
+pub use crate::catalog::shared::InputValue as GuestsInputValue;
+pub use crate::catalog::shared::Invoice;
+pub use crate::catalog::shared::Location;
+pub use crate::catalog::shared::Money3 as Money;
+pub use crate::catalog::shared::Occurrence;
+pub use crate::catalog::shared::OnlineConferencingLogin;
+pub use crate::catalog::shared::OrdersItem as Item;
+pub use crate::catalog::shared::PageUrl;
+pub use crate::catalog::shared::PaidPlanDiscount;
+pub use crate::catalog::shared::PercentDiscount;
+pub use crate::catalog::shared::RecurrenceStatusStatus;
+pub use crate::catalog::shared::Recurrences;
+pub use crate::catalog::shared::RsvpV2RsvpStatus as RsvpStatus;
+pub use crate::catalog::shared::Status;
+pub use crate::catalog::shared::Tax;
+pub use crate::catalog::shared::TaxType;
 
 crate::declare_module! {
     /// Event markers of `wixEventsGuests`.

@@ -82,211 +82,81 @@ pub struct TicketDefinitionUpdated {
 }
 
 /// `AvailablePlace` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsV3.onTicketDefinitionCreated`, `wixEventsV3.onTicketDefinitionDeleted`, `wixEventsV3.onTicketDefinitionSaleEnded`, `wixEventsV3.onTicketDefinitionSaleStarted`, `wixEventsV3.onTicketDefinitionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AvailablePlace {
     /// `placeId`. At most 20 characters. Read-only.
-    #[serde(
-        rename = "placeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub place_id: ::std::option::Option<::std::string::String>,
     /// `label`. At most 4 characters. Read-only.
-    #[serde(
-        rename = "label",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub label: ::std::option::Option<::std::string::String>,
     /// `sectionLabel`. At most 20 characters. Read-only.
-    #[serde(
-        rename = "sectionLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub section_label: ::std::option::Option<::std::string::String>,
     /// `elementLabel`. At most 50 characters. Read-only.
-    #[serde(
-        rename = "elementLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub element_label: ::std::option::Option<::std::string::String>,
     /// `availableCapacity`. Read-only.
-    #[serde(
-        rename = "availableCapacity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub available_capacity: ::std::option::Option<crate::Number>,
 }
 
-/// `CommonAddress` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CommonAddress {
-    /// `streetAddress`.
-    #[serde(
-        rename = "streetAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub street_address: ::std::option::Option<CommonStreetAddress>,
-    /// `addressLine1` (Velo), `addressLine` (REST). At most 250 characters.
-    #[serde(
-        rename = "addressLine1",
-        alias = "addressLine",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub address_line1: ::std::option::Option<::std::string::String>,
-    /// `country`. Format `COUNTRY`.
-    #[serde(
-        rename = "country",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub country: ::std::option::Option<::std::string::String>,
-    /// `subdivision`. At most 20 characters.
-    #[serde(
-        rename = "subdivision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub subdivision: ::std::option::Option<::std::string::String>,
-    /// `city`. At most 100 characters.
-    #[serde(
-        rename = "city",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub city: ::std::option::Option<::std::string::String>,
-    /// `postalCode`. At most 100 characters.
-    #[serde(
-        rename = "postalCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub postal_code: ::std::option::Option<::std::string::String>,
-    /// `addressLine2`. At most 250 characters.
-    #[serde(
-        rename = "addressLine2",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub address_line2: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for AvailablePlace {
+    const NAME: &'static str = "AvailablePlace";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "placeId" => self.place_id = map.next_value()?,
+            "label" => self.label = map.next_value()?,
+            "sectionLabel" => self.section_label = map.next_value()?,
+            "elementLabel" => self.element_label = map.next_value()?,
+            "availableCapacity" => self.available_capacity = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `CommonMoney` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CommonMoney {
-    /// `value`. Format `DECIMAL_VALUE`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<::std::string::String>,
-    /// `currency`. Format `CURRENCY`.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub currency: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for AvailablePlace {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-/// `CommonStreetAddress` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CommonStreetAddress {
-    /// `number`. At most 100 characters.
-    #[serde(
-        rename = "number",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub number: ::std::option::Option<::std::string::String>,
-    /// `name`. At most 250 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-}
-
-/// `EventDetails` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct EventDetails {
-    /// `title`. At most 120 characters. Read-only.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// `shortDescription`. At most 500 characters. Read-only.
-    #[serde(
-        rename = "shortDescription",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub short_description: ::std::option::Option<::std::string::String>,
-    /// `location`. Read-only.
-    #[serde(
-        rename = "location",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub location: ::std::option::Option<::std::boxed::Box<TicketDefinitionsV2Location>>,
-    /// `dateAndTimeSettings`. Read-only.
-    #[serde(
-        rename = "dateAndTimeSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub date_and_time_settings:
-        ::std::option::Option<::std::boxed::Box<TicketDefinitionsV2DateAndTimeSettings>>,
-    /// `eventPageUrl`. A media string (Velo) or its object (REST). Read-only.
-    #[serde(
-        rename = "eventPageUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub event_page_url: ::std::option::Option<crate::Media<TicketDefinitionsV2PageUrl>>,
-    /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub status: ::std::option::Option<Status>,
-}
-
-/// `ExtendedFields` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
+impl ::serde::Serialize for AvailablePlace {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.place_id {
+            map.serialize_entry("placeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.section_label {
+            map.serialize_entry("sectionLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.element_label {
+            map.serialize_entry("elementLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.available_capacity {
+            map.serialize_entry("availableCapacity", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `FeeTypeEnumType` in Wix's typings (`events_ticket-definitions-v-2`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEventsV3.onTicketDefinitionCreated`, `wixEventsV3.onTicketDefinitionDeleted`, `wixEventsV3.onTicketDefinitionSaleEnded`, `wixEventsV3.onTicketDefinitionSaleStarted`, `wixEventsV3.onTicketDefinitionUpdated`.
     pub enum FeeTypeEnumType {
         /// `FEE_INCLUDED`.
         FeeIncluded = "FEE_INCLUDED",
@@ -297,131 +167,190 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `Formatted` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Formatted {
-    /// `dateAndTime`. At most 500 characters. Read-only.
-    #[serde(
-        rename = "dateAndTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub date_and_time: ::std::option::Option<::std::string::String>,
-    /// `startDate`. At most 500 characters. Read-only.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_date: ::std::option::Option<::std::string::String>,
-    /// `startTime`. At most 500 characters. Read-only.
-    #[serde(
-        rename = "startTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_time: ::std::option::Option<::std::string::String>,
-    /// `endDate`. At most 500 characters. Read-only.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub end_date: ::std::option::Option<::std::string::String>,
-    /// `endTime`. At most 500 characters. Read-only.
-    #[serde(
-        rename = "endTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub end_time: ::std::option::Option<::std::string::String>,
-}
-
 /// `OptionDetails` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsV3.onTicketDefinitionCreated`, `wixEventsV3.onTicketDefinitionDeleted`, `wixEventsV3.onTicketDefinitionSaleEnded`, `wixEventsV3.onTicketDefinitionSaleStarted`, `wixEventsV3.onTicketDefinitionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OptionDetails {
     /// `optionId`. Format `GUID`.
-    #[serde(
-        rename = "optionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub option_id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 200 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `price`.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<CommonMoney>,
 }
 
+impl crate::serde_helpers::Object for OptionDetails {
+    const NAME: &'static str = "OptionDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "optionId" => self.option_id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "price" => self.price = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OptionDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OptionDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.option_id {
+            map.serialize_entry("optionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PricingMethod` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsV3.onTicketDefinitionCreated`, `wixEventsV3.onTicketDefinitionDeleted`, `wixEventsV3.onTicketDefinitionSaleEnded`, `wixEventsV3.onTicketDefinitionSaleStarted`, `wixEventsV3.onTicketDefinitionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PricingMethod {
     /// `fixedPrice`.
-    #[serde(
-        rename = "fixedPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fixed_price: ::std::option::Option<CommonMoney>,
     /// `guestPrice`.
-    #[serde(
-        rename = "guestPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub guest_price: ::std::option::Option<CommonMoney>,
     /// `pricingOptions`.
-    #[serde(
-        rename = "pricingOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pricing_options: ::std::option::Option<PricingOptions>,
     /// `pricingType`. Read-only.
-    #[serde(
-        rename = "pricingType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pricing_type: ::std::option::Option<PricingTypeEnumType>,
     /// `free`. Read-only.
-    #[serde(
-        rename = "free",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub free: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for PricingMethod {
+    const NAME: &'static str = "PricingMethod";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fixedPrice" => self.fixed_price = map.next_value()?,
+            "guestPrice" => self.guest_price = map.next_value()?,
+            "pricingOptions" => self.pricing_options = map.next_value()?,
+            "pricingType" => self.pricing_type = map.next_value()?,
+            "free" => self.free = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PricingMethod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PricingMethod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.fixed_price {
+            map.serialize_entry("fixedPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.guest_price {
+            map.serialize_entry("guestPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pricing_options {
+            map.serialize_entry("pricingOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pricing_type {
+            map.serialize_entry("pricingType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.free {
+            map.serialize_entry("free", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PricingOptions` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsV3.onTicketDefinitionCreated`, `wixEventsV3.onTicketDefinitionDeleted`, `wixEventsV3.onTicketDefinitionSaleEnded`, `wixEventsV3.onTicketDefinitionSaleStarted`, `wixEventsV3.onTicketDefinitionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PricingOptions {
     /// `optionDetails`. At most 100 items.
-    #[serde(
-        rename = "optionDetails",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub option_details: ::std::vec::Vec<OptionDetails>,
+}
+
+impl crate::serde_helpers::Object for PricingOptions {
+    const NAME: &'static str = "PricingOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "optionDetails" => self.option_details = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PricingOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PricingOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.option_details.is_empty() {
+            map.serialize_entry("optionDetails", &self.option_details)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PricingTypeEnumType` in Wix's typings (`events_ticket-definitions-v-2`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEventsV3.onTicketDefinitionCreated`, `wixEventsV3.onTicketDefinitionDeleted`, `wixEventsV3.onTicketDefinitionSaleEnded`, `wixEventsV3.onTicketDefinitionSaleStarted`, `wixEventsV3.onTicketDefinitionUpdated`.
     pub enum PricingTypeEnumType {
         /// `STANDARD`.
         Standard = "STANDARD",
@@ -430,64 +359,118 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `RecurrenceStatusStatus` in Wix's typings (`events_ticket-definitions-v-2`): a closed set, with a fallback for values added later.
-    pub enum RecurrenceStatusStatus {
-        /// `ONE_TIME`.
-        OneTime = "ONE_TIME",
-        /// `RECURRING`.
-        Recurring = "RECURRING",
-        /// `RECURRING_UPCOMING`.
-        RecurringUpcoming = "RECURRING_UPCOMING",
-        /// `RECURRING_RECENTLY_ENDED`.
-        RecurringRecentlyEnded = "RECURRING_RECENTLY_ENDED",
-        /// `RECURRING_RECENTLY_CANCELED`.
-        RecurringRecentlyCanceled = "RECURRING_RECENTLY_CANCELED",
-    }
-}
-
 /// `SalePeriod` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsV3.onTicketDefinitionCreated`, `wixEventsV3.onTicketDefinitionDeleted`, `wixEventsV3.onTicketDefinitionSaleEnded`, `wixEventsV3.onTicketDefinitionSalePeriodUpdated`, `wixEventsV3.onTicketDefinitionSaleStarted`, `wixEventsV3.onTicketDefinitionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SalePeriod {
     /// `startDate`.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `endDate`.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `displayNotOnSale`.
-    #[serde(
-        rename = "displayNotOnSale",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_not_on_sale: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for SalePeriod {
+    const NAME: &'static str = "SalePeriod";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "startDate" => self.start_date = map.next_value()?,
+            "endDate" => self.end_date = map.next_value()?,
+            "displayNotOnSale" => self.display_not_on_sale = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SalePeriod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SalePeriod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.start_date {
+            map.serialize_entry("startDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_date {
+            map.serialize_entry("endDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.display_not_on_sale {
+            map.serialize_entry("displayNotOnSale", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `SalePeriodUpdated` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsV3.onTicketDefinitionSalePeriodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SalePeriodUpdated {
     /// `afterUpdate`.
-    #[serde(
-        rename = "afterUpdate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub after_update: ::std::option::Option<SalePeriod>,
+}
+
+impl crate::serde_helpers::Object for SalePeriodUpdated {
+    const NAME: &'static str = "SalePeriodUpdated";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "afterUpdate" => self.after_update = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SalePeriodUpdated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SalePeriodUpdated {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.after_update {
+            map.serialize_entry("afterUpdate", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `SaleStatusEnumStatus` in Wix's typings (`events_ticket-definitions-v-2`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixEventsV3.onTicketDefinitionCreated`, `wixEventsV3.onTicketDefinitionDeleted`, `wixEventsV3.onTicketDefinitionSaleEnded`, `wixEventsV3.onTicketDefinitionSaleStarted`, `wixEventsV3.onTicketDefinitionUpdated`.
     pub enum SaleStatusEnumStatus {
         /// `SALE_SCHEDULED`.
         SaleScheduled = "SALE_SCHEDULED",
@@ -499,445 +482,397 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `SalesDetails` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsV3.onTicketDefinitionCreated`, `wixEventsV3.onTicketDefinitionDeleted`, `wixEventsV3.onTicketDefinitionSaleEnded`, `wixEventsV3.onTicketDefinitionSaleStarted`, `wixEventsV3.onTicketDefinitionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SalesDetails {
     /// `unsoldCount`. Read-only.
-    #[serde(
-        rename = "unsoldCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unsold_count: ::std::option::Option<crate::Number>,
     /// `soldCount`. Read-only.
-    #[serde(
-        rename = "soldCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sold_count: ::std::option::Option<crate::Number>,
     /// `reservedCount`. Read-only.
-    #[serde(
-        rename = "reservedCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reserved_count: ::std::option::Option<crate::Number>,
     /// `soldOut`. Read-only.
-    #[serde(
-        rename = "soldOut",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sold_out: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for SalesDetails {
+    const NAME: &'static str = "SalesDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "unsoldCount" => self.unsold_count = map.next_value()?,
+            "soldCount" => self.sold_count = map.next_value()?,
+            "reservedCount" => self.reserved_count = map.next_value()?,
+            "soldOut" => self.sold_out = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SalesDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SalesDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.unsold_count {
+            map.serialize_entry("unsoldCount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sold_count {
+            map.serialize_entry("soldCount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reserved_count {
+            map.serialize_entry("reservedCount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sold_out {
+            map.serialize_entry("soldOut", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `SeatingDetails` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsV3.onTicketDefinitionCreated`, `wixEventsV3.onTicketDefinitionDeleted`, `wixEventsV3.onTicketDefinitionSaleEnded`, `wixEventsV3.onTicketDefinitionSaleStarted`, `wixEventsV3.onTicketDefinitionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SeatingDetails {
     /// `places`. At most 50000 items.
-    #[serde(
-        rename = "places",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub places: ::std::vec::Vec<AvailablePlace>,
 }
 
-crate::serde_helpers::string_enum! {
-    /// `Status` in Wix's typings (`events_ticket-definitions-v-2`): a closed set, with a fallback for values added later.
-    pub enum Status {
-        /// `UPCOMING`.
-        Upcoming = "UPCOMING",
-        /// `STARTED`.
-        Started = "STARTED",
-        /// `ENDED`.
-        Ended = "ENDED",
-        /// `CANCELED`.
-        Canceled = "CANCELED",
-        /// `DRAFT`.
-        Draft = "DRAFT",
+impl crate::serde_helpers::Object for SeatingDetails {
+    const NAME: &'static str = "SeatingDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "places" => self.places = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SeatingDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SeatingDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.places.is_empty() {
+            map.serialize_entry("places", &self.places)?;
+        }
+        map.end()
     }
 }
 
 /// `TicketDefinition` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixEventsV3.onTicketDefinitionCreated`, `wixEventsV3.onTicketDefinitionDeleted`, `wixEventsV3.onTicketDefinitionSaleEnded`, `wixEventsV3.onTicketDefinitionSaleStarted`, `wixEventsV3.onTicketDefinitionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TicketDefinition {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `eventId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "eventId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 30 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `description`. At most 500 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `policyText`. At most 1000 characters.
-    #[serde(
-        rename = "policyText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub policy_text: ::std::option::Option<::std::string::String>,
     /// `hidden`.
-    #[serde(
-        rename = "hidden",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hidden: ::std::option::Option<bool>,
     /// `limited`. Read-only.
-    #[serde(
-        rename = "limited",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limited: ::std::option::Option<bool>,
     /// `initialLimit`.
-    #[serde(
-        rename = "initialLimit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub initial_limit: ::std::option::Option<crate::Number>,
     /// `actualLimit`. Read-only.
-    #[serde(
-        rename = "actualLimit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub actual_limit: ::std::option::Option<crate::Number>,
     /// `pricingMethod`.
-    #[serde(
-        rename = "pricingMethod",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pricing_method: ::std::option::Option<PricingMethod>,
     /// `feeType`.
-    #[serde(
-        rename = "feeType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fee_type: ::std::option::Option<FeeTypeEnumType>,
     /// `salePeriod`.
-    #[serde(
-        rename = "salePeriod",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sale_period: ::std::option::Option<SalePeriod>,
     /// `saleStatus`. Read-only.
-    #[serde(
-        rename = "saleStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sale_status: ::std::option::Option<SaleStatusEnumStatus>,
     /// `salesDetails`. Read-only.
-    #[serde(
-        rename = "salesDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sales_details: ::std::option::Option<SalesDetails>,
     /// `limitPerCheckout`. Read-only.
-    #[serde(
-        rename = "limitPerCheckout",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limit_per_checkout: ::std::option::Option<crate::Number>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `eventDetails`. Read-only.
-    #[serde(
-        rename = "eventDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_details: ::std::option::Option<::std::boxed::Box<EventDetails>>,
     /// `seatingDetails`. Read-only.
-    #[serde(
-        rename = "seatingDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub seating_details: ::std::option::Option<SeatingDetails>,
 }
 
-/// `TicketDefinitionSaleEnded` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TicketDefinitionSaleEndedData {
-    /// `ticketDefinition`.
-    #[serde(
-        rename = "ticketDefinition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub ticket_definition: ::std::option::Option<::std::boxed::Box<TicketDefinition>>,
-}
+impl crate::serde_helpers::Object for TicketDefinition {
+    const NAME: &'static str = "TicketDefinition";
 
-/// `TicketDefinitionSaleStarted` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TicketDefinitionSaleStartedData {
-    /// `ticketDefinition`.
-    #[serde(
-        rename = "ticketDefinition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub ticket_definition: ::std::option::Option<::std::boxed::Box<TicketDefinition>>,
-}
-
-/// `DateAndTimeSettings` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TicketDefinitionsV2DateAndTimeSettings {
-    /// `dateAndTimeTbd`.
-    #[serde(
-        rename = "dateAndTimeTbd",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub date_and_time_tbd: ::std::option::Option<bool>,
-    /// `dateAndTimeTbdMessage`. At most 100 characters.
-    #[serde(
-        rename = "dateAndTimeTbdMessage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub date_and_time_tbd_message: ::std::option::Option<::std::string::String>,
-    /// `startDate`.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `endDate`.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub end_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `timeZoneId`. At most 100 characters.
-    #[serde(
-        rename = "timeZoneId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub time_zone_id: ::std::option::Option<::std::string::String>,
-    /// `hideEndDate`.
-    #[serde(
-        rename = "hideEndDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub hide_end_date: ::std::option::Option<bool>,
-    /// `showTimeZone`.
-    #[serde(
-        rename = "showTimeZone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub show_time_zone: ::std::option::Option<bool>,
-    /// `recurrenceStatus`. Read-only.
-    #[serde(
-        rename = "recurrenceStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub recurrence_status: ::std::option::Option<RecurrenceStatusStatus>,
-    /// `recurringEvents`.
-    #[serde(
-        rename = "recurringEvents",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub recurring_events: ::std::option::Option<TicketDefinitionsV2Recurrences>,
-    /// `formatted`.
-    #[serde(
-        rename = "formatted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub formatted: ::std::option::Option<Formatted>,
-}
-
-/// `Location` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TicketDefinitionsV2Location {
-    /// `name`. At most 50 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<TicketDefinitionsV2LocationType>,
-    /// `address`.
-    #[serde(
-        rename = "address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub address: ::std::option::Option<::std::boxed::Box<CommonAddress>>,
-    /// `locationTbd`.
-    #[serde(
-        rename = "locationTbd",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub location_tbd: ::std::option::Option<bool>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `LocationType` in Wix's typings (`events_ticket-definitions-v-2`): a closed set, with a fallback for values added later.
-    pub enum TicketDefinitionsV2LocationType {
-        /// `VENUE`.
-        Venue = "VENUE",
-        /// `ONLINE`.
-        Online = "ONLINE",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "policyText" => self.policy_text = map.next_value()?,
+            "hidden" => self.hidden = map.next_value()?,
+            "limited" => self.limited = map.next_value()?,
+            "initialLimit" => self.initial_limit = map.next_value()?,
+            "actualLimit" => self.actual_limit = map.next_value()?,
+            "pricingMethod" => self.pricing_method = map.next_value()?,
+            "feeType" => self.fee_type = map.next_value()?,
+            "salePeriod" => self.sale_period = map.next_value()?,
+            "saleStatus" => self.sale_status = map.next_value()?,
+            "salesDetails" => self.sales_details = map.next_value()?,
+            "limitPerCheckout" => self.limit_per_checkout = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "eventDetails" => self.event_details = map.next_value()?,
+            "seatingDetails" => self.seating_details = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `Occurrence` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TicketDefinitionsV2Occurrence {
-    /// `startDate`.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `endDate`.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub end_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// `timeZoneId`. At most 100 characters.
-    #[serde(
-        rename = "timeZoneId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub time_zone_id: ::std::option::Option<::std::string::String>,
-    /// `showTimeZone`.
-    #[serde(
-        rename = "showTimeZone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub show_time_zone: ::std::option::Option<bool>,
+impl<'de> ::serde::Deserialize<'de> for TicketDefinition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-/// `PageUrl` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TicketDefinitionsV2PageUrl {
-    /// `base`. At most 500 characters.
-    #[serde(
-        rename = "base",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub base: ::std::option::Option<::std::string::String>,
-    /// `path`. At most 500 characters.
-    #[serde(
-        rename = "path",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub path: ::std::option::Option<::std::string::String>,
+impl ::serde::Serialize for TicketDefinition {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.policy_text {
+            map.serialize_entry("policyText", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hidden {
+            map.serialize_entry("hidden", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limited {
+            map.serialize_entry("limited", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initial_limit {
+            map.serialize_entry("initialLimit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.actual_limit {
+            map.serialize_entry("actualLimit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pricing_method {
+            map.serialize_entry("pricingMethod", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fee_type {
+            map.serialize_entry("feeType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sale_period {
+            map.serialize_entry("salePeriod", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sale_status {
+            map.serialize_entry("saleStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sales_details {
+            map.serialize_entry("salesDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limit_per_checkout {
+            map.serialize_entry("limitPerCheckout", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_details {
+            map.serialize_entry("eventDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.seating_details {
+            map.serialize_entry("seatingDetails", value)?;
+        }
+        map.end()
+    }
 }
 
-/// `Recurrences` in Wix's typings (`events_ticket-definitions-v-2`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+/// `TicketDefinitionSaleEnded` in Wix's typings (`events_ticket-definitions-v-2`).
+///
+/// Carried by `wixEventsV3.onTicketDefinitionSaleEnded`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
-pub struct TicketDefinitionsV2Recurrences {
-    /// `individualEventDates`. At most 1000 items.
-    #[serde(
-        rename = "individualEventDates",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub individual_event_dates: ::std::vec::Vec<TicketDefinitionsV2Occurrence>,
-    /// `categoryId`. At most 100 characters. Read-only.
-    #[serde(
-        rename = "categoryId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub category_id: ::std::option::Option<::std::string::String>,
+pub struct TicketDefinitionSaleEndedData {
+    /// `ticketDefinition`.
+    pub ticket_definition: ::std::option::Option<::std::boxed::Box<TicketDefinition>>,
 }
+
+impl crate::serde_helpers::Object for TicketDefinitionSaleEndedData {
+    const NAME: &'static str = "TicketDefinitionSaleEndedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "ticketDefinition" => self.ticket_definition = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TicketDefinitionSaleEndedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TicketDefinitionSaleEndedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.ticket_definition {
+            map.serialize_entry("ticketDefinition", value)?;
+        }
+        map.end()
+    }
+}
+
+/// `TicketDefinitionSaleStarted` in Wix's typings (`events_ticket-definitions-v-2`).
+///
+/// Carried by `wixEventsV3.onTicketDefinitionSaleStarted`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct TicketDefinitionSaleStartedData {
+    /// `ticketDefinition`.
+    pub ticket_definition: ::std::option::Option<::std::boxed::Box<TicketDefinition>>,
+}
+
+impl crate::serde_helpers::Object for TicketDefinitionSaleStartedData {
+    const NAME: &'static str = "TicketDefinitionSaleStartedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "ticketDefinition" => self.ticket_definition = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TicketDefinitionSaleStartedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TicketDefinitionSaleStartedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.ticket_definition {
+            map.serialize_entry("ticketDefinition", value)?;
+        }
+        map.end()
+    }
+}
+
+pub use crate::catalog::shared::CommonAddress;
+pub use crate::catalog::shared::CommonMoney;
+pub use crate::catalog::shared::CommonStreetAddress;
+pub use crate::catalog::shared::DateAndTimeSettings as TicketDefinitionsV2DateAndTimeSettings;
+pub use crate::catalog::shared::EventDetails;
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::Formatted;
+pub use crate::catalog::shared::FormsLocationType as TicketDefinitionsV2LocationType;
+pub use crate::catalog::shared::Location as TicketDefinitionsV2Location;
+pub use crate::catalog::shared::Occurrence as TicketDefinitionsV2Occurrence;
+pub use crate::catalog::shared::PageUrl as TicketDefinitionsV2PageUrl;
+pub use crate::catalog::shared::RecurrenceStatusStatus;
+pub use crate::catalog::shared::Recurrences as TicketDefinitionsV2Recurrences;
+pub use crate::catalog::shared::Status;
 
 crate::declare_module! {
     /// Event markers of `wixEventsV3`.

@@ -90,54 +90,123 @@ pub struct GiftCardUpdated {
 }
 
 /// `Amount` in Wix's typings (`gift-vouchers_gift-vouchers`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixGiftVouchers.onGiftCardCreated`, `wixGiftVouchers.onGiftCardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Amount {
     /// `amount`. Format `DECIMAL_VALUE`. Decimal text.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<::std::string::String>,
     /// `formattedAmount`. At most 20 characters. Read-only.
-    #[serde(
-        rename = "formattedAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted_amount: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Amount {
+    const NAME: &'static str = "Amount";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "formattedAmount" => self.formatted_amount = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Amount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Amount {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted_amount {
+            map.serialize_entry("formattedAmount", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CustomVariant` in Wix's typings (`gift-vouchers_gift-voucher-products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixGiftVouchers.onGiftCardProductCreated`, `wixGiftVouchers.onGiftCardProductDeleted`, `wixGiftVouchers.onGiftCardProductUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CustomVariant {
     /// `minValue`.
-    #[serde(
-        rename = "minValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_value: ::std::option::Option<MultiCurrencyPrice>,
     /// `maxValue`.
-    #[serde(
-        rename = "maxValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_value: ::std::option::Option<MultiCurrencyPrice>,
     /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<crate::Media<Image>>,
+}
+
+impl crate::serde_helpers::Object for CustomVariant {
+    const NAME: &'static str = "CustomVariant";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "minValue" => self.min_value = map.next_value()?,
+            "maxValue" => self.max_value = map.next_value()?,
+            "image" => self.image = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CustomVariant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CustomVariant {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.min_value {
+            map.serialize_entry("minValue", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_value {
+            map.serialize_entry("maxValue", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ExpirationType` in Wix's typings (`gift-vouchers_gift-voucher-products`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixGiftVouchers.onGiftCardProductCreated`, `wixGiftVouchers.onGiftCardProductDeleted`, `wixGiftVouchers.onGiftCardProductUpdated`.
     pub enum ExpirationType {
         /// `NONE`.
         NoneValue = "NONE",
@@ -148,458 +217,598 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `ExtendedFields` in Wix's typings (`gift-vouchers_gift-voucher-products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
-}
-
 /// `GiftCard` in Wix's typings (`gift-vouchers_gift-vouchers`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixGiftVouchers.onGiftCardCreated`, `wixGiftVouchers.onGiftCardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GiftCard {
     /// `orderInfo`. Immutable.
-    #[serde(
-        rename = "orderInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_info: ::std::option::Option<OrderInfo>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `code`. At most 20 characters. Immutable.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code: ::std::option::Option<::std::string::String>,
     /// `initialValue`. Immutable.
-    #[serde(
-        rename = "initialValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub initial_value: ::std::option::Option<Amount>,
     /// `balance`. Read-only.
-    #[serde(
-        rename = "balance",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub balance: ::std::option::Option<Amount>,
     /// `currency`. Format `CURRENCY`. Immutable.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub currency: ::std::option::Option<::std::string::String>,
     /// `expirationDate`. Immutable.
-    #[serde(
-        rename = "expirationDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expiration_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `disabledDate`. Read-only.
-    #[serde(
-        rename = "disabledDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disabled_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `notificationInfo`. Immutable.
-    #[serde(
-        rename = "notificationInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notification_info: ::std::option::Option<NotificationInfo>,
     /// `source`. Immutable.
-    #[serde(
-        rename = "source",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source: ::std::option::Option<Source>,
     /// `codeSuffix`. At most 4 characters. Read-only.
-    #[serde(
-        rename = "codeSuffix",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code_suffix: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for GiftCard {
+    const NAME: &'static str = "GiftCard";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "orderInfo" => self.order_info = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "code" => self.code = map.next_value()?,
+            "initialValue" => self.initial_value = map.next_value()?,
+            "balance" => self.balance = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "expirationDate" => self.expiration_date = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "disabledDate" => self.disabled_date = map.next_value()?,
+            "notificationInfo" => self.notification_info = map.next_value()?,
+            "source" => self.source = map.next_value()?,
+            "codeSuffix" => self.code_suffix = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GiftCard {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GiftCard {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.order_info {
+            map.serialize_entry("orderInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initial_value {
+            map.serialize_entry("initialValue", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.balance {
+            map.serialize_entry("balance", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.currency {
+            map.serialize_entry("currency", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expiration_date {
+            map.serialize_entry("expirationDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.disabled_date {
+            map.serialize_entry("disabledDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.notification_info {
+            map.serialize_entry("notificationInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.code_suffix {
+            map.serialize_entry("codeSuffix", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `GiftCardProduct` in Wix's typings (`gift-vouchers_gift-voucher-products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixGiftVouchers.onGiftCardProductCreated`, `wixGiftVouchers.onGiftCardProductDeleted`, `wixGiftVouchers.onGiftCardProductUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GiftCardProduct {
     /// `fixedExpirationDate`.
-    #[serde(
-        rename = "fixedExpirationDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fixed_expiration_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `relativeExpirationDate`.
-    #[serde(
-        rename = "relativeExpirationDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub relative_expiration_date: ::std::option::Option<RelativeExpirationDate>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 55 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `description`. At most 3000 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<crate::Media<Image>>,
     /// `expirationType`.
-    #[serde(
-        rename = "expirationType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expiration_type: ::std::option::Option<ExpirationType>,
     /// `presetVariants`. At most 200 items.
-    #[serde(
-        rename = "presetVariants",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub preset_variants: ::std::vec::Vec<PresetVariant>,
     /// `customVariant`.
-    #[serde(
-        rename = "customVariant",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_variant: ::std::option::Option<::std::boxed::Box<CustomVariant>>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
 }
 
-/// `Image` in Wix's typings (`gift-vouchers_gift-voucher-products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Image {
-    /// `id`. At most 200 characters.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`. Format `WEB_URL`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`. Read-only.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`. Read-only.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `altText`. At most 200 characters.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-    /// `filename`. At most 200 characters. Read-only.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for GiftCardProduct {
+    const NAME: &'static str = "GiftCardProduct";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fixedExpirationDate" => self.fixed_expiration_date = map.next_value()?,
+            "relativeExpirationDate" => self.relative_expiration_date = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "image" => self.image = map.next_value()?,
+            "expirationType" => self.expiration_type = map.next_value()?,
+            "presetVariants" => self.preset_variants = crate::serde_helpers::next_list(map)?,
+            "customVariant" => self.custom_variant = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `MultiCurrencyPrice` in Wix's typings (`gift-vouchers_gift-voucher-products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct MultiCurrencyPrice {
-    /// `amount`. Decimal text.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub amount: ::std::option::Option<::std::string::String>,
-    /// `convertedAmount`. Decimal text. Read-only.
-    #[serde(
-        rename = "convertedAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub converted_amount: ::std::option::Option<::std::string::String>,
-    /// `formattedAmount`. Read-only.
-    #[serde(
-        rename = "formattedAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub formatted_amount: ::std::option::Option<::std::string::String>,
-    /// `formattedConvertedAmount`. Read-only.
-    #[serde(
-        rename = "formattedConvertedAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub formatted_converted_amount: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for GiftCardProduct {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GiftCardProduct {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.fixed_expiration_date {
+            map.serialize_entry("fixedExpirationDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.relative_expiration_date {
+            map.serialize_entry("relativeExpirationDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expiration_type {
+            map.serialize_entry("expirationType", value)?;
+        }
+        if !self.preset_variants.is_empty() {
+            map.serialize_entry("presetVariants", &self.preset_variants)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.custom_variant {
+            map.serialize_entry("customVariant", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `NotificationInfo` in Wix's typings (`gift-vouchers_gift-vouchers`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixGiftVouchers.onGiftCardCreated`, `wixGiftVouchers.onGiftCardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct NotificationInfo {
     /// `recipient`. Immutable.
-    #[serde(
-        rename = "recipient",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recipient: ::std::option::Option<Recipient>,
     /// `notificationDate`. Immutable.
-    #[serde(
-        rename = "notificationDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notification_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `personalizedMessage`. At most 500 characters. Immutable.
-    #[serde(
-        rename = "personalizedMessage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub personalized_message: ::std::option::Option<::std::string::String>,
     /// `sender`. Immutable.
-    #[serde(
-        rename = "sender",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sender: ::std::option::Option<Sender>,
 }
 
+impl crate::serde_helpers::Object for NotificationInfo {
+    const NAME: &'static str = "NotificationInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "recipient" => self.recipient = map.next_value()?,
+            "notificationDate" => self.notification_date = map.next_value()?,
+            "personalizedMessage" => self.personalized_message = map.next_value()?,
+            "sender" => self.sender = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for NotificationInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for NotificationInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.recipient {
+            map.serialize_entry("recipient", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.notification_date {
+            map.serialize_entry("notificationDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.personalized_message {
+            map.serialize_entry("personalizedMessage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sender {
+            map.serialize_entry("sender", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `OrderInfo` in Wix's typings (`gift-vouchers_gift-vouchers`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixGiftVouchers.onGiftCardCreated`, `wixGiftVouchers.onGiftCardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrderInfo {
     /// `orderId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "orderId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_id: ::std::option::Option<::std::string::String>,
     /// `orderNumber`. Format `DECIMAL_VALUE`. Decimal text. At most 100 characters. Immutable.
-    #[serde(
-        rename = "orderNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_number: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for OrderInfo {
+    const NAME: &'static str = "OrderInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "orderId" => self.order_id = map.next_value()?,
+            "orderNumber" => self.order_number = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrderInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OrderInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.order_id {
+            map.serialize_entry("orderId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order_number {
+            map.serialize_entry("orderNumber", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PresetVariant` in Wix's typings (`gift-vouchers_gift-voucher-products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixGiftVouchers.onGiftCardProductCreated`, `wixGiftVouchers.onGiftCardProductDeleted`, `wixGiftVouchers.onGiftCardProductUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PresetVariant {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `price`.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<MultiCurrencyPrice>,
     /// `value`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<MultiCurrencyPrice>,
     /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<crate::Media<Image>>,
 }
 
+impl crate::serde_helpers::Object for PresetVariant {
+    const NAME: &'static str = "PresetVariant";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "price" => self.price = map.next_value()?,
+            "value" => self.value = map.next_value()?,
+            "image" => self.image = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PresetVariant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PresetVariant {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Recipient` in Wix's typings (`gift-vouchers_gift-vouchers`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixGiftVouchers.onGiftCardCreated`, `wixGiftVouchers.onGiftCardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Recipient {
     /// `email`. Format `EMAIL`. Immutable.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `name`. At most 200 characters. Immutable.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Recipient {
+    const NAME: &'static str = "Recipient";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "email" => self.email = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Recipient {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Recipient {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `RelativeExpirationDate` in Wix's typings (`gift-vouchers_gift-voucher-products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixGiftVouchers.onGiftCardProductCreated`, `wixGiftVouchers.onGiftCardProductDeleted`, `wixGiftVouchers.onGiftCardProductUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RelativeExpirationDate {
     /// `value`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<crate::Number>,
     /// `period`.
-    #[serde(
-        rename = "period",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub period: ::std::option::Option<TimePeriod>,
 }
 
+impl crate::serde_helpers::Object for RelativeExpirationDate {
+    const NAME: &'static str = "RelativeExpirationDate";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "value" => self.value = map.next_value()?,
+            "period" => self.period = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RelativeExpirationDate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RelativeExpirationDate {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.period {
+            map.serialize_entry("period", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Sender` in Wix's typings (`gift-vouchers_gift-vouchers`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixGiftVouchers.onGiftCardCreated`, `wixGiftVouchers.onGiftCardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Sender {
     /// `email`. Format `EMAIL`. Immutable.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `name`. At most 200 characters. Immutable.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Sender {
+    const NAME: &'static str = "Sender";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "email" => self.email = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Sender {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Sender {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Source` in Wix's typings (`gift-vouchers_gift-vouchers`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixGiftVouchers.onGiftCardCreated`, `wixGiftVouchers.onGiftCardUpdated`.
     pub enum Source {
         /// `ORDER`.
         Order = "ORDER",
@@ -610,6 +819,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `TimePeriod` in Wix's typings (`gift-vouchers_gift-voucher-products`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixGiftVouchers.onGiftCardProductCreated`, `wixGiftVouchers.onGiftCardProductDeleted`, `wixGiftVouchers.onGiftCardProductUpdated`.
     pub enum TimePeriod {
         /// `DAYS`.
         Days = "DAYS",
@@ -621,6 +832,10 @@ crate::serde_helpers::string_enum! {
         Years = "YEARS",
     }
 }
+
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::Image;
+pub use crate::catalog::shared::MultiCurrencyPrice;
 
 crate::declare_module! {
     /// Event markers of `wixGiftVouchers`.

@@ -30,54 +30,81 @@ pub struct SignOnPolicyUpdated {
 }
 
 /// `SignOnPolicy` in Wix's typings (`identity_sign-on-policy`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixIdentity.onSignOnPolicyUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SignOnPolicy {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `requireOwnerApproval`.
-    #[serde(
-        rename = "requireOwnerApproval",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub require_owner_approval: ::std::option::Option<bool>,
     /// `requireEmailVerification`.
-    #[serde(
-        rename = "requireEmailVerification",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub require_email_verification: ::std::option::Option<bool>,
+}
+
+impl crate::serde_helpers::Object for SignOnPolicy {
+    const NAME: &'static str = "SignOnPolicy";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "requireOwnerApproval" => self.require_owner_approval = map.next_value()?,
+            "requireEmailVerification" => self.require_email_verification = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SignOnPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SignOnPolicy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.require_owner_approval {
+            map.serialize_entry("requireOwnerApproval", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.require_email_verification {
+            map.serialize_entry("requireEmailVerification", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::declare_module! {

@@ -48,34 +48,69 @@ pub struct MessageSentToBusiness {
 }
 
 /// `Badge` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Badge {
     /// `text`.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<::std::string::String>,
     /// `iconUrl`. Format `WEB_URL`.
-    #[serde(
-        rename = "iconUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub icon_url: ::std::option::Option<::std::string::String>,
     /// `badgeVisibility`.
-    #[serde(
-        rename = "badgeVisibility",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub badge_visibility: ::std::option::Option<BadgeVisibility>,
+}
+
+impl crate::serde_helpers::Object for Badge {
+    const NAME: &'static str = "Badge";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "text" => self.text = map.next_value()?,
+            "iconUrl" => self.icon_url = map.next_value()?,
+            "badgeVisibility" => self.badge_visibility = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Badge {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Badge {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.icon_url {
+            map.serialize_entry("iconUrl", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.badge_visibility {
+            map.serialize_entry("badgeVisibility", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `BadgeVisibility` in Wix's typings (`inbox_messages`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixInbox.onMessageSentToBusiness`.
     pub enum BadgeVisibility {
         /// `UNKNOWN_BADGE_VISIBILITY`.
         UnknownBadgeVisibility = "UNKNOWN_BADGE_VISIBILITY",
@@ -87,109 +122,243 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `BasicMessageData` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BasicMessageData {
     /// `text`. At most 16384 characters.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<::std::string::String>,
     /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<ImageMessage>,
     /// `file`.
-    #[serde(
-        rename = "file",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub file: ::std::option::Option<FileMessage>,
 }
 
+impl crate::serde_helpers::Object for BasicMessageData {
+    const NAME: &'static str = "BasicMessageData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "text" => self.text = map.next_value()?,
+            "image" => self.image = map.next_value()?,
+            "file" => self.file = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BasicMessageData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BasicMessageData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.file {
+            map.serialize_entry("file", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `BasicMessagePayload` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BasicMessagePayload {
     /// `items`.
-    #[serde(
-        rename = "items",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub items: ::std::vec::Vec<BasicMessageData>,
 }
 
+impl crate::serde_helpers::Object for BasicMessagePayload {
+    const NAME: &'static str = "BasicMessagePayload";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "items" => self.items = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BasicMessagePayload {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BasicMessagePayload {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.items.is_empty() {
+            map.serialize_entry("items", &self.items)?;
+        }
+        map.end()
+    }
+}
+
 /// `Button` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Button {
     /// `label`. At most 16384 characters.
-    #[serde(
-        rename = "label",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub label: ::std::option::Option<::std::string::String>,
     /// `launchUrl`. Format `WEB_URL`. At most 16384 characters.
-    #[serde(
-        rename = "launchUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub launch_url: ::std::option::Option<::std::string::String>,
     /// `postbackProperties`.
-    #[serde(
-        rename = "postbackProperties",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub postback_properties: ::std::option::Option<PostbackProperties>,
 }
 
+impl crate::serde_helpers::Object for Button {
+    const NAME: &'static str = "Button";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "label" => self.label = map.next_value()?,
+            "launchUrl" => self.launch_url = map.next_value()?,
+            "postbackProperties" => self.postback_properties = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Button {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Button {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.launch_url {
+            map.serialize_entry("launchUrl", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.postback_properties {
+            map.serialize_entry("postbackProperties", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ButtonInteracted` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageButtonInteracted`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ButtonInteracted {
     /// `conversationId`. Format `GUID`.
-    #[serde(
-        rename = "conversationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conversation_id: ::std::option::Option<::std::string::String>,
     /// `appId`. Format `GUID`.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `interactionId`.
-    #[serde(
-        rename = "interactionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub interaction_id: ::std::option::Option<::std::string::String>,
     /// `interactedBy`.
-    #[serde(
-        rename = "interactedBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub interacted_by: ::std::option::Option<IdentificationData>,
+}
+
+impl crate::serde_helpers::Object for ButtonInteracted {
+    const NAME: &'static str = "ButtonInteracted";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "conversationId" => self.conversation_id = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            "interactionId" => self.interaction_id = map.next_value()?,
+            "interactedBy" => self.interacted_by = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ButtonInteracted {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ButtonInteracted {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.conversation_id {
+            map.serialize_entry("conversationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.interaction_id {
+            map.serialize_entry("interactionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.interacted_by {
+            map.serialize_entry("interactedBy", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ChannelType` in Wix's typings (`inbox_messages`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixInbox.onMessageSentToBusiness`.
     pub enum ChannelType {
         /// `UNKNOWN_CHANNEL_TYPE`.
         UnknownChannelType = "UNKNOWN_CHANNEL_TYPE",
@@ -209,420 +378,653 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `ConversationsMerged` in Wix's typings (`inbox_conversations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onConversationConversationsMerged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationsMerged {
     /// `oldConversationIds`.
-    #[serde(
-        rename = "oldConversationIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub old_conversation_ids: ::std::vec::Vec<::std::string::String>,
     /// `targetConversationId`. Format `GUID`.
-    #[serde(
-        rename = "targetConversationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target_conversation_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for ConversationsMerged {
+    const NAME: &'static str = "ConversationsMerged";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "oldConversationIds" => {
+                self.old_conversation_ids = crate::serde_helpers::next_list(map)?
+            }
+            "targetConversationId" => self.target_conversation_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConversationsMerged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ConversationsMerged {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.old_conversation_ids.is_empty() {
+            map.serialize_entry("oldConversationIds", &self.old_conversation_ids)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_conversation_id {
+            map.serialize_entry("targetConversationId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `FileMessage` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FileMessage {
     /// `_id` (Velo), `id` (REST). At most 2000 characters.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `url`. At most 2000 characters.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `filename`. At most 255 characters.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub filename: ::std::option::Option<::std::string::String>,
     /// `mimeType`. At most 100 characters.
-    #[serde(
-        rename = "mimeType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mime_type: ::std::option::Option<::std::string::String>,
     /// `urlExpiration`. Read-only.
-    #[serde(
-        rename = "urlExpiration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url_expiration: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for FileMessage {
+    const NAME: &'static str = "FileMessage";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "filename" => self.filename = map.next_value()?,
+            "mimeType" => self.mime_type = map.next_value()?,
+            "urlExpiration" => self.url_expiration = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FileMessage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FileMessage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.filename {
+            map.serialize_entry("filename", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.mime_type {
+            map.serialize_entry("mimeType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url_expiration {
+            map.serialize_entry("urlExpiration", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `FormField` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FormField {
     /// `name`. At most 8192 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `value`. At most 8192 characters.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for FormField {
+    const NAME: &'static str = "FormField";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "value" => self.value = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FormField {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FormField {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `FormMessagePayload` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FormMessagePayload {
     /// `title`. At most 256 characters.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `description`. At most 16384 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `fields`. At most 15 items.
-    #[serde(
-        rename = "fields",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub fields: ::std::vec::Vec<FormField>,
     /// `media`. At most 15 items.
-    #[serde(
-        rename = "media",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub media: ::std::vec::Vec<MediaItem>,
 }
 
-/// `IdentificationData` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct IdentificationData {
-    /// `anonymousVisitorId`. Format `GUID`.
-    #[serde(
-        rename = "anonymousVisitorId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub anonymous_visitor_id: ::std::option::Option<::std::string::String>,
-    /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub member_id: ::std::option::Option<::std::string::String>,
-    /// `wixUserId`. Format `GUID`.
-    #[serde(
-        rename = "wixUserId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub wix_user_id: ::std::option::Option<::std::string::String>,
-    /// `appId`. Format `GUID`.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub app_id: ::std::option::Option<::std::string::String>,
-    /// `contactId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub contact_id: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for FormMessagePayload {
+    const NAME: &'static str = "FormMessagePayload";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "title" => self.title = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "fields" => self.fields = crate::serde_helpers::next_list(map)?,
+            "media" => self.media = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FormMessagePayload {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FormMessagePayload {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if !self.fields.is_empty() {
+            map.serialize_entry("fields", &self.fields)?;
+        }
+        if !self.media.is_empty() {
+            map.serialize_entry("media", &self.media)?;
+        }
+        map.end()
+    }
 }
 
 /// `ImageMessage` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ImageMessage {
     /// `_id` (Velo), `id` (REST). At most 2000 characters.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `url`. At most 2000 characters.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `filename`. At most 255 characters.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub filename: ::std::option::Option<::std::string::String>,
     /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub width: ::std::option::Option<crate::Number>,
     /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub height: ::std::option::Option<crate::Number>,
     /// `urlExpiration`. Read-only.
-    #[serde(
-        rename = "urlExpiration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url_expiration: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for ImageMessage {
+    const NAME: &'static str = "ImageMessage";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "filename" => self.filename = map.next_value()?,
+            "width" => self.width = map.next_value()?,
+            "height" => self.height = map.next_value()?,
+            "urlExpiration" => self.url_expiration = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ImageMessage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ImageMessage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.filename {
+            map.serialize_entry("filename", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.width {
+            map.serialize_entry("width", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.height {
+            map.serialize_entry("height", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url_expiration {
+            map.serialize_entry("urlExpiration", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `InteractionInfo` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct InteractionInfo {
     /// `appId`. Format `GUID`.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `interactionId`.
-    #[serde(
-        rename = "interactionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub interaction_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for InteractionInfo {
+    const NAME: &'static str = "InteractionInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "appId" => self.app_id = map.next_value()?,
+            "interactionId" => self.interaction_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for InteractionInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for InteractionInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.interaction_id {
+            map.serialize_entry("interactionId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `MediaItem` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MediaItem {
     /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<ImageMessage>,
     /// `file`.
-    #[serde(
-        rename = "file",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub file: ::std::option::Option<FileMessage>,
 }
 
+impl crate::serde_helpers::Object for MediaItem {
+    const NAME: &'static str = "MediaItem";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "image" => self.image = map.next_value()?,
+            "file" => self.file = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MediaItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MediaItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.file {
+            map.serialize_entry("file", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Message` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Message {
     /// `_id` (Velo), `id` (REST). Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `content`.
-    #[serde(
-        rename = "content",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content: ::std::option::Option<::std::boxed::Box<MessageContent>>,
     /// `sender`. Read-only.
-    #[serde(
-        rename = "sender",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sender: ::std::option::Option<IdentificationData>,
     /// `badges`. At most 1 items.
-    #[serde(
-        rename = "badges",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub badges: ::std::vec::Vec<Badge>,
     /// `targetChannels`. Deprecated. Replaced by `target_channel_ids`.
-    #[serde(
-        rename = "targetChannels",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub target_channels: ::std::vec::Vec<ChannelType>,
     /// `sourceChannel`. Deprecated. Replaced by `source_channel_id`.
-    #[serde(
-        rename = "sourceChannel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_channel: ::std::option::Option<ChannelType>,
     /// `appId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `visibility`.
-    #[serde(
-        rename = "visibility",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub visibility: ::std::option::Option<MessageVisibility>,
     /// `sequence`. Read-only.
-    #[serde(
-        rename = "sequence",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sequence: ::std::option::Option<::std::string::String>,
     /// `direction`.
-    #[serde(
-        rename = "direction",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub direction: ::std::option::Option<MessageDirection>,
     /// `_createdDate` (Velo), `createdDate` (REST).
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `targetChannelIds`. At most 100 characters. At most 100 items.
-    #[serde(
-        rename = "targetChannelIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub target_channel_ids: ::std::vec::Vec<::std::string::String>,
     /// `sourceChannelId`. At most 100 characters.
-    #[serde(
-        rename = "sourceChannelId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_channel_id: ::std::option::Option<::std::string::String>,
     /// `silent`.
-    #[serde(
-        rename = "silent",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub silent: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for Message {
+    const NAME: &'static str = "Message";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "content" => self.content = map.next_value()?,
+            "sender" => self.sender = map.next_value()?,
+            "badges" => self.badges = crate::serde_helpers::next_list(map)?,
+            "targetChannels" => self.target_channels = crate::serde_helpers::next_list(map)?,
+            "sourceChannel" => self.source_channel = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            "visibility" => self.visibility = map.next_value()?,
+            "sequence" => self.sequence = map.next_value()?,
+            "direction" => self.direction = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "targetChannelIds" => self.target_channel_ids = crate::serde_helpers::next_list(map)?,
+            "sourceChannelId" => self.source_channel_id = map.next_value()?,
+            "silent" => self.silent = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Message {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Message {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sender {
+            map.serialize_entry("sender", value)?;
+        }
+        if !self.badges.is_empty() {
+            map.serialize_entry("badges", &self.badges)?;
+        }
+        if !self.target_channels.is_empty() {
+            map.serialize_entry("targetChannels", &self.target_channels)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_channel {
+            map.serialize_entry("sourceChannel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.visibility {
+            map.serialize_entry("visibility", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sequence {
+            map.serialize_entry("sequence", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if !self.target_channel_ids.is_empty() {
+            map.serialize_entry("targetChannelIds", &self.target_channel_ids)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_channel_id {
+            map.serialize_entry("sourceChannelId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.silent {
+            map.serialize_entry("silent", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `MessageContent` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MessageContent {
     /// `basic`.
-    #[serde(
-        rename = "basic",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub basic: ::std::option::Option<BasicMessagePayload>,
     /// `template`.
-    #[serde(
-        rename = "template",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub template: ::std::option::Option<TemplateMessagePayload>,
     /// `minimal`.
-    #[serde(
-        rename = "minimal",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub minimal: ::std::option::Option<MinimalMessagePayload>,
     /// `form`.
-    #[serde(
-        rename = "form",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub form: ::std::option::Option<FormMessagePayload>,
     /// `system`.
-    #[serde(
-        rename = "system",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub system: ::std::option::Option<SystemMessagePayload>,
     /// `previewText`. At most 256 characters.
-    #[serde(
-        rename = "previewText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub preview_text: ::std::option::Option<::std::string::String>,
     /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for MessageContent {
+    const NAME: &'static str = "MessageContent";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "basic" => self.basic = map.next_value()?,
+            "template" => self.template = map.next_value()?,
+            "minimal" => self.minimal = map.next_value()?,
+            "form" => self.form = map.next_value()?,
+            "system" => self.system = map.next_value()?,
+            "previewText" => self.preview_text = map.next_value()?,
+            "title" => self.title = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MessageContent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MessageContent {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.basic {
+            map.serialize_entry("basic", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.template {
+            map.serialize_entry("template", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.minimal {
+            map.serialize_entry("minimal", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.form {
+            map.serialize_entry("form", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.system {
+            map.serialize_entry("system", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.preview_text {
+            map.serialize_entry("previewText", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `MessageDirection` in Wix's typings (`inbox_messages`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixInbox.onMessageSentToBusiness`.
     pub enum MessageDirection {
         /// `UNKNOWN_DIRECTION`.
         UnknownDirection = "UNKNOWN_DIRECTION",
@@ -634,34 +1036,69 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `MessageSentToBusiness` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MessageSentToBusinessData {
     /// `conversationId`. Format `GUID`.
-    #[serde(
-        rename = "conversationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conversation_id: ::std::option::Option<::std::string::String>,
     /// `message`.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::boxed::Box<Message>>,
     /// `interactionInfo`.
-    #[serde(
-        rename = "interactionInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub interaction_info: ::std::option::Option<InteractionInfo>,
+}
+
+impl crate::serde_helpers::Object for MessageSentToBusinessData {
+    const NAME: &'static str = "MessageSentToBusinessData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "conversationId" => self.conversation_id = map.next_value()?,
+            "message" => self.message = map.next_value()?,
+            "interactionInfo" => self.interaction_info = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MessageSentToBusinessData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MessageSentToBusinessData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.conversation_id {
+            map.serialize_entry("conversationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.interaction_info {
+            map.serialize_entry("interactionInfo", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `MessageVisibility` in Wix's typings (`inbox_messages`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixInbox.onMessageSentToBusiness`.
     pub enum MessageVisibility {
         /// `UNKNOWN_VISIBILITY`.
         UnknownVisibility = "UNKNOWN_VISIBILITY",
@@ -673,34 +1110,69 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `MinimalMessagePayload` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MinimalMessagePayload {
     /// `text`. At most 16384 characters.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<::std::string::String>,
     /// `iconUrl`. Format `WEB_URL`. At most 2000 characters.
-    #[serde(
-        rename = "iconUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub icon_url: ::std::option::Option<::std::string::String>,
     /// `url`. Format `WEB_URL`. At most 2000 characters.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for MinimalMessagePayload {
+    const NAME: &'static str = "MinimalMessagePayload";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "text" => self.text = map.next_value()?,
+            "iconUrl" => self.icon_url = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MinimalMessagePayload {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MinimalMessagePayload {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.icon_url {
+            map.serialize_entry("iconUrl", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Orientation` in Wix's typings (`inbox_messages`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixInbox.onMessageSentToBusiness`.
     pub enum Orientation {
         /// `UNKNOWN_ORIENTATION`.
         UnknownOrientation = "UNKNOWN_ORIENTATION",
@@ -712,95 +1184,192 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `PostbackProperties` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PostbackProperties {
     /// `appId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `interactionId`. At most 256 characters.
-    #[serde(
-        rename = "interactionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub interaction_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for PostbackProperties {
+    const NAME: &'static str = "PostbackProperties";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "appId" => self.app_id = map.next_value()?,
+            "interactionId" => self.interaction_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PostbackProperties {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PostbackProperties {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.interaction_id {
+            map.serialize_entry("interactionId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `SystemMessagePayload` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SystemMessagePayload {
     /// `text`. At most 16384 characters.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<::std::string::String>,
     /// `buttons`. At most 10 items.
-    #[serde(
-        rename = "buttons",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub buttons: ::std::vec::Vec<Button>,
     /// `imageUrl`. Format `WEB_URL`. At most 2000 characters.
-    #[serde(
-        rename = "imageUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image_url: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for SystemMessagePayload {
+    const NAME: &'static str = "SystemMessagePayload";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "text" => self.text = map.next_value()?,
+            "buttons" => self.buttons = crate::serde_helpers::next_list(map)?,
+            "imageUrl" => self.image_url = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SystemMessagePayload {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SystemMessagePayload {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if !self.buttons.is_empty() {
+            map.serialize_entry("buttons", &self.buttons)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image_url {
+            map.serialize_entry("imageUrl", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TemplateMessagePayload` in Wix's typings (`inbox_messages`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixInbox.onMessageSentToBusiness`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TemplateMessagePayload {
     /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `buttons`. At most 10 items.
-    #[serde(
-        rename = "buttons",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub buttons: ::std::vec::Vec<Button>,
     /// `orientation`.
-    #[serde(
-        rename = "orientation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub orientation: ::std::option::Option<Orientation>,
     /// `textLines`. At most 10 items.
-    #[serde(
-        rename = "textLines",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub text_lines: ::std::vec::Vec<::std::string::String>,
     /// `imageUrl`. Format `WEB_URL`. At most 2000 characters.
-    #[serde(
-        rename = "imageUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image_url: ::std::option::Option<::std::string::String>,
 }
+
+impl crate::serde_helpers::Object for TemplateMessagePayload {
+    const NAME: &'static str = "TemplateMessagePayload";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "title" => self.title = map.next_value()?,
+            "buttons" => self.buttons = crate::serde_helpers::next_list(map)?,
+            "orientation" => self.orientation = map.next_value()?,
+            "textLines" => self.text_lines = crate::serde_helpers::next_list(map)?,
+            "imageUrl" => self.image_url = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TemplateMessagePayload {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TemplateMessagePayload {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if !self.buttons.is_empty() {
+            map.serialize_entry("buttons", &self.buttons)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.orientation {
+            map.serialize_entry("orientation", value)?;
+        }
+        if !self.text_lines.is_empty() {
+            map.serialize_entry("textLines", &self.text_lines)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image_url {
+            map.serialize_entry("imageUrl", value)?;
+        }
+        map.end()
+    }
+}
+
+pub use crate::catalog::shared::IdentificationData;
 
 crate::declare_module! {
     /// Event markers of `wixInbox`.

@@ -69,285 +69,285 @@ pub struct LocationUpdated {
 }
 
 /// `Address` in Wix's typings (`business-tools_locations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLocations.onLocationCreated`, `wixLocations.onLocationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Address {
     /// `country`. Format `COUNTRY`.
-    #[serde(
-        rename = "country",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country: ::std::option::Option<::std::string::String>,
     /// `subdivision`.
-    #[serde(
-        rename = "subdivision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subdivision: ::std::option::Option<::std::string::String>,
     /// `city`.
-    #[serde(
-        rename = "city",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub city: ::std::option::Option<::std::string::String>,
     /// `postalCode`. At most 20 characters.
-    #[serde(
-        rename = "postalCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub postal_code: ::std::option::Option<::std::string::String>,
     /// `streetAddress`.
-    #[serde(
-        rename = "streetAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub street_address: ::std::option::Option<StreetAddress>,
     /// `formatted` (Velo), `formattedAddress` (REST).
-    #[serde(
-        rename = "formatted",
-        alias = "formattedAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted: ::std::option::Option<::std::string::String>,
     /// `hint`. At most 500 characters.
-    #[serde(
-        rename = "hint",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hint: ::std::option::Option<::std::string::String>,
     /// `location` (Velo), `geocode` (REST).
-    #[serde(
-        rename = "location",
-        alias = "geocode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location: ::std::option::Option<AddressLocation>,
 }
 
-/// `AddressLocation` in Wix's typings (`business-tools_locations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AddressLocation {
-    /// `latitude`.
-    #[serde(
-        rename = "latitude",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub latitude: ::std::option::Option<crate::Number>,
-    /// `longitude`.
-    #[serde(
-        rename = "longitude",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub longitude: ::std::option::Option<crate::Number>,
-}
+impl crate::serde_helpers::Object for Address {
+    const NAME: &'static str = "Address";
 
-/// `ArchiveLocation` in Wix's typings (`business-tools_locations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ArchiveLocation {
-    /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-}
-
-/// `BusinessSchedule` in Wix's typings (`business-tools_locations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct BusinessSchedule {
-    /// `periods`. At most 100 items.
-    #[serde(
-        rename = "periods",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub periods: ::std::vec::Vec<TimePeriod>,
-    /// `specialHourPeriod`. At most 100 items.
-    #[serde(
-        rename = "specialHourPeriod",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub special_hour_period: ::std::vec::Vec<SpecialHourPeriod>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `DayOfWeek` in Wix's typings (`business-tools_locations`): a closed set, with a fallback for values added later.
-    pub enum DayOfWeek {
-        /// `MONDAY`.
-        Monday = "MONDAY",
-        /// `TUESDAY`.
-        Tuesday = "TUESDAY",
-        /// `WEDNESDAY`.
-        Wednesday = "WEDNESDAY",
-        /// `THURSDAY`.
-        Thursday = "THURSDAY",
-        /// `FRIDAY`.
-        Friday = "FRIDAY",
-        /// `SATURDAY`.
-        Saturday = "SATURDAY",
-        /// `SUNDAY`.
-        Sunday = "SUNDAY",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "country" => self.country = map.next_value()?,
+            "subdivision" => self.subdivision = map.next_value()?,
+            "city" => self.city = map.next_value()?,
+            "postalCode" => self.postal_code = map.next_value()?,
+            "streetAddress" => self.street_address = map.next_value()?,
+            "formatted" | "formattedAddress" => self.formatted = map.next_value()?,
+            "hint" => self.hint = map.next_value()?,
+            "location" | "geocode" => self.location = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
 
-/// `ExtendedFields` in Wix's typings (`business-tools_locations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+impl<'de> ::serde::Deserialize<'de> for Address {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Address {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subdivision {
+            map.serialize_entry("subdivision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.postal_code {
+            map.serialize_entry("postalCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.street_address {
+            map.serialize_entry("streetAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted {
+            map.serialize_entry("formatted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hint {
+            map.serialize_entry("hint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        map.end()
+    }
+}
+
+/// `ArchiveLocation` in Wix's typings (`business-tools_locations`).
+///
+/// Carried by `wixLocations.onLocationArchiveStatus`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
+pub struct ArchiveLocation {
+    /// `_id` (Velo), `id` (REST). Format `GUID`.
+    pub id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for ArchiveLocation {
+    const NAME: &'static str = "ArchiveLocation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ArchiveLocation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ArchiveLocation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Location` in Wix's typings (`business-tools_locations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLocations.onLocationCreated`, `wixLocations.onLocationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Location {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 150 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `description`. At most 500 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `default`. Read-only.
-    #[serde(
-        rename = "default",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default: ::std::option::Option<bool>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<LocationStatus>,
     /// `locationType`. Deprecated.
-    #[serde(
-        rename = "locationType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location_type: ::std::option::Option<LocationType>,
     /// `fax`.
-    #[serde(
-        rename = "fax",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fax: ::std::option::Option<::std::string::String>,
     /// `timeZone`.
-    #[serde(
-        rename = "timeZone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_zone: ::std::option::Option<::std::string::String>,
     /// `email`.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `phone`.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone: ::std::option::Option<::std::string::String>,
     /// `address`.
-    #[serde(
-        rename = "address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address: ::std::option::Option<::std::boxed::Box<Address>>,
     /// `businessSchedule`.
-    #[serde(
-        rename = "businessSchedule",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_schedule: ::std::option::Option<BusinessSchedule>,
     /// `revision`.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `archived`. Read-only.
-    #[serde(
-        rename = "archived",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub archived: ::std::option::Option<bool>,
     /// `locationTypes`. At most 10 items.
-    #[serde(
-        rename = "locationTypes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub location_types: ::std::vec::Vec<LocationType>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
+}
+
+impl crate::serde_helpers::Object for Location {
+    const NAME: &'static str = "Location";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "default" => self.default = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "locationType" => self.location_type = map.next_value()?,
+            "fax" => self.fax = map.next_value()?,
+            "timeZone" => self.time_zone = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "address" => self.address = map.next_value()?,
+            "businessSchedule" => self.business_schedule = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "archived" => self.archived = map.next_value()?,
+            "locationTypes" => self.location_types = crate::serde_helpers::next_list(map)?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Location {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Location {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default {
+            map.serialize_entry("default", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location_type {
+            map.serialize_entry("locationType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fax {
+            map.serialize_entry("fax", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_zone {
+            map.serialize_entry("timeZone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.business_schedule {
+            map.serialize_entry("businessSchedule", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.archived {
+            map.serialize_entry("archived", value)?;
+        }
+        if !self.location_types.is_empty() {
+            map.serialize_entry("locationTypes", &self.location_types)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `LocationStatus` in Wix's typings (`business-tools_locations`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixLocations.onLocationCreated`, `wixLocations.onLocationUpdated`.
     pub enum LocationStatus {
         /// `ACTIVE`.
         Active = "ACTIVE",
@@ -358,6 +358,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `LocationType` in Wix's typings (`business-tools_locations`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixLocations.onLocationCreated`, `wixLocations.onLocationUpdated`.
     pub enum LocationType {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -375,119 +377,66 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `SetDefaultLocation` in Wix's typings (`business-tools_locations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLocations.onLocationSetDefaultLocation`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SetDefaultLocation {
     /// `prevDefaultLocationId`. Format `GUID`.
-    #[serde(
-        rename = "prevDefaultLocationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub prev_default_location_id: ::std::option::Option<::std::string::String>,
     /// `currDefaultLocationId`. Format `GUID`.
-    #[serde(
-        rename = "currDefaultLocationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub curr_default_location_id: ::std::option::Option<::std::string::String>,
 }
 
-/// `SpecialHourPeriod` in Wix's typings (`business-tools_locations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SpecialHourPeriod {
-    /// `startDate`.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_date: ::std::option::Option<::std::string::String>,
-    /// `endDate`.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub end_date: ::std::option::Option<::std::string::String>,
-    /// `isClosed`.
-    #[serde(
-        rename = "isClosed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub is_closed: ::std::option::Option<bool>,
-    /// `comment`.
-    #[serde(
-        rename = "comment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub comment: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for SetDefaultLocation {
+    const NAME: &'static str = "SetDefaultLocation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "prevDefaultLocationId" => self.prev_default_location_id = map.next_value()?,
+            "currDefaultLocationId" => self.curr_default_location_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `StreetAddress` in Wix's typings (`business-tools_locations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct StreetAddress {
-    /// `number`.
-    #[serde(
-        rename = "number",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub number: ::std::option::Option<::std::string::String>,
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `apt`.
-    #[serde(
-        rename = "apt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub apt: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for SetDefaultLocation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-/// `TimePeriod` in Wix's typings (`business-tools_locations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TimePeriod {
-    /// `openDay`.
-    #[serde(
-        rename = "openDay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub open_day: ::std::option::Option<DayOfWeek>,
-    /// `openTime`.
-    #[serde(
-        rename = "openTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub open_time: ::std::option::Option<::std::string::String>,
-    /// `closeDay`.
-    #[serde(
-        rename = "closeDay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub close_day: ::std::option::Option<DayOfWeek>,
-    /// `closeTime`.
-    #[serde(
-        rename = "closeTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub close_time: ::std::option::Option<::std::string::String>,
+impl ::serde::Serialize for SetDefaultLocation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.prev_default_location_id {
+            map.serialize_entry("prevDefaultLocationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.curr_default_location_id {
+            map.serialize_entry("currDefaultLocationId", value)?;
+        }
+        map.end()
+    }
 }
+
+pub use crate::catalog::shared::AddressLocation;
+pub use crate::catalog::shared::BusinessSchedule;
+pub use crate::catalog::shared::DayOfWeek;
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::SpecialHourPeriod;
+pub use crate::catalog::shared::StreetAddress;
+pub use crate::catalog::shared::TimePeriod;
 
 crate::declare_module! {
     /// Event markers of `wixLocations`.

@@ -262,324 +262,645 @@ pub struct TierUpdated {
 }
 
 /// `Image` in Wix's typings (`loyalty_accounts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onAccountCreated`, `wixLoyalty.onAccountPointsUpdated`, `wixLoyalty.onAccountUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AccountsImage {
     /// `_id` (Velo), `id` (REST).
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `height`. Read-only.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub height: ::std::option::Option<crate::Number>,
     /// `width`. Read-only.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub width: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for AccountsImage {
+    const NAME: &'static str = "AccountsImage";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "height" => self.height = map.next_value()?,
+            "width" => self.width = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AccountsImage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AccountsImage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.height {
+            map.serialize_entry("height", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.width {
+            map.serialize_entry("width", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PointsExpiration` in Wix's typings (`loyalty_accounts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onAccountCreated`, `wixLoyalty.onAccountPointsUpdated`, `wixLoyalty.onAccountUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AccountsPointsExpiration {
     /// `expirationDate`. Read-only.
-    #[serde(
-        rename = "expirationDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expiration_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `expiringPointsAmount`. Read-only.
-    #[serde(
-        rename = "expiringPointsAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expiring_points_amount: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for AccountsPointsExpiration {
+    const NAME: &'static str = "AccountsPointsExpiration";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "expirationDate" => self.expiration_date = map.next_value()?,
+            "expiringPointsAmount" => self.expiring_points_amount = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AccountsPointsExpiration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AccountsPointsExpiration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.expiration_date {
+            map.serialize_entry("expirationDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expiring_points_amount {
+            map.serialize_entry("expiringPointsAmount", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Tier` in Wix's typings (`loyalty_accounts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onAccountCreated`, `wixLoyalty.onAccountPointsUpdated`, `wixLoyalty.onAccountUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AccountsTier {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `points`. Read-only.
-    #[serde(
-        rename = "points",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub points: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for AccountsTier {
+    const NAME: &'static str = "AccountsTier";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "points" => self.points = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AccountsTier {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AccountsTier {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.points {
+            map.serialize_entry("points", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `BuyXGetY` in Wix's typings (`loyalty_coupons`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onCouponCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BuyXGetY {
     /// `x`.
-    #[serde(
-        rename = "x",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub x: ::std::option::Option<crate::Number>,
     /// `y`.
-    #[serde(
-        rename = "y",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub y: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for BuyXGetY {
+    const NAME: &'static str = "BuyXGetY";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "x" => self.x = map.next_value()?,
+            "y" => self.y = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BuyXGetY {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BuyXGetY {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.x {
+            map.serialize_entry("x", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.y {
+            map.serialize_entry("y", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Contact` in Wix's typings (`loyalty_accounts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onAccountCreated`, `wixLoyalty.onAccountPointsUpdated`, `wixLoyalty.onAccountUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Contact {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. Read-only.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `picture`. Read-only.
-    #[serde(
-        rename = "picture",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub picture: ::std::option::Option<AccountsImage>,
     /// `email`. Format `EMAIL`. Read-only.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `displayName`. Read-only.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Contact {
+    const NAME: &'static str = "Contact";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "picture" => self.picture = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "displayName" => self.display_name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Contact {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Contact {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.picture {
+            map.serialize_entry("picture", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ConversionRate` in Wix's typings (`loyalty_earning-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onLoyaltyEarningRuleCreated`, `wixLoyalty.onLoyaltyEarningRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversionRate {
     /// `configs`. At most 21 items.
-    #[serde(
-        rename = "configs",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub configs: ::std::vec::Vec<ConversionRateConfig>,
     /// `field`.
-    #[serde(
-        rename = "field",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub field: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for ConversionRate {
+    const NAME: &'static str = "ConversionRate";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "configs" => self.configs = crate::serde_helpers::next_list(map)?,
+            "field" => self.field = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConversionRate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ConversionRate {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.configs.is_empty() {
+            map.serialize_entry("configs", &self.configs)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.field {
+            map.serialize_entry("field", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ConversionRateConfig` in Wix's typings (`loyalty_earning-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onLoyaltyEarningRuleCreated`, `wixLoyalty.onLoyaltyEarningRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversionRateConfig {
     /// `tierId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "tierId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tier_id: ::std::option::Option<::std::string::String>,
     /// `moneyAmount`.
-    #[serde(
-        rename = "moneyAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub money_amount: ::std::option::Option<crate::Number>,
     /// `points`.
-    #[serde(
-        rename = "points",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub points: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for ConversionRateConfig {
+    const NAME: &'static str = "ConversionRateConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "tierId" => self.tier_id = map.next_value()?,
+            "moneyAmount" => self.money_amount = map.next_value()?,
+            "points" => self.points = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConversionRateConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ConversionRateConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.tier_id {
+            map.serialize_entry("tierId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.money_amount {
+            map.serialize_entry("moneyAmount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.points {
+            map.serialize_entry("points", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CouponReference` in Wix's typings (`loyalty_coupons`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onCouponCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CouponReference {
     /// `couponId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "couponId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coupon_id: ::std::option::Option<::std::string::String>,
     /// `code`. At most 20 characters. Read-only.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code: ::std::option::Option<::std::string::String>,
     /// `name`. At most 80 characters. Read-only.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `specification`. Read-only.
-    #[serde(
-        rename = "specification",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub specification: ::std::option::Option<::std::boxed::Box<Specification>>,
     /// `deleted`. Read-only.
-    #[serde(
-        rename = "deleted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deleted: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for CouponReference {
+    const NAME: &'static str = "CouponReference";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "couponId" => self.coupon_id = map.next_value()?,
+            "code" => self.code = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "specification" => self.specification = map.next_value()?,
+            "deleted" => self.deleted = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CouponReference {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CouponReference {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.coupon_id {
+            map.serialize_entry("couponId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.specification {
+            map.serialize_entry("specification", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deleted {
+            map.serialize_entry("deleted", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CouponReward` in Wix's typings (`loyalty_rewards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onRewardCreated`, `wixLoyalty.onRewardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CouponReward {
     /// `fixedAmount`.
-    #[serde(
-        rename = "fixedAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fixed_amount: ::std::option::Option<FixedAmountDiscount>,
     /// `percentage`.
-    #[serde(
-        rename = "percentage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub percentage: ::std::option::Option<PercentageDiscount>,
     /// `freeShipping`.
-    #[serde(
-        rename = "freeShipping",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub free_shipping: ::std::option::Option<FreeShippingDiscount>,
     /// `minimumSubtotal`.
-    #[serde(
-        rename = "minimumSubtotal",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub minimum_subtotal: ::std::option::Option<crate::Number>,
     /// `scope`.
-    #[serde(
-        rename = "scope",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub scope: ::std::option::Option<CouponScope>,
     /// `limitedToOneItem`.
-    #[serde(
-        rename = "limitedToOneItem",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limited_to_one_item: ::std::option::Option<bool>,
     /// `appliesToSubscriptions`.
-    #[serde(
-        rename = "appliesToSubscriptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub applies_to_subscriptions: ::std::option::Option<bool>,
     /// `discountedCycleCount`.
-    #[serde(
-        rename = "discountedCycleCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub discounted_cycle_count: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for CouponReward {
+    const NAME: &'static str = "CouponReward";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fixedAmount" => self.fixed_amount = map.next_value()?,
+            "percentage" => self.percentage = map.next_value()?,
+            "freeShipping" => self.free_shipping = map.next_value()?,
+            "minimumSubtotal" => self.minimum_subtotal = map.next_value()?,
+            "scope" => self.scope = map.next_value()?,
+            "limitedToOneItem" => self.limited_to_one_item = map.next_value()?,
+            "appliesToSubscriptions" => self.applies_to_subscriptions = map.next_value()?,
+            "discountedCycleCount" => self.discounted_cycle_count = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CouponReward {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CouponReward {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.fixed_amount {
+            map.serialize_entry("fixedAmount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.percentage {
+            map.serialize_entry("percentage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.free_shipping {
+            map.serialize_entry("freeShipping", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.minimum_subtotal {
+            map.serialize_entry("minimumSubtotal", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.scope {
+            map.serialize_entry("scope", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limited_to_one_item {
+            map.serialize_entry("limitedToOneItem", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.applies_to_subscriptions {
+            map.serialize_entry("appliesToSubscriptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.discounted_cycle_count {
+            map.serialize_entry("discountedCycleCount", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CouponScope` in Wix's typings (`loyalty_rewards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onRewardCreated`, `wixLoyalty.onRewardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CouponScope {
     /// `namespace`.
-    #[serde(
-        rename = "namespace",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub namespace: ::std::option::Option<::std::string::String>,
     /// `group`.
-    #[serde(
-        rename = "group",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group: ::std::option::Option<Group>,
+}
+
+impl crate::serde_helpers::Object for CouponScope {
+    const NAME: &'static str = "CouponScope";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "namespace" => self.namespace = map.next_value()?,
+            "group" => self.group = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CouponScope {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CouponScope {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.namespace {
+            map.serialize_entry("namespace", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.group {
+            map.serialize_entry("group", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`loyalty_coupons`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixLoyalty.onCouponCreated`.
     pub enum CouponsStatus {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -598,6 +919,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `Type` in Wix's typings (`loyalty_coupons`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixLoyalty.onCouponCreated`.
     pub enum CouponsType {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -615,48 +938,117 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `DiscountAmount` in Wix's typings (`loyalty_rewards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onRewardCreated`, `wixLoyalty.onRewardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DiscountAmount {
     /// `configsByTier`. At most 21 items.
-    #[serde(
-        rename = "configsByTier",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub configs_by_tier: ::std::vec::Vec<DiscountAmountConfig>,
 }
 
+impl crate::serde_helpers::Object for DiscountAmount {
+    const NAME: &'static str = "DiscountAmount";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "configsByTier" => self.configs_by_tier = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DiscountAmount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DiscountAmount {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.configs_by_tier.is_empty() {
+            map.serialize_entry("configsByTier", &self.configs_by_tier)?;
+        }
+        map.end()
+    }
+}
+
 /// `DiscountAmountConfig` in Wix's typings (`loyalty_rewards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onRewardCreated`, `wixLoyalty.onRewardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DiscountAmountConfig {
     /// `amount`. Format `DECIMAL_VALUE`. Decimal text.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<::std::string::String>,
     /// `tierId`. Format `GUID`.
-    #[serde(
-        rename = "tierId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tier_id: ::std::option::Option<::std::string::String>,
     /// `costInPoints`.
-    #[serde(
-        rename = "costInPoints",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cost_in_points: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for DiscountAmountConfig {
+    const NAME: &'static str = "DiscountAmountConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "tierId" => self.tier_id = map.next_value()?,
+            "costInPoints" => self.cost_in_points = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DiscountAmountConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DiscountAmountConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tier_id {
+            map.serialize_entry("tierId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cost_in_points {
+            map.serialize_entry("costInPoints", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`loyalty_earning-rules`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixLoyalty.onLoyaltyEarningRuleCreated`, `wixLoyalty.onLoyaltyEarningRuleUpdated`.
     pub enum EarningRulesStatus {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -668,663 +1060,1257 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `FixedAmount` in Wix's typings (`loyalty_earning-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onLoyaltyEarningRuleCreated`, `wixLoyalty.onLoyaltyEarningRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FixedAmount {
     /// `configs`. At most 21 items.
-    #[serde(
-        rename = "configs",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub configs: ::std::vec::Vec<FixedAmountConfig>,
 }
 
+impl crate::serde_helpers::Object for FixedAmount {
+    const NAME: &'static str = "FixedAmount";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "configs" => self.configs = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FixedAmount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FixedAmount {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.configs.is_empty() {
+            map.serialize_entry("configs", &self.configs)?;
+        }
+        map.end()
+    }
+}
+
 /// `FixedAmountConfig` in Wix's typings (`loyalty_earning-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onLoyaltyEarningRuleCreated`, `wixLoyalty.onLoyaltyEarningRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FixedAmountConfig {
     /// `tierId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "tierId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tier_id: ::std::option::Option<::std::string::String>,
     /// `points`.
-    #[serde(
-        rename = "points",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub points: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for FixedAmountConfig {
+    const NAME: &'static str = "FixedAmountConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "tierId" => self.tier_id = map.next_value()?,
+            "points" => self.points = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FixedAmountConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FixedAmountConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.tier_id {
+            map.serialize_entry("tierId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.points {
+            map.serialize_entry("points", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `FixedAmountDiscount` in Wix's typings (`loyalty_rewards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onRewardCreated`, `wixLoyalty.onRewardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FixedAmountDiscount {
     /// `configsByTier`. At most 21 items.
-    #[serde(
-        rename = "configsByTier",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub configs_by_tier: ::std::vec::Vec<FixedAmountDiscountConfig>,
 }
 
+impl crate::serde_helpers::Object for FixedAmountDiscount {
+    const NAME: &'static str = "FixedAmountDiscount";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "configsByTier" => self.configs_by_tier = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FixedAmountDiscount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FixedAmountDiscount {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.configs_by_tier.is_empty() {
+            map.serialize_entry("configsByTier", &self.configs_by_tier)?;
+        }
+        map.end()
+    }
+}
+
 /// `FixedAmountDiscountConfig` in Wix's typings (`loyalty_rewards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onRewardCreated`, `wixLoyalty.onRewardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FixedAmountDiscountConfig {
     /// `tierId`. Format `GUID`.
-    #[serde(
-        rename = "tierId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tier_id: ::std::option::Option<::std::string::String>,
     /// `costInPoints`.
-    #[serde(
-        rename = "costInPoints",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cost_in_points: ::std::option::Option<crate::Number>,
     /// `amount`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for FixedAmountDiscountConfig {
+    const NAME: &'static str = "FixedAmountDiscountConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "tierId" => self.tier_id = map.next_value()?,
+            "costInPoints" => self.cost_in_points = map.next_value()?,
+            "amount" => self.amount = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FixedAmountDiscountConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FixedAmountDiscountConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.tier_id {
+            map.serialize_entry("tierId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cost_in_points {
+            map.serialize_entry("costInPoints", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `FollowedChannel` in Wix's typings (`loyalty_social-media`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onFollowedChannelCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FollowedChannel {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `accountId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "accountId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_id: ::std::option::Option<::std::string::String>,
     /// `channel`.
-    #[serde(
-        rename = "channel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel: ::std::option::Option<SocialMediaType>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for FollowedChannel {
+    const NAME: &'static str = "FollowedChannel";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "accountId" => self.account_id = map.next_value()?,
+            "channel" => self.channel = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FollowedChannel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FollowedChannel {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.account_id {
+            map.serialize_entry("accountId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `FreeShippingDiscount` in Wix's typings (`loyalty_rewards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onRewardCreated`, `wixLoyalty.onRewardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FreeShippingDiscount {
     /// `configsByTier`. At most 21 items.
-    #[serde(
-        rename = "configsByTier",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub configs_by_tier: ::std::vec::Vec<FreeShippingDiscountConfig>,
 }
 
+impl crate::serde_helpers::Object for FreeShippingDiscount {
+    const NAME: &'static str = "FreeShippingDiscount";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "configsByTier" => self.configs_by_tier = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FreeShippingDiscount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FreeShippingDiscount {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.configs_by_tier.is_empty() {
+            map.serialize_entry("configsByTier", &self.configs_by_tier)?;
+        }
+        map.end()
+    }
+}
+
 /// `FreeShippingDiscountConfig` in Wix's typings (`loyalty_rewards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onRewardCreated`, `wixLoyalty.onRewardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FreeShippingDiscountConfig {
     /// `tierId`. Format `GUID`.
-    #[serde(
-        rename = "tierId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tier_id: ::std::option::Option<::std::string::String>,
     /// `costInPoints`.
-    #[serde(
-        rename = "costInPoints",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cost_in_points: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for FreeShippingDiscountConfig {
+    const NAME: &'static str = "FreeShippingDiscountConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "tierId" => self.tier_id = map.next_value()?,
+            "costInPoints" => self.cost_in_points = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FreeShippingDiscountConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FreeShippingDiscountConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.tier_id {
+            map.serialize_entry("tierId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cost_in_points {
+            map.serialize_entry("costInPoints", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Group` in Wix's typings (`loyalty_rewards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onRewardCreated`, `wixLoyalty.onRewardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Group {
     /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `entityId`.
-    #[serde(
-        rename = "entityId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub entity_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Group {
+    const NAME: &'static str = "Group";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "entityId" => self.entity_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Group {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Group {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.entity_id {
+            map.serialize_entry("entityId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `LoyaltyAccount` in Wix's typings (`loyalty_accounts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onAccountCreated`, `wixLoyalty.onAccountPointsUpdated`, `wixLoyalty.onAccountUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LoyaltyAccount {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `contactId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `memberId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `points`. Read-only.
-    #[serde(
-        rename = "points",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub points: ::std::option::Option<Points>,
     /// `rewardAvailable`. Read-only.
-    #[serde(
-        rename = "rewardAvailable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reward_available: ::std::option::Option<bool>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `lastActivityDate`. Read-only.
-    #[serde(
-        rename = "lastActivityDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_activity_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `revision`.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `tier`. Read-only.
-    #[serde(
-        rename = "tier",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tier: ::std::option::Option<AccountsTier>,
     /// `contact`. Read-only.
-    #[serde(
-        rename = "contact",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact: ::std::option::Option<::std::boxed::Box<Contact>>,
     /// `pointsExpiration`. Read-only.
-    #[serde(
-        rename = "pointsExpiration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub points_expiration: ::std::option::Option<AccountsPointsExpiration>,
 }
 
+impl crate::serde_helpers::Object for LoyaltyAccount {
+    const NAME: &'static str = "LoyaltyAccount";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "contactId" => self.contact_id = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "points" => self.points = map.next_value()?,
+            "rewardAvailable" => self.reward_available = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "lastActivityDate" => self.last_activity_date = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "tier" => self.tier = map.next_value()?,
+            "contact" => self.contact = map.next_value()?,
+            "pointsExpiration" => self.points_expiration = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LoyaltyAccount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for LoyaltyAccount {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.points {
+            map.serialize_entry("points", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reward_available {
+            map.serialize_entry("rewardAvailable", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_activity_date {
+            map.serialize_entry("lastActivityDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tier {
+            map.serialize_entry("tier", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact {
+            map.serialize_entry("contact", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.points_expiration {
+            map.serialize_entry("pointsExpiration", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `LoyaltyCoupon` in Wix's typings (`loyalty_coupons`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onCouponCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LoyaltyCoupon {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `accountId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "accountId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_id: ::std::option::Option<::std::string::String>,
     /// `memberIdDeprecated`. Format `GUID`. Read-only. Deprecated. Replaced by `member_id`.
-    #[serde(
-        rename = "memberIdDeprecated",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id_deprecated: ::std::option::Option<::std::string::String>,
     /// `memberId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `transactionId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "transactionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub transaction_id: ::std::option::Option<::std::string::String>,
     /// `couponReference`. Read-only.
-    #[serde(
-        rename = "couponReference",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coupon_reference: ::std::option::Option<::std::boxed::Box<CouponReference>>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<CouponsStatus>,
     /// `rewardName`. At most 50 characters. Read-only.
-    #[serde(
-        rename = "rewardName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reward_name: ::std::option::Option<::std::string::String>,
     /// `revision`. Immutable.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `refundable`. Read-only.
-    #[serde(
-        rename = "refundable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub refundable: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for LoyaltyCoupon {
+    const NAME: &'static str = "LoyaltyCoupon";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "accountId" => self.account_id = map.next_value()?,
+            "memberIdDeprecated" => self.member_id_deprecated = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "transactionId" => self.transaction_id = map.next_value()?,
+            "couponReference" => self.coupon_reference = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "rewardName" => self.reward_name = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "refundable" => self.refundable = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LoyaltyCoupon {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for LoyaltyCoupon {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.account_id {
+            map.serialize_entry("accountId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id_deprecated {
+            map.serialize_entry("memberIdDeprecated", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.transaction_id {
+            map.serialize_entry("transactionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.coupon_reference {
+            map.serialize_entry("couponReference", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reward_name {
+            map.serialize_entry("rewardName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.refundable {
+            map.serialize_entry("refundable", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `LoyaltyEarningRule` in Wix's typings (`loyalty_earning-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onLoyaltyEarningRuleCreated`, `wixLoyalty.onLoyaltyEarningRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LoyaltyEarningRule {
     /// `fixedAmount`.
-    #[serde(
-        rename = "fixedAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fixed_amount: ::std::option::Option<FixedAmount>,
     /// `conversionRate`.
-    #[serde(
-        rename = "conversionRate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conversion_rate: ::std::option::Option<ConversionRate>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `sourceAppId`. Format `GUID`.
-    #[serde(
-        rename = "sourceAppId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_app_id: ::std::option::Option<::std::string::String>,
     /// `triggerAppId`. At most 80 characters.
-    #[serde(
-        rename = "triggerAppId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trigger_app_id: ::std::option::Option<::std::string::String>,
     /// `triggerActivityType`. At most 80 characters.
-    #[serde(
-        rename = "triggerActivityType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trigger_activity_type: ::std::option::Option<::std::string::String>,
     /// `title`. At most 50 characters.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<EarningRulesStatus>,
     /// `revision`.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `metadata`. Read-only.
-    #[serde(
-        rename = "metadata",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub metadata: ::std::option::Option<Metadata>,
 }
 
+impl crate::serde_helpers::Object for LoyaltyEarningRule {
+    const NAME: &'static str = "LoyaltyEarningRule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fixedAmount" => self.fixed_amount = map.next_value()?,
+            "conversionRate" => self.conversion_rate = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "sourceAppId" => self.source_app_id = map.next_value()?,
+            "triggerAppId" => self.trigger_app_id = map.next_value()?,
+            "triggerActivityType" => self.trigger_activity_type = map.next_value()?,
+            "title" => self.title = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LoyaltyEarningRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for LoyaltyEarningRule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.fixed_amount {
+            map.serialize_entry("fixedAmount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.conversion_rate {
+            map.serialize_entry("conversionRate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_app_id {
+            map.serialize_entry("sourceAppId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.trigger_app_id {
+            map.serialize_entry("triggerAppId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.trigger_activity_type {
+            map.serialize_entry("triggerActivityType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `LoyaltyProgram` in Wix's typings (`loyalty_programs`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onProgramUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LoyaltyProgram {
     /// `name`. At most 50 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `pointDefinition`.
-    #[serde(
-        rename = "pointDefinition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub point_definition: ::std::option::Option<PointDefinition>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<ProgramStatus>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `pointsExpiration`.
-    #[serde(
-        rename = "pointsExpiration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub points_expiration: ::std::option::Option<ProgramsPointsExpiration>,
     /// `premiumFeatures`. Read-only.
-    #[serde(
-        rename = "premiumFeatures",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub premium_features: ::std::option::Option<PremiumFeatures>,
 }
 
+impl crate::serde_helpers::Object for LoyaltyProgram {
+    const NAME: &'static str = "LoyaltyProgram";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "pointDefinition" => self.point_definition = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "pointsExpiration" => self.points_expiration = map.next_value()?,
+            "premiumFeatures" => self.premium_features = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LoyaltyProgram {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for LoyaltyProgram {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.point_definition {
+            map.serialize_entry("pointDefinition", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.points_expiration {
+            map.serialize_entry("pointsExpiration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.premium_features {
+            map.serialize_entry("premiumFeatures", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Metadata` in Wix's typings (`loyalty_earning-rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onLoyaltyEarningRuleCreated`, `wixLoyalty.onLoyaltyEarningRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Metadata {
     /// `canBeDeleted`.
-    #[serde(
-        rename = "canBeDeleted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub can_be_deleted: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for Metadata {
+    const NAME: &'static str = "Metadata";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "canBeDeleted" => self.can_be_deleted = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Metadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Metadata {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.can_be_deleted {
+            map.serialize_entry("canBeDeleted", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PercentageDiscount` in Wix's typings (`loyalty_rewards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onRewardCreated`, `wixLoyalty.onRewardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PercentageDiscount {
     /// `configsByTier`. At most 21 items.
-    #[serde(
-        rename = "configsByTier",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub configs_by_tier: ::std::vec::Vec<PercentageDiscountConfig>,
 }
 
+impl crate::serde_helpers::Object for PercentageDiscount {
+    const NAME: &'static str = "PercentageDiscount";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "configsByTier" => self.configs_by_tier = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PercentageDiscount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PercentageDiscount {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.configs_by_tier.is_empty() {
+            map.serialize_entry("configsByTier", &self.configs_by_tier)?;
+        }
+        map.end()
+    }
+}
+
 /// `PercentageDiscountConfig` in Wix's typings (`loyalty_rewards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onRewardCreated`, `wixLoyalty.onRewardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PercentageDiscountConfig {
     /// `tierId`. Format `GUID`.
-    #[serde(
-        rename = "tierId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tier_id: ::std::option::Option<::std::string::String>,
     /// `costInPoints`.
-    #[serde(
-        rename = "costInPoints",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cost_in_points: ::std::option::Option<crate::Number>,
     /// `percentage`.
-    #[serde(
-        rename = "percentage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub percentage: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for PercentageDiscountConfig {
+    const NAME: &'static str = "PercentageDiscountConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "tierId" => self.tier_id = map.next_value()?,
+            "costInPoints" => self.cost_in_points = map.next_value()?,
+            "percentage" => self.percentage = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PercentageDiscountConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PercentageDiscountConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.tier_id {
+            map.serialize_entry("tierId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cost_in_points {
+            map.serialize_entry("costInPoints", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.percentage {
+            map.serialize_entry("percentage", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PointDefinition` in Wix's typings (`loyalty_programs`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onProgramUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PointDefinition {
     /// `customName`. At most 20 characters.
-    #[serde(
-        rename = "customName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_name: ::std::option::Option<::std::string::String>,
     /// `icon`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "icon",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub icon: ::std::option::Option<crate::Media<ProgramsImage>>,
 }
 
+impl crate::serde_helpers::Object for PointDefinition {
+    const NAME: &'static str = "PointDefinition";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "customName" => self.custom_name = map.next_value()?,
+            "icon" => self.icon = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PointDefinition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PointDefinition {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.custom_name {
+            map.serialize_entry("customName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.icon {
+            map.serialize_entry("icon", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Points` in Wix's typings (`loyalty_accounts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onAccountCreated`, `wixLoyalty.onAccountPointsUpdated`, `wixLoyalty.onAccountUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Points {
     /// `balance`. Read-only.
-    #[serde(
-        rename = "balance",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub balance: ::std::option::Option<crate::Number>,
     /// `earned`. Read-only.
-    #[serde(
-        rename = "earned",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub earned: ::std::option::Option<crate::Number>,
     /// `adjusted`. Read-only.
-    #[serde(
-        rename = "adjusted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub adjusted: ::std::option::Option<crate::Number>,
     /// `redeemed`. Read-only.
-    #[serde(
-        rename = "redeemed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub redeemed: ::std::option::Option<crate::Number>,
     /// `expired`. Read-only.
-    #[serde(
-        rename = "expired",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expired: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for Points {
+    const NAME: &'static str = "Points";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "balance" => self.balance = map.next_value()?,
+            "earned" => self.earned = map.next_value()?,
+            "adjusted" => self.adjusted = map.next_value()?,
+            "redeemed" => self.redeemed = map.next_value()?,
+            "expired" => self.expired = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Points {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Points {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.balance {
+            map.serialize_entry("balance", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.earned {
+            map.serialize_entry("earned", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.adjusted {
+            map.serialize_entry("adjusted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.redeemed {
+            map.serialize_entry("redeemed", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expired {
+            map.serialize_entry("expired", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PointsUpdated` in Wix's typings (`loyalty_accounts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onAccountPointsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PointsUpdated {
     /// `account`.
-    #[serde(
-        rename = "account",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account: ::std::option::Option<::std::boxed::Box<LoyaltyAccount>>,
 }
 
+impl crate::serde_helpers::Object for PointsUpdated {
+    const NAME: &'static str = "PointsUpdated";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "account" => self.account = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PointsUpdated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PointsUpdated {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.account {
+            map.serialize_entry("account", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PremiumFeatures` in Wix's typings (`loyalty_programs`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onProgramUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PremiumFeatures {
     /// `loyaltyProgram`. Read-only.
-    #[serde(
-        rename = "loyaltyProgram",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub loyalty_program: ::std::option::Option<bool>,
     /// `tiers`. Read-only.
-    #[serde(
-        rename = "tiers",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tiers: ::std::option::Option<bool>,
     /// `pointsExpiration`. Read-only.
-    #[serde(
-        rename = "pointsExpiration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub points_expiration: ::std::option::Option<bool>,
+}
+
+impl crate::serde_helpers::Object for PremiumFeatures {
+    const NAME: &'static str = "PremiumFeatures";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "loyaltyProgram" => self.loyalty_program = map.next_value()?,
+            "tiers" => self.tiers = map.next_value()?,
+            "pointsExpiration" => self.points_expiration = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PremiumFeatures {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PremiumFeatures {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.loyalty_program {
+            map.serialize_entry("loyaltyProgram", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tiers {
+            map.serialize_entry("tiers", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.points_expiration {
+            map.serialize_entry("pointsExpiration", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ProgramStatus` in Wix's typings (`loyalty_programs`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixLoyalty.onProgramUpdated`.
     pub enum ProgramStatus {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -1337,83 +2323,70 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `Image` in Wix's typings (`loyalty_programs`, `loyalty_tiers`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ProgramsImage {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`. Read-only.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`. Read-only.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `altText`.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-    /// `filename`. Read-only.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
-}
-
 /// `PointsExpiration` in Wix's typings (`loyalty_programs`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onProgramUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ProgramsPointsExpiration {
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<ProgramsStatus>,
     /// `monthsOfInactivity`.
-    #[serde(
-        rename = "monthsOfInactivity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub months_of_inactivity: ::std::option::Option<crate::Number>,
     /// `expiringPointsPercentage`.
-    #[serde(
-        rename = "expiringPointsPercentage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expiring_points_percentage: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for ProgramsPointsExpiration {
+    const NAME: &'static str = "ProgramsPointsExpiration";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "status" => self.status = map.next_value()?,
+            "monthsOfInactivity" => self.months_of_inactivity = map.next_value()?,
+            "expiringPointsPercentage" => self.expiring_points_percentage = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProgramsPointsExpiration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ProgramsPointsExpiration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.months_of_inactivity {
+            map.serialize_entry("monthsOfInactivity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expiring_points_percentage {
+            map.serialize_entry("expiringPointsPercentage", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`loyalty_programs`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixLoyalty.onProgramUpdated`.
     pub enum ProgramsStatus {
         /// `UNKNOWN_STATUS`.
         UnknownStatus = "UNKNOWN_STATUS",
@@ -1425,99 +2398,159 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Reward` in Wix's typings (`loyalty_rewards`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onRewardCreated`, `wixLoyalty.onRewardUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Reward {
     /// `discountAmount`.
-    #[serde(
-        rename = "discountAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub discount_amount: ::std::option::Option<DiscountAmount>,
     /// `couponReward`.
-    #[serde(
-        rename = "couponReward",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coupon_reward: ::std::option::Option<::std::boxed::Box<CouponReward>>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 50 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `active`.
-    #[serde(
-        rename = "active",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub active: ::std::option::Option<bool>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<RewardType>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for Reward {
+    const NAME: &'static str = "Reward";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "discountAmount" => self.discount_amount = map.next_value()?,
+            "couponReward" => self.coupon_reward = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "active" => self.active = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Reward {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Reward {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.discount_amount {
+            map.serialize_entry("discountAmount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.coupon_reward {
+            map.serialize_entry("couponReward", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `RewardAvailabilityUpdated` in Wix's typings (`loyalty_accounts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onAccountRewardAvailabilityUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RewardAvailabilityUpdated {
     /// `rewardAvailable`.
-    #[serde(
-        rename = "rewardAvailable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reward_available: ::std::option::Option<bool>,
     /// `updateTrigger`.
-    #[serde(
-        rename = "updateTrigger",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub update_trigger: ::std::option::Option<UpdateTrigger>,
+}
+
+impl crate::serde_helpers::Object for RewardAvailabilityUpdated {
+    const NAME: &'static str = "RewardAvailabilityUpdated";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "rewardAvailable" => self.reward_available = map.next_value()?,
+            "updateTrigger" => self.update_trigger = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RewardAvailabilityUpdated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RewardAvailabilityUpdated {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.reward_available {
+            map.serialize_entry("rewardAvailable", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.update_trigger {
+            map.serialize_entry("updateTrigger", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `RewardType` in Wix's typings (`loyalty_rewards`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixLoyalty.onRewardCreated`, `wixLoyalty.onRewardUpdated`.
     pub enum RewardType {
         /// `UNDEFINED`.
         Undefined = "UNDEFINED",
@@ -1529,34 +2562,69 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Scope` in Wix's typings (`loyalty_coupons`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onCouponCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Scope {
     /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `entityId`.
-    #[serde(
-        rename = "entityId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub entity_id: ::std::option::Option<::std::string::String>,
     /// `namespace`.
-    #[serde(
-        rename = "namespace",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub namespace: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Scope {
+    const NAME: &'static str = "Scope";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "entityId" => self.entity_id = map.next_value()?,
+            "namespace" => self.namespace = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Scope {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Scope {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.entity_id {
+            map.serialize_entry("entityId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.namespace {
+            map.serialize_entry("namespace", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Type` in Wix's typings (`loyalty_social-media`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixLoyalty.onFollowedChannelCreated`.
     pub enum SocialMediaType {
         /// `FACEBOOK`.
         Facebook = "FACEBOOK",
@@ -1572,175 +2640,261 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Specification` in Wix's typings (`loyalty_coupons`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onCouponCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Specification {
     /// `moneyOffAmount`.
-    #[serde(
-        rename = "moneyOffAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub money_off_amount: ::std::option::Option<crate::Number>,
     /// `percentOffRate`.
-    #[serde(
-        rename = "percentOffRate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub percent_off_rate: ::std::option::Option<crate::Number>,
     /// `freeShipping`.
-    #[serde(
-        rename = "freeShipping",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub free_shipping: ::std::option::Option<bool>,
     /// `fixedPriceAmount`.
-    #[serde(
-        rename = "fixedPriceAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fixed_price_amount: ::std::option::Option<crate::Number>,
     /// `buyXGetY`.
-    #[serde(
-        rename = "buyXGetY",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub buy_x_get_y: ::std::option::Option<BuyXGetY>,
     /// `scope`.
-    #[serde(
-        rename = "scope",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub scope: ::std::option::Option<Scope>,
     /// `minimumSubtotal`.
-    #[serde(
-        rename = "minimumSubtotal",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub minimum_subtotal: ::std::option::Option<crate::Number>,
     /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<CouponsType>,
     /// `limitedToOneItem`.
-    #[serde(
-        rename = "limitedToOneItem",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limited_to_one_item: ::std::option::Option<bool>,
     /// `appliesToSubscriptions`.
-    #[serde(
-        rename = "appliesToSubscriptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub applies_to_subscriptions: ::std::option::Option<bool>,
     /// `discountedCycleCount`.
-    #[serde(
-        rename = "discountedCycleCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub discounted_cycle_count: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for Specification {
+    const NAME: &'static str = "Specification";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "moneyOffAmount" => self.money_off_amount = map.next_value()?,
+            "percentOffRate" => self.percent_off_rate = map.next_value()?,
+            "freeShipping" => self.free_shipping = map.next_value()?,
+            "fixedPriceAmount" => self.fixed_price_amount = map.next_value()?,
+            "buyXGetY" => self.buy_x_get_y = map.next_value()?,
+            "scope" => self.scope = map.next_value()?,
+            "minimumSubtotal" => self.minimum_subtotal = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "limitedToOneItem" => self.limited_to_one_item = map.next_value()?,
+            "appliesToSubscriptions" => self.applies_to_subscriptions = map.next_value()?,
+            "discountedCycleCount" => self.discounted_cycle_count = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Specification {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Specification {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.money_off_amount {
+            map.serialize_entry("moneyOffAmount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.percent_off_rate {
+            map.serialize_entry("percentOffRate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.free_shipping {
+            map.serialize_entry("freeShipping", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fixed_price_amount {
+            map.serialize_entry("fixedPriceAmount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.buy_x_get_y {
+            map.serialize_entry("buyXGetY", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.scope {
+            map.serialize_entry("scope", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.minimum_subtotal {
+            map.serialize_entry("minimumSubtotal", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limited_to_one_item {
+            map.serialize_entry("limitedToOneItem", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.applies_to_subscriptions {
+            map.serialize_entry("appliesToSubscriptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.discounted_cycle_count {
+            map.serialize_entry("discountedCycleCount", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TierDefinition` in Wix's typings (`loyalty_tiers`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onTierCreated`, `wixLoyalty.onTierUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TierDefinition {
     /// `icon`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "icon",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub icon: ::std::option::Option<crate::Media<ProgramsImage>>,
     /// `name`. At most 50 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `description`. At most 70 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for TierDefinition {
+    const NAME: &'static str = "TierDefinition";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "icon" => self.icon = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TierDefinition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TierDefinition {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.icon {
+            map.serialize_entry("icon", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Tier` in Wix's typings (`loyalty_tiers`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyalty.onTierCreated`, `wixLoyalty.onTierUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TiersTier {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `tierDefinition`.
-    #[serde(
-        rename = "tierDefinition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tier_definition: ::std::option::Option<::std::boxed::Box<TierDefinition>>,
     /// `requiredPoints`.
-    #[serde(
-        rename = "requiredPoints",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub required_points: ::std::option::Option<crate::Number>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for TiersTier {
+    const NAME: &'static str = "TiersTier";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "tierDefinition" => self.tier_definition = map.next_value()?,
+            "requiredPoints" => self.required_points = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TiersTier {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TiersTier {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tier_definition {
+            map.serialize_entry("tierDefinition", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.required_points {
+            map.serialize_entry("requiredPoints", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `UpdateTrigger` in Wix's typings (`loyalty_accounts`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixLoyalty.onAccountRewardAvailabilityUpdated`.
     pub enum UpdateTrigger {
         /// `UNDEFINED`.
         Undefined = "UNDEFINED",
@@ -1752,6 +2906,8 @@ crate::serde_helpers::string_enum! {
         TiersRecalculated = "TIERS_RECALCULATED",
     }
 }
+
+pub use crate::catalog::shared::Image as ProgramsImage;
 
 crate::declare_module! {
     /// Event markers of `wixLoyalty`.

@@ -23,6 +23,8 @@ pub struct LoyaltyImportCreated {
 
 crate::serde_helpers::string_enum! {
     /// `ColumnName` in Wix's typings (`loyalty_imports`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixLoyaltyImportsV1.onLoyaltyImportCreated`.
     pub enum ColumnName {
         /// `EMAIL`.
         Email = "EMAIL",
@@ -32,131 +34,297 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `FileHeader` in Wix's typings (`loyalty_imports`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyaltyImportsV1.onLoyaltyImportCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FileHeader {
     /// `values`. At most 1000 characters. At most 100 items.
-    #[serde(
-        rename = "values",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub values: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for FileHeader {
+    const NAME: &'static str = "FileHeader";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "values" => self.values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FileHeader {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FileHeader {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.values.is_empty() {
+            map.serialize_entry("values", &self.values)?;
+        }
+        map.end()
+    }
+}
+
 /// `FileMetadata` in Wix's typings (`loyalty_imports`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyaltyImportsV1.onLoyaltyImportCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FileMetadata {
     /// `size`. Read-only.
-    #[serde(
-        rename = "size",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub size: ::std::option::Option<crate::Number>,
     /// `name`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `url`. At most 10000 characters.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `header`.
-    #[serde(
-        rename = "header",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub header: ::std::option::Option<FileHeader>,
     /// `headerMappingInfo`.
-    #[serde(
-        rename = "headerMappingInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub header_mapping_info: ::std::option::Option<HeaderMappingInfo>,
     /// `sampleDataRows`. At most 5 items.
-    #[serde(
-        rename = "sampleDataRows",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub sample_data_rows: ::std::vec::Vec<SampleDataRow>,
 }
 
+impl crate::serde_helpers::Object for FileMetadata {
+    const NAME: &'static str = "FileMetadata";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "size" => self.size = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "header" => self.header = map.next_value()?,
+            "headerMappingInfo" => self.header_mapping_info = map.next_value()?,
+            "sampleDataRows" => self.sample_data_rows = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FileMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FileMetadata {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header {
+            map.serialize_entry("header", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_mapping_info {
+            map.serialize_entry("headerMappingInfo", value)?;
+        }
+        if !self.sample_data_rows.is_empty() {
+            map.serialize_entry("sampleDataRows", &self.sample_data_rows)?;
+        }
+        map.end()
+    }
+}
+
 /// `HeaderMapping` in Wix's typings (`loyalty_imports`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyaltyImportsV1.onLoyaltyImportCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct HeaderMapping {
     /// `columnName`.
-    #[serde(
-        rename = "columnName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub column_name: ::std::option::Option<ColumnName>,
     /// `columnIndex`.
-    #[serde(
-        rename = "columnIndex",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub column_index: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for HeaderMapping {
+    const NAME: &'static str = "HeaderMapping";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "columnName" => self.column_name = map.next_value()?,
+            "columnIndex" => self.column_index = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for HeaderMapping {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for HeaderMapping {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.column_name {
+            map.serialize_entry("columnName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.column_index {
+            map.serialize_entry("columnIndex", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `HeaderMappingInfo` in Wix's typings (`loyalty_imports`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyaltyImportsV1.onLoyaltyImportCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct HeaderMappingInfo {
     /// `headerMappings`. At most 2 items.
-    #[serde(
-        rename = "headerMappings",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub header_mappings: ::std::vec::Vec<HeaderMapping>,
 }
 
+impl crate::serde_helpers::Object for HeaderMappingInfo {
+    const NAME: &'static str = "HeaderMappingInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "headerMappings" => self.header_mappings = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for HeaderMappingInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for HeaderMappingInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.header_mappings.is_empty() {
+            map.serialize_entry("headerMappings", &self.header_mappings)?;
+        }
+        map.end()
+    }
+}
+
 /// `ImportResult` in Wix's typings (`loyalty_imports`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyaltyImportsV1.onLoyaltyImportCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ImportResult {
     /// `errorFileExists`.
-    #[serde(
-        rename = "errorFileExists",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub error_file_exists: ::std::option::Option<bool>,
     /// `successCount`. Read-only.
-    #[serde(
-        rename = "successCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub success_count: ::std::option::Option<crate::Number>,
     /// `failureCount`. Read-only.
-    #[serde(
-        rename = "failureCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub failure_count: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for ImportResult {
+    const NAME: &'static str = "ImportResult";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "errorFileExists" => self.error_file_exists = map.next_value()?,
+            "successCount" => self.success_count = map.next_value()?,
+            "failureCount" => self.failure_count = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ImportResult {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ImportResult {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.error_file_exists {
+            map.serialize_entry("errorFileExists", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.success_count {
+            map.serialize_entry("successCount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.failure_count {
+            map.serialize_entry("failureCount", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ImportStatus` in Wix's typings (`loyalty_imports`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixLoyaltyImportsV1.onLoyaltyImportCreated`.
     pub enum ImportStatus {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -176,109 +344,201 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `LoyaltyImport` in Wix's typings (`loyalty_imports`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyaltyImportsV1.onLoyaltyImportCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LoyaltyImport {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `asyncImportJobId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "asyncImportJobId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub async_import_job_id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<ImportStatus>,
     /// `fileMetadata`.
-    #[serde(
-        rename = "fileMetadata",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub file_metadata: ::std::option::Option<FileMetadata>,
     /// `parseResult`.
-    #[serde(
-        rename = "parseResult",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parse_result: ::std::option::Option<ParseResult>,
     /// `importResult`.
-    #[serde(
-        rename = "importResult",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub import_result: ::std::option::Option<ImportResult>,
 }
 
+impl crate::serde_helpers::Object for LoyaltyImport {
+    const NAME: &'static str = "LoyaltyImport";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "asyncImportJobId" => self.async_import_job_id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "fileMetadata" => self.file_metadata = map.next_value()?,
+            "parseResult" => self.parse_result = map.next_value()?,
+            "importResult" => self.import_result = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LoyaltyImport {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for LoyaltyImport {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.async_import_job_id {
+            map.serialize_entry("asyncImportJobId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.file_metadata {
+            map.serialize_entry("fileMetadata", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.parse_result {
+            map.serialize_entry("parseResult", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.import_result {
+            map.serialize_entry("importResult", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ParseResult` in Wix's typings (`loyalty_imports`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyaltyImportsV1.onLoyaltyImportCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParseResult {
     /// `parsedRowCount`. Read-only.
-    #[serde(
-        rename = "parsedRowCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parsed_row_count: ::std::option::Option<crate::Number>,
     /// `parseErrorReason`. At most 1000 characters. Read-only.
-    #[serde(
-        rename = "parseErrorReason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parse_error_reason: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for ParseResult {
+    const NAME: &'static str = "ParseResult";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "parsedRowCount" => self.parsed_row_count = map.next_value()?,
+            "parseErrorReason" => self.parse_error_reason = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParseResult {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ParseResult {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.parsed_row_count {
+            map.serialize_entry("parsedRowCount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.parse_error_reason {
+            map.serialize_entry("parseErrorReason", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `SampleDataRow` in Wix's typings (`loyalty_imports`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixLoyaltyImportsV1.onLoyaltyImportCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SampleDataRow {
     /// `values`. At most 1000 characters. At most 20 items.
-    #[serde(
-        rename = "values",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub values: ::std::vec::Vec<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for SampleDataRow {
+    const NAME: &'static str = "SampleDataRow";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "values" => self.values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SampleDataRow {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SampleDataRow {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.values.is_empty() {
+            map.serialize_entry("values", &self.values)?;
+        }
+        map.end()
+    }
 }
 
 crate::declare_module! {

@@ -116,405 +116,497 @@ pub struct EnterpriseItemUpdated {
 }
 
 /// `Archive` in Wix's typings (`media_enterprise-media-items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixMedia.onEnterpriseItemCreated`, `wixMedia.onEnterpriseItemItemCategoriesChanged`, `wixMedia.onEnterpriseItemPublishStatusChanged`, `wixMedia.onEnterpriseItemUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Archive {
     /// `_id` (Velo), `id` (REST).
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `urlExpirationDate`. Read-only.
-    #[serde(
-        rename = "urlExpirationDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url_expiration_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `sizeInBytes`. Format `DECIMAL_VALUE`.
-    #[serde(
-        rename = "sizeInBytes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub size_in_bytes: ::std::option::Option<::std::string::String>,
     /// `filename`.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub filename: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Archive {
+    const NAME: &'static str = "Archive";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "urlExpirationDate" => self.url_expiration_date = map.next_value()?,
+            "sizeInBytes" => self.size_in_bytes = map.next_value()?,
+            "filename" => self.filename = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Archive {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Archive {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url_expiration_date {
+            map.serialize_entry("urlExpirationDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.size_in_bytes {
+            map.serialize_entry("sizeInBytes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.filename {
+            map.serialize_entry("filename", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Audio` in Wix's typings (`media_enterprise-media-items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixMedia.onEnterpriseItemCreated`, `wixMedia.onEnterpriseItemItemCategoriesChanged`, `wixMedia.onEnterpriseItemPublishStatusChanged`, `wixMedia.onEnterpriseItemUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Audio {
     /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `filename`. Read-only.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub filename: ::std::option::Option<::std::string::String>,
 }
 
-/// `Document` in Wix's typings (`media_enterprise-media-items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Document {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `filename`.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for Audio {
+    const NAME: &'static str = "Audio";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "filename" => self.filename = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Audio {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Audio {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.filename {
+            map.serialize_entry("filename", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `EnterpriseCategory` in Wix's typings (`media_enterprise-media-categories`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixMedia.onEnterpriseCategoryCreated`, `wixMedia.onEnterpriseCategoryDeleted`, `wixMedia.onEnterpriseCategoryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EnterpriseCategory {
     /// `_id` (Velo), `id` (REST). At most 100 characters. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `displayName`. At most 100 characters.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// `parentCategoryId`. At most 100 characters.
-    #[serde(
-        rename = "parentCategoryId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parent_category_id: ::std::option::Option<::std::string::String>,
     /// `sortOrder`.
-    #[serde(
-        rename = "sortOrder",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_order: ::std::option::Option<crate::Number>,
     /// `publishStatus`.
-    #[serde(
-        rename = "publishStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub publish_status: ::std::option::Option<PublishStatus>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for EnterpriseCategory {
+    const NAME: &'static str = "EnterpriseCategory";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "displayName" => self.display_name = map.next_value()?,
+            "parentCategoryId" => self.parent_category_id = map.next_value()?,
+            "sortOrder" => self.sort_order = map.next_value()?,
+            "publishStatus" => self.publish_status = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EnterpriseCategory {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for EnterpriseCategory {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.parent_category_id {
+            map.serialize_entry("parentCategoryId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sort_order {
+            map.serialize_entry("sortOrder", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.publish_status {
+            map.serialize_entry("publishStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `EnterpriseMediaItem` in Wix's typings (`media_enterprise-media-items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixMedia.onEnterpriseItemCreated`, `wixMedia.onEnterpriseItemItemCategoriesChanged`, `wixMedia.onEnterpriseItemPublishStatusChanged`, `wixMedia.onEnterpriseItemUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EnterpriseMediaItem {
     /// `_id` (Velo), `id` (REST). At most 100 characters. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `mediaType`. Read-only.
-    #[serde(
-        rename = "mediaType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_type: ::std::option::Option<MediaType>,
     /// `sizeInBytes`. At most 1000 characters. Read-only.
-    #[serde(
-        rename = "sizeInBytes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub size_in_bytes: ::std::option::Option<::std::string::String>,
     /// `title`. At most 1000 characters.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `assets`. Read-only.
-    #[serde(
-        rename = "assets",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assets: ::std::option::Option<::std::boxed::Box<ItemAssets>>,
     /// `displayTags`. At most 100 characters. At most 100 items.
-    #[serde(
-        rename = "displayTags",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub display_tags: ::std::vec::Vec<::std::string::String>,
     /// `internalTags`. At most 100 characters. At most 100 items.
-    #[serde(
-        rename = "internalTags",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub internal_tags: ::std::vec::Vec<::std::string::String>,
     /// `systemTags`. At most 100 characters. At most 100 items. Read-only.
-    #[serde(
-        rename = "systemTags",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub system_tags: ::std::vec::Vec<::std::string::String>,
     /// `parentCategoryIds`. At most 100 characters. At most 100 items. Read-only.
-    #[serde(
-        rename = "parentCategoryIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub parent_category_ids: ::std::vec::Vec<::std::string::String>,
     /// `publishStatus`.
-    #[serde(
-        rename = "publishStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub publish_status: ::std::option::Option<PublishStatus>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `internalId`. At most 100 characters. Read-only.
-    #[serde(
-        rename = "internalId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub internal_id: ::std::option::Option<::std::string::String>,
 }
 
-/// `Image` in Wix's typings (`media_enterprise-media-items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Image {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`. Read-only.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`. Read-only.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `altText`.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-    /// `filename`. Read-only.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for EnterpriseMediaItem {
+    const NAME: &'static str = "EnterpriseMediaItem";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "mediaType" => self.media_type = map.next_value()?,
+            "sizeInBytes" => self.size_in_bytes = map.next_value()?,
+            "title" => self.title = map.next_value()?,
+            "assets" => self.assets = map.next_value()?,
+            "displayTags" => self.display_tags = crate::serde_helpers::next_list(map)?,
+            "internalTags" => self.internal_tags = crate::serde_helpers::next_list(map)?,
+            "systemTags" => self.system_tags = crate::serde_helpers::next_list(map)?,
+            "parentCategoryIds" => self.parent_category_ids = crate::serde_helpers::next_list(map)?,
+            "publishStatus" => self.publish_status = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "internalId" => self.internal_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EnterpriseMediaItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for EnterpriseMediaItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.media_type {
+            map.serialize_entry("mediaType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.size_in_bytes {
+            map.serialize_entry("sizeInBytes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.assets {
+            map.serialize_entry("assets", value)?;
+        }
+        if !self.display_tags.is_empty() {
+            map.serialize_entry("displayTags", &self.display_tags)?;
+        }
+        if !self.internal_tags.is_empty() {
+            map.serialize_entry("internalTags", &self.internal_tags)?;
+        }
+        if !self.system_tags.is_empty() {
+            map.serialize_entry("systemTags", &self.system_tags)?;
+        }
+        if !self.parent_category_ids.is_empty() {
+            map.serialize_entry("parentCategoryIds", &self.parent_category_ids)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.publish_status {
+            map.serialize_entry("publishStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.internal_id {
+            map.serialize_entry("internalId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `ItemAssets` in Wix's typings (`media_enterprise-media-items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixMedia.onEnterpriseItemCreated`, `wixMedia.onEnterpriseItemItemCategoriesChanged`, `wixMedia.onEnterpriseItemPublishStatusChanged`, `wixMedia.onEnterpriseItemUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ItemAssets {
     /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<crate::Media<Image>>,
     /// `video`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "video",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video: ::std::option::Option<crate::Media<VideoV2>>,
     /// `vector`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "vector",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vector: ::std::option::Option<crate::Media<Image>>,
     /// `audio`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "audio",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub audio: ::std::option::Option<crate::Media<Audio>>,
     /// `document`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "document",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub document: ::std::option::Option<crate::Media<Document>>,
     /// `archive`.
-    #[serde(
-        rename = "archive",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub archive: ::std::option::Option<Archive>,
     /// `model3d`.
-    #[serde(
-        rename = "model3d",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub model3d: ::std::option::Option<::std::boxed::Box<Model3D>>,
 }
 
+impl crate::serde_helpers::Object for ItemAssets {
+    const NAME: &'static str = "ItemAssets";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "image" => self.image = map.next_value()?,
+            "video" => self.video = map.next_value()?,
+            "vector" => self.vector = map.next_value()?,
+            "audio" => self.audio = map.next_value()?,
+            "document" => self.document = map.next_value()?,
+            "archive" => self.archive = map.next_value()?,
+            "model3d" => self.model3d = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ItemAssets {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ItemAssets {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.video {
+            map.serialize_entry("video", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.vector {
+            map.serialize_entry("vector", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.audio {
+            map.serialize_entry("audio", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.document {
+            map.serialize_entry("document", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.archive {
+            map.serialize_entry("archive", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.model3d {
+            map.serialize_entry("model3d", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ItemCategoriesChanged` in Wix's typings (`media_enterprise-media-items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixMedia.onEnterpriseItemItemCategoriesChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ItemCategoriesChanged {
     /// `itemCategoryIds`. At most 100 characters. At most 100 items.
-    #[serde(
-        rename = "itemCategoryIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub item_category_ids: ::std::vec::Vec<::std::string::String>,
     /// `unlinkedCategoryIds`. At most 100 characters. At most 20 items.
-    #[serde(
-        rename = "unlinkedCategoryIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub unlinked_category_ids: ::std::vec::Vec<::std::string::String>,
     /// `linkedCategoryIds`. At most 100 characters. At most 20 items.
-    #[serde(
-        rename = "linkedCategoryIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub linked_category_ids: ::std::vec::Vec<::std::string::String>,
     /// `entity`.
-    #[serde(
-        rename = "entity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub entity: ::std::option::Option<::std::boxed::Box<EnterpriseMediaItem>>,
+}
+
+impl crate::serde_helpers::Object for ItemCategoriesChanged {
+    const NAME: &'static str = "ItemCategoriesChanged";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "itemCategoryIds" => self.item_category_ids = crate::serde_helpers::next_list(map)?,
+            "unlinkedCategoryIds" => {
+                self.unlinked_category_ids = crate::serde_helpers::next_list(map)?
+            }
+            "linkedCategoryIds" => self.linked_category_ids = crate::serde_helpers::next_list(map)?,
+            "entity" => self.entity = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ItemCategoriesChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ItemCategoriesChanged {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.item_category_ids.is_empty() {
+            map.serialize_entry("itemCategoryIds", &self.item_category_ids)?;
+        }
+        if !self.unlinked_category_ids.is_empty() {
+            map.serialize_entry("unlinkedCategoryIds", &self.unlinked_category_ids)?;
+        }
+        if !self.linked_category_ids.is_empty() {
+            map.serialize_entry("linkedCategoryIds", &self.linked_category_ids)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.entity {
+            map.serialize_entry("entity", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `MediaType` in Wix's typings (`media_enterprise-media-items`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixMedia.onEnterpriseItemCreated`, `wixMedia.onEnterpriseItemItemCategoriesChanged`, `wixMedia.onEnterpriseItemPublishStatusChanged`, `wixMedia.onEnterpriseItemUpdated`.
     pub enum MediaType {
         /// `MIXED`.
         Mixed = "MIXED",
@@ -536,63 +628,93 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Model3D` in Wix's typings (`media_enterprise-media-items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixMedia.onEnterpriseItemCreated`, `wixMedia.onEnterpriseItemItemCategoriesChanged`, `wixMedia.onEnterpriseItemPublishStatusChanged`, `wixMedia.onEnterpriseItemUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Model3D {
     /// `_id` (Velo), `id` (REST).
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `thumbnail`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "thumbnail",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub thumbnail: ::std::option::Option<crate::Media<Image>>,
     /// `altText`.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub alt_text: ::std::option::Option<::std::string::String>,
     /// `urlExpirationDate`. Read-only.
-    #[serde(
-        rename = "urlExpirationDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url_expiration_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `filename`. Read-only.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub filename: ::std::option::Option<::std::string::String>,
     /// `sizeInBytes`. Format `DECIMAL_VALUE`. Read-only.
-    #[serde(
-        rename = "sizeInBytes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub size_in_bytes: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Model3D {
+    const NAME: &'static str = "Model3D";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "thumbnail" => self.thumbnail = map.next_value()?,
+            "altText" => self.alt_text = map.next_value()?,
+            "urlExpirationDate" => self.url_expiration_date = map.next_value()?,
+            "filename" => self.filename = map.next_value()?,
+            "sizeInBytes" => self.size_in_bytes = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Model3D {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Model3D {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.thumbnail {
+            map.serialize_entry("thumbnail", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.alt_text {
+            map.serialize_entry("altText", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url_expiration_date {
+            map.serialize_entry("urlExpirationDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.filename {
+            map.serialize_entry("filename", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.size_in_bytes {
+            map.serialize_entry("sizeInBytes", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PublishStatus` in Wix's typings (`media_enterprise-media-categories`, `media_enterprise-media-items`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixMedia.onEnterpriseCategoryCreated`, `wixMedia.onEnterpriseCategoryDeleted`, `wixMedia.onEnterpriseCategoryUpdated`, `wixMedia.onEnterpriseItemCreated`, `wixMedia.onEnterpriseItemItemCategoriesChanged`, `wixMedia.onEnterpriseItemPublishStatusChanged`, 1 more.
     pub enum PublishStatus {
         /// `UNDEFINED`.
         Undefined = "UNDEFINED",
@@ -604,86 +726,63 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `PublishStatusChanged` in Wix's typings (`media_enterprise-media-items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixMedia.onEnterpriseItemPublishStatusChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PublishStatusChanged {
     /// `publishStatus`.
-    #[serde(
-        rename = "publishStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub publish_status: ::std::option::Option<PublishStatus>,
     /// `entity`.
-    #[serde(
-        rename = "entity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub entity: ::std::option::Option<::std::boxed::Box<EnterpriseMediaItem>>,
 }
 
-/// `VideoResolution` in Wix's typings (`media_enterprise-media-items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct VideoResolution {
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `format`.
-    #[serde(
-        rename = "format",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub format: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for PublishStatusChanged {
+    const NAME: &'static str = "PublishStatusChanged";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "publishStatus" => self.publish_status = map.next_value()?,
+            "entity" => self.entity = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `VideoV2` in Wix's typings (`media_enterprise-media-items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct VideoV2 {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `resolutions`. At most 100 items. Read-only.
-    #[serde(
-        rename = "resolutions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub resolutions: ::std::vec::Vec<VideoResolution>,
-    /// `filename`. Read-only.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for PublishStatusChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
+
+impl ::serde::Serialize for PublishStatusChanged {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.publish_status {
+            map.serialize_entry("publishStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.entity {
+            map.serialize_entry("entity", value)?;
+        }
+        map.end()
+    }
+}
+
+pub use crate::catalog::shared::Document;
+pub use crate::catalog::shared::Image;
+pub use crate::catalog::shared::VideoResolution;
+pub use crate::catalog::shared::VideoV2;
 
 crate::declare_module! {
     /// Event markers of `wixMedia`.

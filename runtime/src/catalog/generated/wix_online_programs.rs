@@ -317,188 +317,395 @@ pub struct StepUpdated {
 }
 
 /// `Added` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Added {}
 
+impl crate::serde_helpers::Object for Added {
+    const NAME: &'static str = "Added";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        _key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        crate::serde_helpers::skip_value(map)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Added {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Added {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let map = serializer.serialize_map(::std::option::Option::None)?;
+        map.end()
+    }
+}
+
 /// `Certificate` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Certificate {
     /// `issuedDate`. Read-only.
-    #[serde(
-        rename = "issuedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub issued_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for Certificate {
+    const NAME: &'static str = "Certificate";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "issuedDate" => self.issued_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Certificate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Certificate {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.issued_date {
+            map.serialize_entry("issuedDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CertificateInfo` in Wix's typings (`online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantV3CompletedProgram`, `wixOnlinePrograms.onParticipantV3Created`, `wixOnlinePrograms.onParticipantV3Deleted`, `wixOnlinePrograms.onParticipantV3Left`, `wixOnlinePrograms.onParticipantV3MissedProgramDeadline`, `wixOnlinePrograms.onParticipantV3ProgramDurationEnded`, 3 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CertificateInfo {
     /// `issueDate`. Read-only.
-    #[serde(
-        rename = "issueDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub issue_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for CertificateInfo {
+    const NAME: &'static str = "CertificateInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "issueDate" => self.issue_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CertificateInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CertificateInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.issue_date {
+            map.serialize_entry("issueDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Choices` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantStepResolved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Choices {
     /// `choiceIds`.
-    #[serde(
-        rename = "choiceIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub choice_ids: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Choices {
+    const NAME: &'static str = "Choices";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "choiceIds" => self.choice_ids = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Choices {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Choices {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.choice_ids.is_empty() {
+            map.serialize_entry("choiceIds", &self.choice_ids)?;
+        }
+        map.end()
+    }
+}
+
 /// `DateInterval` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DateInterval {
     /// `start`.
-    #[serde(
-        rename = "start",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start: ::std::option::Option<::std::string::String>,
     /// `finish`.
-    #[serde(
-        rename = "finish",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub finish: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for DateInterval {
+    const NAME: &'static str = "DateInterval";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "start" => self.start = map.next_value()?,
+            "finish" => self.finish = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DateInterval {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DateInterval {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.start {
+            map.serialize_entry("start", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.finish {
+            map.serialize_entry("finish", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Description` in Wix's typings (`online-programs_steps`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onStepCreated`, `wixOnlinePrograms.onStepDeleted`, `wixOnlinePrograms.onStepUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Description {
     /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<crate::Media<Image>>,
     /// `video`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "video",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video: ::std::option::Option<crate::Media<VideoV2>>,
     /// `title`. At most 250 characters.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `details`. At most 1000000 characters.
-    #[serde(
-        rename = "details",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub details: ::std::option::Option<::std::string::String>,
 }
 
-/// `Document` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Document {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `filename`.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for Description {
+    const NAME: &'static str = "Description";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "image" => self.image = map.next_value()?,
+            "video" => self.video = map.next_value()?,
+            "title" => self.title = map.next_value()?,
+            "details" => self.details = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Description {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Description {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.video {
+            map.serialize_entry("video", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `EnrollmentInfo` in Wix's typings (`online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantV3CompletedProgram`, `wixOnlinePrograms.onParticipantV3Created`, `wixOnlinePrograms.onParticipantV3Deleted`, `wixOnlinePrograms.onParticipantV3Left`, `wixOnlinePrograms.onParticipantV3MissedProgramDeadline`, `wixOnlinePrograms.onParticipantV3ProgramDurationEnded`, 3 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EnrollmentInfo {
     /// `singlePaymentDetails`.
-    #[serde(
-        rename = "singlePaymentDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub single_payment_details: ::std::option::Option<SinglePaymentDetails>,
     /// `paidPlanDetails`.
-    #[serde(
-        rename = "paidPlanDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub paid_plan_details: ::std::option::Option<PaidPlanDetails>,
     /// `freeCouponDetails`.
-    #[serde(
-        rename = "freeCouponDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub free_coupon_details: ::std::option::Option<FreeCouponDetails>,
     /// `timeZone`. At most 50 characters. Read-only.
-    #[serde(
-        rename = "timeZone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_zone: ::std::option::Option<::std::string::String>,
     /// `startDate`. Format `LOCAL_DATE`. Read-only.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::std::string::String>,
     /// `pricingType`.
-    #[serde(
-        rename = "pricingType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pricing_type: ::std::option::Option<PricingType>,
     /// `deadline`. Format `LOCAL_DATE`. Read-only.
-    #[serde(
-        rename = "deadline",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deadline: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for EnrollmentInfo {
+    const NAME: &'static str = "EnrollmentInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "singlePaymentDetails" => self.single_payment_details = map.next_value()?,
+            "paidPlanDetails" => self.paid_plan_details = map.next_value()?,
+            "freeCouponDetails" => self.free_coupon_details = map.next_value()?,
+            "timeZone" => self.time_zone = map.next_value()?,
+            "startDate" => self.start_date = map.next_value()?,
+            "pricingType" => self.pricing_type = map.next_value()?,
+            "deadline" => self.deadline = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EnrollmentInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for EnrollmentInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.single_payment_details {
+            map.serialize_entry("singlePaymentDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.paid_plan_details {
+            map.serialize_entry("paidPlanDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.free_coupon_details {
+            map.serialize_entry("freeCouponDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_zone {
+            map.serialize_entry("timeZone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_date {
+            map.serialize_entry("startDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pricing_type {
+            map.serialize_entry("pricingType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deadline {
+            map.serialize_entry("deadline", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `EnrollmentStatus` in Wix's typings (`online-programs_participants`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixOnlinePrograms.onParticipantV3CompletedProgram`, `wixOnlinePrograms.onParticipantV3Created`, `wixOnlinePrograms.onParticipantV3Deleted`, `wixOnlinePrograms.onParticipantV3Left`, `wixOnlinePrograms.onParticipantV3MissedProgramDeadline`, `wixOnlinePrograms.onParticipantV3ProgramDurationEnded`, 3 more.
     pub enum EnrollmentStatus {
         /// `JOINED`.
         Joined = "JOINED",
@@ -514,411 +721,659 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `EntitySummary` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EntitySummary {
     /// `_id` (Velo), `id` (REST).
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `media`.
-    #[serde(
-        rename = "media",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media: ::std::option::Option<::std::boxed::Box<MediaItem>>,
 }
 
-/// `ExtendedFields` in Wix's typings (`online-programs_join-applications`, `online-programs_participants`, `online-programs_steps`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
+impl crate::serde_helpers::Object for EntitySummary {
+    const NAME: &'static str = "EntitySummary";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "title" => self.title = map.next_value()?,
+            "media" => self.media = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EntitySummary {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for EntitySummary {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.media {
+            map.serialize_entry("media", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Feedback` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantStepResolved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Feedback {
     /// `items`.
-    #[serde(
-        rename = "items",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub items: ::std::vec::Vec<FeedbackItem>,
     /// `createdAt`.
-    #[serde(
-        rename = "createdAt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `updatedAt`.
-    #[serde(
-        rename = "updatedAt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `quiz`.
-    #[serde(
-        rename = "quiz",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub quiz: ::std::vec::Vec<FeedbackItem>,
 }
 
+impl crate::serde_helpers::Object for Feedback {
+    const NAME: &'static str = "Feedback";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "items" => self.items = crate::serde_helpers::next_list(map)?,
+            "createdAt" => self.created_at = map.next_value()?,
+            "updatedAt" => self.updated_at = map.next_value()?,
+            "quiz" => self.quiz = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Feedback {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Feedback {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.items.is_empty() {
+            map.serialize_entry("items", &self.items)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_at {
+            map.serialize_entry("createdAt", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_at {
+            map.serialize_entry("updatedAt", value)?;
+        }
+        if !self.quiz.is_empty() {
+            map.serialize_entry("quiz", &self.quiz)?;
+        }
+        map.end()
+    }
+}
+
 /// `FeedbackItem` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantStepResolved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FeedbackItem {
     /// `number`.
-    #[serde(
-        rename = "number",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub number: ::std::option::Option<crate::Number>,
     /// `text`.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<::std::string::String>,
     /// `media`.
-    #[serde(
-        rename = "media",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media: ::std::option::Option<MediaItems>,
     /// `choice`.
-    #[serde(
-        rename = "choice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub choice: ::std::option::Option<FeedbackItemChoice>,
     /// `quantity`.
-    #[serde(
-        rename = "quantity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quantity: ::std::option::Option<Quantity>,
     /// `multiSelect`.
-    #[serde(
-        rename = "multiSelect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub multi_select: ::std::option::Option<Choices>,
     /// `feedbackItemSettingsId`. Format `GUID`.
-    #[serde(
-        rename = "feedbackItemSettingsId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub feedback_item_settings_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for FeedbackItem {
+    const NAME: &'static str = "FeedbackItem";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "number" => self.number = map.next_value()?,
+            "text" => self.text = map.next_value()?,
+            "media" => self.media = map.next_value()?,
+            "choice" => self.choice = map.next_value()?,
+            "quantity" => self.quantity = map.next_value()?,
+            "multiSelect" => self.multi_select = map.next_value()?,
+            "feedbackItemSettingsId" => self.feedback_item_settings_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FeedbackItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FeedbackItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.number {
+            map.serialize_entry("number", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.media {
+            map.serialize_entry("media", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.choice {
+            map.serialize_entry("choice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quantity {
+            map.serialize_entry("quantity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.multi_select {
+            map.serialize_entry("multiSelect", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.feedback_item_settings_id {
+            map.serialize_entry("feedbackItemSettingsId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `FeedbackItemChoice` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantStepResolved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FeedbackItemChoice {
     /// `choiceId`.
-    #[serde(
-        rename = "choiceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub choice_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for FeedbackItemChoice {
+    const NAME: &'static str = "FeedbackItemChoice";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "choiceId" => self.choice_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FeedbackItemChoice {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FeedbackItemChoice {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.choice_id {
+            map.serialize_entry("choiceId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Free` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Free {}
 
+impl crate::serde_helpers::Object for Free {
+    const NAME: &'static str = "Free";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        _key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        crate::serde_helpers::skip_value(map)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Free {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Free {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let map = serializer.serialize_map(::std::option::Option::None)?;
+        map.end()
+    }
+}
+
 /// `FreeCoupon` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FreeCoupon {
     /// `couponId`.
-    #[serde(
-        rename = "couponId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coupon_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for FreeCoupon {
+    const NAME: &'static str = "FreeCoupon";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "couponId" => self.coupon_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FreeCoupon {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FreeCoupon {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.coupon_id {
+            map.serialize_entry("couponId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `FreeCouponDetails` in Wix's typings (`online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantV3CompletedProgram`, `wixOnlinePrograms.onParticipantV3Created`, `wixOnlinePrograms.onParticipantV3Deleted`, `wixOnlinePrograms.onParticipantV3Left`, `wixOnlinePrograms.onParticipantV3MissedProgramDeadline`, `wixOnlinePrograms.onParticipantV3ProgramDurationEnded`, 3 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FreeCouponDetails {
     /// `freeCouponId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "freeCouponId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub free_coupon_id: ::std::option::Option<::std::string::String>,
 }
 
-/// `Image` in Wix's typings (`online-programs_online-program-participants`, `online-programs_steps`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Image {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`. Read-only.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`. Read-only.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `altText`.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-    /// `filename`. Read-only.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for FreeCouponDetails {
+    const NAME: &'static str = "FreeCouponDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "freeCouponId" => self.free_coupon_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FreeCouponDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FreeCouponDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.free_coupon_id {
+            map.serialize_entry("freeCouponId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `JoinApplication` in Wix's typings (`online-programs_join-applications`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onJoinApplicationCreated`, `wixOnlinePrograms.onJoinApplicationDeleted`, `wixOnlinePrograms.onJoinApplicationPaymentStatusChanged`, `wixOnlinePrograms.onJoinApplicationStatusChanged`, `wixOnlinePrograms.onJoinApplicationTagsModified`, `wixOnlinePrograms.onJoinApplicationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct JoinApplication {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `memberId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `programId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "programId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub program_id: ::std::option::Option<::std::string::String>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<JoinApplicationsStatus>,
     /// `paymentStatus`. Read-only.
-    #[serde(
-        rename = "paymentStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_status: ::std::option::Option<PaymentStatus>,
     /// `paymentInfo`. Read-only.
-    #[serde(
-        rename = "paymentInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_info: ::std::option::Option<PaymentInfo>,
     /// `member`. Read-only.
-    #[serde(
-        rename = "member",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member: ::std::option::Option<JoinApplicationsMember>,
     /// `participantId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "participantId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_id: ::std::option::Option<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<Tags>,
 }
 
+impl crate::serde_helpers::Object for JoinApplication {
+    const NAME: &'static str = "JoinApplication";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "programId" => self.program_id = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "paymentStatus" => self.payment_status = map.next_value()?,
+            "paymentInfo" => self.payment_info = map.next_value()?,
+            "member" => self.member = map.next_value()?,
+            "participantId" => self.participant_id = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for JoinApplication {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for JoinApplication {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.program_id {
+            map.serialize_entry("programId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.payment_status {
+            map.serialize_entry("paymentStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.payment_info {
+            map.serialize_entry("paymentInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member {
+            map.serialize_entry("member", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_id {
+            map.serialize_entry("participantId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `JoinApplicationTagsModified` in Wix's typings (`online-programs_join-applications`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onJoinApplicationTagsModified`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct JoinApplicationTagsModifiedData {
     /// `joinApplication`.
-    #[serde(
-        rename = "joinApplication",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub join_application: ::std::option::Option<::std::boxed::Box<JoinApplication>>,
     /// `assignedTags`.
-    #[serde(
-        rename = "assignedTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assigned_tags: ::std::option::Option<Tags>,
     /// `unassignedTags`.
-    #[serde(
-        rename = "unassignedTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unassigned_tags: ::std::option::Option<Tags>,
 }
 
+impl crate::serde_helpers::Object for JoinApplicationTagsModifiedData {
+    const NAME: &'static str = "JoinApplicationTagsModifiedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "joinApplication" => self.join_application = map.next_value()?,
+            "assignedTags" => self.assigned_tags = map.next_value()?,
+            "unassignedTags" => self.unassigned_tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for JoinApplicationTagsModifiedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for JoinApplicationTagsModifiedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.join_application {
+            map.serialize_entry("joinApplication", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.assigned_tags {
+            map.serialize_entry("assignedTags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unassigned_tags {
+            map.serialize_entry("unassignedTags", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Member` in Wix's typings (`online-programs_join-applications`, `online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onJoinApplicationCreated`, `wixOnlinePrograms.onJoinApplicationDeleted`, `wixOnlinePrograms.onJoinApplicationPaymentStatusChanged`, `wixOnlinePrograms.onJoinApplicationStatusChanged`, `wixOnlinePrograms.onJoinApplicationTagsModified`, `wixOnlinePrograms.onJoinApplicationUpdated`, 9 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct JoinApplicationsMember {
     /// `firstName`. At most 1000 characters. Read-only.
-    #[serde(
-        rename = "firstName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`. At most 1000 characters. Read-only.
-    #[serde(
-        rename = "lastName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// `email`. Format `EMAIL`. Read-only.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `contactId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `nickname`. At most 1000 characters. Read-only.
-    #[serde(
-        rename = "nickname",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub nickname: ::std::option::Option<::std::string::String>,
     /// `profileImageUrl`. Format `WEB_URL`. Read-only.
-    #[serde(
-        rename = "profileImageUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub profile_image_url: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for JoinApplicationsMember {
+    const NAME: &'static str = "JoinApplicationsMember";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "firstName" => self.first_name = map.next_value()?,
+            "lastName" => self.last_name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "contactId" => self.contact_id = map.next_value()?,
+            "nickname" => self.nickname = map.next_value()?,
+            "profileImageUrl" => self.profile_image_url = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for JoinApplicationsMember {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for JoinApplicationsMember {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.nickname {
+            map.serialize_entry("nickname", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.profile_image_url {
+            map.serialize_entry("profileImageUrl", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`online-programs_join-applications`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixOnlinePrograms.onJoinApplicationCreated`, `wixOnlinePrograms.onJoinApplicationDeleted`, `wixOnlinePrograms.onJoinApplicationPaymentStatusChanged`, `wixOnlinePrograms.onJoinApplicationStatusChanged`, `wixOnlinePrograms.onJoinApplicationTagsModified`, `wixOnlinePrograms.onJoinApplicationUpdated`.
     pub enum JoinApplicationsStatus {
         /// `INVITED`.
         Invited = "INVITED",
@@ -936,231 +1391,381 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `JoinPath` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct JoinPath {
     /// `free`.
-    #[serde(
-        rename = "free",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub free: ::std::option::Option<Free>,
     /// `added`.
-    #[serde(
-        rename = "added",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub added: ::std::option::Option<Added>,
     /// `singlePayment`.
-    #[serde(
-        rename = "singlePayment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub single_payment: ::std::option::Option<SinglePayment>,
     /// `paidPlan`.
-    #[serde(
-        rename = "paidPlan",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub paid_plan: ::std::option::Option<PaidPlan>,
     /// `freeCoupon`.
-    #[serde(
-        rename = "freeCoupon",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub free_coupon: ::std::option::Option<FreeCoupon>,
 }
 
+impl crate::serde_helpers::Object for JoinPath {
+    const NAME: &'static str = "JoinPath";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "free" => self.free = map.next_value()?,
+            "added" => self.added = map.next_value()?,
+            "singlePayment" => self.single_payment = map.next_value()?,
+            "paidPlan" => self.paid_plan = map.next_value()?,
+            "freeCoupon" => self.free_coupon = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for JoinPath {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for JoinPath {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.free {
+            map.serialize_entry("free", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.added {
+            map.serialize_entry("added", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.single_payment {
+            map.serialize_entry("singlePayment", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.paid_plan {
+            map.serialize_entry("paidPlan", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.free_coupon {
+            map.serialize_entry("freeCoupon", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `MediaItem` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`, `wixOnlinePrograms.onParticipantStepResolved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MediaItem {
     /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<crate::Media<Image>>,
     /// `video`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "video",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video: ::std::option::Option<::std::boxed::Box<crate::Media<Video>>>,
     /// `document`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "document",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub document: ::std::option::Option<crate::Media<Document>>,
 }
 
+impl crate::serde_helpers::Object for MediaItem {
+    const NAME: &'static str = "MediaItem";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "image" => self.image = map.next_value()?,
+            "video" => self.video = map.next_value()?,
+            "document" => self.document = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MediaItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MediaItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.video {
+            map.serialize_entry("video", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.document {
+            map.serialize_entry("document", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `MediaItems` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantStepResolved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MediaItems {
     /// `mediaItems`.
-    #[serde(
-        rename = "mediaItems",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub media_items: ::std::vec::Vec<MediaItem>,
 }
 
+impl crate::serde_helpers::Object for MediaItems {
+    const NAME: &'static str = "MediaItems";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "mediaItems" => self.media_items = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MediaItems {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MediaItems {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.media_items.is_empty() {
+            map.serialize_entry("mediaItems", &self.media_items)?;
+        }
+        map.end()
+    }
+}
+
 /// `Member` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OnlineProgramParticipantsMember {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `fullName`.
-    #[serde(
-        rename = "fullName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub full_name: ::std::option::Option<::std::string::String>,
     /// `imageUrl`.
-    #[serde(
-        rename = "imageUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image_url: ::std::option::Option<::std::string::String>,
     /// `contactId`. Format `GUID`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `userId`. Format `GUID`.
-    #[serde(
-        rename = "userId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub user_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for OnlineProgramParticipantsMember {
+    const NAME: &'static str = "OnlineProgramParticipantsMember";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "fullName" => self.full_name = map.next_value()?,
+            "imageUrl" => self.image_url = map.next_value()?,
+            "contactId" => self.contact_id = map.next_value()?,
+            "userId" => self.user_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OnlineProgramParticipantsMember {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OnlineProgramParticipantsMember {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.full_name {
+            map.serialize_entry("fullName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image_url {
+            map.serialize_entry("imageUrl", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("userId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Participant` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OnlineProgramParticipantsParticipant {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `member`.
-    #[serde(
-        rename = "member",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member: ::std::option::Option<OnlineProgramParticipantsMember>,
     /// `challenge`.
-    #[serde(
-        rename = "challenge",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub challenge: ::std::option::Option<::std::boxed::Box<EntitySummary>>,
     /// `timeFrame`.
-    #[serde(
-        rename = "timeFrame",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_frame: ::std::option::Option<TimeInterval>,
     /// `stepsSummary`.
-    #[serde(
-        rename = "stepsSummary",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub steps_summary: ::std::option::Option<::std::boxed::Box<StepsSummary>>,
     /// `orderIds`.
-    #[serde(
-        rename = "orderIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub order_ids: ::std::vec::Vec<::std::string::String>,
     /// `transitions`.
-    #[serde(
-        rename = "transitions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub transitions: ::std::vec::Vec<StateTransition>,
     /// `timezone`.
-    #[serde(
-        rename = "timezone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timezone: ::std::option::Option<::std::string::String>,
     /// `dateFrame`.
-    #[serde(
-        rename = "dateFrame",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_frame: ::std::option::Option<DateInterval>,
     /// `socialGroupId`.
-    #[serde(
-        rename = "socialGroupId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub social_group_id: ::std::option::Option<::std::string::String>,
     /// `performance`.
-    #[serde(
-        rename = "performance",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub performance: ::std::option::Option<crate::Number>,
     /// `joinPath`.
-    #[serde(
-        rename = "joinPath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub join_path: ::std::option::Option<JoinPath>,
     /// `certificate`.
-    #[serde(
-        rename = "certificate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate: ::std::option::Option<Certificate>,
+}
+
+impl crate::serde_helpers::Object for OnlineProgramParticipantsParticipant {
+    const NAME: &'static str = "OnlineProgramParticipantsParticipant";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "member" => self.member = map.next_value()?,
+            "challenge" => self.challenge = map.next_value()?,
+            "timeFrame" => self.time_frame = map.next_value()?,
+            "stepsSummary" => self.steps_summary = map.next_value()?,
+            "orderIds" => self.order_ids = crate::serde_helpers::next_list(map)?,
+            "transitions" => self.transitions = crate::serde_helpers::next_list(map)?,
+            "timezone" => self.timezone = map.next_value()?,
+            "dateFrame" => self.date_frame = map.next_value()?,
+            "socialGroupId" => self.social_group_id = map.next_value()?,
+            "performance" => self.performance = map.next_value()?,
+            "joinPath" => self.join_path = map.next_value()?,
+            "certificate" => self.certificate = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OnlineProgramParticipantsParticipant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OnlineProgramParticipantsParticipant {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member {
+            map.serialize_entry("member", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.challenge {
+            map.serialize_entry("challenge", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_frame {
+            map.serialize_entry("timeFrame", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.steps_summary {
+            map.serialize_entry("stepsSummary", value)?;
+        }
+        if !self.order_ids.is_empty() {
+            map.serialize_entry("orderIds", &self.order_ids)?;
+        }
+        if !self.transitions.is_empty() {
+            map.serialize_entry("transitions", &self.transitions)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.timezone {
+            map.serialize_entry("timezone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.date_frame {
+            map.serialize_entry("dateFrame", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.social_group_id {
+            map.serialize_entry("socialGroupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.performance {
+            map.serialize_entry("performance", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.join_path {
+            map.serialize_entry("joinPath", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.certificate {
+            map.serialize_entry("certificate", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`online-programs_online-program-participants`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixOnlinePrograms.onParticipantStepResolved`.
     pub enum OnlineProgramParticipantsStatus {
         /// `COMPLETED`.
         Completed = "COMPLETED",
@@ -1170,238 +1775,501 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `PaidPlan` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PaidPlan {
     /// `planIds`.
-    #[serde(
-        rename = "planIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub plan_ids: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for PaidPlan {
+    const NAME: &'static str = "PaidPlan";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "planIds" => self.plan_ids = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PaidPlan {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PaidPlan {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.plan_ids.is_empty() {
+            map.serialize_entry("planIds", &self.plan_ids)?;
+        }
+        map.end()
+    }
+}
+
 /// `PaidPlanDetails` in Wix's typings (`online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantV3CompletedProgram`, `wixOnlinePrograms.onParticipantV3Created`, `wixOnlinePrograms.onParticipantV3Deleted`, `wixOnlinePrograms.onParticipantV3Left`, `wixOnlinePrograms.onParticipantV3MissedProgramDeadline`, `wixOnlinePrograms.onParticipantV3ProgramDurationEnded`, 3 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PaidPlanDetails {
     /// `paidPlanId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "paidPlanId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub paid_plan_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for PaidPlanDetails {
+    const NAME: &'static str = "PaidPlanDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "paidPlanId" => self.paid_plan_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PaidPlanDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PaidPlanDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.paid_plan_id {
+            map.serialize_entry("paidPlanId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ParticipantCompletedProgram` in Wix's typings (`online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantV3CompletedProgram`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantCompletedProgram {
     /// `participantId`. Format `GUID`.
-    #[serde(
-        rename = "participantId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_id: ::std::option::Option<::std::string::String>,
     /// `programId`. Format `GUID`.
-    #[serde(
-        rename = "programId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub program_id: ::std::option::Option<::std::string::String>,
     /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `participant`.
-    #[serde(
-        rename = "participant",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant: ::std::option::Option<::std::boxed::Box<ParticipantsParticipant>>,
+}
+
+impl crate::serde_helpers::Object for ParticipantCompletedProgram {
+    const NAME: &'static str = "ParticipantCompletedProgram";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "participantId" => self.participant_id = map.next_value()?,
+            "programId" => self.program_id = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "participant" => self.participant = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParticipantCompletedProgram {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ParticipantCompletedProgram {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.participant_id {
+            map.serialize_entry("participantId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.program_id {
+            map.serialize_entry("programId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant {
+            map.serialize_entry("participant", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `ParticipantJoined` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantJoinedData {
     /// `participant`.
-    #[serde(
-        rename = "participant",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant: ::std::option::Option<::std::boxed::Box<OnlineProgramParticipantsParticipant>>,
     /// `ownerId`. Format `GUID`.
-    #[serde(
-        rename = "ownerId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub owner_id: ::std::option::Option<::std::string::String>,
     /// `ownerContactId`. Format `GUID`.
-    #[serde(
-        rename = "ownerContactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub owner_contact_id: ::std::option::Option<::std::string::String>,
     /// `payment`.
-    #[serde(
-        rename = "payment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment: ::std::option::Option<Price>,
 }
 
+impl crate::serde_helpers::Object for ParticipantJoinedData {
+    const NAME: &'static str = "ParticipantJoinedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "participant" => self.participant = map.next_value()?,
+            "ownerId" => self.owner_id = map.next_value()?,
+            "ownerContactId" => self.owner_contact_id = map.next_value()?,
+            "payment" => self.payment = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParticipantJoinedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ParticipantJoinedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.participant {
+            map.serialize_entry("participant", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.owner_id {
+            map.serialize_entry("ownerId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.owner_contact_id {
+            map.serialize_entry("ownerContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.payment {
+            map.serialize_entry("payment", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ParticipantLeft` in Wix's typings (`online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantV3Left`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantLeft {
     /// `participantId`. Format `GUID`.
-    #[serde(
-        rename = "participantId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_id: ::std::option::Option<::std::string::String>,
     /// `programId`. Format `GUID`.
-    #[serde(
-        rename = "programId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub program_id: ::std::option::Option<::std::string::String>,
     /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `participant`.
-    #[serde(
-        rename = "participant",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant: ::std::option::Option<::std::boxed::Box<ParticipantsParticipant>>,
+}
+
+impl crate::serde_helpers::Object for ParticipantLeft {
+    const NAME: &'static str = "ParticipantLeft";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "participantId" => self.participant_id = map.next_value()?,
+            "programId" => self.program_id = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "participant" => self.participant = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParticipantLeft {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ParticipantLeft {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.participant_id {
+            map.serialize_entry("participantId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.program_id {
+            map.serialize_entry("programId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant {
+            map.serialize_entry("participant", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `ParticipantMissedProgramDeadline` in Wix's typings (`online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantV3MissedProgramDeadline`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantMissedProgramDeadline {
     /// `participantId`. Format `GUID`.
-    #[serde(
-        rename = "participantId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_id: ::std::option::Option<::std::string::String>,
     /// `programId`. Format `GUID`.
-    #[serde(
-        rename = "programId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub program_id: ::std::option::Option<::std::string::String>,
     /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `participant`.
-    #[serde(
-        rename = "participant",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant: ::std::option::Option<::std::boxed::Box<ParticipantsParticipant>>,
+}
+
+impl crate::serde_helpers::Object for ParticipantMissedProgramDeadline {
+    const NAME: &'static str = "ParticipantMissedProgramDeadline";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "participantId" => self.participant_id = map.next_value()?,
+            "programId" => self.program_id = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "participant" => self.participant = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParticipantMissedProgramDeadline {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ParticipantMissedProgramDeadline {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.participant_id {
+            map.serialize_entry("participantId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.program_id {
+            map.serialize_entry("programId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant {
+            map.serialize_entry("participant", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `ParticipantProgramDurationEnded` in Wix's typings (`online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantV3ProgramDurationEnded`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantProgramDurationEnded {
     /// `participantId`. Format `GUID`.
-    #[serde(
-        rename = "participantId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_id: ::std::option::Option<::std::string::String>,
     /// `programId`. Format `GUID`.
-    #[serde(
-        rename = "programId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub program_id: ::std::option::Option<::std::string::String>,
     /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `participant`.
-    #[serde(
-        rename = "participant",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant: ::std::option::Option<::std::boxed::Box<ParticipantsParticipant>>,
 }
 
+impl crate::serde_helpers::Object for ParticipantProgramDurationEnded {
+    const NAME: &'static str = "ParticipantProgramDurationEnded";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "participantId" => self.participant_id = map.next_value()?,
+            "programId" => self.program_id = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "participant" => self.participant = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParticipantProgramDurationEnded {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ParticipantProgramDurationEnded {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.participant_id {
+            map.serialize_entry("participantId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.program_id {
+            map.serialize_entry("programId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant {
+            map.serialize_entry("participant", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ParticipantRemoved` in Wix's typings (`online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantV3Removed`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantRemoved {
     /// `participantId`. Format `GUID`.
-    #[serde(
-        rename = "participantId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_id: ::std::option::Option<::std::string::String>,
     /// `programId`. Format `GUID`.
-    #[serde(
-        rename = "programId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub program_id: ::std::option::Option<::std::string::String>,
     /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `participant`.
-    #[serde(
-        rename = "participant",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant: ::std::option::Option<::std::boxed::Box<ParticipantsParticipant>>,
+}
+
+impl crate::serde_helpers::Object for ParticipantRemoved {
+    const NAME: &'static str = "ParticipantRemoved";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "participantId" => self.participant_id = map.next_value()?,
+            "programId" => self.program_id = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "participant" => self.participant = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParticipantRemoved {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ParticipantRemoved {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.participant_id {
+            map.serialize_entry("participantId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.program_id {
+            map.serialize_entry("programId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant {
+            map.serialize_entry("participant", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ParticipantStepState` in Wix's typings (`online-programs_online-program-participants`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixOnlinePrograms.onParticipantJoined`.
     pub enum ParticipantStepState {
         /// `PENDING`.
         Pending = "PENDING",
@@ -1423,203 +2291,321 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `ParticipantStepStateTransition` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantStepStateTransition {
     /// `state`.
-    #[serde(
-        rename = "state",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<ParticipantStepState>,
     /// `occurredAt`.
-    #[serde(
-        rename = "occurredAt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub occurred_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for ParticipantStepStateTransition {
+    const NAME: &'static str = "ParticipantStepStateTransition";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "state" => self.state = map.next_value()?,
+            "occurredAt" => self.occurred_at = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParticipantStepStateTransition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ParticipantStepStateTransition {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.occurred_at {
+            map.serialize_entry("occurredAt", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ParticipantTagsModified` in Wix's typings (`online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantV3TagsModified`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantTagsModified {
     /// `participant`.
-    #[serde(
-        rename = "participant",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant: ::std::option::Option<::std::boxed::Box<ParticipantsParticipant>>,
     /// `assignedTags`.
-    #[serde(
-        rename = "assignedTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assigned_tags: ::std::option::Option<Tags>,
     /// `unassignedTags`.
-    #[serde(
-        rename = "unassignedTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unassigned_tags: ::std::option::Option<Tags>,
 }
 
+impl crate::serde_helpers::Object for ParticipantTagsModified {
+    const NAME: &'static str = "ParticipantTagsModified";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "participant" => self.participant = map.next_value()?,
+            "assignedTags" => self.assigned_tags = map.next_value()?,
+            "unassignedTags" => self.unassigned_tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParticipantTagsModified {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ParticipantTagsModified {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.participant {
+            map.serialize_entry("participant", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.assigned_tags {
+            map.serialize_entry("assignedTags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unassigned_tags {
+            map.serialize_entry("unassignedTags", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Participant` in Wix's typings (`online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantV3CompletedProgram`, `wixOnlinePrograms.onParticipantV3Created`, `wixOnlinePrograms.onParticipantV3Deleted`, `wixOnlinePrograms.onParticipantV3Left`, `wixOnlinePrograms.onParticipantV3MissedProgramDeadline`, `wixOnlinePrograms.onParticipantV3ProgramDurationEnded`, 3 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantsParticipant {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `memberId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `programId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "programId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub program_id: ::std::option::Option<::std::string::String>,
     /// `progress`. Read-only.
-    #[serde(
-        rename = "progress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub progress: ::std::option::Option<Progress>,
     /// `certificateInfo`. Read-only.
-    #[serde(
-        rename = "certificateInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate_info: ::std::option::Option<CertificateInfo>,
     /// `member`. Read-only.
-    #[serde(
-        rename = "member",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member: ::std::option::Option<JoinApplicationsMember>,
     /// `lastActivityDate`. Read-only.
-    #[serde(
-        rename = "lastActivityDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_activity_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `enrollmentStatus`. Read-only.
-    #[serde(
-        rename = "enrollmentStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enrollment_status: ::std::option::Option<EnrollmentStatus>,
     /// `progressStatus`. Read-only.
-    #[serde(
-        rename = "progressStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub progress_status: ::std::option::Option<ProgressStatus>,
     /// `enrollmentInfo`.
-    #[serde(
-        rename = "enrollmentInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enrollment_info: ::std::option::Option<::std::boxed::Box<EnrollmentInfo>>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<Tags>,
 }
 
+impl crate::serde_helpers::Object for ParticipantsParticipant {
+    const NAME: &'static str = "ParticipantsParticipant";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "programId" => self.program_id = map.next_value()?,
+            "progress" => self.progress = map.next_value()?,
+            "certificateInfo" => self.certificate_info = map.next_value()?,
+            "member" => self.member = map.next_value()?,
+            "lastActivityDate" => self.last_activity_date = map.next_value()?,
+            "enrollmentStatus" => self.enrollment_status = map.next_value()?,
+            "progressStatus" => self.progress_status = map.next_value()?,
+            "enrollmentInfo" => self.enrollment_info = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParticipantsParticipant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ParticipantsParticipant {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.program_id {
+            map.serialize_entry("programId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.progress {
+            map.serialize_entry("progress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.certificate_info {
+            map.serialize_entry("certificateInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member {
+            map.serialize_entry("member", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_activity_date {
+            map.serialize_entry("lastActivityDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.enrollment_status {
+            map.serialize_entry("enrollmentStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.progress_status {
+            map.serialize_entry("progressStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.enrollment_info {
+            map.serialize_entry("enrollmentInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PaymentInfo` in Wix's typings (`online-programs_join-applications`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onJoinApplicationCreated`, `wixOnlinePrograms.onJoinApplicationDeleted`, `wixOnlinePrograms.onJoinApplicationPaymentStatusChanged`, `wixOnlinePrograms.onJoinApplicationStatusChanged`, `wixOnlinePrograms.onJoinApplicationTagsModified`, `wixOnlinePrograms.onJoinApplicationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentInfo {
     /// `paymentOrderId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "paymentOrderId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_order_id: ::std::option::Option<::std::string::String>,
     /// `offlineTransactionId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "offlineTransactionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub offline_transaction_id: ::std::option::Option<::std::string::String>,
     /// `paidPlanIds`. Format `GUID`. At most 100 items. Read-only.
-    #[serde(
-        rename = "paidPlanIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub paid_plan_ids: ::std::vec::Vec<::std::string::String>,
     /// `couponId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "couponId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coupon_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for PaymentInfo {
+    const NAME: &'static str = "PaymentInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "paymentOrderId" => self.payment_order_id = map.next_value()?,
+            "offlineTransactionId" => self.offline_transaction_id = map.next_value()?,
+            "paidPlanIds" => self.paid_plan_ids = crate::serde_helpers::next_list(map)?,
+            "couponId" => self.coupon_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PaymentInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PaymentInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.payment_order_id {
+            map.serialize_entry("paymentOrderId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.offline_transaction_id {
+            map.serialize_entry("offlineTransactionId", value)?;
+        }
+        if !self.paid_plan_ids.is_empty() {
+            map.serialize_entry("paidPlanIds", &self.paid_plan_ids)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.coupon_id {
+            map.serialize_entry("couponId", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PaymentStatus` in Wix's typings (`online-programs_join-applications`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixOnlinePrograms.onJoinApplicationCreated`, `wixOnlinePrograms.onJoinApplicationDeleted`, `wixOnlinePrograms.onJoinApplicationPaymentStatusChanged`, `wixOnlinePrograms.onJoinApplicationStatusChanged`, `wixOnlinePrograms.onJoinApplicationTagsModified`, `wixOnlinePrograms.onJoinApplicationUpdated`.
     pub enum PaymentStatus {
         /// `NO_PAYMENT_REQUIRED`.
         NoPaymentRequired = "NO_PAYMENT_REQUIRED",
@@ -1639,47 +2625,117 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `PaymentStatusChanged` in Wix's typings (`online-programs_join-applications`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onJoinApplicationPaymentStatusChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentStatusChanged {
     /// `joinApplication`.
-    #[serde(
-        rename = "joinApplication",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub join_application: ::std::option::Option<::std::boxed::Box<JoinApplication>>,
     /// `previousPaymentStatus`.
-    #[serde(
-        rename = "previousPaymentStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_payment_status: ::std::option::Option<PaymentStatus>,
 }
 
+impl crate::serde_helpers::Object for PaymentStatusChanged {
+    const NAME: &'static str = "PaymentStatusChanged";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "joinApplication" => self.join_application = map.next_value()?,
+            "previousPaymentStatus" => self.previous_payment_status = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PaymentStatusChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PaymentStatusChanged {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.join_application {
+            map.serialize_entry("joinApplication", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_payment_status {
+            map.serialize_entry("previousPaymentStatus", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Price` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Price {
     /// `amount`. Format `DECIMAL_VALUE`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<::std::string::String>,
     /// `currency`. Format `CURRENCY`.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub currency: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Price {
+    const NAME: &'static str = "Price";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Price {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Price {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.currency {
+            map.serialize_entry("currency", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PricingType` in Wix's typings (`online-programs_participants`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixOnlinePrograms.onParticipantV3CompletedProgram`, `wixOnlinePrograms.onParticipantV3Created`, `wixOnlinePrograms.onParticipantV3Deleted`, `wixOnlinePrograms.onParticipantV3Left`, `wixOnlinePrograms.onParticipantV3MissedProgramDeadline`, `wixOnlinePrograms.onParticipantV3ProgramDurationEnded`, 3 more.
     pub enum PricingType {
         /// `FREE`.
         Free = "FREE",
@@ -1695,34 +2751,69 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Progress` in Wix's typings (`online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantV3CompletedProgram`, `wixOnlinePrograms.onParticipantV3Created`, `wixOnlinePrograms.onParticipantV3Deleted`, `wixOnlinePrograms.onParticipantV3Left`, `wixOnlinePrograms.onParticipantV3MissedProgramDeadline`, `wixOnlinePrograms.onParticipantV3ProgramDurationEnded`, 3 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Progress {
     /// `totalStepsCompleted`.
-    #[serde(
-        rename = "totalStepsCompleted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub total_steps_completed: ::std::option::Option<crate::Number>,
     /// `totalStepsAvailable`.
-    #[serde(
-        rename = "totalStepsAvailable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub total_steps_available: ::std::option::Option<crate::Number>,
     /// `completionPercentage`.
-    #[serde(
-        rename = "completionPercentage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub completion_percentage: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for Progress {
+    const NAME: &'static str = "Progress";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "totalStepsCompleted" => self.total_steps_completed = map.next_value()?,
+            "totalStepsAvailable" => self.total_steps_available = map.next_value()?,
+            "completionPercentage" => self.completion_percentage = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Progress {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Progress {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.total_steps_completed {
+            map.serialize_entry("totalStepsCompleted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_steps_available {
+            map.serialize_entry("totalStepsAvailable", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.completion_percentage {
+            map.serialize_entry("completionPercentage", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ProgressStatus` in Wix's typings (`online-programs_participants`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixOnlinePrograms.onParticipantV3CompletedProgram`, `wixOnlinePrograms.onParticipantV3Created`, `wixOnlinePrograms.onParticipantV3Deleted`, `wixOnlinePrograms.onParticipantV3Left`, `wixOnlinePrograms.onParticipantV3MissedProgramDeadline`, `wixOnlinePrograms.onParticipantV3ProgramDurationEnded`, 3 more.
     pub enum ProgressStatus {
         /// `NOT_STARTED`.
         NotStarted = "NOT_STARTED",
@@ -1738,115 +2829,285 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Quantity` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantStepResolved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Quantity {
     /// `unitName`.
-    #[serde(
-        rename = "unitName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unit_name: ::std::option::Option<::std::string::String>,
     /// `amount`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for Quantity {
+    const NAME: &'static str = "Quantity";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "unitName" => self.unit_name = map.next_value()?,
+            "amount" => self.amount = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Quantity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Quantity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.unit_name {
+            map.serialize_entry("unitName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `QuizOptions` in Wix's typings (`online-programs_steps`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onStepCreated`, `wixOnlinePrograms.onStepDeleted`, `wixOnlinePrograms.onStepUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct QuizOptions {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only. Immutable.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `totalQuestions`. Read-only.
-    #[serde(
-        rename = "totalQuestions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub total_questions: ::std::option::Option<crate::Number>,
     /// `passingGrade`.
-    #[serde(
-        rename = "passingGrade",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub passing_grade: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for QuizOptions {
+    const NAME: &'static str = "QuizOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "totalQuestions" => self.total_questions = map.next_value()?,
+            "passingGrade" => self.passing_grade = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for QuizOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for QuizOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_questions {
+            map.serialize_entry("totalQuestions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.passing_grade {
+            map.serialize_entry("passingGrade", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `QuizSubmissionData` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantStepResolved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct QuizSubmissionData {
     /// `submissionId`. Format `GUID`.
-    #[serde(
-        rename = "submissionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub submission_id: ::std::option::Option<::std::string::String>,
     /// `earnedScore`.
-    #[serde(
-        rename = "earnedScore",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub earned_score: ::std::option::Option<crate::Number>,
     /// `passingGrade`.
-    #[serde(
-        rename = "passingGrade",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub passing_grade: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for QuizSubmissionData {
+    const NAME: &'static str = "QuizSubmissionData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "submissionId" => self.submission_id = map.next_value()?,
+            "earnedScore" => self.earned_score = map.next_value()?,
+            "passingGrade" => self.passing_grade = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for QuizSubmissionData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for QuizSubmissionData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.submission_id {
+            map.serialize_entry("submissionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.earned_score {
+            map.serialize_entry("earnedScore", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.passing_grade {
+            map.serialize_entry("passingGrade", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `SinglePayment` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SinglePayment {
     /// `orderId`.
-    #[serde(
-        rename = "orderId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for SinglePayment {
+    const NAME: &'static str = "SinglePayment";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "orderId" => self.order_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SinglePayment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SinglePayment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.order_id {
+            map.serialize_entry("orderId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `SinglePaymentDetails` in Wix's typings (`online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantV3CompletedProgram`, `wixOnlinePrograms.onParticipantV3Created`, `wixOnlinePrograms.onParticipantV3Deleted`, `wixOnlinePrograms.onParticipantV3Left`, `wixOnlinePrograms.onParticipantV3MissedProgramDeadline`, `wixOnlinePrograms.onParticipantV3ProgramDurationEnded`, 3 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SinglePaymentDetails {
     /// `paymentOrderId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "paymentOrderId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_order_id: ::std::option::Option<::std::string::String>,
     /// `offlineTransactionId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "offlineTransactionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub offline_transaction_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for SinglePaymentDetails {
+    const NAME: &'static str = "SinglePaymentDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "paymentOrderId" => self.payment_order_id = map.next_value()?,
+            "offlineTransactionId" => self.offline_transaction_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SinglePaymentDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SinglePaymentDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.payment_order_id {
+            map.serialize_entry("paymentOrderId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.offline_transaction_id {
+            map.serialize_entry("offlineTransactionId", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `State` in Wix's typings (`online-programs_online-program-participants`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixOnlinePrograms.onParticipantJoined`.
     pub enum State {
         /// `JOIN_REQUESTED`.
         JoinRequested = "JOIN_REQUESTED",
@@ -1880,306 +3141,483 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `StateTransition` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StateTransition {
     /// `state`.
-    #[serde(
-        rename = "state",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<State>,
     /// `occurredAt`.
-    #[serde(
-        rename = "occurredAt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub occurred_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `offlineTrxId`.
-    #[serde(
-        rename = "offlineTrxId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub offline_trx_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for StateTransition {
+    const NAME: &'static str = "StateTransition";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "state" => self.state = map.next_value()?,
+            "occurredAt" => self.occurred_at = map.next_value()?,
+            "offlineTrxId" => self.offline_trx_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StateTransition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StateTransition {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.occurred_at {
+            map.serialize_entry("occurredAt", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.offline_trx_id {
+            map.serialize_entry("offlineTrxId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `StatusChanged` in Wix's typings (`online-programs_join-applications`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onJoinApplicationStatusChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StatusChanged {
     /// `joinApplication`.
-    #[serde(
-        rename = "joinApplication",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub join_application: ::std::option::Option<::std::boxed::Box<JoinApplication>>,
     /// `previousStatus`.
-    #[serde(
-        rename = "previousStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_status: ::std::option::Option<JoinApplicationsStatus>,
 }
 
+impl crate::serde_helpers::Object for StatusChanged {
+    const NAME: &'static str = "StatusChanged";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "joinApplication" => self.join_application = map.next_value()?,
+            "previousStatus" => self.previous_status = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StatusChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StatusChanged {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.join_application {
+            map.serialize_entry("joinApplication", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_status {
+            map.serialize_entry("previousStatus", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Step` in Wix's typings (`online-programs_steps`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onStepCreated`, `wixOnlinePrograms.onStepDeleted`, `wixOnlinePrograms.onStepUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Step {
     /// `videoOptions`.
-    #[serde(
-        rename = "videoOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video_options: ::std::option::Option<::std::boxed::Box<VideoOptions>>,
     /// `quizOptions`.
-    #[serde(
-        rename = "quizOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quiz_options: ::std::option::Option<QuizOptions>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `sectionId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "sectionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub section_id: ::std::option::Option<::std::string::String>,
     /// `description`.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::boxed::Box<Description>>,
     /// `ordering`.
-    #[serde(
-        rename = "ordering",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ordering: ::std::option::Option<crate::Number>,
     /// `stepType`.
-    #[serde(
-        rename = "stepType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub step_type: ::std::option::Option<StepType>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `programId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "programId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub program_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Step {
+    const NAME: &'static str = "Step";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "videoOptions" => self.video_options = map.next_value()?,
+            "quizOptions" => self.quiz_options = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "sectionId" => self.section_id = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "ordering" => self.ordering = map.next_value()?,
+            "stepType" => self.step_type = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "programId" => self.program_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Step {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Step {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.video_options {
+            map.serialize_entry("videoOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quiz_options {
+            map.serialize_entry("quizOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.section_id {
+            map.serialize_entry("sectionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ordering {
+            map.serialize_entry("ordering", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.step_type {
+            map.serialize_entry("stepType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.program_id {
+            map.serialize_entry("programId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `StepEvent` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StepEvent {
     /// `stepId`.
-    #[serde(
-        rename = "stepId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub step_id: ::std::option::Option<::std::string::String>,
     /// `transition`.
-    #[serde(
-        rename = "transition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub transition: ::std::option::Option<ParticipantStepStateTransition>,
 }
 
+impl crate::serde_helpers::Object for StepEvent {
+    const NAME: &'static str = "StepEvent";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "stepId" => self.step_id = map.next_value()?,
+            "transition" => self.transition = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StepEvent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StepEvent {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.step_id {
+            map.serialize_entry("stepId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.transition {
+            map.serialize_entry("transition", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `StepMoved` in Wix's typings (`online-programs_steps`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onStepMoved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StepMovedData {
     /// `sectionId`. Format `GUID`.
-    #[serde(
-        rename = "sectionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub section_id: ::std::option::Option<::std::string::String>,
     /// `stepId`. Format `GUID`.
-    #[serde(
-        rename = "stepId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub step_id: ::std::option::Option<::std::string::String>,
     /// `newPosition`.
-    #[serde(
-        rename = "newPosition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub new_position: ::std::option::Option<crate::Number>,
     /// `programId`. Format `GUID`.
-    #[serde(
-        rename = "programId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub program_id: ::std::option::Option<::std::string::String>,
     /// `prevSectionId`. Format `GUID`.
-    #[serde(
-        rename = "prevSectionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub prev_section_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for StepMovedData {
+    const NAME: &'static str = "StepMovedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "sectionId" => self.section_id = map.next_value()?,
+            "stepId" => self.step_id = map.next_value()?,
+            "newPosition" => self.new_position = map.next_value()?,
+            "programId" => self.program_id = map.next_value()?,
+            "prevSectionId" => self.prev_section_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StepMovedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StepMovedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.section_id {
+            map.serialize_entry("sectionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.step_id {
+            map.serialize_entry("stepId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.new_position {
+            map.serialize_entry("newPosition", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.program_id {
+            map.serialize_entry("programId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.prev_section_id {
+            map.serialize_entry("prevSectionId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `StepResolved` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantStepResolved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StepResolved {
     /// `challengeId`.
-    #[serde(
-        rename = "challengeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub challenge_id: ::std::option::Option<::std::string::String>,
     /// `participantId`.
-    #[serde(
-        rename = "participantId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_id: ::std::option::Option<::std::string::String>,
     /// `memberId`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `stepTitle`.
-    #[serde(
-        rename = "stepTitle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub step_title: ::std::option::Option<::std::string::String>,
     /// `participantStepId`.
-    #[serde(
-        rename = "participantStepId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_step_id: ::std::option::Option<::std::string::String>,
     /// `challengeStepId`.
-    #[serde(
-        rename = "challengeStepId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub challenge_step_id: ::std::option::Option<::std::string::String>,
     /// `feedback`.
-    #[serde(
-        rename = "feedback",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub feedback: ::std::vec::Vec<Feedback>,
     /// `programName`.
-    #[serde(
-        rename = "programName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub program_name: ::std::option::Option<::std::string::String>,
     /// `ownerId`. Format `GUID`.
-    #[serde(
-        rename = "ownerId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub owner_id: ::std::option::Option<::std::string::String>,
     /// `ownerContactId`. Format `GUID`.
-    #[serde(
-        rename = "ownerContactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub owner_contact_id: ::std::option::Option<::std::string::String>,
     /// `participantContactId`. Format `GUID`.
-    #[serde(
-        rename = "participantContactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant_contact_id: ::std::option::Option<::std::string::String>,
     /// `quizSubmissionData`.
-    #[serde(
-        rename = "quizSubmissionData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quiz_submission_data: ::std::option::Option<QuizSubmissionData>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<OnlineProgramParticipantsStatus>,
+}
+
+impl crate::serde_helpers::Object for StepResolved {
+    const NAME: &'static str = "StepResolved";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "challengeId" => self.challenge_id = map.next_value()?,
+            "participantId" => self.participant_id = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "stepTitle" => self.step_title = map.next_value()?,
+            "participantStepId" => self.participant_step_id = map.next_value()?,
+            "challengeStepId" => self.challenge_step_id = map.next_value()?,
+            "feedback" => self.feedback = crate::serde_helpers::next_list(map)?,
+            "programName" => self.program_name = map.next_value()?,
+            "ownerId" => self.owner_id = map.next_value()?,
+            "ownerContactId" => self.owner_contact_id = map.next_value()?,
+            "participantContactId" => self.participant_contact_id = map.next_value()?,
+            "quizSubmissionData" => self.quiz_submission_data = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StepResolved {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StepResolved {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.challenge_id {
+            map.serialize_entry("challengeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_id {
+            map.serialize_entry("participantId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.step_title {
+            map.serialize_entry("stepTitle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_step_id {
+            map.serialize_entry("participantStepId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.challenge_step_id {
+            map.serialize_entry("challengeStepId", value)?;
+        }
+        if !self.feedback.is_empty() {
+            map.serialize_entry("feedback", &self.feedback)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.program_name {
+            map.serialize_entry("programName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.owner_id {
+            map.serialize_entry("ownerId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.owner_contact_id {
+            map.serialize_entry("ownerContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_contact_id {
+            map.serialize_entry("participantContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quiz_submission_data {
+            map.serialize_entry("quizSubmissionData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `StepType` in Wix's typings (`online-programs_steps`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixOnlinePrograms.onStepCreated`, `wixOnlinePrograms.onStepDeleted`, `wixOnlinePrograms.onStepUpdated`.
     pub enum StepType {
         /// `ARTICLE`.
         Article = "ARTICLE",
@@ -2191,271 +3629,344 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `StepsSummary` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StepsSummary {
     /// `stepsNumber`.
-    #[serde(
-        rename = "stepsNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub steps_number: ::std::option::Option<crate::Number>,
     /// `completedStepsNumber`.
-    #[serde(
-        rename = "completedStepsNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub completed_steps_number: ::std::option::Option<crate::Number>,
     /// `failedStepsNumber`.
-    #[serde(
-        rename = "failedStepsNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub failed_steps_number: ::std::option::Option<crate::Number>,
     /// `postedFeedbacksNumber`.
-    #[serde(
-        rename = "postedFeedbacksNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub posted_feedbacks_number: ::std::option::Option<crate::Number>,
     /// `lastEvent`.
-    #[serde(
-        rename = "lastEvent",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_event: ::std::option::Option<StepEvent>,
 }
 
-/// `TagList` in Wix's typings (`online-programs_join-applications`, `online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TagList {
-    /// `tagIds`. At most 5 characters. At most 100 items.
-    #[serde(
-        rename = "tagIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub tag_ids: ::std::vec::Vec<::std::string::String>,
+impl crate::serde_helpers::Object for StepsSummary {
+    const NAME: &'static str = "StepsSummary";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "stepsNumber" => self.steps_number = map.next_value()?,
+            "completedStepsNumber" => self.completed_steps_number = map.next_value()?,
+            "failedStepsNumber" => self.failed_steps_number = map.next_value()?,
+            "postedFeedbacksNumber" => self.posted_feedbacks_number = map.next_value()?,
+            "lastEvent" => self.last_event = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `Tags` in Wix's typings (`online-programs_join-applications`, `online-programs_participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Tags {
-    /// `privateTags`.
-    #[serde(
-        rename = "privateTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub private_tags: ::std::option::Option<TagList>,
-    /// `publicTags`.
-    #[serde(
-        rename = "publicTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub public_tags: ::std::option::Option<TagList>,
+impl<'de> ::serde::Deserialize<'de> for StepsSummary {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StepsSummary {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.steps_number {
+            map.serialize_entry("stepsNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.completed_steps_number {
+            map.serialize_entry("completedStepsNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.failed_steps_number {
+            map.serialize_entry("failedStepsNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.posted_feedbacks_number {
+            map.serialize_entry("postedFeedbacksNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_event {
+            map.serialize_entry("lastEvent", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `TimeInterval` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TimeInterval {
     /// `start`.
-    #[serde(
-        rename = "start",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `finish`.
-    #[serde(
-        rename = "finish",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub finish: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for TimeInterval {
+    const NAME: &'static str = "TimeInterval";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "start" => self.start = map.next_value()?,
+            "finish" => self.finish = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TimeInterval {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TimeInterval {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.start {
+            map.serialize_entry("start", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.finish {
+            map.serialize_entry("finish", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Video` in Wix's typings (`online-programs_online-program-participants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onParticipantJoined`, `wixOnlinePrograms.onParticipantStepResolved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Video {
     /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `height`. Read-only.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub height: ::std::option::Option<crate::Number>,
     /// `width`. Read-only.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub width: ::std::option::Option<crate::Number>,
     /// `thumbnail`.
-    #[serde(
-        rename = "thumbnail",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub thumbnail: ::std::option::Option<Image>,
 }
 
+impl crate::serde_helpers::Object for Video {
+    const NAME: &'static str = "Video";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "height" => self.height = map.next_value()?,
+            "width" => self.width = map.next_value()?,
+            "thumbnail" => self.thumbnail = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Video {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Video {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.height {
+            map.serialize_entry("height", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.width {
+            map.serialize_entry("width", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.thumbnail {
+            map.serialize_entry("thumbnail", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `VideoOptions` in Wix's typings (`online-programs_steps`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onStepCreated`, `wixOnlinePrograms.onStepDeleted`, `wixOnlinePrograms.onStepUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct VideoOptions {
     /// `wixVideo`.
-    #[serde(
-        rename = "wixVideo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub wix_video: ::std::option::Option<WixVideo>,
     /// `video`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "video",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video: ::std::option::Option<crate::Media<VideoV2>>,
     /// `requiredCompletionPercentage`.
-    #[serde(
-        rename = "requiredCompletionPercentage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub required_completion_percentage: ::std::option::Option<crate::Number>,
     /// `coverImage`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "coverImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cover_image: ::std::option::Option<crate::Media<Image>>,
     /// `durationInMilliseconds`.
-    #[serde(
-        rename = "durationInMilliseconds",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration_in_milliseconds: ::std::option::Option<crate::Number>,
     /// `deleted`.
-    #[serde(
-        rename = "deleted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deleted: ::std::option::Option<bool>,
 }
 
-/// `VideoResolution` in Wix's typings (`online-programs_steps`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct VideoResolution {
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `format`.
-    #[serde(
-        rename = "format",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub format: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for VideoOptions {
+    const NAME: &'static str = "VideoOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "wixVideo" => self.wix_video = map.next_value()?,
+            "video" => self.video = map.next_value()?,
+            "requiredCompletionPercentage" => {
+                self.required_completion_percentage = map.next_value()?
+            }
+            "coverImage" => self.cover_image = map.next_value()?,
+            "durationInMilliseconds" => self.duration_in_milliseconds = map.next_value()?,
+            "deleted" => self.deleted = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `VideoV2` in Wix's typings (`online-programs_steps`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct VideoV2 {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `resolutions`. At most 100 items. Read-only.
-    #[serde(
-        rename = "resolutions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub resolutions: ::std::vec::Vec<VideoResolution>,
-    /// `filename`. Read-only.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for VideoOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for VideoOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.wix_video {
+            map.serialize_entry("wixVideo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.video {
+            map.serialize_entry("video", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.required_completion_percentage {
+            map.serialize_entry("requiredCompletionPercentage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cover_image {
+            map.serialize_entry("coverImage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.duration_in_milliseconds {
+            map.serialize_entry("durationInMilliseconds", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deleted {
+            map.serialize_entry("deleted", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `WixVideo` in Wix's typings (`online-programs_steps`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixOnlinePrograms.onStepCreated`, `wixOnlinePrograms.onStepDeleted`, `wixOnlinePrograms.onStepUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct WixVideo {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `paid`.
-    #[serde(
-        rename = "paid",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub paid: ::std::option::Option<bool>,
 }
+
+impl crate::serde_helpers::Object for WixVideo {
+    const NAME: &'static str = "WixVideo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "paid" => self.paid = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WixVideo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for WixVideo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.paid {
+            map.serialize_entry("paid", value)?;
+        }
+        map.end()
+    }
+}
+
+pub use crate::catalog::shared::AttributeDefinitionTags as Tags;
+pub use crate::catalog::shared::Document;
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::Image;
+pub use crate::catalog::shared::TagList;
+pub use crate::catalog::shared::VideoResolution;
+pub use crate::catalog::shared::VideoV2;
 
 crate::declare_module! {
     /// Event markers of `wixOnlinePrograms`.

@@ -271,456 +271,711 @@ pub struct SavedPaymentMethodUpdated {
 }
 
 /// `Account` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Account {
     /// `email`. Format `EMAIL`.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `issuingBank`. At most 1024 characters.
-    #[serde(
-        rename = "issuingBank",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub issuing_bank: ::std::option::Option<::std::string::String>,
 }
 
-/// `Address` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Address {
-    /// `streetAddress`.
-    #[serde(
-        rename = "streetAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub street_address: ::std::option::Option<StreetAddress>,
-    /// `addressLine1` (Velo), `addressLine` (REST).
-    #[serde(
-        rename = "addressLine1",
-        alias = "addressLine",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub address_line1: ::std::option::Option<::std::string::String>,
-    /// `country`. Format `COUNTRY`.
-    #[serde(
-        rename = "country",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub country: ::std::option::Option<::std::string::String>,
-    /// `subdivision`.
-    #[serde(
-        rename = "subdivision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub subdivision: ::std::option::Option<::std::string::String>,
-    /// `city`.
-    #[serde(
-        rename = "city",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub city: ::std::option::Option<::std::string::String>,
-    /// `postalCode`.
-    #[serde(
-        rename = "postalCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub postal_code: ::std::option::Option<::std::string::String>,
-    /// `addressLine2`.
-    #[serde(
-        rename = "addressLine2",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub address_line2: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for Account {
+    const NAME: &'static str = "Account";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "email" => self.email = map.next_value()?,
+            "issuingBank" => self.issuing_bank = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Account {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Account {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.issuing_bank {
+            map.serialize_entry("issuingBank", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `AmountBreakdown` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AmountBreakdown {
     /// `itemsTotal`. Decimal text.
-    #[serde(
-        rename = "itemsTotal",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub items_total: ::std::option::Option<::std::string::String>,
     /// `taxTotal`. Decimal text.
-    #[serde(
-        rename = "taxTotal",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tax_total: ::std::option::Option<::std::string::String>,
     /// `discountTotal`. Decimal text.
-    #[serde(
-        rename = "discountTotal",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub discount_total: ::std::option::Option<::std::string::String>,
     /// `shipping`.
-    #[serde(
-        rename = "shipping",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub shipping: ::std::option::Option<Shipping>,
 }
 
+impl crate::serde_helpers::Object for AmountBreakdown {
+    const NAME: &'static str = "AmountBreakdown";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "itemsTotal" => self.items_total = map.next_value()?,
+            "taxTotal" => self.tax_total = map.next_value()?,
+            "discountTotal" => self.discount_total = map.next_value()?,
+            "shipping" => self.shipping = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AmountBreakdown {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AmountBreakdown {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.items_total {
+            map.serialize_entry("itemsTotal", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tax_total {
+            map.serialize_entry("taxTotal", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.discount_total {
+            map.serialize_entry("discountTotal", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.shipping {
+            map.serialize_entry("shipping", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `AttestationInfo` in Wix's typings (`payments_onboarding-availability`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onOnboardingAvailabilityCreated`, `wixPayments.onOnboardingAvailabilityUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AttestationInfo {
     /// `attestationFormSignedDate`. Read-only.
-    #[serde(
-        rename = "attestationFormSignedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attestation_form_signed_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `formSigned`.
-    #[serde(
-        rename = "formSigned",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub form_signed: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for AttestationInfo {
+    const NAME: &'static str = "AttestationInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "attestationFormSignedDate" => self.attestation_form_signed_date = map.next_value()?,
+            "formSigned" => self.form_signed = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AttestationInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AttestationInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.attestation_form_signed_date {
+            map.serialize_entry("attestationFormSignedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.form_signed {
+            map.serialize_entry("formSigned", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Buyer` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Buyer {
     /// `contactId`. Format `GUID`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `languageCode`. Format `LANGUAGE_TAG`.
-    #[serde(
-        rename = "languageCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language_code: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Buyer {
+    const NAME: &'static str = "Buyer";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "contactId" => self.contact_id = map.next_value()?,
+            "memberId" => self.member_id = map.next_value()?,
+            "languageCode" => self.language_code = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Buyer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Buyer {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.language_code {
+            map.serialize_entry("languageCode", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Card` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Card {
     /// `lastFourDigits`. At most 4 characters.
-    #[serde(
-        rename = "lastFourDigits",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_four_digits: ::std::option::Option<::std::string::String>,
     /// `bin`. At most 8 characters.
-    #[serde(
-        rename = "bin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bin: ::std::option::Option<::std::string::String>,
     /// `expirationMonth`.
-    #[serde(
-        rename = "expirationMonth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expiration_month: ::std::option::Option<crate::Number>,
     /// `expirationYear`.
-    #[serde(
-        rename = "expirationYear",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expiration_year: ::std::option::Option<crate::Number>,
     /// `cardholderName`. At most 1000 characters.
-    #[serde(
-        rename = "cardholderName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cardholder_name: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Card {
+    const NAME: &'static str = "Card";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "lastFourDigits" => self.last_four_digits = map.next_value()?,
+            "bin" => self.bin = map.next_value()?,
+            "expirationMonth" => self.expiration_month = map.next_value()?,
+            "expirationYear" => self.expiration_year = map.next_value()?,
+            "cardholderName" => self.cardholder_name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Card {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Card {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.last_four_digits {
+            map.serialize_entry("lastFourDigits", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.bin {
+            map.serialize_entry("bin", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expiration_month {
+            map.serialize_entry("expirationMonth", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expiration_year {
+            map.serialize_entry("expirationYear", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cardholder_name {
+            map.serialize_entry("cardholderName", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `CardInfo` in Wix's typings (`payments_saved-payment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onSavedPaymentMethodCreated`, `wixPayments.onSavedPaymentMethodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CardInfo {
     /// `lastFourDigits`. At most 4 characters. Read-only.
-    #[serde(
-        rename = "lastFourDigits",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_four_digits: ::std::option::Option<::std::string::String>,
     /// `bin`. At most 6 characters. Read-only.
-    #[serde(
-        rename = "bin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bin: ::std::option::Option<::std::string::String>,
     /// `expirationMonth`. Immutable.
-    #[serde(
-        rename = "expirationMonth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expiration_month: ::std::option::Option<crate::Number>,
     /// `expirationYear`. Immutable.
-    #[serde(
-        rename = "expirationYear",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expiration_year: ::std::option::Option<crate::Number>,
     /// `cardholderName`. At most 1000 characters.
-    #[serde(
-        rename = "cardholderName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cardholder_name: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CardInfo {
+    const NAME: &'static str = "CardInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "lastFourDigits" => self.last_four_digits = map.next_value()?,
+            "bin" => self.bin = map.next_value()?,
+            "expirationMonth" => self.expiration_month = map.next_value()?,
+            "expirationYear" => self.expiration_year = map.next_value()?,
+            "cardholderName" => self.cardholder_name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CardInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CardInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.last_four_digits {
+            map.serialize_entry("lastFourDigits", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.bin {
+            map.serialize_entry("bin", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expiration_month {
+            map.serialize_entry("expirationMonth", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expiration_year {
+            map.serialize_entry("expirationYear", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cardholder_name {
+            map.serialize_entry("cardholderName", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CardSensitiveInfo` in Wix's typings (`payments_saved-payment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onSavedPaymentMethodCreated`, `wixPayments.onSavedPaymentMethodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CardSensitiveInfo {
     /// `persistentToken`. Format `GUID`.
-    #[serde(
-        rename = "persistentToken",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub persistent_token: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CardSensitiveInfo {
+    const NAME: &'static str = "CardSensitiveInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "persistentToken" => self.persistent_token = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CardSensitiveInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CardSensitiveInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.persistent_token {
+            map.serialize_entry("persistentToken", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CbdFlow` in Wix's typings (`payments_onboarding-availability`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onOnboardingAvailabilityCreated`, `wixPayments.onOnboardingAvailabilityUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CbdFlow {
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<OnboardingAvailabilityStatus>,
     /// `attestationInfo`.
-    #[serde(
-        rename = "attestationInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attestation_info: ::std::option::Option<AttestationInfo>,
 }
 
+impl crate::serde_helpers::Object for CbdFlow {
+    const NAME: &'static str = "CbdFlow";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "status" => self.status = map.next_value()?,
+            "attestationInfo" => self.attestation_info = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CbdFlow {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CbdFlow {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.attestation_info {
+            map.serialize_entry("attestationInfo", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Charge` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Charge {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only. Immutable.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only. Immutable.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `accountConnectionId`. Format `GUID`. Read-only. Immutable.
-    #[serde(
-        rename = "accountConnectionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_connection_id: ::std::option::Option<::std::string::String>,
     /// `paymentIntentId`. Format `GUID`. Read-only. Immutable.
-    #[serde(
-        rename = "paymentIntentId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_intent_id: ::std::option::Option<::std::string::String>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<PaymentsStatus>,
     /// `statusDetails`. Read-only.
-    #[serde(
-        rename = "statusDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_details: ::std::option::Option<StatusDetails>,
     /// `amount`. Decimal text. Read-only.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<::std::string::String>,
     /// `currencyCode`. Format `CURRENCY`. Read-only. Immutable.
-    #[serde(
-        rename = "currencyCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub currency_code: ::std::option::Option<::std::string::String>,
     /// `applicationFee`. Decimal text. Read-only.
-    #[serde(
-        rename = "applicationFee",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub application_fee: ::std::option::Option<::std::string::String>,
     /// `orderLineItems`. At most 100 items. Read-only.
-    #[serde(
-        rename = "orderLineItems",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub order_line_items: ::std::vec::Vec<OrderLineItem>,
     /// `amountBreakdown`. Read-only.
-    #[serde(
-        rename = "amountBreakdown",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount_breakdown: ::std::option::Option<AmountBreakdown>,
     /// `statementDescriptor`. At most 20 characters. Read-only.
-    #[serde(
-        rename = "statementDescriptor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub statement_descriptor: ::std::option::Option<::std::string::String>,
     /// `billingInfo`. Read-only.
-    #[serde(
-        rename = "billingInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub billing_info: ::std::option::Option<::std::boxed::Box<ContactInfo>>,
     /// `shippingInfo`. Read-only.
-    #[serde(
-        rename = "shippingInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub shipping_info: ::std::option::Option<::std::boxed::Box<ContactInfo>>,
     /// `paymentMethod`. Read-only.
-    #[serde(
-        rename = "paymentMethod",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_method: ::std::option::Option<::std::boxed::Box<PaymentsPaymentMethod>>,
     /// `flowDetails`. Read-only.
-    #[serde(
-        rename = "flowDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flow_details: ::std::option::Option<FlowDetails>,
     /// `buyer`. Read-only.
-    #[serde(
-        rename = "buyer",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub buyer: ::std::option::Option<Buyer>,
     /// `providerId`. At most 100 characters. Read-only.
-    #[serde(
-        rename = "providerId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub provider_id: ::std::option::Option<::std::string::String>,
     /// `providerChargeId`. At most 100 characters. Read-only.
-    #[serde(
-        rename = "providerChargeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub provider_charge_id: ::std::option::Option<::std::string::String>,
     /// `externalOrderId`. At most 1000 characters. Read-only.
-    #[serde(
-        rename = "externalOrderId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external_order_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Charge {
+    const NAME: &'static str = "Charge";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "accountConnectionId" => self.account_connection_id = map.next_value()?,
+            "paymentIntentId" => self.payment_intent_id = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "statusDetails" => self.status_details = map.next_value()?,
+            "amount" => self.amount = map.next_value()?,
+            "currencyCode" => self.currency_code = map.next_value()?,
+            "applicationFee" => self.application_fee = map.next_value()?,
+            "orderLineItems" => self.order_line_items = crate::serde_helpers::next_list(map)?,
+            "amountBreakdown" => self.amount_breakdown = map.next_value()?,
+            "statementDescriptor" => self.statement_descriptor = map.next_value()?,
+            "billingInfo" => self.billing_info = map.next_value()?,
+            "shippingInfo" => self.shipping_info = map.next_value()?,
+            "paymentMethod" => self.payment_method = map.next_value()?,
+            "flowDetails" => self.flow_details = map.next_value()?,
+            "buyer" => self.buyer = map.next_value()?,
+            "providerId" => self.provider_id = map.next_value()?,
+            "providerChargeId" => self.provider_charge_id = map.next_value()?,
+            "externalOrderId" => self.external_order_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Charge {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Charge {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.account_connection_id {
+            map.serialize_entry("accountConnectionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.payment_intent_id {
+            map.serialize_entry("paymentIntentId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status_details {
+            map.serialize_entry("statusDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.currency_code {
+            map.serialize_entry("currencyCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.application_fee {
+            map.serialize_entry("applicationFee", value)?;
+        }
+        if !self.order_line_items.is_empty() {
+            map.serialize_entry("orderLineItems", &self.order_line_items)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.amount_breakdown {
+            map.serialize_entry("amountBreakdown", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.statement_descriptor {
+            map.serialize_entry("statementDescriptor", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.billing_info {
+            map.serialize_entry("billingInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.shipping_info {
+            map.serialize_entry("shippingInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.payment_method {
+            map.serialize_entry("paymentMethod", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.flow_details {
+            map.serialize_entry("flowDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.buyer {
+            map.serialize_entry("buyer", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.provider_id {
+            map.serialize_entry("providerId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.provider_charge_id {
+            map.serialize_entry("providerChargeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.external_order_id {
+            map.serialize_entry("externalOrderId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ContactInfo` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ContactInfo {
     /// `contactDetails`.
-    #[serde(
-        rename = "contactDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_details: ::std::option::Option<FullAddressContactDetails>,
     /// `address`.
-    #[serde(
-        rename = "address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address: ::std::option::Option<::std::boxed::Box<Address>>,
+}
+
+impl crate::serde_helpers::Object for ContactInfo {
+    const NAME: &'static str = "ContactInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "contactDetails" => self.contact_details = map.next_value()?,
+            "address" => self.address = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ContactInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.contact_details {
+            map.serialize_entry("contactDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `DefendedBy` in Wix's typings (`payments_disputes`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onDisputeCreated`, `wixPayments.onDisputeUpdated`.
     pub enum DefendedBy {
         /// `MERCHANT`.
         Merchant = "MERCHANT",
@@ -732,27 +987,63 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `DisputeAction` in Wix's typings (`payments_disputes`, `payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onDisputeCreated`, `wixPayments.onDisputeUpdated`, `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DisputeAction {
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<DisputeActionType>,
     /// `dueDate`.
-    #[serde(
-        rename = "dueDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub due_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for DisputeAction {
+    const NAME: &'static str = "DisputeAction";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "dueDate" => self.due_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DisputeAction {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DisputeAction {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.due_date {
+            map.serialize_entry("dueDate", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `DisputeActionType` in Wix's typings (`payments_disputes`, `payments_payments`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onDisputeCreated`, `wixPayments.onDisputeUpdated`, `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
     pub enum DisputeActionType {
         /// `ACCEPT`.
         Accept = "ACCEPT",
@@ -763,6 +1054,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `DisputeChannel` in Wix's typings (`payments_disputes`, `payments_payments`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onDisputeCreated`, `wixPayments.onDisputeUpdated`, `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
     pub enum DisputeChannel {
         /// `INTERNAL`.
         Internal = "INTERNAL",
@@ -772,72 +1065,99 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `DisputeEvidenceDocument` in Wix's typings (`payments_dispute-evidence-documents`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onDisputeEvidenceDocumentCreated`, `wixPayments.onDisputeEvidenceDocumentDeleted`, `wixPayments.onDisputeEvidenceDocumentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DisputeEvidenceDocument {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only. Immutable.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only. Immutable.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `disputeId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "disputeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub dispute_id: ::std::option::Option<::std::string::String>,
     /// `file`. Read-only.
-    #[serde(
-        rename = "file",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub file: ::std::option::Option<DocumentFile>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<Tags>,
+}
+
+impl crate::serde_helpers::Object for DisputeEvidenceDocument {
+    const NAME: &'static str = "DisputeEvidenceDocument";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "disputeId" => self.dispute_id = map.next_value()?,
+            "file" => self.file = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DisputeEvidenceDocument {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DisputeEvidenceDocument {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.dispute_id {
+            map.serialize_entry("disputeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.file {
+            map.serialize_entry("file", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `DisputeReason` in Wix's typings (`payments_disputes`, `payments_payments`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onDisputeCreated`, `wixPayments.onDisputeUpdated`, `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
     pub enum DisputeReason {
         /// `FRAUD_CARD_PRESENT`.
         FraudCardPresent = "FRAUD_CARD_PRESENT",
@@ -864,6 +1184,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `DisputeStage` in Wix's typings (`payments_disputes`, `payments_payments`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onDisputeCreated`, `wixPayments.onDisputeUpdated`, `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
     pub enum DisputeStage {
         /// `CHARGEBACK`.
         Chargeback = "CHARGEBACK",
@@ -874,6 +1196,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `DisputeStatus` in Wix's typings (`payments_disputes`, `payments_payments`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onDisputeCreated`, `wixPayments.onDisputeUpdated`, `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
     pub enum DisputeStatus {
         /// `WAITING_MERCHANT`.
         WaitingMerchant = "WAITING_MERCHANT",
@@ -889,381 +1213,507 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Dispute` in Wix's typings (`payments_disputes`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onDisputeCreated`, `wixPayments.onDisputeUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DisputesDispute {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Immutable.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `chargeId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "chargeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub charge_id: ::std::option::Option<::std::string::String>,
     /// `providerDisputeId`. At most 64 characters. Immutable.
-    #[serde(
-        rename = "providerDisputeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub provider_dispute_id: ::std::option::Option<::std::string::String>,
     /// `stage`. Read-only.
-    #[serde(
-        rename = "stage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage: ::std::option::Option<DisputeStage>,
     /// `reason`. Read-only.
-    #[serde(
-        rename = "reason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reason: ::std::option::Option<DisputeReason>,
     /// `currencyCode`. Format `CURRENCY`. Immutable.
-    #[serde(
-        rename = "currencyCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub currency_code: ::std::option::Option<::std::string::String>,
     /// `amount`. Decimal text. Immutable.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<::std::string::String>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<DisputeStatus>,
     /// `sellerProtection`. Read-only.
-    #[serde(
-        rename = "sellerProtection",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub seller_protection: ::std::option::Option<SellerProtection>,
     /// `channel`. Read-only.
-    #[serde(
-        rename = "channel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel: ::std::option::Option<DisputeChannel>,
     /// `dueDate`. Read-only.
-    #[serde(
-        rename = "dueDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub due_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `networkReasonCode`. At most 64 characters.
-    #[serde(
-        rename = "networkReasonCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub network_reason_code: ::std::option::Option<::std::string::String>,
     /// `defendable`. Read-only.
-    #[serde(
-        rename = "defendable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub defendable: ::std::option::Option<bool>,
     /// `autoDefended`. Read-only.
-    #[serde(
-        rename = "autoDefended",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_defended: ::std::option::Option<bool>,
     /// `defendedDate`. Read-only.
-    #[serde(
-        rename = "defendedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub defended_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `acceptedDate`. Read-only.
-    #[serde(
-        rename = "acceptedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub accepted_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `actions`. At most 20 items. Read-only.
-    #[serde(
-        rename = "actions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub actions: ::std::vec::Vec<DisputeAction>,
     /// `defendedBy`. Read-only.
-    #[serde(
-        rename = "defendedBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub defended_by: ::std::option::Option<DefendedBy>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only. Immutable.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<Tags>,
 }
 
+impl crate::serde_helpers::Object for DisputesDispute {
+    const NAME: &'static str = "DisputesDispute";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "chargeId" => self.charge_id = map.next_value()?,
+            "providerDisputeId" => self.provider_dispute_id = map.next_value()?,
+            "stage" => self.stage = map.next_value()?,
+            "reason" => self.reason = map.next_value()?,
+            "currencyCode" => self.currency_code = map.next_value()?,
+            "amount" => self.amount = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "sellerProtection" => self.seller_protection = map.next_value()?,
+            "channel" => self.channel = map.next_value()?,
+            "dueDate" => self.due_date = map.next_value()?,
+            "networkReasonCode" => self.network_reason_code = map.next_value()?,
+            "defendable" => self.defendable = map.next_value()?,
+            "autoDefended" => self.auto_defended = map.next_value()?,
+            "defendedDate" => self.defended_date = map.next_value()?,
+            "acceptedDate" => self.accepted_date = map.next_value()?,
+            "actions" => self.actions = crate::serde_helpers::next_list(map)?,
+            "defendedBy" => self.defended_by = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DisputesDispute {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DisputesDispute {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.charge_id {
+            map.serialize_entry("chargeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.provider_dispute_id {
+            map.serialize_entry("providerDisputeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage {
+            map.serialize_entry("stage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.currency_code {
+            map.serialize_entry("currencyCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.seller_protection {
+            map.serialize_entry("sellerProtection", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.due_date {
+            map.serialize_entry("dueDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.network_reason_code {
+            map.serialize_entry("networkReasonCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.defendable {
+            map.serialize_entry("defendable", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.auto_defended {
+            map.serialize_entry("autoDefended", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.defended_date {
+            map.serialize_entry("defendedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.accepted_date {
+            map.serialize_entry("acceptedDate", value)?;
+        }
+        if !self.actions.is_empty() {
+            map.serialize_entry("actions", &self.actions)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.defended_by {
+            map.serialize_entry("defendedBy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DocumentFile` in Wix's typings (`payments_dispute-evidence-documents`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onDisputeEvidenceDocumentCreated`, `wixPayments.onDisputeEvidenceDocumentDeleted`, `wixPayments.onDisputeEvidenceDocumentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DocumentFile {
     /// `filename`. At most 255 characters. Read-only.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub filename: ::std::option::Option<::std::string::String>,
     /// `size`. Read-only.
-    #[serde(
-        rename = "size",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub size: ::std::option::Option<::std::string::String>,
     /// `checksum`. At most 256 characters. Read-only.
-    #[serde(
-        rename = "checksum",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub checksum: ::std::option::Option<::std::string::String>,
 }
 
-/// `ExtendedFields` in Wix's typings (`payments_dispute-evidence-documents`, `payments_disputes`, `payments_refunds`, `payments_saved-payment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
+impl crate::serde_helpers::Object for DocumentFile {
+    const NAME: &'static str = "DocumentFile";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "filename" => self.filename = map.next_value()?,
+            "size" => self.size = map.next_value()?,
+            "checksum" => self.checksum = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentFile {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DocumentFile {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.filename {
+            map.serialize_entry("filename", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.checksum {
+            map.serialize_entry("checksum", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `FlowDetails` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FlowDetails {
     /// `moto`.
-    #[serde(
-        rename = "moto",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub moto: ::std::option::Option<bool>,
     /// `installmentCount`.
-    #[serde(
-        rename = "installmentCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub installment_count: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for FlowDetails {
+    const NAME: &'static str = "FlowDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "moto" => self.moto = map.next_value()?,
+            "installmentCount" => self.installment_count = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FlowDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FlowDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.moto {
+            map.serialize_entry("moto", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.installment_count {
+            map.serialize_entry("installmentCount", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `FullAddressContactDetails` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FullAddressContactDetails {
     /// `firstName`.
-    #[serde(
-        rename = "firstName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`.
-    #[serde(
-        rename = "lastName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// `phone`. Format `PHONE`.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone: ::std::option::Option<::std::string::String>,
     /// `company`.
-    #[serde(
-        rename = "company",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub company: ::std::option::Option<::std::string::String>,
     /// `email`. Format `EMAIL`.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `vatId`.
-    #[serde(
-        rename = "vatId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vat_id: ::std::option::Option<VatId>,
 }
 
-/// `Money` in Wix's typings (`payments_payouts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Money {
-    /// `value`. Format `DECIMAL_VALUE`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<::std::string::String>,
-    /// `currency`. Format `CURRENCY`.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub currency: ::std::option::Option<::std::string::String>,
-    /// `formattedValue`.
-    #[serde(
-        rename = "formattedValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub formatted_value: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for FullAddressContactDetails {
+    const NAME: &'static str = "FullAddressContactDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "firstName" => self.first_name = map.next_value()?,
+            "lastName" => self.last_name = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "company" => self.company = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "vatId" => self.vat_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FullAddressContactDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FullAddressContactDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.company {
+            map.serialize_entry("company", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.vat_id {
+            map.serialize_entry("vatId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `NotificationOfFraud` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct NotificationOfFraud {
     /// `reason`. Immutable.
-    #[serde(
-        rename = "reason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reason: ::std::option::Option<Reason>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only. Immutable.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for NotificationOfFraud {
+    const NAME: &'static str = "NotificationOfFraud";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "reason" => self.reason = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for NotificationOfFraud {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for NotificationOfFraud {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `OnboardingAvailability` in Wix's typings (`payments_onboarding-availability`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onOnboardingAvailabilityCreated`, `wixPayments.onOnboardingAvailabilityUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OnboardingAvailability {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `cbdFlow`.
-    #[serde(
-        rename = "cbdFlow",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cbd_flow: ::std::option::Option<CbdFlow>,
     /// `restrictedGoodsFlow`.
-    #[serde(
-        rename = "restrictedGoodsFlow",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub restricted_goods_flow: ::std::option::Option<RestrictedGoodsFlow>,
     /// `partnerFlow`.
-    #[serde(
-        rename = "partnerFlow",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub partner_flow: ::std::option::Option<PartnerFlow>,
     /// `wixPaymentsAvailable`. Read-only.
-    #[serde(
-        rename = "wixPaymentsAvailable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub wix_payments_available: ::std::option::Option<bool>,
+}
+
+impl crate::serde_helpers::Object for OnboardingAvailability {
+    const NAME: &'static str = "OnboardingAvailability";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "cbdFlow" => self.cbd_flow = map.next_value()?,
+            "restrictedGoodsFlow" => self.restricted_goods_flow = map.next_value()?,
+            "partnerFlow" => self.partner_flow = map.next_value()?,
+            "wixPaymentsAvailable" => self.wix_payments_available = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OnboardingAvailability {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OnboardingAvailability {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cbd_flow {
+            map.serialize_entry("cbdFlow", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.restricted_goods_flow {
+            map.serialize_entry("restrictedGoodsFlow", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.partner_flow {
+            map.serialize_entry("partnerFlow", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.wix_payments_available {
+            map.serialize_entry("wixPaymentsAvailable", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`payments_onboarding-availability`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onOnboardingAvailabilityCreated`, `wixPayments.onOnboardingAvailabilityUpdated`.
     pub enum OnboardingAvailabilityStatus {
         /// `UNDEFINED`.
         Undefined = "UNDEFINED",
@@ -1277,82 +1727,147 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `OrderLineItem` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrderLineItem {
     /// `sku`. At most 255 characters.
-    #[serde(
-        rename = "sku",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sku: ::std::option::Option<::std::string::String>,
     /// `name`. At most 200 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `quantity`.
-    #[serde(
-        rename = "quantity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quantity: ::std::option::Option<crate::Number>,
     /// `unitPrice`. Decimal text.
-    #[serde(
-        rename = "unitPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unit_price: ::std::option::Option<::std::string::String>,
     /// `description`. At most 1024 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `tangible`.
-    #[serde(
-        rename = "tangible",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tangible: ::std::option::Option<bool>,
     /// `discount`. Decimal text.
-    #[serde(
-        rename = "discount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub discount: ::std::option::Option<::std::string::String>,
     /// `tax`. Decimal text.
-    #[serde(
-        rename = "tax",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tax: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for OrderLineItem {
+    const NAME: &'static str = "OrderLineItem";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "sku" => self.sku = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "quantity" => self.quantity = map.next_value()?,
+            "unitPrice" => self.unit_price = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "tangible" => self.tangible = map.next_value()?,
+            "discount" => self.discount = map.next_value()?,
+            "tax" => self.tax = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrderLineItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OrderLineItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.sku {
+            map.serialize_entry("sku", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quantity {
+            map.serialize_entry("quantity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unit_price {
+            map.serialize_entry("unitPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tangible {
+            map.serialize_entry("tangible", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.discount {
+            map.serialize_entry("discount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tax {
+            map.serialize_entry("tax", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PartnerFlow` in Wix's typings (`payments_onboarding-availability`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onOnboardingAvailabilityCreated`, `wixPayments.onOnboardingAvailabilityUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PartnerFlow {
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<PartnerFlowStatus>,
+}
+
+impl crate::serde_helpers::Object for PartnerFlow {
+    const NAME: &'static str = "PartnerFlow";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "status" => self.status = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PartnerFlow {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PartnerFlow {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PartnerFlowStatus` in Wix's typings (`payments_onboarding-availability`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onOnboardingAvailabilityCreated`, `wixPayments.onOnboardingAvailabilityUpdated`.
     pub enum PartnerFlowStatus {
         /// `UNDEFINED`.
         Undefined = "UNDEFINED",
@@ -1364,330 +1879,423 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Payment` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Payment {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only. Immutable.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only. Immutable.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `appId`. At most 255 characters. Read-only.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `refundable`. Read-only.
-    #[serde(
-        rename = "refundable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub refundable: ::std::option::Option<bool>,
     /// `charge`. Read-only.
-    #[serde(
-        rename = "charge",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub charge: ::std::option::Option<::std::boxed::Box<Charge>>,
     /// `refunds`. At most 50 items. Read-only.
-    #[serde(
-        rename = "refunds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub refunds: ::std::vec::Vec<PaymentsRefund>,
     /// `disputes`. At most 20 items. Read-only.
-    #[serde(
-        rename = "disputes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub disputes: ::std::vec::Vec<PaymentsDispute>,
     /// `notificationOfFraud`. Read-only.
-    #[serde(
-        rename = "notificationOfFraud",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notification_of_fraud: ::std::option::Option<NotificationOfFraud>,
 }
 
+impl crate::serde_helpers::Object for Payment {
+    const NAME: &'static str = "Payment";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            "refundable" => self.refundable = map.next_value()?,
+            "charge" => self.charge = map.next_value()?,
+            "refunds" => self.refunds = crate::serde_helpers::next_list(map)?,
+            "disputes" => self.disputes = crate::serde_helpers::next_list(map)?,
+            "notificationOfFraud" => self.notification_of_fraud = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Payment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Payment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.refundable {
+            map.serialize_entry("refundable", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.charge {
+            map.serialize_entry("charge", value)?;
+        }
+        if !self.refunds.is_empty() {
+            map.serialize_entry("refunds", &self.refunds)?;
+        }
+        if !self.disputes.is_empty() {
+            map.serialize_entry("disputes", &self.disputes)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.notification_of_fraud {
+            map.serialize_entry("notificationOfFraud", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Dispute` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentsDispute {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Immutable.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `stage`. Read-only.
-    #[serde(
-        rename = "stage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage: ::std::option::Option<DisputeStage>,
     /// `reason`. Read-only.
-    #[serde(
-        rename = "reason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reason: ::std::option::Option<DisputeReason>,
     /// `amount`. Decimal text. Immutable.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<::std::string::String>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<DisputeStatus>,
     /// `sellerProtection`. Read-only.
-    #[serde(
-        rename = "sellerProtection",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub seller_protection: ::std::option::Option<SellerProtection>,
     /// `channel`. Read-only.
-    #[serde(
-        rename = "channel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel: ::std::option::Option<DisputeChannel>,
     /// `dueDate`. Read-only.
-    #[serde(
-        rename = "dueDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub due_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `providerDisputeId`. At most 64 characters. Immutable.
-    #[serde(
-        rename = "providerDisputeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub provider_dispute_id: ::std::option::Option<::std::string::String>,
     /// `networkReasonCode`. At most 64 characters.
-    #[serde(
-        rename = "networkReasonCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub network_reason_code: ::std::option::Option<::std::string::String>,
     /// `defendable`. Read-only.
-    #[serde(
-        rename = "defendable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub defendable: ::std::option::Option<bool>,
     /// `autoDefended`. Read-only.
-    #[serde(
-        rename = "autoDefended",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_defended: ::std::option::Option<bool>,
     /// `defendedDate`. Read-only.
-    #[serde(
-        rename = "defendedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub defended_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `acceptedDate`. Read-only.
-    #[serde(
-        rename = "acceptedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub accepted_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `actions`. At most 20 items. Read-only.
-    #[serde(
-        rename = "actions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub actions: ::std::vec::Vec<DisputeAction>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only. Immutable.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for PaymentsDispute {
+    const NAME: &'static str = "PaymentsDispute";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "stage" => self.stage = map.next_value()?,
+            "reason" => self.reason = map.next_value()?,
+            "amount" => self.amount = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "sellerProtection" => self.seller_protection = map.next_value()?,
+            "channel" => self.channel = map.next_value()?,
+            "dueDate" => self.due_date = map.next_value()?,
+            "providerDisputeId" => self.provider_dispute_id = map.next_value()?,
+            "networkReasonCode" => self.network_reason_code = map.next_value()?,
+            "defendable" => self.defendable = map.next_value()?,
+            "autoDefended" => self.auto_defended = map.next_value()?,
+            "defendedDate" => self.defended_date = map.next_value()?,
+            "acceptedDate" => self.accepted_date = map.next_value()?,
+            "actions" => self.actions = crate::serde_helpers::next_list(map)?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PaymentsDispute {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PaymentsDispute {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage {
+            map.serialize_entry("stage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.seller_protection {
+            map.serialize_entry("sellerProtection", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.due_date {
+            map.serialize_entry("dueDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.provider_dispute_id {
+            map.serialize_entry("providerDisputeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.network_reason_code {
+            map.serialize_entry("networkReasonCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.defendable {
+            map.serialize_entry("defendable", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.auto_defended {
+            map.serialize_entry("autoDefended", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.defended_date {
+            map.serialize_entry("defendedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.accepted_date {
+            map.serialize_entry("acceptedDate", value)?;
+        }
+        if !self.actions.is_empty() {
+            map.serialize_entry("actions", &self.actions)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `PaymentMethod` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentsPaymentMethod {
     /// `paymentMethodTypeId`. Format `GUID`.
-    #[serde(
-        rename = "paymentMethodTypeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_method_type_id: ::std::option::Option<::std::string::String>,
     /// `paymentBrandId`. Format `GUID`.
-    #[serde(
-        rename = "paymentBrandId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_brand_id: ::std::option::Option<::std::string::String>,
     /// `card`.
-    #[serde(
-        rename = "card",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub card: ::std::option::Option<Card>,
     /// `account`.
-    #[serde(
-        rename = "account",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account: ::std::option::Option<Account>,
 }
 
+impl crate::serde_helpers::Object for PaymentsPaymentMethod {
+    const NAME: &'static str = "PaymentsPaymentMethod";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "paymentMethodTypeId" => self.payment_method_type_id = map.next_value()?,
+            "paymentBrandId" => self.payment_brand_id = map.next_value()?,
+            "card" => self.card = map.next_value()?,
+            "account" => self.account = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PaymentsPaymentMethod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PaymentsPaymentMethod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.payment_method_type_id {
+            map.serialize_entry("paymentMethodTypeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.payment_brand_id {
+            map.serialize_entry("paymentBrandId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.card {
+            map.serialize_entry("card", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.account {
+            map.serialize_entry("account", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Refund` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentsRefund {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only. Immutable.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only. Immutable.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `amount`. Decimal text. Immutable.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<::std::string::String>,
     /// `full`. Read-only. Immutable.
-    #[serde(
-        rename = "full",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub full: ::std::option::Option<bool>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<RefundStatus>,
     /// `providerRefundId`. At most 100 characters. Read-only. Immutable.
-    #[serde(
-        rename = "providerRefundId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub provider_refund_id: ::std::option::Option<::std::string::String>,
     /// `reason`. At most 1000 characters.
-    #[serde(
-        rename = "reason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reason: ::std::option::Option<::std::string::String>,
     /// `statusInfo`. Read-only.
-    #[serde(
-        rename = "statusInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_info: ::std::option::Option<StatusInfo>,
     /// `acquirerReferenceNumber`. At most 30 characters. Read-only. Immutable.
-    #[serde(
-        rename = "acquirerReferenceNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub acquirer_reference_number: ::std::option::Option<::std::string::String>,
     /// `note`. At most 200 characters. Immutable.
-    #[serde(
-        rename = "note",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub note: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for PaymentsRefund {
+    const NAME: &'static str = "PaymentsRefund";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "amount" => self.amount = map.next_value()?,
+            "full" => self.full = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "providerRefundId" => self.provider_refund_id = map.next_value()?,
+            "reason" => self.reason = map.next_value()?,
+            "statusInfo" => self.status_info = map.next_value()?,
+            "acquirerReferenceNumber" => self.acquirer_reference_number = map.next_value()?,
+            "note" => self.note = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PaymentsRefund {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PaymentsRefund {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.full {
+            map.serialize_entry("full", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.provider_refund_id {
+            map.serialize_entry("providerRefundId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status_info {
+            map.serialize_entry("statusInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.acquirer_reference_number {
+            map.serialize_entry("acquirerReferenceNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.note {
+            map.serialize_entry("note", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`payments_payments`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
     pub enum PaymentsStatus {
         /// `INITIATED`.
         Initiated = "INITIATED",
@@ -1707,85 +2315,111 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Payout` in Wix's typings (`payments_payouts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPayoutCreated`, `wixPayments.onPayoutUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Payout {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `accountId`. Format `GUID`.
-    #[serde(
-        rename = "accountId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_id: ::std::option::Option<::std::string::String>,
     /// `accountProfileId`. Format `GUID`.
-    #[serde(
-        rename = "accountProfileId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_profile_id: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST).
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `amount`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<Money>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<PayoutStatus>,
     /// `estimatedArrivalDateV2`. Format `LOCAL_DATE`.
-    #[serde(
-        rename = "estimatedArrivalDateV2",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub estimated_arrival_date_v2: ::std::option::Option<::std::string::String>,
     /// `failureReason`.
-    #[serde(
-        rename = "failureReason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub failure_reason: ::std::option::Option<PayoutFailureReason>,
     /// `bankTransferReference`. At most 500 characters.
-    #[serde(
-        rename = "bankTransferReference",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bank_transfer_reference: ::std::option::Option<::std::string::String>,
     /// `cashAdvanceIncluded`.
-    #[serde(
-        rename = "cashAdvanceIncluded",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cash_advance_included: ::std::option::Option<bool>,
+}
+
+impl crate::serde_helpers::Object for Payout {
+    const NAME: &'static str = "Payout";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "accountId" => self.account_id = map.next_value()?,
+            "accountProfileId" => self.account_profile_id = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "amount" => self.amount = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "estimatedArrivalDateV2" => self.estimated_arrival_date_v2 = map.next_value()?,
+            "failureReason" => self.failure_reason = map.next_value()?,
+            "bankTransferReference" => self.bank_transfer_reference = map.next_value()?,
+            "cashAdvanceIncluded" => self.cash_advance_included = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Payout {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Payout {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.account_id {
+            map.serialize_entry("accountId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.account_profile_id {
+            map.serialize_entry("accountProfileId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.estimated_arrival_date_v2 {
+            map.serialize_entry("estimatedArrivalDateV2", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.failure_reason {
+            map.serialize_entry("failureReason", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.bank_transfer_reference {
+            map.serialize_entry("bankTransferReference", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cash_advance_included {
+            map.serialize_entry("cashAdvanceIncluded", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PayoutFailureCode` in Wix's typings (`payments_payouts`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onPayoutCreated`, `wixPayments.onPayoutUpdated`.
     pub enum PayoutFailureCode {
         /// `GENERIC_PAYOUT_FAILURE`.
         GenericPayoutFailure = "GENERIC_PAYOUT_FAILURE",
@@ -1821,20 +2455,57 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `PayoutFailureReason` in Wix's typings (`payments_payouts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPayoutCreated`, `wixPayments.onPayoutUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutFailureReason {
     /// `code`.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code: ::std::option::Option<PayoutFailureCode>,
+}
+
+impl crate::serde_helpers::Object for PayoutFailureReason {
+    const NAME: &'static str = "PayoutFailureReason";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "code" => self.code = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PayoutFailureReason {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PayoutFailureReason {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PayoutStatus` in Wix's typings (`payments_payouts`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onPayoutCreated`, `wixPayments.onPayoutUpdated`.
     pub enum PayoutStatus {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -1846,34 +2517,69 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `ProviderStatusReason` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ProviderStatusReason {
     /// `type`. At most 100 characters.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// `code`. At most 100 characters.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code: ::std::option::Option<::std::string::String>,
     /// `description`. At most 1000 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for ProviderStatusReason {
+    const NAME: &'static str = "ProviderStatusReason";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "code" => self.code = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProviderStatusReason {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ProviderStatusReason {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Reason` in Wix's typings (`payments_payments`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
     pub enum Reason {
         /// `CARD_NEVER_RECEIVED`.
         CardNeverReceived = "CARD_NEVER_RECEIVED",
@@ -1912,6 +2618,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `RefundStatus` in Wix's typings (`payments_payments`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
     pub enum RefundStatus {
         /// `PENDING`.
         Pending = "PENDING",
@@ -1925,135 +2633,153 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Refund` in Wix's typings (`payments_refunds`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onRefundCreated`, `wixPayments.onRefundUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RefundsRefund {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only. Immutable.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only. Immutable.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `chargeId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "chargeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub charge_id: ::std::option::Option<::std::string::String>,
     /// `currencyCode`. Format `CURRENCY`. Immutable.
-    #[serde(
-        rename = "currencyCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub currency_code: ::std::option::Option<::std::string::String>,
     /// `amount`. Decimal text. Immutable.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<::std::string::String>,
     /// `returnedApplicationFee`. Decimal text. Read-only. Immutable.
-    #[serde(
-        rename = "returnedApplicationFee",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub returned_application_fee: ::std::option::Option<::std::string::String>,
     /// `returnedProcessingFee`. Decimal text. Read-only. Immutable.
-    #[serde(
-        rename = "returnedProcessingFee",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub returned_processing_fee: ::std::option::Option<::std::string::String>,
     /// `full`. Read-only. Immutable.
-    #[serde(
-        rename = "full",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub full: ::std::option::Option<bool>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<RefundsStatus>,
     /// `providerRefundId`. At most 100 characters. Read-only. Immutable.
-    #[serde(
-        rename = "providerRefundId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub provider_refund_id: ::std::option::Option<::std::string::String>,
     /// `reason`. At most 1000 characters.
-    #[serde(
-        rename = "reason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reason: ::std::option::Option<::std::string::String>,
     /// `statusInfo`. Read-only.
-    #[serde(
-        rename = "statusInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_info: ::std::option::Option<StatusInfo>,
     /// `acquirerReferenceNumber`. At most 30 characters. Read-only. Immutable.
-    #[serde(
-        rename = "acquirerReferenceNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub acquirer_reference_number: ::std::option::Option<::std::string::String>,
     /// `note`. At most 200 characters. Immutable.
-    #[serde(
-        rename = "note",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub note: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for RefundsRefund {
+    const NAME: &'static str = "RefundsRefund";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "chargeId" => self.charge_id = map.next_value()?,
+            "currencyCode" => self.currency_code = map.next_value()?,
+            "amount" => self.amount = map.next_value()?,
+            "returnedApplicationFee" => self.returned_application_fee = map.next_value()?,
+            "returnedProcessingFee" => self.returned_processing_fee = map.next_value()?,
+            "full" => self.full = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "providerRefundId" => self.provider_refund_id = map.next_value()?,
+            "reason" => self.reason = map.next_value()?,
+            "statusInfo" => self.status_info = map.next_value()?,
+            "acquirerReferenceNumber" => self.acquirer_reference_number = map.next_value()?,
+            "note" => self.note = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RefundsRefund {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RefundsRefund {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.charge_id {
+            map.serialize_entry("chargeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.currency_code {
+            map.serialize_entry("currencyCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.returned_application_fee {
+            map.serialize_entry("returnedApplicationFee", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.returned_processing_fee {
+            map.serialize_entry("returnedProcessingFee", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.full {
+            map.serialize_entry("full", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.provider_refund_id {
+            map.serialize_entry("providerRefundId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status_info {
+            map.serialize_entry("statusInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.acquirer_reference_number {
+            map.serialize_entry("acquirerReferenceNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.note {
+            map.serialize_entry("note", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`payments_refunds`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onRefundCreated`, `wixPayments.onRefundUpdated`.
     pub enum RefundsStatus {
         /// `PENDING`.
         Pending = "PENDING",
@@ -2068,6 +2794,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `RestrictedGoodsCategory` in Wix's typings (`payments_onboarding-availability`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onOnboardingAvailabilityCreated`, `wixPayments.onOnboardingAvailabilityUpdated`.
     pub enum RestrictedGoodsCategory {
         /// `UNDEFINED`.
         Undefined = "UNDEFINED",
@@ -2107,28 +2835,63 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `RestrictedGoodsFlow` in Wix's typings (`payments_onboarding-availability`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onOnboardingAvailabilityCreated`, `wixPayments.onOnboardingAvailabilityUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RestrictedGoodsFlow {
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<RestrictedGoodsFlowStatus>,
     /// `categories`. At most 30 items.
-    #[serde(
-        rename = "categories",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub categories: ::std::vec::Vec<RestrictedGoodsCategory>,
+}
+
+impl crate::serde_helpers::Object for RestrictedGoodsFlow {
+    const NAME: &'static str = "RestrictedGoodsFlow";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "status" => self.status = map.next_value()?,
+            "categories" => self.categories = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RestrictedGoodsFlow {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RestrictedGoodsFlow {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if !self.categories.is_empty() {
+            map.serialize_entry("categories", &self.categories)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `RestrictedGoodsFlowStatus` in Wix's typings (`payments_onboarding-availability`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onOnboardingAvailabilityCreated`, `wixPayments.onOnboardingAvailabilityUpdated`.
     pub enum RestrictedGoodsFlowStatus {
         /// `UNDEFINED`.
         Undefined = "UNDEFINED",
@@ -2140,120 +2903,177 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `SavedPaymentMethod` in Wix's typings (`payments_saved-payment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onSavedPaymentMethodCreated`, `wixPayments.onSavedPaymentMethodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SavedPaymentMethod {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `siteMemberId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "siteMemberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub site_member_id: ::std::option::Option<::std::string::String>,
     /// `primary`. Read-only.
-    #[serde(
-        rename = "primary",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub primary: ::std::option::Option<bool>,
     /// `paymentMethod`.
-    #[serde(
-        rename = "paymentMethod",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_method: ::std::option::Option<::std::boxed::Box<SavedPaymentMethodsPaymentMethod>>,
     /// `merchantUseAllowed`.
-    #[serde(
-        rename = "merchantUseAllowed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub merchant_use_allowed: ::std::option::Option<bool>,
     /// `sensitiveInfo`. Read-only.
-    #[serde(
-        rename = "sensitiveInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sensitive_info: ::std::option::Option<SensitiveInfo>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
 }
 
+impl crate::serde_helpers::Object for SavedPaymentMethod {
+    const NAME: &'static str = "SavedPaymentMethod";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "siteMemberId" => self.site_member_id = map.next_value()?,
+            "primary" => self.primary = map.next_value()?,
+            "paymentMethod" => self.payment_method = map.next_value()?,
+            "merchantUseAllowed" => self.merchant_use_allowed = map.next_value()?,
+            "sensitiveInfo" => self.sensitive_info = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SavedPaymentMethod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SavedPaymentMethod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.site_member_id {
+            map.serialize_entry("siteMemberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.primary {
+            map.serialize_entry("primary", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.payment_method {
+            map.serialize_entry("paymentMethod", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.merchant_use_allowed {
+            map.serialize_entry("merchantUseAllowed", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sensitive_info {
+            map.serialize_entry("sensitiveInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PaymentMethod` in Wix's typings (`payments_saved-payment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onSavedPaymentMethodCreated`, `wixPayments.onSavedPaymentMethodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SavedPaymentMethodsPaymentMethod {
     /// `typeId`. At most 100 characters. Immutable.
-    #[serde(
-        rename = "typeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub type_id: ::std::option::Option<::std::string::String>,
     /// `paymentMethodTypeId`. Format `GUID`. Read-only. Immutable.
-    #[serde(
-        rename = "paymentMethodTypeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_method_type_id: ::std::option::Option<::std::string::String>,
     /// `paymentMethodBrandId`. Format `GUID`. Read-only. Immutable.
-    #[serde(
-        rename = "paymentMethodBrandId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_method_brand_id: ::std::option::Option<::std::string::String>,
     /// `cardInfo`.
-    #[serde(
-        rename = "cardInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub card_info: ::std::option::Option<CardInfo>,
+}
+
+impl crate::serde_helpers::Object for SavedPaymentMethodsPaymentMethod {
+    const NAME: &'static str = "SavedPaymentMethodsPaymentMethod";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "typeId" => self.type_id = map.next_value()?,
+            "paymentMethodTypeId" => self.payment_method_type_id = map.next_value()?,
+            "paymentMethodBrandId" => self.payment_method_brand_id = map.next_value()?,
+            "cardInfo" => self.card_info = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SavedPaymentMethodsPaymentMethod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SavedPaymentMethodsPaymentMethod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.type_id {
+            map.serialize_entry("typeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.payment_method_type_id {
+            map.serialize_entry("paymentMethodTypeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.payment_method_brand_id {
+            map.serialize_entry("paymentMethodBrandId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.card_info {
+            map.serialize_entry("cardInfo", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `SellerProtection` in Wix's typings (`payments_disputes`, `payments_payments`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPayments.onDisputeCreated`, `wixPayments.onDisputeUpdated`, `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
     pub enum SellerProtection {
         /// `NOT_ELIGIBLE`.
         NotEligible = "NOT_ELIGIBLE",
@@ -2265,179 +3085,237 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `SensitiveInfo` in Wix's typings (`payments_saved-payment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onSavedPaymentMethodCreated`, `wixPayments.onSavedPaymentMethodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SensitiveInfo {
     /// `cardSensitiveInfo`.
-    #[serde(
-        rename = "cardSensitiveInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub card_sensitive_info: ::std::option::Option<CardSensitiveInfo>,
 }
 
+impl crate::serde_helpers::Object for SensitiveInfo {
+    const NAME: &'static str = "SensitiveInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "cardSensitiveInfo" => self.card_sensitive_info = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SensitiveInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SensitiveInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.card_sensitive_info {
+            map.serialize_entry("cardSensitiveInfo", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Shipping` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Shipping {
     /// `amount`. Decimal text.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<::std::string::String>,
     /// `discount`. Decimal text.
-    #[serde(
-        rename = "discount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub discount: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Shipping {
+    const NAME: &'static str = "Shipping";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "discount" => self.discount = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Shipping {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Shipping {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.discount {
+            map.serialize_entry("discount", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `StatusDetails` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StatusDetails {
     /// `code`. At most 4 characters.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code: ::std::option::Option<::std::string::String>,
     /// `description`. At most 1000 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `providerStatus`. At most 100 characters.
-    #[serde(
-        rename = "providerStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub provider_status: ::std::option::Option<::std::string::String>,
     /// `providerStatusReasons`. At most 10 items.
-    #[serde(
-        rename = "providerStatusReasons",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub provider_status_reasons: ::std::vec::Vec<ProviderStatusReason>,
 }
 
+impl crate::serde_helpers::Object for StatusDetails {
+    const NAME: &'static str = "StatusDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "code" => self.code = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "providerStatus" => self.provider_status = map.next_value()?,
+            "providerStatusReasons" => {
+                self.provider_status_reasons = crate::serde_helpers::next_list(map)?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StatusDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StatusDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.provider_status {
+            map.serialize_entry("providerStatus", value)?;
+        }
+        if !self.provider_status_reasons.is_empty() {
+            map.serialize_entry("providerStatusReasons", &self.provider_status_reasons)?;
+        }
+        map.end()
+    }
+}
+
 /// `StatusInfo` in Wix's typings (`payments_payments`, `payments_refunds`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPayments.onPaymentCreated`, `wixPayments.onPaymentUpdated`, `wixPayments.onRefundCreated`, `wixPayments.onRefundUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StatusInfo {
     /// `code`. At most 10 characters.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code: ::std::option::Option<::std::string::String>,
     /// `description`. At most 1000 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
 }
 
-/// `StreetAddress` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct StreetAddress {
-    /// `number`.
-    #[serde(
-        rename = "number",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub number: ::std::option::Option<::std::string::String>,
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-}
+impl crate::serde_helpers::Object for StatusInfo {
+    const NAME: &'static str = "StatusInfo";
 
-/// `TagList` in Wix's typings (`payments_dispute-evidence-documents`, `payments_disputes`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TagList {
-    /// `tagIds`. At most 5 characters. At most 100 items.
-    #[serde(
-        rename = "tagIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub tag_ids: ::std::vec::Vec<::std::string::String>,
-}
-
-/// `Tags` in Wix's typings (`payments_dispute-evidence-documents`, `payments_disputes`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Tags {
-    /// `privateTags`.
-    #[serde(
-        rename = "privateTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub private_tags: ::std::option::Option<TagList>,
-    /// `publicTags`.
-    #[serde(
-        rename = "publicTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub public_tags: ::std::option::Option<TagList>,
-}
-
-/// `VatId` in Wix's typings (`payments_payments`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct VatId {
-    /// `_id` (Velo), `id` (REST).
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<VatType>,
-}
-
-crate::serde_helpers::string_enum! {
-    /// `VatType` in Wix's typings (`payments_payments`): a closed set, with a fallback for values added later.
-    pub enum VatType {
-        /// `UNSPECIFIED`.
-        Unspecified = "UNSPECIFIED",
-        /// `CPF`.
-        Cpf = "CPF",
-        /// `CNPJ`.
-        Cnpj = "CNPJ",
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "code" => self.code = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
     }
 }
+
+impl<'de> ::serde::Deserialize<'de> for StatusInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StatusInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
+
+pub use crate::catalog::shared::Address;
+pub use crate::catalog::shared::AttributeDefinitionTags as Tags;
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::Money4 as Money;
+pub use crate::catalog::shared::StreetAddress2 as StreetAddress;
+pub use crate::catalog::shared::TagList;
+pub use crate::catalog::shared::VatId;
+pub use crate::catalog::shared::VatType;
 
 crate::declare_module! {
     /// Event markers of `wixPayments`.

@@ -171,6 +171,8 @@ pub struct ProjectUpdated {
 
 crate::serde_helpers::string_enum! {
     /// `AddItemDirection` in Wix's typings (`portfolio_portfolio-settings`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPortfolio.onPortfolioSettingsCreated`.
     pub enum AddItemDirection {
         /// `GALLERY_START`.
         GalleryStart = "GALLERY_START",
@@ -180,148 +182,123 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Collection` in Wix's typings (`portfolio_collections`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPortfolio.onCollectionCreated`, `wixPortfolio.onCollectionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Collection {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `title`. At most 100 characters.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `description`.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `slug`.
-    #[serde(
-        rename = "slug",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub slug: ::std::option::Option<::std::string::String>,
     /// `coverImage`.
-    #[serde(
-        rename = "coverImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cover_image: ::std::option::Option<::std::boxed::Box<Image>>,
     /// `hidden`.
-    #[serde(
-        rename = "hidden",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hidden: ::std::option::Option<bool>,
     /// `sortOrder`.
-    #[serde(
-        rename = "sortOrder",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_order: ::std::option::Option<crate::Number>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `url`. A media string (Velo) or its object (REST). Read-only.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<crate::Media<PageUrlV2>>,
     /// `seoData`.
-    #[serde(
-        rename = "seoData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub seo_data: ::std::option::Option<SeoSchema>,
 }
 
-/// `CommonImage` in Wix's typings (`portfolio_collections`, `portfolio_project-items`, `portfolio_projects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CommonImage {
-    /// `id`. At most 512 characters.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`. At most 8000 characters. Read-only.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `altText`. At most 5000 characters.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-    /// `filename`. At most 512 characters.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for Collection {
+    const NAME: &'static str = "Collection";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "title" => self.title = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "slug" => self.slug = map.next_value()?,
+            "coverImage" => self.cover_image = map.next_value()?,
+            "hidden" => self.hidden = map.next_value()?,
+            "sortOrder" => self.sort_order = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "seoData" => self.seo_data = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Collection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Collection {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.slug {
+            map.serialize_entry("slug", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cover_image {
+            map.serialize_entry("coverImage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hidden {
+            map.serialize_entry("hidden", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sort_order {
+            map.serialize_entry("sortOrder", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.seo_data {
+            map.serialize_entry("seoData", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `DefaultItemName` in Wix's typings (`portfolio_portfolio-settings`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPortfolio.onPortfolioSettingsCreated`.
     pub enum DefaultItemName {
         /// `FILE_NAME`.
         FileName = "FILE_NAME",
@@ -331,290 +308,411 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `DetailsLink` in Wix's typings (`portfolio_projects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPortfolio.onProjectCreated`, `wixPortfolio.onProjectUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DetailsLink {
     /// `text`.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<::std::string::String>,
     /// `url`. Format `WEB_URL`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `target`.
-    #[serde(
-        rename = "target",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for DetailsLink {
+    const NAME: &'static str = "DetailsLink";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "text" => self.text = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "target" => self.target = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DetailsLink {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DetailsLink {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target {
+            map.serialize_entry("target", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Image` in Wix's typings (`portfolio_collections`, `portfolio_project-items`, `portfolio_projects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPortfolio.onCollectionCreated`, `wixPortfolio.onCollectionUpdated`, `wixPortfolio.onProjectItemCreated`, `wixPortfolio.onProjectItemUpdated`, `wixPortfolio.onProjectCreated`, `wixPortfolio.onProjectUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Image {
     /// `imageInfo`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "imageInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image_info: ::std::option::Option<crate::Media<CommonImage>>,
     /// `focalPoint`.
-    #[serde(
-        rename = "focalPoint",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub focal_point: ::std::option::Option<Point>,
 }
 
+impl crate::serde_helpers::Object for Image {
+    const NAME: &'static str = "Image";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "imageInfo" => self.image_info = map.next_value()?,
+            "focalPoint" => self.focal_point = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Image {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Image {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.image_info {
+            map.serialize_entry("imageInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.focal_point {
+            map.serialize_entry("focalPoint", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Item` in Wix's typings (`portfolio_project-items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPortfolio.onProjectItemCreated`, `wixPortfolio.onProjectItemUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Item {
     /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<::std::boxed::Box<Image>>,
     /// `video`.
-    #[serde(
-        rename = "video",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video: ::std::option::Option<Video>,
     /// `projectId`. Format `GUID`.
-    #[serde(
-        rename = "projectId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub project_id: ::std::option::Option<::std::string::String>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `sortOrder`.
-    #[serde(
-        rename = "sortOrder",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_order: ::std::option::Option<crate::Number>,
     /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `description`.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `type`. Read-only.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<Type>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `link`.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub link: ::std::option::Option<Link>,
 }
 
-/// `Keyword` in Wix's typings (`portfolio_collections`, `portfolio_projects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Keyword {
-    /// `term`.
-    #[serde(
-        rename = "term",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub term: ::std::option::Option<::std::string::String>,
-    /// `isMain`.
-    #[serde(
-        rename = "isMain",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub is_main: ::std::option::Option<bool>,
-    /// `origin`. At most 1000 characters.
-    #[serde(
-        rename = "origin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub origin: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for Item {
+    const NAME: &'static str = "Item";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "image" => self.image = map.next_value()?,
+            "video" => self.video = map.next_value()?,
+            "projectId" => self.project_id = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "sortOrder" => self.sort_order = map.next_value()?,
+            "title" => self.title = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "link" => self.link = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Item {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Item {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.video {
+            map.serialize_entry("video", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sort_order {
+            map.serialize_entry("sortOrder", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.link {
+            map.serialize_entry("link", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Link` in Wix's typings (`portfolio_project-items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPortfolio.onProjectItemCreated`, `wixPortfolio.onProjectItemUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Link {
     /// `text`.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<::std::string::String>,
     /// `url`. Format `WEB_URL`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `target`. At most 50 characters.
-    #[serde(
-        rename = "target",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Link {
+    const NAME: &'static str = "Link";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "text" => self.text = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "target" => self.target = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Link {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Link {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target {
+            map.serialize_entry("target", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `MediaSettings` in Wix's typings (`portfolio_portfolio-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPortfolio.onPortfolioSettingsCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MediaSettings {
     /// `folderId`.
-    #[serde(
-        rename = "folderId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub folder_id: ::std::option::Option<::std::string::String>,
 }
 
-/// `PageUrlV2` in Wix's typings (`portfolio_collections`, `portfolio_projects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PageUrlV2 {
-    /// `relativePath`.
-    #[serde(
-        rename = "relativePath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub relative_path: ::std::option::Option<::std::string::String>,
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for MediaSettings {
+    const NAME: &'static str = "MediaSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "folderId" => self.folder_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `Point` in Wix's typings (`portfolio_collections`, `portfolio_project-items`, `portfolio_projects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Point {
-    /// `x`.
-    #[serde(
-        rename = "x",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub x: ::std::option::Option<crate::Number>,
-    /// `y`.
-    #[serde(
-        rename = "y",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub y: ::std::option::Option<crate::Number>,
+impl<'de> ::serde::Deserialize<'de> for MediaSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MediaSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.folder_id {
+            map.serialize_entry("folderId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `PortfolioSettings` in Wix's typings (`portfolio_portfolio-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPortfolio.onPortfolioSettingsCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PortfolioSettings {
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `projectItemSettings`.
-    #[serde(
-        rename = "projectItemSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub project_item_settings: ::std::option::Option<ProjectItemSettings>,
     /// `mediaSettings`.
-    #[serde(
-        rename = "mediaSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_settings: ::std::option::Option<MediaSettings>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for PortfolioSettings {
+    const NAME: &'static str = "PortfolioSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "revision" => self.revision = map.next_value()?,
+            "projectItemSettings" => self.project_item_settings = map.next_value()?,
+            "mediaSettings" => self.media_settings = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PortfolioSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PortfolioSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.project_item_settings {
+            map.serialize_entry("projectItemSettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.media_settings {
+            map.serialize_entry("mediaSettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Position` in Wix's typings (`portfolio_projects`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPortfolio.onProjectCreated`, `wixPortfolio.onProjectUpdated`.
     pub enum Position {
         /// `NORTH_WEST`.
         NorthWest = "NORTH_WEST",
@@ -638,287 +736,315 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Project` in Wix's typings (`portfolio_projects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPortfolio.onProjectCreated`, `wixPortfolio.onProjectUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Project {
     /// `coverImage`.
-    #[serde(
-        rename = "coverImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cover_image: ::std::option::Option<::std::boxed::Box<Image>>,
     /// `coverVideo`.
-    #[serde(
-        rename = "coverVideo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cover_video: ::std::option::Option<Video>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `title`. At most 100 characters.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `description`.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `hidden`.
-    #[serde(
-        rename = "hidden",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hidden: ::std::option::Option<bool>,
     /// `collectionIds`. Format `GUID`. At most 1000 items.
-    #[serde(
-        rename = "collectionIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub collection_ids: ::std::vec::Vec<::std::string::String>,
     /// `details`.
-    #[serde(
-        rename = "details",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub details: ::std::vec::Vec<ProjectDetail>,
     /// `slug`.
-    #[serde(
-        rename = "slug",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub slug: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `url`. A media string (Velo) or its object (REST). Read-only.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<crate::Media<PageUrlV2>>,
     /// `seoData`.
-    #[serde(
-        rename = "seoData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub seo_data: ::std::option::Option<SeoSchema>,
     /// `watermark`.
-    #[serde(
-        rename = "watermark",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub watermark: ::std::option::Option<Watermark>,
 }
 
+impl crate::serde_helpers::Object for Project {
+    const NAME: &'static str = "Project";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "coverImage" => self.cover_image = map.next_value()?,
+            "coverVideo" => self.cover_video = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "title" => self.title = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "hidden" => self.hidden = map.next_value()?,
+            "collectionIds" => self.collection_ids = crate::serde_helpers::next_list(map)?,
+            "details" => self.details = crate::serde_helpers::next_list(map)?,
+            "slug" => self.slug = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "seoData" => self.seo_data = map.next_value()?,
+            "watermark" => self.watermark = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Project {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Project {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.cover_image {
+            map.serialize_entry("coverImage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cover_video {
+            map.serialize_entry("coverVideo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hidden {
+            map.serialize_entry("hidden", value)?;
+        }
+        if !self.collection_ids.is_empty() {
+            map.serialize_entry("collectionIds", &self.collection_ids)?;
+        }
+        if !self.details.is_empty() {
+            map.serialize_entry("details", &self.details)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.slug {
+            map.serialize_entry("slug", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.seo_data {
+            map.serialize_entry("seoData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.watermark {
+            map.serialize_entry("watermark", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ProjectDetail` in Wix's typings (`portfolio_projects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPortfolio.onProjectCreated`, `wixPortfolio.onProjectUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ProjectDetail {
     /// `text`.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<::std::string::String>,
     /// `link`.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub link: ::std::option::Option<DetailsLink>,
     /// `label`.
-    #[serde(
-        rename = "label",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub label: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for ProjectDetail {
+    const NAME: &'static str = "ProjectDetail";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "text" => self.text = map.next_value()?,
+            "link" => self.link = map.next_value()?,
+            "label" => self.label = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProjectDetail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ProjectDetail {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.link {
+            map.serialize_entry("link", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ProjectItemSettings` in Wix's typings (`portfolio_portfolio-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPortfolio.onPortfolioSettingsCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ProjectItemSettings {
     /// `addItemDirection`.
-    #[serde(
-        rename = "addItemDirection",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub add_item_direction: ::std::option::Option<AddItemDirection>,
     /// `defaultItemName`.
-    #[serde(
-        rename = "defaultItemName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_item_name: ::std::option::Option<DefaultItemName>,
 }
 
+impl crate::serde_helpers::Object for ProjectItemSettings {
+    const NAME: &'static str = "ProjectItemSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "addItemDirection" => self.add_item_direction = map.next_value()?,
+            "defaultItemName" => self.default_item_name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProjectItemSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ProjectItemSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.add_item_direction {
+            map.serialize_entry("addItemDirection", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default_item_name {
+            map.serialize_entry("defaultItemName", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ProjectOrderInCollectionUpdatedEvent` in Wix's typings (`portfolio_project-in-collections`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPortfolio.onProjectInCollectionProjectOrderInCollectionUpdatedEvent`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ProjectOrderInCollectionUpdatedEvent {
     /// `projectId`. Format `GUID`.
-    #[serde(
-        rename = "projectId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub project_id: ::std::option::Option<::std::string::String>,
     /// `collectionId`. Format `GUID`.
-    #[serde(
-        rename = "collectionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub collection_id: ::std::option::Option<::std::string::String>,
     /// `sortOrder`.
-    #[serde(
-        rename = "sortOrder",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_order: ::std::option::Option<crate::Number>,
 }
 
-/// `SeoSchema` in Wix's typings (`portfolio_collections`, `portfolio_projects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SeoSchema {
-    /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub tags: ::std::vec::Vec<Tag>,
-    /// `settings`.
-    #[serde(
-        rename = "settings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub settings: ::std::option::Option<Settings>,
+impl crate::serde_helpers::Object for ProjectOrderInCollectionUpdatedEvent {
+    const NAME: &'static str = "ProjectOrderInCollectionUpdatedEvent";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "projectId" => self.project_id = map.next_value()?,
+            "collectionId" => self.collection_id = map.next_value()?,
+            "sortOrder" => self.sort_order = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `Settings` in Wix's typings (`portfolio_collections`, `portfolio_projects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Settings {
-    /// `preventAutoRedirect`.
-    #[serde(
-        rename = "preventAutoRedirect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub prevent_auto_redirect: ::std::option::Option<bool>,
-    /// `keywords`. At most 5 items.
-    #[serde(
-        rename = "keywords",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub keywords: ::std::vec::Vec<Keyword>,
+impl<'de> ::serde::Deserialize<'de> for ProjectOrderInCollectionUpdatedEvent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-/// `Tag` in Wix's typings (`portfolio_collections`, `portfolio_projects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Tag {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<::std::string::String>,
-    /// `props`.
-    #[serde(
-        rename = "props",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub props: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
-    /// `meta`.
-    #[serde(
-        rename = "meta",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub meta: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
-    /// `children`.
-    #[serde(
-        rename = "children",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub children: ::std::option::Option<::std::string::String>,
-    /// `custom`.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub custom: ::std::option::Option<bool>,
-    /// `disabled`.
-    #[serde(
-        rename = "disabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disabled: ::std::option::Option<bool>,
+impl ::serde::Serialize for ProjectOrderInCollectionUpdatedEvent {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.collection_id {
+            map.serialize_entry("collectionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sort_order {
+            map.serialize_entry("sortOrder", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Type` in Wix's typings (`portfolio_project-items`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPortfolio.onProjectItemCreated`, `wixPortfolio.onProjectItemUpdated`.
     pub enum Type {
         /// `UNDEFINED`.
         Undefined = "UNDEFINED",
@@ -930,156 +1056,140 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Video` in Wix's typings (`portfolio_project-items`, `portfolio_projects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPortfolio.onProjectItemCreated`, `wixPortfolio.onProjectItemUpdated`, `wixPortfolio.onProjectCreated`, `wixPortfolio.onProjectUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Video {
     /// `videoInfo`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "videoInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video_info: ::std::option::Option<crate::Media<VideoV2>>,
     /// `durationInMillis`.
-    #[serde(
-        rename = "durationInMillis",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration_in_millis: ::std::option::Option<crate::Number>,
 }
 
-/// `VideoResolution` in Wix's typings (`portfolio_project-items`, `portfolio_projects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct VideoResolution {
-    /// `url`. At most 8000 characters.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `format`. At most 50 characters.
-    #[serde(
-        rename = "format",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub format: ::std::option::Option<::std::string::String>,
-    /// `quality`. At most 50 characters.
-    #[serde(
-        rename = "quality",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub quality: ::std::option::Option<::std::string::String>,
-    /// `filename`. At most 512 characters.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for Video {
+    const NAME: &'static str = "Video";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "videoInfo" => self.video_info = map.next_value()?,
+            "durationInMillis" => self.duration_in_millis = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `VideoV2` in Wix's typings (`portfolio_project-items`, `portfolio_projects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct VideoV2 {
-    /// `id`. At most 512 characters.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`. At most 8000 characters.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `resolutions`. At most 100 items.
-    #[serde(
-        rename = "resolutions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub resolutions: ::std::vec::Vec<VideoResolution>,
-    /// `filename`. At most 512 characters.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
-    /// `posters`. At most 100 items.
-    #[serde(
-        rename = "posters",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub posters: ::std::vec::Vec<CommonImage>,
+impl<'de> ::serde::Deserialize<'de> for Video {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Video {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.video_info {
+            map.serialize_entry("videoInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.duration_in_millis {
+            map.serialize_entry("durationInMillis", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Watermark` in Wix's typings (`portfolio_projects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPortfolio.onProjectCreated`, `wixPortfolio.onProjectUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Watermark {
     /// `position`.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub position: ::std::option::Option<Position>,
     /// `size`.
-    #[serde(
-        rename = "size",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub size: ::std::option::Option<crate::Number>,
     /// `opacity`.
-    #[serde(
-        rename = "opacity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opacity: ::std::option::Option<crate::Number>,
     /// `imageUrl`. At most 300 characters.
-    #[serde(
-        rename = "imageUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image_url: ::std::option::Option<::std::string::String>,
     /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
 }
+
+impl crate::serde_helpers::Object for Watermark {
+    const NAME: &'static str = "Watermark";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "position" => self.position = map.next_value()?,
+            "size" => self.size = map.next_value()?,
+            "opacity" => self.opacity = map.next_value()?,
+            "imageUrl" => self.image_url = map.next_value()?,
+            "enabled" => self.enabled = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Watermark {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Watermark {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.position {
+            map.serialize_entry("position", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.opacity {
+            map.serialize_entry("opacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image_url {
+            map.serialize_entry("imageUrl", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        map.end()
+    }
+}
+
+pub use crate::catalog::shared::CommonImage;
+pub use crate::catalog::shared::Keyword;
+pub use crate::catalog::shared::PageUrlV2;
+pub use crate::catalog::shared::Point;
+pub use crate::catalog::shared::SeoSchema;
+pub use crate::catalog::shared::Settings;
+pub use crate::catalog::shared::Tag;
+pub use crate::catalog::shared::VideoResolution2 as VideoResolution;
+pub use crate::catalog::shared::VideoV22 as VideoV2;
 
 crate::declare_module! {
     /// Event markers of `wixPortfolio`.

@@ -59,6 +59,8 @@ pub struct PlanV3Updated {
 
 crate::serde_helpers::string_enum! {
     /// `AppliedAt` in Wix's typings (`pricing-plans_plans-v-3`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
     pub enum AppliedAt {
         /// `FIRST_PAYMENT`.
         FirstPayment = "FIRST_PAYMENT",
@@ -66,74 +68,177 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `BenefitDistributionSettings` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BenefitDistributionSettings {
     /// `customScheduleOptions`.
-    #[serde(
-        rename = "customScheduleOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_schedule_options: ::std::option::Option<CustomScheduleOptions>,
     /// `distributionStrategyType`.
-    #[serde(
-        rename = "distributionStrategyType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub distribution_strategy_type: ::std::option::Option<DistributionStrategyType>,
 }
 
+impl crate::serde_helpers::Object for BenefitDistributionSettings {
+    const NAME: &'static str = "BenefitDistributionSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "customScheduleOptions" => self.custom_schedule_options = map.next_value()?,
+            "distributionStrategyType" => self.distribution_strategy_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BenefitDistributionSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BenefitDistributionSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.custom_schedule_options {
+            map.serialize_entry("customScheduleOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.distribution_strategy_type {
+            map.serialize_entry("distributionStrategyType", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `BillingTerms` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BillingTerms {
     /// `cyclesCompletedDetails`.
-    #[serde(
-        rename = "cyclesCompletedDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cycles_completed_details: ::std::option::Option<CyclesCompletedDetails>,
     /// `billingCycle`.
-    #[serde(
-        rename = "billingCycle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub billing_cycle: ::std::option::Option<V3Duration>,
     /// `startType`.
-    #[serde(
-        rename = "startType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_type: ::std::option::Option<StartType>,
     /// `endType`.
-    #[serde(
-        rename = "endType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_type: ::std::option::Option<EndType>,
 }
 
+impl crate::serde_helpers::Object for BillingTerms {
+    const NAME: &'static str = "BillingTerms";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "cyclesCompletedDetails" => self.cycles_completed_details = map.next_value()?,
+            "billingCycle" => self.billing_cycle = map.next_value()?,
+            "startType" => self.start_type = map.next_value()?,
+            "endType" => self.end_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BillingTerms {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BillingTerms {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.cycles_completed_details {
+            map.serialize_entry("cyclesCompletedDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.billing_cycle {
+            map.serialize_entry("billingCycle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_type {
+            map.serialize_entry("startType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_type {
+            map.serialize_entry("endType", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CustomScheduleOptions` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CustomScheduleOptions {
     /// `cycleDuration`.
-    #[serde(
-        rename = "cycleDuration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cycle_duration: ::std::option::Option<Duration>,
+}
+
+impl crate::serde_helpers::Object for CustomScheduleOptions {
+    const NAME: &'static str = "CustomScheduleOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "cycleDuration" => self.cycle_duration = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CustomScheduleOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CustomScheduleOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.cycle_duration {
+            map.serialize_entry("cycleDuration", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `CustomerEligibility` in Wix's typings (`pricing-plans_plans-v-3`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
     pub enum CustomerEligibility {
         /// `ALL`.
         All = "ALL",
@@ -145,53 +250,159 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `CyclesCompletedDetails` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CyclesCompletedDetails {
     /// `billingCycleCount`.
-    #[serde(
-        rename = "billingCycleCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub billing_cycle_count: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CyclesCompletedDetails {
+    const NAME: &'static str = "CyclesCompletedDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "billingCycleCount" => self.billing_cycle_count = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CyclesCompletedDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CyclesCompletedDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.billing_cycle_count {
+            map.serialize_entry("billingCycleCount", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DateRangeOptions` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DateRangeOptions {
     /// `startDate`.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `endDate`.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for DateRangeOptions {
+    const NAME: &'static str = "DateRangeOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "startDate" => self.start_date = map.next_value()?,
+            "endDate" => self.end_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DateRangeOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DateRangeOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.start_date {
+            map.serialize_entry("startDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_date {
+            map.serialize_entry("endDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DayOfMonthOptions` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DayOfMonthOptions {
     /// `dayOfMonth`.
-    #[serde(
-        rename = "dayOfMonth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub day_of_month: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for DayOfMonthOptions {
+    const NAME: &'static str = "DayOfMonthOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "dayOfMonth" => self.day_of_month = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DayOfMonthOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DayOfMonthOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.day_of_month {
+            map.serialize_entry("dayOfMonth", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `DistributionStrategyType` in Wix's typings (`pricing-plans_plans-v-3`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
     pub enum DistributionStrategyType {
         /// `UNKNOWN_DISTRIBUTION_STRATEGY_TYPE`.
         UnknownDistributionStrategyType = "UNKNOWN_DISTRIBUTION_STRATEGY_TYPE",
@@ -203,27 +414,63 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Duration` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Duration {
     /// `unit`.
-    #[serde(
-        rename = "unit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unit: ::std::option::Option<DurationUnit>,
     /// `count`.
-    #[serde(
-        rename = "count",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub count: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for Duration {
+    const NAME: &'static str = "Duration";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "unit" => self.unit = map.next_value()?,
+            "count" => self.count = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Duration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Duration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.unit {
+            map.serialize_entry("unit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.count {
+            map.serialize_entry("count", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `DurationUnit` in Wix's typings (`pricing-plans_plans-v-3`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
     pub enum DurationUnit {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -240,6 +487,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `EndType` in Wix's typings (`pricing-plans_plans-v-3`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
     pub enum EndType {
         /// `UNTIL_CANCELLED`.
         UntilCancelled = "UNTIL_CANCELLED",
@@ -248,181 +497,436 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `ExtendedFields` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
-}
-
 /// `FeeOverride` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FeeOverride {
     /// `fixedAmountOptions`.
-    #[serde(
-        rename = "fixedAmountOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fixed_amount_options: ::std::option::Option<FixedAmountOptions>,
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `feeId`. Format `GUID`.
-    #[serde(
-        rename = "feeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fee_id: ::std::option::Option<::std::string::String>,
     /// `conditions`.
-    #[serde(
-        rename = "conditions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conditions: ::std::option::Option<PurchaseConditions>,
     /// `overrideType`.
-    #[serde(
-        rename = "overrideType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub override_type: ::std::option::Option<OverrideType>,
 }
 
+impl crate::serde_helpers::Object for FeeOverride {
+    const NAME: &'static str = "FeeOverride";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fixedAmountOptions" => self.fixed_amount_options = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "feeId" => self.fee_id = map.next_value()?,
+            "conditions" => self.conditions = map.next_value()?,
+            "overrideType" => self.override_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FeeOverride {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FeeOverride {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.fixed_amount_options {
+            map.serialize_entry("fixedAmountOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fee_id {
+            map.serialize_entry("feeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.conditions {
+            map.serialize_entry("conditions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.override_type {
+            map.serialize_entry("overrideType", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `FeeOverrides` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FeeOverrides {
     /// `overrides`. At most 10 items.
-    #[serde(
-        rename = "overrides",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub overrides: ::std::vec::Vec<FeeOverride>,
 }
 
+impl crate::serde_helpers::Object for FeeOverrides {
+    const NAME: &'static str = "FeeOverrides";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "overrides" => self.overrides = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FeeOverrides {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FeeOverrides {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.overrides.is_empty() {
+            map.serialize_entry("overrides", &self.overrides)?;
+        }
+        map.end()
+    }
+}
+
 /// `FixedAmountOption` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FixedAmountOption {
     /// `amount`. Decimal text.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for FixedAmountOption {
+    const NAME: &'static str = "FixedAmountOption";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FixedAmountOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FixedAmountOption {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `FixedAmountOptions` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FixedAmountOptions {
     /// `amount`. Decimal text.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for FixedAmountOptions {
+    const NAME: &'static str = "FixedAmountOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FixedAmountOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FixedAmountOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `FixedDateOptions` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FixedDateOptions {
     /// `startDate`.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for FixedDateOptions {
+    const NAME: &'static str = "FixedDateOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "startDate" => self.start_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FixedDateOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FixedDateOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.start_date {
+            map.serialize_entry("startDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `FixedPriceOptions` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FixedPriceOptions {
     /// `amount`. Decimal text.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for FixedPriceOptions {
+    const NAME: &'static str = "FixedPriceOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FixedPriceOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FixedPriceOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `FlatRate` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FlatRate {
     /// `amount`. Decimal text.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for FlatRate {
+    const NAME: &'static str = "FlatRate";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FlatRate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FlatRate {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Image` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Image {
     /// `id`. At most 255 characters.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `height`. Read-only.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub height: ::std::option::Option<crate::Number>,
     /// `width`. Read-only.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub width: ::std::option::Option<crate::Number>,
     /// `altText`. At most 1000 characters.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub alt_text: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Image {
+    const NAME: &'static str = "Image";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "height" => self.height = map.next_value()?,
+            "width" => self.width = map.next_value()?,
+            "altText" => self.alt_text = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Image {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Image {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.height {
+            map.serialize_entry("height", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.width {
+            map.serialize_entry("width", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.alt_text {
+            map.serialize_entry("altText", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `OverrideType` in Wix's typings (`pricing-plans_plans-v-3`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
     pub enum OverrideType {
         /// `FIXED_AMOUNT`.
         FixedAmount = "FIXED_AMOUNT",
@@ -432,20 +936,57 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `PercentageDiscountOptions` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PercentageDiscountOptions {
     /// `percentage`. Decimal text.
-    #[serde(
-        rename = "percentage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub percentage: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for PercentageDiscountOptions {
+    const NAME: &'static str = "PercentageDiscountOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "percentage" => self.percentage = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PercentageDiscountOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PercentageDiscountOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.percentage {
+            map.serialize_entry("percentage", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Period` in Wix's typings (`pricing-plans_plans-v-3`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
     pub enum Period {
         /// `DAY`.
         Day = "DAY",
@@ -459,305 +1000,443 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Perk` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Perk {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `description`. At most 1400 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Perk {
+    const NAME: &'static str = "Perk";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Perk {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Perk {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Plan` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Plan {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 50 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `description`. At most 450 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<crate::Media<Image>>,
     /// `slug`. Format `URL_SLUG`. At most 255 characters.
-    #[serde(
-        rename = "slug",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub slug: ::std::option::Option<::std::string::String>,
     /// `termsAndConditions`. At most 3000 characters.
-    #[serde(
-        rename = "termsAndConditions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub terms_and_conditions: ::std::option::Option<::std::string::String>,
     /// `maxPurchasesPerBuyer`. Deprecated. Replaced by `purchase_limits`.
-    #[serde(
-        rename = "maxPurchasesPerBuyer",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_purchases_per_buyer: ::std::option::Option<crate::Number>,
     /// `pricingVariants`. At most 20 items.
-    #[serde(
-        rename = "pricingVariants",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub pricing_variants: ::std::vec::Vec<PricingVariant>,
     /// `perks`. At most 500 items.
-    #[serde(
-        rename = "perks",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub perks: ::std::vec::Vec<Perk>,
     /// `visibility`.
-    #[serde(
-        rename = "visibility",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub visibility: ::std::option::Option<Visibility>,
     /// `buyable`.
-    #[serde(
-        rename = "buyable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub buyable: ::std::option::Option<bool>,
     /// `formId`. Format `GUID`.
-    #[serde(
-        rename = "formId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub form_id: ::std::option::Option<::std::string::String>,
     /// `buyerCanCancel`.
-    #[serde(
-        rename = "buyerCanCancel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub buyer_can_cancel: ::std::option::Option<bool>,
     /// `currency`. Format `CURRENCY`. Read-only.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub currency: ::std::option::Option<::std::string::String>,
     /// `purchaseLimits`. At most 4 items.
-    #[serde(
-        rename = "purchaseLimits",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub purchase_limits: ::std::vec::Vec<PurchaseLimit>,
     /// `benefitDistributionSettings`.
-    #[serde(
-        rename = "benefitDistributionSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub benefit_distribution_settings: ::std::option::Option<BenefitDistributionSettings>,
     /// `startDateSettings`.
-    #[serde(
-        rename = "startDateSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date_settings: ::std::option::Option<StartDateSettings>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<Tags>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
 }
 
+impl crate::serde_helpers::Object for Plan {
+    const NAME: &'static str = "Plan";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "image" => self.image = map.next_value()?,
+            "slug" => self.slug = map.next_value()?,
+            "termsAndConditions" => self.terms_and_conditions = map.next_value()?,
+            "maxPurchasesPerBuyer" => self.max_purchases_per_buyer = map.next_value()?,
+            "pricingVariants" => self.pricing_variants = crate::serde_helpers::next_list(map)?,
+            "perks" => self.perks = crate::serde_helpers::next_list(map)?,
+            "visibility" => self.visibility = map.next_value()?,
+            "buyable" => self.buyable = map.next_value()?,
+            "formId" => self.form_id = map.next_value()?,
+            "buyerCanCancel" => self.buyer_can_cancel = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "purchaseLimits" => self.purchase_limits = crate::serde_helpers::next_list(map)?,
+            "benefitDistributionSettings" => {
+                self.benefit_distribution_settings = map.next_value()?
+            }
+            "startDateSettings" => self.start_date_settings = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Plan {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Plan {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.slug {
+            map.serialize_entry("slug", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.terms_and_conditions {
+            map.serialize_entry("termsAndConditions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_purchases_per_buyer {
+            map.serialize_entry("maxPurchasesPerBuyer", value)?;
+        }
+        if !self.pricing_variants.is_empty() {
+            map.serialize_entry("pricingVariants", &self.pricing_variants)?;
+        }
+        if !self.perks.is_empty() {
+            map.serialize_entry("perks", &self.perks)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.visibility {
+            map.serialize_entry("visibility", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.buyable {
+            map.serialize_entry("buyable", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.form_id {
+            map.serialize_entry("formId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.buyer_can_cancel {
+            map.serialize_entry("buyerCanCancel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.currency {
+            map.serialize_entry("currency", value)?;
+        }
+        if !self.purchase_limits.is_empty() {
+            map.serialize_entry("purchaseLimits", &self.purchase_limits)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.benefit_distribution_settings {
+            map.serialize_entry("benefitDistributionSettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_date_settings {
+            map.serialize_entry("startDateSettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PlanTagsModified` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3TagsModified`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PlanTagsModified {
     /// `plan`.
-    #[serde(
-        rename = "plan",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub plan: ::std::option::Option<::std::boxed::Box<Plan>>,
     /// `assignedTags`.
-    #[serde(
-        rename = "assignedTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assigned_tags: ::std::option::Option<Tags>,
     /// `unassignedTags`.
-    #[serde(
-        rename = "unassignedTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unassigned_tags: ::std::option::Option<Tags>,
 }
 
+impl crate::serde_helpers::Object for PlanTagsModified {
+    const NAME: &'static str = "PlanTagsModified";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "plan" => self.plan = map.next_value()?,
+            "assignedTags" => self.assigned_tags = map.next_value()?,
+            "unassignedTags" => self.unassigned_tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PlanTagsModified {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PlanTagsModified {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.plan {
+            map.serialize_entry("plan", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.assigned_tags {
+            map.serialize_entry("assignedTags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unassigned_tags {
+            map.serialize_entry("unassignedTags", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Fee` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PlansV3Fee {
     /// `fixedAmountOptions`.
-    #[serde(
-        rename = "fixedAmountOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fixed_amount_options: ::std::option::Option<FixedAmountOption>,
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `priceType`.
-    #[serde(
-        rename = "priceType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price_type: ::std::option::Option<PriceType>,
     /// `name`. At most 40 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `appliedAt`.
-    #[serde(
-        rename = "appliedAt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub applied_at: ::std::option::Option<AppliedAt>,
 }
 
+impl crate::serde_helpers::Object for PlansV3Fee {
+    const NAME: &'static str = "PlansV3Fee";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fixedAmountOptions" => self.fixed_amount_options = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "priceType" => self.price_type = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "appliedAt" => self.applied_at = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PlansV3Fee {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PlansV3Fee {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.fixed_amount_options {
+            map.serialize_entry("fixedAmountOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price_type {
+            map.serialize_entry("priceType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.applied_at {
+            map.serialize_entry("appliedAt", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PriceOverride` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PriceOverride {
     /// `fixedPriceOptions`.
-    #[serde(
-        rename = "fixedPriceOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fixed_price_options: ::std::option::Option<FixedPriceOptions>,
     /// `percentageDiscountOptions`.
-    #[serde(
-        rename = "percentageDiscountOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub percentage_discount_options: ::std::option::Option<PercentageDiscountOptions>,
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `conditions`.
-    #[serde(
-        rename = "conditions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conditions: ::std::option::Option<PurchaseConditions>,
     /// `overrideType`.
-    #[serde(
-        rename = "overrideType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub override_type: ::std::option::Option<PriceOverrideOverrideType>,
+}
+
+impl crate::serde_helpers::Object for PriceOverride {
+    const NAME: &'static str = "PriceOverride";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fixedPriceOptions" => self.fixed_price_options = map.next_value()?,
+            "percentageDiscountOptions" => self.percentage_discount_options = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "conditions" => self.conditions = map.next_value()?,
+            "overrideType" => self.override_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PriceOverride {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PriceOverride {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.fixed_price_options {
+            map.serialize_entry("fixedPriceOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.percentage_discount_options {
+            map.serialize_entry("percentageDiscountOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.conditions {
+            map.serialize_entry("conditions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.override_type {
+            map.serialize_entry("overrideType", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PriceOverrideOverrideType` in Wix's typings (`pricing-plans_plans-v-3`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
     pub enum PriceOverrideOverrideType {
         /// `FIXED_PRICE`.
         FixedPrice = "FIXED_PRICE",
@@ -767,21 +1446,57 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `PriceOverrides` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PriceOverrides {
     /// `overrides`. At most 10 items.
-    #[serde(
-        rename = "overrides",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub overrides: ::std::vec::Vec<PriceOverride>,
+}
+
+impl crate::serde_helpers::Object for PriceOverrides {
+    const NAME: &'static str = "PriceOverrides";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "overrides" => self.overrides = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PriceOverrides {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PriceOverrides {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.overrides.is_empty() {
+            map.serialize_entry("overrides", &self.overrides)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PriceType` in Wix's typings (`pricing-plans_plans-v-3`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
     pub enum PriceType {
         /// `FIXED_AMOUNT`.
         FixedAmount = "FIXED_AMOUNT",
@@ -789,161 +1504,285 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `PricingStrategy` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PricingStrategy {
     /// `flatRate`.
-    #[serde(
-        rename = "flatRate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flat_rate: ::std::option::Option<FlatRate>,
 }
 
+impl crate::serde_helpers::Object for PricingStrategy {
+    const NAME: &'static str = "PricingStrategy";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "flatRate" => self.flat_rate = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PricingStrategy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PricingStrategy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.flat_rate {
+            map.serialize_entry("flatRate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PricingVariant` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PricingVariant {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 255 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `freeTrialDays`.
-    #[serde(
-        rename = "freeTrialDays",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub free_trial_days: ::std::option::Option<crate::Number>,
     /// `fees`. At most 5 items.
-    #[serde(
-        rename = "fees",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub fees: ::std::vec::Vec<PlansV3Fee>,
     /// `billingTerms`.
-    #[serde(
-        rename = "billingTerms",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub billing_terms: ::std::option::Option<BillingTerms>,
     /// `promotion`. At most 255 characters.
-    #[serde(
-        rename = "promotion",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub promotion: ::std::option::Option<::std::string::String>,
     /// `pricingStrategies`. At most 1 items.
-    #[serde(
-        rename = "pricingStrategies",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub pricing_strategies: ::std::vec::Vec<PricingStrategy>,
     /// `visible`.
-    #[serde(
-        rename = "visible",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub visible: ::std::option::Option<bool>,
     /// `categoryIds`. Format `GUID`. At most 1 items.
-    #[serde(
-        rename = "categoryIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub category_ids: ::std::vec::Vec<::std::string::String>,
     /// `priceOverrides`.
-    #[serde(
-        rename = "priceOverrides",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price_overrides: ::std::option::Option<PriceOverrides>,
     /// `feeOverrides`.
-    #[serde(
-        rename = "feeOverrides",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fee_overrides: ::std::option::Option<FeeOverrides>,
 }
 
+impl crate::serde_helpers::Object for PricingVariant {
+    const NAME: &'static str = "PricingVariant";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "freeTrialDays" => self.free_trial_days = map.next_value()?,
+            "fees" => self.fees = crate::serde_helpers::next_list(map)?,
+            "billingTerms" => self.billing_terms = map.next_value()?,
+            "promotion" => self.promotion = map.next_value()?,
+            "pricingStrategies" => self.pricing_strategies = crate::serde_helpers::next_list(map)?,
+            "visible" => self.visible = map.next_value()?,
+            "categoryIds" => self.category_ids = crate::serde_helpers::next_list(map)?,
+            "priceOverrides" => self.price_overrides = map.next_value()?,
+            "feeOverrides" => self.fee_overrides = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PricingVariant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PricingVariant {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.free_trial_days {
+            map.serialize_entry("freeTrialDays", value)?;
+        }
+        if !self.fees.is_empty() {
+            map.serialize_entry("fees", &self.fees)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.billing_terms {
+            map.serialize_entry("billingTerms", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.promotion {
+            map.serialize_entry("promotion", value)?;
+        }
+        if !self.pricing_strategies.is_empty() {
+            map.serialize_entry("pricingStrategies", &self.pricing_strategies)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.visible {
+            map.serialize_entry("visible", value)?;
+        }
+        if !self.category_ids.is_empty() {
+            map.serialize_entry("categoryIds", &self.category_ids)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price_overrides {
+            map.serialize_entry("priceOverrides", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fee_overrides {
+            map.serialize_entry("feeOverrides", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PurchaseConditions` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PurchaseConditions {
     /// `specificMembersOptions`.
-    #[serde(
-        rename = "specificMembersOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub specific_members_options: ::std::option::Option<SpecificMembersOptions>,
     /// `customerEligibility`.
-    #[serde(
-        rename = "customerEligibility",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub customer_eligibility: ::std::option::Option<CustomerEligibility>,
     /// `validFromDate`.
-    #[serde(
-        rename = "validFromDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub valid_from_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `validUntilDate`.
-    #[serde(
-        rename = "validUntilDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub valid_until_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for PurchaseConditions {
+    const NAME: &'static str = "PurchaseConditions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "specificMembersOptions" => self.specific_members_options = map.next_value()?,
+            "customerEligibility" => self.customer_eligibility = map.next_value()?,
+            "validFromDate" => self.valid_from_date = map.next_value()?,
+            "validUntilDate" => self.valid_until_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PurchaseConditions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PurchaseConditions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.specific_members_options {
+            map.serialize_entry("specificMembersOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer_eligibility {
+            map.serialize_entry("customerEligibility", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.valid_from_date {
+            map.serialize_entry("validFromDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.valid_until_date {
+            map.serialize_entry("validUntilDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PurchaseLimit` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PurchaseLimit {
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<PurchaseLimitType>,
     /// `maxCount`.
-    #[serde(
-        rename = "maxCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_count: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for PurchaseLimit {
+    const NAME: &'static str = "PurchaseLimit";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "maxCount" => self.max_count = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PurchaseLimit {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PurchaseLimit {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_count {
+            map.serialize_entry("maxCount", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PurchaseLimitType` in Wix's typings (`pricing-plans_plans-v-3`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
     pub enum PurchaseLimitType {
         /// `PER_MEMBER_LIFETIME`.
         PerMemberLifetime = "PER_MEMBER_LIFETIME",
@@ -957,62 +1796,131 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `SpecificMembersOptions` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SpecificMembersOptions {
     /// `memberIds`. Format `GUID`. At most 50 items.
-    #[serde(
-        rename = "memberIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub member_ids: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for SpecificMembersOptions {
+    const NAME: &'static str = "SpecificMembersOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "memberIds" => self.member_ids = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SpecificMembersOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SpecificMembersOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.member_ids.is_empty() {
+            map.serialize_entry("memberIds", &self.member_ids)?;
+        }
+        map.end()
+    }
+}
+
 /// `StartDateSettings` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StartDateSettings {
     /// `fixedDateOptions`.
-    #[serde(
-        rename = "fixedDateOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fixed_date_options: ::std::option::Option<FixedDateOptions>,
     /// `dayOfMonthOptions`.
-    #[serde(
-        rename = "dayOfMonthOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub day_of_month_options: ::std::option::Option<DayOfMonthOptions>,
     /// `dateRangeOptions`.
-    #[serde(
-        rename = "dateRangeOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_range_options: ::std::option::Option<DateRangeOptions>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<StartDateType>,
     /// `startDateUnavailableMessage`. At most 512 characters.
-    #[serde(
-        rename = "startDateUnavailableMessage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date_unavailable_message: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for StartDateSettings {
+    const NAME: &'static str = "StartDateSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fixedDateOptions" => self.fixed_date_options = map.next_value()?,
+            "dayOfMonthOptions" => self.day_of_month_options = map.next_value()?,
+            "dateRangeOptions" => self.date_range_options = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "startDateUnavailableMessage" => {
+                self.start_date_unavailable_message = map.next_value()?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StartDateSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StartDateSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.fixed_date_options {
+            map.serialize_entry("fixedDateOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.day_of_month_options {
+            map.serialize_entry("dayOfMonthOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.date_range_options {
+            map.serialize_entry("dateRangeOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_date_unavailable_message {
+            map.serialize_entry("startDateUnavailableMessage", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `StartDateType` in Wix's typings (`pricing-plans_plans-v-3`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
     pub enum StartDateType {
         /// `FIXED_DATE`.
         FixedDate = "FIXED_DATE",
@@ -1025,6 +1933,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `StartType` in Wix's typings (`pricing-plans_plans-v-3`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
     pub enum StartType {
         /// `ON_PURCHASE`.
         OnPurchase = "ON_PURCHASE",
@@ -1033,62 +1943,64 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `TagList` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TagList {
-    /// `tagIds`. At most 5 characters. At most 100 items.
-    #[serde(
-        rename = "tagIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub tag_ids: ::std::vec::Vec<::std::string::String>,
-}
-
-/// `Tags` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Tags {
-    /// `privateTags`.
-    #[serde(
-        rename = "privateTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub private_tags: ::std::option::Option<TagList>,
-    /// `publicTags`.
-    #[serde(
-        rename = "publicTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub public_tags: ::std::option::Option<TagList>,
-}
-
 /// `V3Duration` in Wix's typings (`pricing-plans_plans-v-3`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct V3Duration {
     /// `period`.
-    #[serde(
-        rename = "period",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub period: ::std::option::Option<Period>,
     /// `count`.
-    #[serde(
-        rename = "count",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub count: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for V3Duration {
+    const NAME: &'static str = "V3Duration";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "period" => self.period = map.next_value()?,
+            "count" => self.count = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for V3Duration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for V3Duration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.period {
+            map.serialize_entry("period", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.count {
+            map.serialize_entry("count", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Visibility` in Wix's typings (`pricing-plans_plans-v-3`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPricingPlans.onPlanV3Created`, `wixPricingPlans.onPlanV3Deleted`, `wixPricingPlans.onPlanV3TagsModified`, `wixPricingPlans.onPlanV3Updated`.
     pub enum Visibility {
         /// `PUBLIC`.
         Public = "PUBLIC",
@@ -1096,6 +2008,10 @@ crate::serde_helpers::string_enum! {
         Private = "PRIVATE",
     }
 }
+
+pub use crate::catalog::shared::AttributeDefinitionTags as Tags;
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::TagList;
 
 crate::declare_module! {
     /// Event markers of `wixPricingPlans`.

@@ -69,60 +69,111 @@ pub struct PlanUpdated {
 }
 
 /// `BuyerCanCancelUpdated` in Wix's typings (`pricing-plans_plans`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlansV2.onPlanBuyerCanCancelUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BuyerCanCancelUpdated {
     /// `plan`.
-    #[serde(
-        rename = "plan",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub plan: ::std::option::Option<::std::boxed::Box<Plan>>,
 }
 
+impl crate::serde_helpers::Object for BuyerCanCancelUpdated {
+    const NAME: &'static str = "BuyerCanCancelUpdated";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "plan" => self.plan = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BuyerCanCancelUpdated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BuyerCanCancelUpdated {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.plan {
+            map.serialize_entry("plan", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Duration` in Wix's typings (`pricing-plans_plans`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlansV2.onPlanArchived`, `wixPricingPlansV2.onPlanBuyerCanCancelUpdated`, `wixPricingPlansV2.onPlanCreated`, `wixPricingPlansV2.onPlanUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Duration {
     /// `count`.
-    #[serde(
-        rename = "count",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub count: ::std::option::Option<crate::Number>,
     /// `unit`.
-    #[serde(
-        rename = "unit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unit: ::std::option::Option<PeriodUnit>,
 }
 
-/// `Money` in Wix's typings (`pricing-plans_plans`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Money {
-    /// `value`. Decimal text.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<::std::string::String>,
-    /// `currency`. Format `CURRENCY`.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub currency: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for Duration {
+    const NAME: &'static str = "Duration";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "count" => self.count = map.next_value()?,
+            "unit" => self.unit = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Duration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Duration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.count {
+            map.serialize_entry("count", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unit {
+            map.serialize_entry("unit", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PeriodUnit` in Wix's typings (`pricing-plans_plans`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPricingPlansV2.onPlanArchived`, `wixPricingPlansV2.onPlanBuyerCanCancelUpdated`, `wixPricingPlansV2.onPlanCreated`, `wixPricingPlansV2.onPlanUpdated`.
     pub enum PeriodUnit {
         /// `UNDEFINED`.
         Undefined = "UNDEFINED",
@@ -138,220 +189,372 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Plan` in Wix's typings (`pricing-plans_plans`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlansV2.onPlanArchived`, `wixPricingPlansV2.onPlanBuyerCanCancelUpdated`, `wixPricingPlansV2.onPlanCreated`, `wixPricingPlansV2.onPlanUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Plan {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 50 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `description`. At most 450 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `perks`.
-    #[serde(
-        rename = "perks",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub perks: ::std::option::Option<StringList>,
     /// `pricing`.
-    #[serde(
-        rename = "pricing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pricing: ::std::option::Option<::std::boxed::Box<Pricing>>,
     /// `public`.
-    #[serde(
-        rename = "public",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub public: ::std::option::Option<bool>,
     /// `archived`. Read-only.
-    #[serde(
-        rename = "archived",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub archived: ::std::option::Option<bool>,
     /// `primary`. Read-only.
-    #[serde(
-        rename = "primary",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub primary: ::std::option::Option<bool>,
     /// `hasOrders`. Read-only.
-    #[serde(
-        rename = "hasOrders",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub has_orders: ::std::option::Option<bool>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `slug`. Format `URL_SLUG`. Read-only.
-    #[serde(
-        rename = "slug",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub slug: ::std::option::Option<::std::string::String>,
     /// `maxPurchasesPerBuyer`.
-    #[serde(
-        rename = "maxPurchasesPerBuyer",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_purchases_per_buyer: ::std::option::Option<crate::Number>,
     /// `allowFutureStartDate`.
-    #[serde(
-        rename = "allowFutureStartDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub allow_future_start_date: ::std::option::Option<bool>,
     /// `buyerCanCancel`.
-    #[serde(
-        rename = "buyerCanCancel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub buyer_can_cancel: ::std::option::Option<bool>,
     /// `termsAndConditions`. At most 3000 characters.
-    #[serde(
-        rename = "termsAndConditions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub terms_and_conditions: ::std::option::Option<::std::string::String>,
     /// `formId`. Format `GUID`.
-    #[serde(
-        rename = "formId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub form_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Plan {
+    const NAME: &'static str = "Plan";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "perks" => self.perks = map.next_value()?,
+            "pricing" => self.pricing = map.next_value()?,
+            "public" => self.public = map.next_value()?,
+            "archived" => self.archived = map.next_value()?,
+            "primary" => self.primary = map.next_value()?,
+            "hasOrders" => self.has_orders = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "slug" => self.slug = map.next_value()?,
+            "maxPurchasesPerBuyer" => self.max_purchases_per_buyer = map.next_value()?,
+            "allowFutureStartDate" => self.allow_future_start_date = map.next_value()?,
+            "buyerCanCancel" => self.buyer_can_cancel = map.next_value()?,
+            "termsAndConditions" => self.terms_and_conditions = map.next_value()?,
+            "formId" => self.form_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Plan {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Plan {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.perks {
+            map.serialize_entry("perks", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pricing {
+            map.serialize_entry("pricing", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.public {
+            map.serialize_entry("public", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.archived {
+            map.serialize_entry("archived", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.primary {
+            map.serialize_entry("primary", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.has_orders {
+            map.serialize_entry("hasOrders", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.slug {
+            map.serialize_entry("slug", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_purchases_per_buyer {
+            map.serialize_entry("maxPurchasesPerBuyer", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.allow_future_start_date {
+            map.serialize_entry("allowFutureStartDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.buyer_can_cancel {
+            map.serialize_entry("buyerCanCancel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.terms_and_conditions {
+            map.serialize_entry("termsAndConditions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.form_id {
+            map.serialize_entry("formId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PlanArchived` in Wix's typings (`pricing-plans_plans`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlansV2.onPlanArchived`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PlanArchivedData {
     /// `plan`.
-    #[serde(
-        rename = "plan",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub plan: ::std::option::Option<::std::boxed::Box<Plan>>,
 }
 
+impl crate::serde_helpers::Object for PlanArchivedData {
+    const NAME: &'static str = "PlanArchivedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "plan" => self.plan = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PlanArchivedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PlanArchivedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.plan {
+            map.serialize_entry("plan", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Pricing` in Wix's typings (`pricing-plans_plans`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlansV2.onPlanArchived`, `wixPricingPlansV2.onPlanBuyerCanCancelUpdated`, `wixPricingPlansV2.onPlanCreated`, `wixPricingPlansV2.onPlanUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Pricing {
     /// `subscription`.
-    #[serde(
-        rename = "subscription",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subscription: ::std::option::Option<Recurrence>,
     /// `singlePaymentForDuration`.
-    #[serde(
-        rename = "singlePaymentForDuration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub single_payment_for_duration: ::std::option::Option<Duration>,
     /// `singlePaymentUnlimited`.
-    #[serde(
-        rename = "singlePaymentUnlimited",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub single_payment_unlimited: ::std::option::Option<bool>,
     /// `price`.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<Money>,
     /// `freeTrialDays`.
-    #[serde(
-        rename = "freeTrialDays",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub free_trial_days: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for Pricing {
+    const NAME: &'static str = "Pricing";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "subscription" => self.subscription = map.next_value()?,
+            "singlePaymentForDuration" => self.single_payment_for_duration = map.next_value()?,
+            "singlePaymentUnlimited" => self.single_payment_unlimited = map.next_value()?,
+            "price" => self.price = map.next_value()?,
+            "freeTrialDays" => self.free_trial_days = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Pricing {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Pricing {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.subscription {
+            map.serialize_entry("subscription", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.single_payment_for_duration {
+            map.serialize_entry("singlePaymentForDuration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.single_payment_unlimited {
+            map.serialize_entry("singlePaymentUnlimited", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.free_trial_days {
+            map.serialize_entry("freeTrialDays", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Recurrence` in Wix's typings (`pricing-plans_plans`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlansV2.onPlanArchived`, `wixPricingPlansV2.onPlanBuyerCanCancelUpdated`, `wixPricingPlansV2.onPlanCreated`, `wixPricingPlansV2.onPlanUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Recurrence {
     /// `cycleDuration`.
-    #[serde(
-        rename = "cycleDuration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cycle_duration: ::std::option::Option<Duration>,
     /// `cycleCount`.
-    #[serde(
-        rename = "cycleCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cycle_count: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for Recurrence {
+    const NAME: &'static str = "Recurrence";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "cycleDuration" => self.cycle_duration = map.next_value()?,
+            "cycleCount" => self.cycle_count = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Recurrence {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Recurrence {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.cycle_duration {
+            map.serialize_entry("cycleDuration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cycle_count {
+            map.serialize_entry("cycleCount", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `StringList` in Wix's typings (`pricing-plans_plans`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixPricingPlansV2.onPlanArchived`, `wixPricingPlansV2.onPlanBuyerCanCancelUpdated`, `wixPricingPlansV2.onPlanCreated`, `wixPricingPlansV2.onPlanUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StringList {
     /// `values`. At most 1400 characters. At most 500 items.
-    #[serde(
-        rename = "values",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub values: ::std::vec::Vec<::std::string::String>,
 }
+
+impl crate::serde_helpers::Object for StringList {
+    const NAME: &'static str = "StringList";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "values" => self.values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for StringList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StringList {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.values.is_empty() {
+            map.serialize_entry("values", &self.values)?;
+        }
+        map.end()
+    }
+}
+
+pub use crate::catalog::shared::Money2 as Money;
 
 crate::declare_module! {
     /// Event markers of `wixPricingPlansV2`.

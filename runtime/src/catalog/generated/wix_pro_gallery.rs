@@ -92,368 +92,586 @@ pub struct GalleryUpdated {
         ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
 }
 
-/// `CommonImage` in Wix's typings (`pro-gallery_pro-gallery`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CommonImage {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`. Read-only.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `altText`.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-    /// `filename`.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
-}
-
 /// `Gallery` in Wix's typings (`pro-gallery_pro-gallery`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixProGallery.onGalleryCreated`, `wixProGallery.onGalleryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Gallery {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `totalItems`. Read-only.
-    #[serde(
-        rename = "totalItems",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub total_items: ::std::option::Option<crate::Number>,
     /// `items`.
-    #[serde(
-        rename = "items",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub items: ::std::vec::Vec<Item>,
     /// `sortOrder`.
-    #[serde(
-        rename = "sortOrder",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_order: ::std::option::Option<crate::Number>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for Gallery {
+    const NAME: &'static str = "Gallery";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "totalItems" => self.total_items = map.next_value()?,
+            "items" => self.items = crate::serde_helpers::next_list(map)?,
+            "sortOrder" => self.sort_order = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Gallery {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Gallery {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        if !self.items.is_empty() {
+            map.serialize_entry("items", &self.items)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sort_order {
+            map.serialize_entry("sortOrder", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `GalleryItemCreated` in Wix's typings (`pro-gallery_pro-gallery`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixProGallery.onGalleryItemCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GalleryItemCreatedData {
     /// `item`.
-    #[serde(
-        rename = "item",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub item: ::std::option::Option<::std::boxed::Box<Item>>,
 }
 
+impl crate::serde_helpers::Object for GalleryItemCreatedData {
+    const NAME: &'static str = "GalleryItemCreatedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "item" => self.item = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GalleryItemCreatedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GalleryItemCreatedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.item {
+            map.serialize_entry("item", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `GalleryItemDeleted` in Wix's typings (`pro-gallery_pro-gallery`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixProGallery.onGalleryItemDeleted`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GalleryItemDeletedData {
     /// `itemId`. Format `GUID`.
-    #[serde(
-        rename = "itemId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub item_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for GalleryItemDeletedData {
+    const NAME: &'static str = "GalleryItemDeletedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "itemId" => self.item_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GalleryItemDeletedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GalleryItemDeletedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.item_id {
+            map.serialize_entry("itemId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `GalleryItemUpdated` in Wix's typings (`pro-gallery_pro-gallery`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixProGallery.onGalleryItemUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GalleryItemUpdatedData {
     /// `updatedItem`.
-    #[serde(
-        rename = "updatedItem",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_item: ::std::option::Option<::std::boxed::Box<Item>>,
 }
 
+impl crate::serde_helpers::Object for GalleryItemUpdatedData {
+    const NAME: &'static str = "GalleryItemUpdatedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "updatedItem" => self.updated_item = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GalleryItemUpdatedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GalleryItemUpdatedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.updated_item {
+            map.serialize_entry("updatedItem", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Image` in Wix's typings (`pro-gallery_pro-gallery`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixProGallery.onGalleryCreated`, `wixProGallery.onGalleryItemCreated`, `wixProGallery.onGalleryItemUpdated`, `wixProGallery.onGalleryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Image {
     /// `imageInfo`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "imageInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image_info: ::std::option::Option<crate::Media<CommonImage>>,
     /// `focalPoint`.
-    #[serde(
-        rename = "focalPoint",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub focal_point: ::std::option::Option<Point>,
     /// `exif`.
-    #[serde(
-        rename = "exif",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exif: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
     /// `quality`.
-    #[serde(
-        rename = "quality",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quality: ::std::option::Option<crate::Number>,
     /// `unsharpMasking`.
-    #[serde(
-        rename = "unsharpMasking",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unsharp_masking: ::std::option::Option<UnsharpMasking>,
 }
 
+impl crate::serde_helpers::Object for Image {
+    const NAME: &'static str = "Image";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "imageInfo" => self.image_info = map.next_value()?,
+            "focalPoint" => self.focal_point = map.next_value()?,
+            "exif" => self.exif = map.next_value()?,
+            "quality" => self.quality = map.next_value()?,
+            "unsharpMasking" => self.unsharp_masking = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Image {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Image {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.image_info {
+            map.serialize_entry("imageInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.focal_point {
+            map.serialize_entry("focalPoint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.exif {
+            map.serialize_entry("exif", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quality {
+            map.serialize_entry("quality", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unsharp_masking {
+            map.serialize_entry("unsharpMasking", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Item` in Wix's typings (`pro-gallery_pro-gallery`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixProGallery.onGalleryCreated`, `wixProGallery.onGalleryItemCreated`, `wixProGallery.onGalleryItemUpdated`, `wixProGallery.onGalleryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Item {
     /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<::std::boxed::Box<Image>>,
     /// `video`.
-    #[serde(
-        rename = "video",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video: ::std::option::Option<Video>,
     /// `text`.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<Text>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `sortOrder`.
-    #[serde(
-        rename = "sortOrder",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_order: ::std::option::Option<crate::Number>,
     /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `description`.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `link`.
-    #[serde(
-        rename = "link",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub link: ::std::option::Option<Link>,
     /// `type`. Read-only.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<Type>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<Tags>,
 }
 
+impl crate::serde_helpers::Object for Item {
+    const NAME: &'static str = "Item";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "image" => self.image = map.next_value()?,
+            "video" => self.video = map.next_value()?,
+            "text" => self.text = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "sortOrder" => self.sort_order = map.next_value()?,
+            "title" => self.title = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "link" => self.link = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Item {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Item {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.video {
+            map.serialize_entry("video", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sort_order {
+            map.serialize_entry("sortOrder", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.link {
+            map.serialize_entry("link", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Link` in Wix's typings (`pro-gallery_pro-gallery`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixProGallery.onGalleryCreated`, `wixProGallery.onGalleryItemCreated`, `wixProGallery.onGalleryItemUpdated`, `wixProGallery.onGalleryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Link {
     /// `text`.
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<::std::string::String>,
     /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
 }
 
-/// `Point` in Wix's typings (`pro-gallery_pro-gallery`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Point {
-    /// `x`.
-    #[serde(
-        rename = "x",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub x: ::std::option::Option<crate::Number>,
-    /// `y`.
-    #[serde(
-        rename = "y",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub y: ::std::option::Option<crate::Number>,
+impl crate::serde_helpers::Object for Link {
+    const NAME: &'static str = "Link";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "text" => self.text = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Link {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Link {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Tags` in Wix's typings (`pro-gallery_pro-gallery`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixProGallery.onGalleryCreated`, `wixProGallery.onGalleryItemCreated`, `wixProGallery.onGalleryItemUpdated`, `wixProGallery.onGalleryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Tags {
     /// `values`.
-    #[serde(
-        rename = "values",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub values: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Tags {
+    const NAME: &'static str = "Tags";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "values" => self.values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Tags {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.values.is_empty() {
+            map.serialize_entry("values", &self.values)?;
+        }
+        map.end()
+    }
+}
+
 /// `Text` in Wix's typings (`pro-gallery_pro-gallery`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixProGallery.onGalleryCreated`, `wixProGallery.onGalleryItemCreated`, `wixProGallery.onGalleryItemUpdated`, `wixProGallery.onGalleryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Text {
     /// `html`.
-    #[serde(
-        rename = "html",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub html: ::std::option::Option<::std::string::String>,
     /// `css`.
-    #[serde(
-        rename = "css",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub css: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
     /// `editorHtml`.
-    #[serde(
-        rename = "editorHtml",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub editor_html: ::std::option::Option<::std::string::String>,
     /// `editorFontId`.
-    #[serde(
-        rename = "editorFontId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub editor_font_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Text {
+    const NAME: &'static str = "Text";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "html" => self.html = map.next_value()?,
+            "css" => self.css = map.next_value()?,
+            "editorHtml" => self.editor_html = map.next_value()?,
+            "editorFontId" => self.editor_font_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Text {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Text {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.html {
+            map.serialize_entry("html", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.css {
+            map.serialize_entry("css", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.editor_html {
+            map.serialize_entry("editorHtml", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.editor_font_id {
+            map.serialize_entry("editorFontId", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Type` in Wix's typings (`pro-gallery_pro-gallery`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixProGallery.onGalleryCreated`, `wixProGallery.onGalleryItemCreated`, `wixProGallery.onGalleryItemUpdated`, `wixProGallery.onGalleryUpdated`.
     pub enum Type {
         /// `UNDEFINED`.
         Undefined = "UNDEFINED",
@@ -467,109 +685,129 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `UnsharpMasking` in Wix's typings (`pro-gallery_pro-gallery`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixProGallery.onGalleryCreated`, `wixProGallery.onGalleryItemCreated`, `wixProGallery.onGalleryItemUpdated`, `wixProGallery.onGalleryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UnsharpMasking {
     /// `amount`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<crate::Number>,
     /// `radius`.
-    #[serde(
-        rename = "radius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub radius: ::std::option::Option<crate::Number>,
     /// `threshold`.
-    #[serde(
-        rename = "threshold",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub threshold: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for UnsharpMasking {
+    const NAME: &'static str = "UnsharpMasking";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "radius" => self.radius = map.next_value()?,
+            "threshold" => self.threshold = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UnsharpMasking {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for UnsharpMasking {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.radius {
+            map.serialize_entry("radius", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.threshold {
+            map.serialize_entry("threshold", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Video` in Wix's typings (`pro-gallery_pro-gallery`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixProGallery.onGalleryCreated`, `wixProGallery.onGalleryItemCreated`, `wixProGallery.onGalleryItemUpdated`, `wixProGallery.onGalleryUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Video {
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<VideoType>,
     /// `videoInfo`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "videoInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video_info: ::std::option::Option<crate::Media<VideoV2>>,
     /// `durationInMillis`.
-    #[serde(
-        rename = "durationInMillis",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration_in_millis: ::std::option::Option<crate::Number>,
 }
 
-/// `VideoResolution` in Wix's typings (`pro-gallery_pro-gallery`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct VideoResolution {
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `format`.
-    #[serde(
-        rename = "format",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub format: ::std::option::Option<::std::string::String>,
-    /// `quality`.
-    #[serde(
-        rename = "quality",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub quality: ::std::option::Option<::std::string::String>,
-    /// `filename`.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for Video {
+    const NAME: &'static str = "Video";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "videoInfo" => self.video_info = map.next_value()?,
+            "durationInMillis" => self.duration_in_millis = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Video {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Video {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.video_info {
+            map.serialize_entry("videoInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.duration_in_millis {
+            map.serialize_entry("durationInMillis", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `VideoType` in Wix's typings (`pro-gallery_pro-gallery`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixProGallery.onGalleryCreated`, `wixProGallery.onGalleryItemCreated`, `wixProGallery.onGalleryItemUpdated`, `wixProGallery.onGalleryUpdated`.
     pub enum VideoType {
         /// `UNDEFINED`.
         Undefined = "UNDEFINED",
@@ -582,48 +820,10 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `VideoV2` in Wix's typings (`pro-gallery_pro-gallery`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct VideoV2 {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `resolutions`. At most 100 items.
-    #[serde(
-        rename = "resolutions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub resolutions: ::std::vec::Vec<VideoResolution>,
-    /// `filename`.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
-    /// `posters`.
-    #[serde(
-        rename = "posters",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub posters: ::std::vec::Vec<CommonImage>,
-}
+pub use crate::catalog::shared::CommonImage;
+pub use crate::catalog::shared::Point;
+pub use crate::catalog::shared::VideoResolution2 as VideoResolution;
+pub use crate::catalog::shared::VideoV22 as VideoV2;
 
 crate::declare_module! {
     /// Event markers of `wixProGallery`.

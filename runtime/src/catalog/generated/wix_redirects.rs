@@ -22,67 +22,131 @@ pub struct RedirectSessionCreated {
 }
 
 /// `RedirectSession` in Wix's typings (`redirects_redirects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRedirects.onRedirectSessionCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RedirectSession {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `fullUrl`. At most 2048 characters. Read-only.
-    #[serde(
-        rename = "fullUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub full_url: ::std::option::Option<::std::string::String>,
     /// `urlDetails`.
-    #[serde(
-        rename = "urlDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url_details: ::std::option::Option<UrlDetails>,
     /// `sessionToken`. At most 2048 characters. Read-only.
-    #[serde(
-        rename = "sessionToken",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub session_token: ::std::option::Option<::std::string::String>,
     /// `shortUrl`. At most 2048 characters. Read-only.
-    #[serde(
-        rename = "shortUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub short_url: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for RedirectSession {
+    const NAME: &'static str = "RedirectSession";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "fullUrl" => self.full_url = map.next_value()?,
+            "urlDetails" => self.url_details = map.next_value()?,
+            "sessionToken" => self.session_token = map.next_value()?,
+            "shortUrl" => self.short_url = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RedirectSession {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RedirectSession {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.full_url {
+            map.serialize_entry("fullUrl", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url_details {
+            map.serialize_entry("urlDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.session_token {
+            map.serialize_entry("sessionToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.short_url {
+            map.serialize_entry("shortUrl", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `URLDetails` in Wix's typings (`redirects_redirects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRedirects.onRedirectSessionCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UrlDetails {
     /// `endpoint`. At most 2048 characters. Read-only.
-    #[serde(
-        rename = "endpoint",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub endpoint: ::std::option::Option<::std::string::String>,
     /// `searchParams`.
-    #[serde(
-        rename = "searchParams",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub search_params: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
+}
+
+impl crate::serde_helpers::Object for UrlDetails {
+    const NAME: &'static str = "UrlDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "endpoint" => self.endpoint = map.next_value()?,
+            "searchParams" => self.search_params = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UrlDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for UrlDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.endpoint {
+            map.serialize_entry("endpoint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.search_params {
+            map.serialize_entry("searchParams", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::declare_module! {

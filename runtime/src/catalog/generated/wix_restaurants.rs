@@ -480,68 +480,120 @@ pub struct RuleUpdated {
 }
 
 /// `Activity` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Activity {
     /// `timestamp`. Read-only.
-    #[serde(
-        rename = "timestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timestamp: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `message`. At most 1000 characters. Read-only.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
 }
 
-/// `AddressLocation` in Wix's typings (`restaurants_fulfillment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AddressLocation {
-    /// `latitude`.
-    #[serde(
-        rename = "latitude",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub latitude: ::std::option::Option<crate::Number>,
-    /// `longitude`.
-    #[serde(
-        rename = "longitude",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub longitude: ::std::option::Option<crate::Number>,
+impl crate::serde_helpers::Object for Activity {
+    const NAME: &'static str = "Activity";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timestamp" => self.timestamp = map.next_value()?,
+            "message" => self.message = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Activity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Activity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `AffectedFulfillmentMethods` in Wix's typings (`restaurants_availability-exceptions`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onAvailabilityExceptionCreated`, `wixRestaurants.onAvailabilityExceptionDeleted`, `wixRestaurants.onAvailabilityExceptionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AffectedFulfillmentMethods {
     /// `specificFulfillmentMethodsOptions`.
-    #[serde(
-        rename = "specificFulfillmentMethodsOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub specific_fulfillment_methods_options:
         ::std::option::Option<SpecificFulfillmentMethodsImpactScope>,
     /// `affectedMethods`.
-    #[serde(
-        rename = "affectedMethods",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub affected_methods: ::std::option::Option<AffectedMethods>,
+}
+
+impl crate::serde_helpers::Object for AffectedFulfillmentMethods {
+    const NAME: &'static str = "AffectedFulfillmentMethods";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "specificFulfillmentMethodsOptions" => {
+                self.specific_fulfillment_methods_options = map.next_value()?
+            }
+            "affectedMethods" => self.affected_methods = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AffectedFulfillmentMethods {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AffectedFulfillmentMethods {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.specific_fulfillment_methods_options {
+            map.serialize_entry("specificFulfillmentMethodsOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.affected_methods {
+            map.serialize_entry("affectedMethods", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `AffectedMethods` in Wix's typings (`restaurants_availability-exceptions`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onAvailabilityExceptionCreated`, `wixRestaurants.onAvailabilityExceptionDeleted`, `wixRestaurants.onAvailabilityExceptionUpdated`.
     pub enum AffectedMethods {
         /// `ALL_FULFILLMENT_METHODS`.
         AllFulfillmentMethods = "ALL_FULFILLMENT_METHODS",
@@ -556,6 +608,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `AsapFutureHandlingType` in Wix's typings (`restaurants_operations`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
     pub enum AsapFutureHandlingType {
         /// `NO_FUTURE_HANDLING`.
         NoFutureHandling = "NO_FUTURE_HANDLING",
@@ -565,154 +619,191 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `AsapOrderScheduling` in Wix's typings (`restaurants_operations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AsapOrderScheduling {
     /// `businessDaysAheadHandlingOptions`.
-    #[serde(
-        rename = "businessDaysAheadHandlingOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_days_ahead_handling_options: ::std::option::Option<BusinessDaysAheadHandling>,
     /// `preparationTime`.
-    #[serde(
-        rename = "preparationTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub preparation_time: ::std::option::Option<PreparationTime>,
     /// `asapFutureHandlingType`.
-    #[serde(
-        rename = "asapFutureHandlingType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub asap_future_handling_type: ::std::option::Option<AsapFutureHandlingType>,
 }
 
+impl crate::serde_helpers::Object for AsapOrderScheduling {
+    const NAME: &'static str = "AsapOrderScheduling";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "businessDaysAheadHandlingOptions" => {
+                self.business_days_ahead_handling_options = map.next_value()?
+            }
+            "preparationTime" => self.preparation_time = map.next_value()?,
+            "asapFutureHandlingType" => self.asap_future_handling_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AsapOrderScheduling {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AsapOrderScheduling {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.business_days_ahead_handling_options {
+            map.serialize_entry("businessDaysAheadHandlingOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.preparation_time {
+            map.serialize_entry("preparationTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.asap_future_handling_type {
+            map.serialize_entry("asapFutureHandlingType", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `AvailabilityException` in Wix's typings (`restaurants_availability-exceptions`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onAvailabilityExceptionCreated`, `wixRestaurants.onAvailabilityExceptionDeleted`, `wixRestaurants.onAvailabilityExceptionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AvailabilityException {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `startTime`.
-    #[serde(
-        rename = "startTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `endTime`.
-    #[serde(
-        rename = "endTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `available`. Read-only.
-    #[serde(
-        rename = "available",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub available: ::std::option::Option<bool>,
     /// `name`. At most 500 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `affectedFulfillmentMethods`.
-    #[serde(
-        rename = "affectedFulfillmentMethods",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub affected_fulfillment_methods: ::std::option::Option<AffectedFulfillmentMethods>,
     /// `operationId`. Format `GUID`.
-    #[serde(
-        rename = "operationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub operation_id: ::std::option::Option<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `businessLocationId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "businessLocationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_location_id: ::std::option::Option<::std::string::String>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<AvailabilityExceptionsTags>,
 }
 
-/// `Tags` in Wix's typings (`restaurants_availability-exceptions`, `restaurants_fulfillment-methods`, `restaurants_menu-ordering-settings`, `restaurants_operation-groups`, `restaurants_operations`, `restaurants_service-fees`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AvailabilityExceptionsTags {
-    /// `privateTags`.
-    #[serde(
-        rename = "privateTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub private_tags: ::std::option::Option<TagList>,
-    /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub tags: ::std::option::Option<TagList>,
+impl crate::serde_helpers::Object for AvailabilityException {
+    const NAME: &'static str = "AvailabilityException";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "startTime" => self.start_time = map.next_value()?,
+            "endTime" => self.end_time = map.next_value()?,
+            "available" => self.available = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "affectedFulfillmentMethods" => self.affected_fulfillment_methods = map.next_value()?,
+            "operationId" => self.operation_id = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "businessLocationId" => self.business_location_id = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AvailabilityException {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AvailabilityException {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_time {
+            map.serialize_entry("startTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_time {
+            map.serialize_entry("endTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.available {
+            map.serialize_entry("available", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.affected_fulfillment_methods {
+            map.serialize_entry("affectedFulfillmentMethods", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.operation_id {
+            map.serialize_entry("operationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.business_location_id {
+            map.serialize_entry("businessLocationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `AvailabilityType` in Wix's typings (`restaurants_menu-ordering-settings`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onMenuOrderingSettingsCreated`, `wixRestaurants.onMenuOrderingSettingsDeleted`, `wixRestaurants.onMenuOrderingSettingsUpdated`.
     pub enum AvailabilityType {
         /// `UNSPECIFIED_AVAILABILITY_OPTION`.
         UnspecifiedAvailabilityOption = "UNSPECIFIED_AVAILABILITY_OPTION",
@@ -726,122 +817,291 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `AvailableRange` in Wix's typings (`restaurants_menu-ordering-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onMenuOrderingSettingsCreated`, `wixRestaurants.onMenuOrderingSettingsDeleted`, `wixRestaurants.onMenuOrderingSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AvailableRange {
     /// `startTime`.
-    #[serde(
-        rename = "startTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `endTime`.
-    #[serde(
-        rename = "endTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for AvailableRange {
+    const NAME: &'static str = "AvailableRange";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "startTime" => self.start_time = map.next_value()?,
+            "endTime" => self.end_time = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AvailableRange {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AvailableRange {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.start_time {
+            map.serialize_entry("startTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_time {
+            map.serialize_entry("endTime", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `BusinessDaysAheadHandling` in Wix's typings (`restaurants_operations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BusinessDaysAheadHandling {
     /// `daysCount`.
-    #[serde(
-        rename = "daysCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub days_count: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for BusinessDaysAheadHandling {
+    const NAME: &'static str = "BusinessDaysAheadHandling";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "daysCount" => self.days_count = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BusinessDaysAheadHandling {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BusinessDaysAheadHandling {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.days_count {
+            map.serialize_entry("daysCount", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Catalog` in Wix's typings (`restaurants_catalogs`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onCatalogChanged`, `wixRestaurants.onCatalogCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Catalog {
     /// `_id` (Velo), `id` (REST). Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `locationId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "locationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location_id: ::std::option::Option<::std::string::String>,
     /// `archived`. Read-only.
-    #[serde(
-        rename = "archived",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub archived: ::std::option::Option<bool>,
     /// `draftPublishedDate`. Read-only.
-    #[serde(
-        rename = "draftPublishedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub draft_published_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for Catalog {
+    const NAME: &'static str = "Catalog";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "locationId" => self.location_id = map.next_value()?,
+            "archived" => self.archived = map.next_value()?,
+            "draftPublishedDate" => self.draft_published_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Catalog {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Catalog {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location_id {
+            map.serialize_entry("locationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.archived {
+            map.serialize_entry("archived", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.draft_published_date {
+            map.serialize_entry("draftPublishedDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CatalogChanged` in Wix's typings (`restaurants_catalogs`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onCatalogChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CatalogChangedData {
     /// `catalog`.
-    #[serde(
-        rename = "catalog",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub catalog: ::std::option::Option<Catalog>,
 }
 
+impl crate::serde_helpers::Object for CatalogChangedData {
+    const NAME: &'static str = "CatalogChangedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "catalog" => self.catalog = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CatalogChangedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CatalogChangedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.catalog {
+            map.serialize_entry("catalog", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CatalogReference` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CatalogReference {
     /// `catalogItemId`.
-    #[serde(
-        rename = "catalogItemId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub catalog_item_id: ::std::option::Option<::std::string::String>,
     /// `catalogItemName`. At most 1000 characters. Read-only.
-    #[serde(
-        rename = "catalogItemName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub catalog_item_name: ::std::option::Option<::std::string::String>,
     /// `catalogItemDescription`. At most 1000 characters. Read-only.
-    #[serde(
-        rename = "catalogItemDescription",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub catalog_item_description: ::std::option::Option<::std::string::String>,
     /// `catalogItemMedia`. Format `WEB_URL`. Read-only.
-    #[serde(
-        rename = "catalogItemMedia",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub catalog_item_media: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for CatalogReference {
+    const NAME: &'static str = "CatalogReference";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "catalogItemId" => self.catalog_item_id = map.next_value()?,
+            "catalogItemName" => self.catalog_item_name = map.next_value()?,
+            "catalogItemDescription" => self.catalog_item_description = map.next_value()?,
+            "catalogItemMedia" => self.catalog_item_media = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CatalogReference {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CatalogReference {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.catalog_item_id {
+            map.serialize_entry("catalogItemId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.catalog_item_name {
+            map.serialize_entry("catalogItemName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.catalog_item_description {
+            map.serialize_entry("catalogItemDescription", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.catalog_item_media {
+            map.serialize_entry("catalogItemMedia", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Channel` in Wix's typings (`restaurants_recipients`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onRecipientCreated`, `wixRestaurants.onRecipientDeleted`, `wixRestaurants.onRecipientUpdated`.
     pub enum Channel {
         /// `SMS`.
         Sms = "SMS",
@@ -851,237 +1111,387 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `ChannelInfo` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ChannelInfo {
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<OrdersType>,
 }
 
+impl crate::serde_helpers::Object for ChannelInfo {
+    const NAME: &'static str = "ChannelInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ChannelInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ChannelInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CommonAddress` in Wix's typings (`restaurants_fulfillment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CommonAddress {
     /// `streetAddress`.
-    #[serde(
-        rename = "streetAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub street_address: ::std::option::Option<StreetAddress>,
     /// `addressLine1` (Velo), `addressLine` (REST).
-    #[serde(
-        rename = "addressLine1",
-        alias = "addressLine",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_line1: ::std::option::Option<::std::string::String>,
     /// `country`. Format `COUNTRY`.
-    #[serde(
-        rename = "country",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country: ::std::option::Option<::std::string::String>,
     /// `subdivision`.
-    #[serde(
-        rename = "subdivision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subdivision: ::std::option::Option<::std::string::String>,
     /// `city`.
-    #[serde(
-        rename = "city",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub city: ::std::option::Option<::std::string::String>,
     /// `postalCode`.
-    #[serde(
-        rename = "postalCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub postal_code: ::std::option::Option<::std::string::String>,
     /// `addressLine2`.
-    #[serde(
-        rename = "addressLine2",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_line2: ::std::option::Option<::std::string::String>,
     /// `formatted` (Velo), `formattedAddress` (REST).
-    #[serde(
-        rename = "formatted",
-        alias = "formattedAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted: ::std::option::Option<::std::string::String>,
     /// `hint`.
-    #[serde(
-        rename = "hint",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hint: ::std::option::Option<::std::string::String>,
     /// `location` (Velo), `geocode` (REST).
-    #[serde(
-        rename = "location",
-        alias = "geocode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location: ::std::option::Option<AddressLocation>,
     /// `countryFullname`.
-    #[serde(
-        rename = "countryFullname",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country_fullname: ::std::option::Option<::std::string::String>,
     /// `subdivisionFullname`.
-    #[serde(
-        rename = "subdivisionFullname",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subdivision_fullname: ::std::option::Option<::std::string::String>,
     /// `subdivisions`. At most 6 items.
-    #[serde(
-        rename = "subdivisions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub subdivisions: ::std::vec::Vec<Subdivision>,
 }
 
+impl crate::serde_helpers::Object for CommonAddress {
+    const NAME: &'static str = "CommonAddress";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "streetAddress" => self.street_address = map.next_value()?,
+            "addressLine1" | "addressLine" => self.address_line1 = map.next_value()?,
+            "country" => self.country = map.next_value()?,
+            "subdivision" => self.subdivision = map.next_value()?,
+            "city" => self.city = map.next_value()?,
+            "postalCode" => self.postal_code = map.next_value()?,
+            "addressLine2" => self.address_line2 = map.next_value()?,
+            "formatted" | "formattedAddress" => self.formatted = map.next_value()?,
+            "hint" => self.hint = map.next_value()?,
+            "location" | "geocode" => self.location = map.next_value()?,
+            "countryFullname" => self.country_fullname = map.next_value()?,
+            "subdivisionFullname" => self.subdivision_fullname = map.next_value()?,
+            "subdivisions" => self.subdivisions = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CommonAddress {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CommonAddress {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.street_address {
+            map.serialize_entry("streetAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address_line1 {
+            map.serialize_entry("addressLine1", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subdivision {
+            map.serialize_entry("subdivision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.postal_code {
+            map.serialize_entry("postalCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address_line2 {
+            map.serialize_entry("addressLine2", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted {
+            map.serialize_entry("formatted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hint {
+            map.serialize_entry("hint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.country_fullname {
+            map.serialize_entry("countryFullname", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subdivision_fullname {
+            map.serialize_entry("subdivisionFullname", value)?;
+        }
+        if !self.subdivisions.is_empty() {
+            map.serialize_entry("subdivisions", &self.subdivisions)?;
+        }
+        map.end()
+    }
+}
+
 /// `CommonMoney` in Wix's typings (`restaurants_service-fees`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onRuleCreated`, `wixRestaurants.onRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CommonMoney {
     /// `value`. Format `DECIMAL_VALUE`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<::std::string::String>,
     /// `currency`. Format `CURRENCY`.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub currency: ::std::option::Option<::std::string::String>,
     /// `formattedValue`.
-    #[serde(
-        rename = "formattedValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted_value: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CommonMoney {
+    const NAME: &'static str = "CommonMoney";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "value" => self.value = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "formattedValue" => self.formatted_value = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CommonMoney {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CommonMoney {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.currency {
+            map.serialize_entry("currency", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted_value {
+            map.serialize_entry("formattedValue", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Condition` in Wix's typings (`restaurants_service-fees`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onRuleCreated`, `wixRestaurants.onRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Condition {
     /// `number`.
-    #[serde(
-        rename = "number",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub number: ::std::option::Option<ServiceFeesNumber>,
     /// `list`.
-    #[serde(
-        rename = "list",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub list: ::std::option::Option<List>,
     /// `path`. At most 1000 characters. Deprecated. Replaced by `order_field_path`.
-    #[serde(
-        rename = "path",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub path: ::std::option::Option<::std::string::String>,
     /// `orderFieldPath`. At most 1000 characters.
-    #[serde(
-        rename = "orderFieldPath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_field_path: ::std::option::Option<::std::string::String>,
     /// `expectedType`. Deprecated. Replaced by `expected_field_type`.
-    #[serde(
-        rename = "expectedType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expected_type: ::std::option::Option<ExpectedType>,
     /// `expectedFieldType`.
-    #[serde(
-        rename = "expectedFieldType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expected_field_type: ::std::option::Option<ExpectedFieldType>,
 }
 
+impl crate::serde_helpers::Object for Condition {
+    const NAME: &'static str = "Condition";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "number" => self.number = map.next_value()?,
+            "list" => self.list = map.next_value()?,
+            "path" => self.path = map.next_value()?,
+            "orderFieldPath" => self.order_field_path = map.next_value()?,
+            "expectedType" => self.expected_type = map.next_value()?,
+            "expectedFieldType" => self.expected_field_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Condition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Condition {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.number {
+            map.serialize_entry("number", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.list {
+            map.serialize_entry("list", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.path {
+            map.serialize_entry("path", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order_field_path {
+            map.serialize_entry("orderFieldPath", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expected_type {
+            map.serialize_entry("expectedType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expected_field_type {
+            map.serialize_entry("expectedFieldType", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ConditionTree` in Wix's typings (`restaurants_service-fees`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onRuleCreated`, `wixRestaurants.onRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConditionTree {
     /// `leftCondition`.
-    #[serde(
-        rename = "leftCondition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub left_condition: ::std::option::Option<Condition>,
     /// `leftConditionsTree`.
-    #[serde(
-        rename = "leftConditionsTree",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub left_conditions_tree: ::std::option::Option<::std::boxed::Box<ConditionTree>>,
     /// `rightCondition`.
-    #[serde(
-        rename = "rightCondition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub right_condition: ::std::option::Option<Condition>,
     /// `rightConditionsTree`.
-    #[serde(
-        rename = "rightConditionsTree",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub right_conditions_tree: ::std::option::Option<::std::boxed::Box<ConditionTree>>,
     /// `operator`.
-    #[serde(
-        rename = "operator",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub operator: ::std::option::Option<Operator>,
+}
+
+impl crate::serde_helpers::Object for ConditionTree {
+    const NAME: &'static str = "ConditionTree";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "leftCondition" => self.left_condition = map.next_value()?,
+            "leftConditionsTree" => self.left_conditions_tree = map.next_value()?,
+            "rightCondition" => self.right_condition = map.next_value()?,
+            "rightConditionsTree" => self.right_conditions_tree = map.next_value()?,
+            "operator" => self.operator = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConditionTree {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ConditionTree {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.left_condition {
+            map.serialize_entry("leftCondition", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.left_conditions_tree {
+            map.serialize_entry("leftConditionsTree", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.right_condition {
+            map.serialize_entry("rightCondition", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.right_conditions_tree {
+            map.serialize_entry("rightConditionsTree", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.operator {
+            map.serialize_entry("operator", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ConditionType` in Wix's typings (`restaurants_service-fees`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onRuleCreated`, `wixRestaurants.onRuleUpdated`.
     pub enum ConditionType {
         /// `UNDEFINED_CONDITION_TYPE`.
         UndefinedConditionType = "UNDEFINED_CONDITION_TYPE",
@@ -1094,6 +1504,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `ConditionsType` in Wix's typings (`restaurants_service-fees`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onRuleCreated`, `wixRestaurants.onRuleUpdated`.
     pub enum ConditionsType {
         /// `NO_CONDITIONS`.
         NoConditions = "NO_CONDITIONS",
@@ -1105,109 +1517,243 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Curbside` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Curbside {
     /// `info`. At most 50 characters.
-    #[serde(
-        rename = "info",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub info: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Curbside {
+    const NAME: &'static str = "Curbside";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "info" => self.info = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Curbside {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Curbside {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.info {
+            map.serialize_entry("info", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CustomArea` in Wix's typings (`restaurants_fulfillment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CustomArea {
     /// `geocodes`.
-    #[serde(
-        rename = "geocodes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub geocodes: ::std::vec::Vec<AddressLocation>,
 }
 
+impl crate::serde_helpers::Object for CustomArea {
+    const NAME: &'static str = "CustomArea";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "geocodes" => self.geocodes = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CustomArea {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CustomArea {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.geocodes.is_empty() {
+            map.serialize_entry("geocodes", &self.geocodes)?;
+        }
+        map.end()
+    }
+}
+
 /// `Customer` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Customer {
     /// `memberId`. Format `GUID`.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `visitorId`. Format `GUID`.
-    #[serde(
-        rename = "visitorId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub visitor_id: ::std::option::Option<::std::string::String>,
     /// `firstName`.
-    #[serde(
-        rename = "firstName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`.
-    #[serde(
-        rename = "lastName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// `phone`.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone: ::std::option::Option<::std::string::String>,
     /// `email`.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `contactId`. Format `GUID`.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Customer {
+    const NAME: &'static str = "Customer";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "memberId" => self.member_id = map.next_value()?,
+            "visitorId" => self.visitor_id = map.next_value()?,
+            "firstName" => self.first_name = map.next_value()?,
+            "lastName" => self.last_name = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "contactId" => self.contact_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Customer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Customer {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.visitor_id {
+            map.serialize_entry("visitorId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DayAndTime` in Wix's typings (`restaurants_operations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DayAndTime {
     /// `dayOfWeek`.
-    #[serde(
-        rename = "dayOfWeek",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub day_of_week: ::std::option::Option<EntitiesDayOfWeek>,
     /// `timeOfDay`.
-    #[serde(
-        rename = "timeOfDay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_of_day: ::std::option::Option<TimeOfDay>,
+}
+
+impl crate::serde_helpers::Object for DayAndTime {
+    const NAME: &'static str = "DayAndTime";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "dayOfWeek" => self.day_of_week = map.next_value()?,
+            "timeOfDay" => self.time_of_day = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DayAndTime {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DayAndTime {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.day_of_week {
+            map.serialize_entry("dayOfWeek", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_of_day {
+            map.serialize_entry("timeOfDay", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `DayOfWeek` in Wix's typings (`restaurants_discount`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onDiscountCreated`, `wixRestaurants.onDiscountUpdated`.
     pub enum DayOfWeek {
         /// `UNDEFINED`.
         Undefined = "UNDEFINED",
@@ -1229,457 +1775,797 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `DayOfWeekAvailability` in Wix's typings (`restaurants_fulfillment-methods`, `restaurants_menu-ordering-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`, `wixRestaurants.onMenuOrderingSettingsCreated`, `wixRestaurants.onMenuOrderingSettingsDeleted`, `wixRestaurants.onMenuOrderingSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DayOfWeekAvailability {
     /// `dayOfWeek`.
-    #[serde(
-        rename = "dayOfWeek",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub day_of_week: ::std::option::Option<EntitiesDayOfWeek>,
     /// `timeRanges`.
-    #[serde(
-        rename = "timeRanges",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub time_ranges: ::std::vec::Vec<TimeOfDayRange>,
 }
 
+impl crate::serde_helpers::Object for DayOfWeekAvailability {
+    const NAME: &'static str = "DayOfWeekAvailability";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "dayOfWeek" => self.day_of_week = map.next_value()?,
+            "timeRanges" => self.time_ranges = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DayOfWeekAvailability {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DayOfWeekAvailability {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.day_of_week {
+            map.serialize_entry("dayOfWeek", value)?;
+        }
+        if !self.time_ranges.is_empty() {
+            map.serialize_entry("timeRanges", &self.time_ranges)?;
+        }
+        map.end()
+    }
+}
+
 /// `DeliveryAddress` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DeliveryAddress {
     /// `formatted`. At most 250 characters.
-    #[serde(
-        rename = "formatted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted: ::std::option::Option<::std::string::String>,
     /// `country`. At most 100 characters.
-    #[serde(
-        rename = "country",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country: ::std::option::Option<::std::string::String>,
     /// `city`. At most 100 characters.
-    #[serde(
-        rename = "city",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub city: ::std::option::Option<::std::string::String>,
     /// `street`. At most 100 characters.
-    #[serde(
-        rename = "street",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub street: ::std::option::Option<::std::string::String>,
     /// `streetNumber`. At most 100 characters.
-    #[serde(
-        rename = "streetNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub street_number: ::std::option::Option<::std::string::String>,
     /// `apt`. At most 100 characters.
-    #[serde(
-        rename = "apt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub apt: ::std::option::Option<::std::string::String>,
     /// `floor`. At most 100 characters.
-    #[serde(
-        rename = "floor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub floor: ::std::option::Option<::std::string::String>,
     /// `entrance`. At most 100 characters.
-    #[serde(
-        rename = "entrance",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub entrance: ::std::option::Option<::std::string::String>,
     /// `zipCode`. At most 100 characters.
-    #[serde(
-        rename = "zipCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub zip_code: ::std::option::Option<::std::string::String>,
     /// `countryCode`. Format `COUNTRY`.
-    #[serde(
-        rename = "countryCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country_code: ::std::option::Option<::std::string::String>,
     /// `onArrival`.
-    #[serde(
-        rename = "onArrival",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub on_arrival: ::std::option::Option<OnArrival>,
     /// `approximate`.
-    #[serde(
-        rename = "approximate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub approximate: ::std::option::Option<bool>,
     /// `comment`. At most 500 characters.
-    #[serde(
-        rename = "comment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub comment: ::std::option::Option<::std::string::String>,
     /// `location`.
-    #[serde(
-        rename = "location",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location: ::std::option::Option<DeliveryAddressLocation>,
     /// `addressLine2`.
-    #[serde(
-        rename = "addressLine2",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_line2: ::std::option::Option<::std::string::String>,
     /// `subdivision`.
-    #[serde(
-        rename = "subdivision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subdivision: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for DeliveryAddress {
+    const NAME: &'static str = "DeliveryAddress";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "formatted" => self.formatted = map.next_value()?,
+            "country" => self.country = map.next_value()?,
+            "city" => self.city = map.next_value()?,
+            "street" => self.street = map.next_value()?,
+            "streetNumber" => self.street_number = map.next_value()?,
+            "apt" => self.apt = map.next_value()?,
+            "floor" => self.floor = map.next_value()?,
+            "entrance" => self.entrance = map.next_value()?,
+            "zipCode" => self.zip_code = map.next_value()?,
+            "countryCode" => self.country_code = map.next_value()?,
+            "onArrival" => self.on_arrival = map.next_value()?,
+            "approximate" => self.approximate = map.next_value()?,
+            "comment" => self.comment = map.next_value()?,
+            "location" => self.location = map.next_value()?,
+            "addressLine2" => self.address_line2 = map.next_value()?,
+            "subdivision" => self.subdivision = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeliveryAddress {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DeliveryAddress {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.formatted {
+            map.serialize_entry("formatted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.street {
+            map.serialize_entry("street", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.street_number {
+            map.serialize_entry("streetNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.apt {
+            map.serialize_entry("apt", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.floor {
+            map.serialize_entry("floor", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.entrance {
+            map.serialize_entry("entrance", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.zip_code {
+            map.serialize_entry("zipCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.country_code {
+            map.serialize_entry("countryCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.on_arrival {
+            map.serialize_entry("onArrival", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.approximate {
+            map.serialize_entry("approximate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address_line2 {
+            map.serialize_entry("addressLine2", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subdivision {
+            map.serialize_entry("subdivision", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DeliveryAddressLocation` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DeliveryAddressLocation {
     /// `latitude`.
-    #[serde(
-        rename = "latitude",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub latitude: ::std::option::Option<crate::Number>,
     /// `longitude`.
-    #[serde(
-        rename = "longitude",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub longitude: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for DeliveryAddressLocation {
+    const NAME: &'static str = "DeliveryAddressLocation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "latitude" => self.latitude = map.next_value()?,
+            "longitude" => self.longitude = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeliveryAddressLocation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DeliveryAddressLocation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.latitude {
+            map.serialize_entry("latitude", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.longitude {
+            map.serialize_entry("longitude", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DeliveryArea` in Wix's typings (`restaurants_fulfillment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DeliveryArea {
     /// `radiusOptions`.
-    #[serde(
-        rename = "radiusOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub radius_options: ::std::option::Option<::std::boxed::Box<Radius>>,
     /// `postalCodeOptions`.
-    #[serde(
-        rename = "postalCodeOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub postal_code_options: ::std::option::Option<PostalCode>,
     /// `customOptions`.
-    #[serde(
-        rename = "customOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_options: ::std::option::Option<CustomArea>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<FulfillmentMethodsType>,
 }
 
+impl crate::serde_helpers::Object for DeliveryArea {
+    const NAME: &'static str = "DeliveryArea";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "radiusOptions" => self.radius_options = map.next_value()?,
+            "postalCodeOptions" => self.postal_code_options = map.next_value()?,
+            "customOptions" => self.custom_options = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeliveryArea {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DeliveryArea {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.radius_options {
+            map.serialize_entry("radiusOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.postal_code_options {
+            map.serialize_entry("postalCodeOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.custom_options {
+            map.serialize_entry("customOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DeliveryDetails` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DeliveryDetails {
     /// `restaurant`.
-    #[serde(
-        rename = "restaurant",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub restaurant: ::std::option::Option<Restaurant>,
     /// `externalProvider`.
-    #[serde(
-        rename = "externalProvider",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external_provider: ::std::option::Option<ExternalProvider>,
     /// `address`.
-    #[serde(
-        rename = "address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address: ::std::option::Option<::std::boxed::Box<DeliveryAddress>>,
     /// `pickupInfo`.
-    #[serde(
-        rename = "pickupInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pickup_info: ::std::option::Option<OrdersPickupInfo>,
 }
 
+impl crate::serde_helpers::Object for DeliveryDetails {
+    const NAME: &'static str = "DeliveryDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restaurant" => self.restaurant = map.next_value()?,
+            "externalProvider" => self.external_provider = map.next_value()?,
+            "address" => self.address = map.next_value()?,
+            "pickupInfo" => self.pickup_info = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeliveryDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DeliveryDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.restaurant {
+            map.serialize_entry("restaurant", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.external_provider {
+            map.serialize_entry("externalProvider", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pickup_info {
+            map.serialize_entry("pickupInfo", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DeliveryInfo` in Wix's typings (`restaurants_fulfillment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DeliveryInfo {
     /// `deliveryTimeInMinutes`.
-    #[serde(
-        rename = "deliveryTimeInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub delivery_time_in_minutes: ::std::option::Option<crate::Number>,
     /// `freeDeliveryThreshold`. Decimal text.
-    #[serde(
-        rename = "freeDeliveryThreshold",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub free_delivery_threshold: ::std::option::Option<::std::string::String>,
     /// `deliveryArea`.
-    #[serde(
-        rename = "deliveryArea",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub delivery_area: ::std::option::Option<::std::boxed::Box<DeliveryArea>>,
     /// `deliveryProviderAppId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "deliveryProviderAppId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub delivery_provider_app_id: ::std::option::Option<::std::string::String>,
     /// `courierPickupInstructions`. At most 250 characters.
-    #[serde(
-        rename = "courierPickupInstructions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub courier_pickup_instructions: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for DeliveryInfo {
+    const NAME: &'static str = "DeliveryInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "deliveryTimeInMinutes" => self.delivery_time_in_minutes = map.next_value()?,
+            "freeDeliveryThreshold" => self.free_delivery_threshold = map.next_value()?,
+            "deliveryArea" => self.delivery_area = map.next_value()?,
+            "deliveryProviderAppId" => self.delivery_provider_app_id = map.next_value()?,
+            "courierPickupInstructions" => self.courier_pickup_instructions = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeliveryInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DeliveryInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.delivery_time_in_minutes {
+            map.serialize_entry("deliveryTimeInMinutes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.free_delivery_threshold {
+            map.serialize_entry("freeDeliveryThreshold", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.delivery_area {
+            map.serialize_entry("deliveryArea", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.delivery_provider_app_id {
+            map.serialize_entry("deliveryProviderAppId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.courier_pickup_instructions {
+            map.serialize_entry("courierPickupInstructions", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `DineInDetails` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DineInDetails {
     /// `label`.
-    #[serde(
-        rename = "label",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub label: ::std::option::Option<::std::string::String>,
     /// `value`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for DineInDetails {
+    const NAME: &'static str = "DineInDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "label" => self.label = map.next_value()?,
+            "value" => self.value = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DineInDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DineInDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Availability` in Wix's typings (`restaurants_discount`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onDiscountCreated`, `wixRestaurants.onDiscountUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DiscountAvailability {
     /// `periods`.
-    #[serde(
-        rename = "periods",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub periods: ::std::vec::Vec<TimePeriod>,
     /// `specialHourPeriods`.
-    #[serde(
-        rename = "specialHourPeriods",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub special_hour_periods: ::std::vec::Vec<SpecialHourPeriod>,
 }
 
+impl crate::serde_helpers::Object for DiscountAvailability {
+    const NAME: &'static str = "DiscountAvailability";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "periods" => self.periods = crate::serde_helpers::next_list(map)?,
+            "specialHourPeriods" => {
+                self.special_hour_periods = crate::serde_helpers::next_list(map)?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DiscountAvailability {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DiscountAvailability {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.periods.is_empty() {
+            map.serialize_entry("periods", &self.periods)?;
+        }
+        if !self.special_hour_periods.is_empty() {
+            map.serialize_entry("specialHourPeriods", &self.special_hour_periods)?;
+        }
+        map.end()
+    }
+}
+
 /// `DiscountCondition` in Wix's typings (`restaurants_discount`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onDiscountCreated`, `wixRestaurants.onDiscountUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DiscountCondition {
     /// `fulfillmentTypes`. At most 2 items.
-    #[serde(
-        rename = "fulfillmentTypes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub fulfillment_types: ::std::vec::Vec<DiscountFulfillmentType>,
     /// `platforms`. At most 3 items.
-    #[serde(
-        rename = "platforms",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub platforms: ::std::vec::Vec<DiscountPlatform>,
     /// `availability`.
-    #[serde(
-        rename = "availability",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub availability: ::std::option::Option<DiscountAvailability>,
     /// `minOrderPrice`.
-    #[serde(
-        rename = "minOrderPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_order_price: ::std::option::Option<DiscountMoney>,
     /// `coupon`. Read-only.
-    #[serde(
-        rename = "coupon",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coupon: ::std::option::Option<DiscountCoupon>,
 }
 
+impl crate::serde_helpers::Object for DiscountCondition {
+    const NAME: &'static str = "DiscountCondition";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fulfillmentTypes" => self.fulfillment_types = crate::serde_helpers::next_list(map)?,
+            "platforms" => self.platforms = crate::serde_helpers::next_list(map)?,
+            "availability" => self.availability = map.next_value()?,
+            "minOrderPrice" => self.min_order_price = map.next_value()?,
+            "coupon" => self.coupon = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DiscountCondition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DiscountCondition {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.fulfillment_types.is_empty() {
+            map.serialize_entry("fulfillmentTypes", &self.fulfillment_types)?;
+        }
+        if !self.platforms.is_empty() {
+            map.serialize_entry("platforms", &self.platforms)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.availability {
+            map.serialize_entry("availability", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_order_price {
+            map.serialize_entry("minOrderPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.coupon {
+            map.serialize_entry("coupon", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Coupon` in Wix's typings (`restaurants_discount`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onDiscountCreated`, `wixRestaurants.onDiscountUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DiscountCoupon {
     /// `applied`. Read-only.
-    #[serde(
-        rename = "applied",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub applied: ::std::option::Option<bool>,
     /// `code`. Read-only.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for DiscountCoupon {
+    const NAME: &'static str = "DiscountCoupon";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "applied" => self.applied = map.next_value()?,
+            "code" => self.code = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DiscountCoupon {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DiscountCoupon {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.applied {
+            map.serialize_entry("applied", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Discount` in Wix's typings (`restaurants_discount`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onDiscountCreated`, `wixRestaurants.onDiscountUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DiscountDiscount {
     /// `amount`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<DiscountMoney>,
     /// `percentage`. Decimal text.
-    #[serde(
-        rename = "percentage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub percentage: ::std::option::Option<::std::string::String>,
     /// `sectionIds`.
-    #[serde(
-        rename = "sectionIds",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub section_ids: ::std::option::Option<SectionIds>,
     /// `itemIds`.
-    #[serde(
-        rename = "itemIds",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub item_ids: ::std::option::Option<ItemIds>,
     /// `_id` (Velo), `id` (REST). Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `description`.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `active`.
-    #[serde(
-        rename = "active",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub active: ::std::option::Option<bool>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<DiscountDiscountType>,
     /// `condition`.
-    #[serde(
-        rename = "condition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub condition: ::std::option::Option<DiscountCondition>,
+}
+
+impl crate::serde_helpers::Object for DiscountDiscount {
+    const NAME: &'static str = "DiscountDiscount";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "percentage" => self.percentage = map.next_value()?,
+            "sectionIds" => self.section_ids = map.next_value()?,
+            "itemIds" => self.item_ids = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "active" => self.active = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "condition" => self.condition = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DiscountDiscount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DiscountDiscount {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.percentage {
+            map.serialize_entry("percentage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.section_ids {
+            map.serialize_entry("sectionIds", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.item_ids {
+            map.serialize_entry("itemIds", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.condition {
+            map.serialize_entry("condition", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `DiscountType` in Wix's typings (`restaurants_discount`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onDiscountCreated`, `wixRestaurants.onDiscountUpdated`.
     pub enum DiscountDiscountType {
         /// `UNSPECIFIED_TYPE`.
         UnspecifiedType = "UNSPECIFIED_TYPE",
@@ -1692,6 +2578,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `FulfillmentType` in Wix's typings (`restaurants_discount`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onDiscountCreated`, `wixRestaurants.onDiscountUpdated`.
     pub enum DiscountFulfillmentType {
         /// `UNSPECIFIED_FULFILLMENT_TYPE`.
         UnspecifiedFulfillmentType = "UNSPECIFIED_FULFILLMENT_TYPE",
@@ -1703,27 +2591,63 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Money` in Wix's typings (`restaurants_discount`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onDiscountCreated`, `wixRestaurants.onDiscountUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DiscountMoney {
     /// `value`. Format `DECIMAL_VALUE`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<::std::string::String>,
     /// `currency`. Format `CURRENCY`. Read-only.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub currency: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for DiscountMoney {
+    const NAME: &'static str = "DiscountMoney";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "value" => self.value = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DiscountMoney {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for DiscountMoney {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.currency {
+            map.serialize_entry("currency", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `DiscountPlatform` in Wix's typings (`restaurants_discount`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onDiscountCreated`, `wixRestaurants.onDiscountUpdated`.
     pub enum DiscountPlatform {
         /// `UNSPECIFIED_PLATFORM`.
         UnspecifiedPlatform = "UNSPECIFIED_PLATFORM",
@@ -1738,6 +2662,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `DisplayType` in Wix's typings (`restaurants_orders`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
     pub enum DisplayType {
         /// `UNSPECIFIED_DISPLAY_TYPE`.
         UnspecifiedDisplayType = "UNSPECIFIED_DISPLAY_TYPE",
@@ -1752,6 +2678,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `EntitiesDayOfWeek` in Wix's typings (`restaurants_fulfillment-methods`, `restaurants_menu-ordering-settings`, `restaurants_operations`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`, `wixRestaurants.onMenuOrderingSettingsCreated`, `wixRestaurants.onMenuOrderingSettingsDeleted`, `wixRestaurants.onMenuOrderingSettingsUpdated`, `wixRestaurants.onOperationDeleted`, 1 more.
     pub enum EntitiesDayOfWeek {
         /// `MON`.
         Mon = "MON",
@@ -1772,6 +2700,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `ExpectedFieldType` in Wix's typings (`restaurants_service-fees`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onRuleCreated`, `wixRestaurants.onRuleUpdated`.
     pub enum ExpectedFieldType {
         /// `UNKNOWN_EXPECTED_FIELD_TYPE`.
         UnknownExpectedFieldType = "UNKNOWN_EXPECTED_FIELD_TYPE",
@@ -1783,249 +2713,345 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `ExpectedType` in Wix's typings (`restaurants_service-fees`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onRuleCreated`, `wixRestaurants.onRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ExpectedType {
     /// `value`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<Value>,
 }
 
-/// `ExtendedFields` in Wix's typings (`restaurants_availability-exceptions`, `restaurants_fulfillment-methods`, `restaurants_menu-ordering-settings`, `restaurants_operation-groups`, `restaurants_operations`, `restaurants_order-pacing-policy`, `restaurants_recipients`, `restaurants_service-fees`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
+impl crate::serde_helpers::Object for ExpectedType {
+    const NAME: &'static str = "ExpectedType";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "value" => self.value = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ExpectedType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ExpectedType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `ExternalProvider` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ExternalProvider {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`. Read-only.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `customerFee`. Decimal text.
-    #[serde(
-        rename = "customerFee",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub customer_fee: ::std::option::Option<::std::string::String>,
     /// `commission`. Decimal text. Read-only.
-    #[serde(
-        rename = "commission",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub commission: ::std::option::Option<::std::string::String>,
     /// `pickupTime`.
-    #[serde(
-        rename = "pickupTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pickup_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `dropOffTime`.
-    #[serde(
-        rename = "dropOffTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub drop_off_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for ExternalProvider {
+    const NAME: &'static str = "ExternalProvider";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "customerFee" => self.customer_fee = map.next_value()?,
+            "commission" => self.commission = map.next_value()?,
+            "pickupTime" => self.pickup_time = map.next_value()?,
+            "dropOffTime" => self.drop_off_time = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ExternalProvider {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ExternalProvider {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer_fee {
+            map.serialize_entry("customerFee", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.commission {
+            map.serialize_entry("commission", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pickup_time {
+            map.serialize_entry("pickupTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.drop_off_time {
+            map.serialize_entry("dropOffTime", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Fulfillment` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Fulfillment {
     /// `deliveryDetails`.
-    #[serde(
-        rename = "deliveryDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub delivery_details: ::std::option::Option<::std::boxed::Box<DeliveryDetails>>,
     /// `pickupDetails`.
-    #[serde(
-        rename = "pickupDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pickup_details: ::std::option::Option<PickupDetails>,
     /// `dineInDetails`.
-    #[serde(
-        rename = "dineInDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub dine_in_details: ::std::option::Option<DineInDetails>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<OrdersFulfillmentType>,
     /// `promisedTime`.
-    #[serde(
-        rename = "promisedTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub promised_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `asap`.
-    #[serde(
-        rename = "asap",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub asap: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for Fulfillment {
+    const NAME: &'static str = "Fulfillment";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "deliveryDetails" => self.delivery_details = map.next_value()?,
+            "pickupDetails" => self.pickup_details = map.next_value()?,
+            "dineInDetails" => self.dine_in_details = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "promisedTime" => self.promised_time = map.next_value()?,
+            "asap" => self.asap = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Fulfillment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Fulfillment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.delivery_details {
+            map.serialize_entry("deliveryDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pickup_details {
+            map.serialize_entry("pickupDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.dine_in_details {
+            map.serialize_entry("dineInDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.promised_time {
+            map.serialize_entry("promisedTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.asap {
+            map.serialize_entry("asap", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `FulfillmentMethod` in Wix's typings (`restaurants_fulfillment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FulfillmentMethod {
     /// `pickupOptions`.
-    #[serde(
-        rename = "pickupOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pickup_options: ::std::option::Option<::std::boxed::Box<FulfillmentMethodsPickupInfo>>,
     /// `deliveryOptions`.
-    #[serde(
-        rename = "deliveryOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub delivery_options: ::std::option::Option<::std::boxed::Box<DeliveryInfo>>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<FulfillmentMethodType>,
     /// `name`. At most 30 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// `fee`. Decimal text.
-    #[serde(
-        rename = "fee",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fee: ::std::option::Option<::std::string::String>,
     /// `availability`.
-    #[serde(
-        rename = "availability",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub availability: ::std::option::Option<FulfillmentMethodsAvailability>,
     /// `minOrderPrice`. Decimal text.
-    #[serde(
-        rename = "minOrderPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_order_price: ::std::option::Option<::std::string::String>,
     /// `businessLocationId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "businessLocationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_location_id: ::std::option::Option<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<AvailabilityExceptionsTags>,
+}
+
+impl crate::serde_helpers::Object for FulfillmentMethod {
+    const NAME: &'static str = "FulfillmentMethod";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "pickupOptions" => self.pickup_options = map.next_value()?,
+            "deliveryOptions" => self.delivery_options = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "enabled" => self.enabled = map.next_value()?,
+            "fee" => self.fee = map.next_value()?,
+            "availability" => self.availability = map.next_value()?,
+            "minOrderPrice" => self.min_order_price = map.next_value()?,
+            "businessLocationId" => self.business_location_id = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FulfillmentMethod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FulfillmentMethod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.pickup_options {
+            map.serialize_entry("pickupOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.delivery_options {
+            map.serialize_entry("deliveryOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fee {
+            map.serialize_entry("fee", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.availability {
+            map.serialize_entry("availability", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_order_price {
+            map.serialize_entry("minOrderPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.business_location_id {
+            map.serialize_entry("businessLocationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `FulfillmentMethodType` in Wix's typings (`restaurants_fulfillment-methods`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`.
     pub enum FulfillmentMethodType {
         /// `UNKNOWN_FULFILLMENT_TYPE`.
         UnknownFulfillmentType = "UNKNOWN_FULFILLMENT_TYPE",
@@ -2037,48 +3063,117 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Availability` in Wix's typings (`restaurants_fulfillment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FulfillmentMethodsAvailability {
     /// `availableTimes`.
-    #[serde(
-        rename = "availableTimes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub available_times: ::std::vec::Vec<DayOfWeekAvailability>,
     /// `timeZone`. Read-only.
-    #[serde(
-        rename = "timeZone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_zone: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for FulfillmentMethodsAvailability {
+    const NAME: &'static str = "FulfillmentMethodsAvailability";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "availableTimes" => self.available_times = crate::serde_helpers::next_list(map)?,
+            "timeZone" => self.time_zone = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FulfillmentMethodsAvailability {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FulfillmentMethodsAvailability {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.available_times.is_empty() {
+            map.serialize_entry("availableTimes", &self.available_times)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_zone {
+            map.serialize_entry("timeZone", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PickupInfo` in Wix's typings (`restaurants_fulfillment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FulfillmentMethodsPickupInfo {
     /// `instructions`. At most 250 characters.
-    #[serde(
-        rename = "instructions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub instructions: ::std::option::Option<::std::string::String>,
     /// `address`. Read-only.
-    #[serde(
-        rename = "address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address: ::std::option::Option<::std::boxed::Box<CommonAddress>>,
+}
+
+impl crate::serde_helpers::Object for FulfillmentMethodsPickupInfo {
+    const NAME: &'static str = "FulfillmentMethodsPickupInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "instructions" => self.instructions = map.next_value()?,
+            "address" => self.address = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FulfillmentMethodsPickupInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FulfillmentMethodsPickupInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.instructions {
+            map.serialize_entry("instructions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Type` in Wix's typings (`restaurants_fulfillment-methods`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`.
     pub enum FulfillmentMethodsType {
         /// `UNKNOWN_DELIVERY_AREA`.
         UnknownDeliveryArea = "UNKNOWN_DELIVERY_AREA",
@@ -2094,27 +3189,63 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `FulfillmentTimesDisplayConfig` in Wix's typings (`restaurants_operations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FulfillmentTimesDisplayConfig {
     /// `timeWindowsOptions`.
-    #[serde(
-        rename = "timeWindowsOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_windows_options: ::std::option::Option<TimeDuration>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<FulfillmentTimesType>,
+}
+
+impl crate::serde_helpers::Object for FulfillmentTimesDisplayConfig {
+    const NAME: &'static str = "FulfillmentTimesDisplayConfig";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timeWindowsOptions" => self.time_windows_options = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FulfillmentTimesDisplayConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FulfillmentTimesDisplayConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.time_windows_options {
+            map.serialize_entry("timeWindowsOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `FulfillmentTimesType` in Wix's typings (`restaurants_operations`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
     pub enum FulfillmentTimesType {
         /// `TIME_WINDOWS`.
         TimeWindows = "TIME_WINDOWS",
@@ -2122,337 +3253,579 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `ItemIds` in Wix's typings (`restaurants_discount`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onDiscountCreated`, `wixRestaurants.onDiscountUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ItemIds {
     /// `values`.
-    #[serde(
-        rename = "values",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub values: ::std::vec::Vec<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for ItemIds {
+    const NAME: &'static str = "ItemIds";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "values" => self.values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ItemIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ItemIds {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.values.is_empty() {
+            map.serialize_entry("values", &self.values)?;
+        }
+        map.end()
+    }
 }
 
 /// `LineItem` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LineItem {
     /// `quantity`.
-    #[serde(
-        rename = "quantity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quantity: ::std::option::Option<crate::Number>,
     /// `price`. Decimal text.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<::std::string::String>,
     /// `comment`. At most 1000 characters.
-    #[serde(
-        rename = "comment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub comment: ::std::option::Option<::std::string::String>,
     /// `dishOptions`. At most 300 items.
-    #[serde(
-        rename = "dishOptions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub dish_options: ::std::vec::Vec<LineItemOption>,
     /// `catalogReference`.
-    #[serde(
-        rename = "catalogReference",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub catalog_reference: ::std::option::Option<CatalogReference>,
 }
 
+impl crate::serde_helpers::Object for LineItem {
+    const NAME: &'static str = "LineItem";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "quantity" => self.quantity = map.next_value()?,
+            "price" => self.price = map.next_value()?,
+            "comment" => self.comment = map.next_value()?,
+            "dishOptions" => self.dish_options = crate::serde_helpers::next_list(map)?,
+            "catalogReference" => self.catalog_reference = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LineItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for LineItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.quantity {
+            map.serialize_entry("quantity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if !self.dish_options.is_empty() {
+            map.serialize_entry("dishOptions", &self.dish_options)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.catalog_reference {
+            map.serialize_entry("catalogReference", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `LineItemOption` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LineItemOption {
     /// `name`. At most 1000 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `selectedChoices`. At most 300 items.
-    #[serde(
-        rename = "selectedChoices",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub selected_choices: ::std::vec::Vec<LineItem>,
     /// `minChoices`.
-    #[serde(
-        rename = "minChoices",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_choices: ::std::option::Option<crate::Number>,
     /// `maxChoices`.
-    #[serde(
-        rename = "maxChoices",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_choices: ::std::option::Option<crate::Number>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<DisplayType>,
     /// `availableChoices`. At most 300 items.
-    #[serde(
-        rename = "availableChoices",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub available_choices: ::std::vec::Vec<LineItemOptionItem>,
     /// `defaultChoices`. At most 300 items.
-    #[serde(
-        rename = "defaultChoices",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub default_choices: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for LineItemOption {
+    const NAME: &'static str = "LineItemOption";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "selectedChoices" => self.selected_choices = crate::serde_helpers::next_list(map)?,
+            "minChoices" => self.min_choices = map.next_value()?,
+            "maxChoices" => self.max_choices = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "availableChoices" => self.available_choices = crate::serde_helpers::next_list(map)?,
+            "defaultChoices" => self.default_choices = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LineItemOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for LineItemOption {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if !self.selected_choices.is_empty() {
+            map.serialize_entry("selectedChoices", &self.selected_choices)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_choices {
+            map.serialize_entry("minChoices", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_choices {
+            map.serialize_entry("maxChoices", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if !self.available_choices.is_empty() {
+            map.serialize_entry("availableChoices", &self.available_choices)?;
+        }
+        if !self.default_choices.is_empty() {
+            map.serialize_entry("defaultChoices", &self.default_choices)?;
+        }
+        map.end()
+    }
+}
+
 /// `LineItemOptionItem` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LineItemOptionItem {
     /// `itemId`.
-    #[serde(
-        rename = "itemId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub item_id: ::std::option::Option<::std::string::String>,
     /// `price`. Decimal text.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<::std::string::String>,
     /// `name`. At most 1000 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for LineItemOptionItem {
+    const NAME: &'static str = "LineItemOptionItem";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "itemId" => self.item_id = map.next_value()?,
+            "price" => self.price = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LineItemOptionItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for LineItemOptionItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.item_id {
+            map.serialize_entry("itemId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `List` in Wix's typings (`restaurants_service-fees`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onRuleCreated`, `wixRestaurants.onRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct List {
     /// `values`. At most 100 characters. At most 100 items.
-    #[serde(
-        rename = "values",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub values: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for List {
+    const NAME: &'static str = "List";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "values" => self.values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for List {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for List {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.values.is_empty() {
+            map.serialize_entry("values", &self.values)?;
+        }
+        map.end()
+    }
+}
+
 /// `LoyaltyInfo` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct LoyaltyInfo {
     /// `rewardId`. Format `GUID`.
-    #[serde(
-        rename = "rewardId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reward_id: ::std::option::Option<::std::string::String>,
     /// `appliedAmount`. Decimal text.
-    #[serde(
-        rename = "appliedAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub applied_amount: ::std::option::Option<::std::string::String>,
     /// `redeemedPoints`. Read-only.
-    #[serde(
-        rename = "redeemedPoints",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub redeemed_points: ::std::option::Option<crate::Number>,
     /// `transactionId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "transactionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub transaction_id: ::std::option::Option<::std::string::String>,
     /// `estimatedAccountBalance`. Read-only.
-    #[serde(
-        rename = "estimatedAccountBalance",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub estimated_account_balance: ::std::option::Option<crate::Number>,
     /// `estimatedPointsEarned`. Read-only.
-    #[serde(
-        rename = "estimatedPointsEarned",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub estimated_points_earned: ::std::option::Option<crate::Number>,
     /// `rewardRevision`. Read-only.
-    #[serde(
-        rename = "rewardRevision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reward_revision: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for LoyaltyInfo {
+    const NAME: &'static str = "LoyaltyInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "rewardId" => self.reward_id = map.next_value()?,
+            "appliedAmount" => self.applied_amount = map.next_value()?,
+            "redeemedPoints" => self.redeemed_points = map.next_value()?,
+            "transactionId" => self.transaction_id = map.next_value()?,
+            "estimatedAccountBalance" => self.estimated_account_balance = map.next_value()?,
+            "estimatedPointsEarned" => self.estimated_points_earned = map.next_value()?,
+            "rewardRevision" => self.reward_revision = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LoyaltyInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for LoyaltyInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.reward_id {
+            map.serialize_entry("rewardId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.applied_amount {
+            map.serialize_entry("appliedAmount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.redeemed_points {
+            map.serialize_entry("redeemedPoints", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.transaction_id {
+            map.serialize_entry("transactionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.estimated_account_balance {
+            map.serialize_entry("estimatedAccountBalance", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.estimated_points_earned {
+            map.serialize_entry("estimatedPointsEarned", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reward_revision {
+            map.serialize_entry("rewardRevision", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `MenuOrderingSettings` in Wix's typings (`restaurants_menu-ordering-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onMenuOrderingSettingsCreated`, `wixRestaurants.onMenuOrderingSettingsDeleted`, `wixRestaurants.onMenuOrderingSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MenuOrderingSettings {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `operationId`. Format `GUID`.
-    #[serde(
-        rename = "operationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub operation_id: ::std::option::Option<::std::string::String>,
     /// `menuId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "menuId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub menu_id: ::std::option::Option<::std::string::String>,
     /// `onlineOrderingEnabled`.
-    #[serde(
-        rename = "onlineOrderingEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub online_ordering_enabled: ::std::option::Option<bool>,
     /// `availability`.
-    #[serde(
-        rename = "availability",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub availability: ::std::option::Option<MenuOrderingSettingsAvailability>,
     /// `businessLocationId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "businessLocationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_location_id: ::std::option::Option<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<AvailabilityExceptionsTags>,
 }
 
+impl crate::serde_helpers::Object for MenuOrderingSettings {
+    const NAME: &'static str = "MenuOrderingSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "operationId" => self.operation_id = map.next_value()?,
+            "menuId" => self.menu_id = map.next_value()?,
+            "onlineOrderingEnabled" => self.online_ordering_enabled = map.next_value()?,
+            "availability" => self.availability = map.next_value()?,
+            "businessLocationId" => self.business_location_id = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MenuOrderingSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MenuOrderingSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.operation_id {
+            map.serialize_entry("operationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.menu_id {
+            map.serialize_entry("menuId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.online_ordering_enabled {
+            map.serialize_entry("onlineOrderingEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.availability {
+            map.serialize_entry("availability", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.business_location_id {
+            map.serialize_entry("businessLocationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Availability` in Wix's typings (`restaurants_menu-ordering-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onMenuOrderingSettingsCreated`, `wixRestaurants.onMenuOrderingSettingsDeleted`, `wixRestaurants.onMenuOrderingSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MenuOrderingSettingsAvailability {
     /// `weeklyScheduleOptions`.
-    #[serde(
-        rename = "weeklyScheduleOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub weekly_schedule_options: ::std::option::Option<WeeklyScheduleOptions>,
     /// `timestampRangesOptions`.
-    #[serde(
-        rename = "timestampRangesOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timestamp_ranges_options: ::std::option::Option<TimestampRangesOptions>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<AvailabilityType>,
     /// `timeZone`. At most 50 characters. Read-only.
-    #[serde(
-        rename = "timeZone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_zone: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for MenuOrderingSettingsAvailability {
+    const NAME: &'static str = "MenuOrderingSettingsAvailability";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "weeklyScheduleOptions" => self.weekly_schedule_options = map.next_value()?,
+            "timestampRangesOptions" => self.timestamp_ranges_options = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "timeZone" => self.time_zone = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MenuOrderingSettingsAvailability {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MenuOrderingSettingsAvailability {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.weekly_schedule_options {
+            map.serialize_entry("weeklyScheduleOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.timestamp_ranges_options {
+            map.serialize_entry("timestampRangesOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_zone {
+            map.serialize_entry("timeZone", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `MethodType` in Wix's typings (`restaurants_operations`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
     pub enum MethodType {
         /// `TIME_BOUNDED`.
         TimeBounded = "TIME_BOUNDED",
@@ -2462,20 +3835,57 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `NewOrder` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct NewOrder {
     /// `order`.
-    #[serde(
-        rename = "order",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<::std::boxed::Box<Order>>,
+}
+
+impl crate::serde_helpers::Object for NewOrder {
+    const NAME: &'static str = "NewOrder";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "order" => self.order = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for NewOrder {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for NewOrder {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.order {
+            map.serialize_entry("order", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `OnArrival` in Wix's typings (`restaurants_orders`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
     pub enum OnArrival {
         /// `UNSPECIFIED_ON_ARRIVAL_TYPE`.
         UnspecifiedOnArrivalType = "UNSPECIFIED_ON_ARRIVAL_TYPE",
@@ -2487,20 +3897,57 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `OnlineOrderingPausedUntilOptions` in Wix's typings (`restaurants_operations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OnlineOrderingPausedUntilOptions {
     /// `time`.
-    #[serde(
-        rename = "time",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for OnlineOrderingPausedUntilOptions {
+    const NAME: &'static str = "OnlineOrderingPausedUntilOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "time" => self.time = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OnlineOrderingPausedUntilOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OnlineOrderingPausedUntilOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.time {
+            map.serialize_entry("time", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `OnlineOrderingStatusType` in Wix's typings (`restaurants_operations`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
     pub enum OnlineOrderingStatusType {
         /// `UNDEFINED_ONLINE_ORDERING_STATUS`.
         UndefinedOnlineOrderingStatus = "UNDEFINED_ONLINE_ORDERING_STATUS",
@@ -2514,65 +3961,93 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `OperationGroup` in Wix's typings (`restaurants_operation-groups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOperationGroupCreated`, `wixRestaurants.onOperationGroupDeleted`, `wixRestaurants.onOperationGroupUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OperationGroup {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 500 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<AvailabilityExceptionsTags>,
+}
+
+impl crate::serde_helpers::Object for OperationGroup {
+    const NAME: &'static str = "OperationGroup";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OperationGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OperationGroup {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `FulfillmentType` in Wix's typings (`restaurants_operations`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
     pub enum OperationsFulfillmentType {
         /// `PICKUP`.
         Pickup = "PICKUP",
@@ -2582,122 +4057,141 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Operation` in Wix's typings (`restaurants_operations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OperationsOperation {
     /// `pausedUntilOptions`.
-    #[serde(
-        rename = "pausedUntilOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub paused_until_options: ::std::option::Option<OnlineOrderingPausedUntilOptions>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `default`.
-    #[serde(
-        rename = "default",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default: ::std::option::Option<bool>,
     /// `fulfillmentIds`. Format `GUID`. At most 500 items.
-    #[serde(
-        rename = "fulfillmentIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub fulfillment_ids: ::std::vec::Vec<::std::string::String>,
     /// `onlineOrderingStatus`.
-    #[serde(
-        rename = "onlineOrderingStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub online_ordering_status: ::std::option::Option<OnlineOrderingStatusType>,
     /// `defaultFulfillmentType`.
-    #[serde(
-        rename = "defaultFulfillmentType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_fulfillment_type: ::std::option::Option<OperationsFulfillmentType>,
     /// `orderScheduling`.
-    #[serde(
-        rename = "orderScheduling",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_scheduling: ::std::option::Option<::std::boxed::Box<OrderScheduling>>,
     /// `operationGroupId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "operationGroupId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub operation_group_id: ::std::option::Option<::std::string::String>,
     /// `businessLocationId`. Format `GUID`. Read-only. Immutable.
-    #[serde(
-        rename = "businessLocationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_location_id: ::std::option::Option<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<AvailabilityExceptionsTags>,
+}
+
+impl crate::serde_helpers::Object for OperationsOperation {
+    const NAME: &'static str = "OperationsOperation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "pausedUntilOptions" => self.paused_until_options = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "default" => self.default = map.next_value()?,
+            "fulfillmentIds" => self.fulfillment_ids = crate::serde_helpers::next_list(map)?,
+            "onlineOrderingStatus" => self.online_ordering_status = map.next_value()?,
+            "defaultFulfillmentType" => self.default_fulfillment_type = map.next_value()?,
+            "orderScheduling" => self.order_scheduling = map.next_value()?,
+            "operationGroupId" => self.operation_group_id = map.next_value()?,
+            "businessLocationId" => self.business_location_id = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OperationsOperation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OperationsOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.paused_until_options {
+            map.serialize_entry("pausedUntilOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default {
+            map.serialize_entry("default", value)?;
+        }
+        if !self.fulfillment_ids.is_empty() {
+            map.serialize_entry("fulfillmentIds", &self.fulfillment_ids)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.online_ordering_status {
+            map.serialize_entry("onlineOrderingStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default_fulfillment_type {
+            map.serialize_entry("defaultFulfillmentType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order_scheduling {
+            map.serialize_entry("orderScheduling", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.operation_group_id {
+            map.serialize_entry("operationGroupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.business_location_id {
+            map.serialize_entry("businessLocationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Operator` in Wix's typings (`restaurants_service-fees`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onRuleCreated`, `wixRestaurants.onRuleUpdated`.
     pub enum Operator {
         /// `AND`.
         And = "AND",
@@ -2707,267 +4201,483 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Order` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Order {
     /// `_id` (Velo), `id` (REST). Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `locationId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "locationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location_id: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `comment`. At most 1000 characters.
-    #[serde(
-        rename = "comment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub comment: ::std::option::Option<::std::string::String>,
     /// `currency`. Format `CURRENCY`.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub currency: ::std::option::Option<::std::string::String>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<Status>,
     /// `lineItems`. At most 300 items.
-    #[serde(
-        rename = "lineItems",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub line_items: ::std::vec::Vec<LineItem>,
     /// `discounts`. At most 100 items.
-    #[serde(
-        rename = "discounts",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub discounts: ::std::vec::Vec<OrdersDiscount>,
     /// `coupon`.
-    #[serde(
-        rename = "coupon",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coupon: ::std::option::Option<OrdersCoupon>,
     /// `payments`. At most 100 items.
-    #[serde(
-        rename = "payments",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub payments: ::std::vec::Vec<Payment>,
     /// `fulfillment`.
-    #[serde(
-        rename = "fulfillment",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fulfillment: ::std::option::Option<::std::boxed::Box<Fulfillment>>,
     /// `customer`.
-    #[serde(
-        rename = "customer",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub customer: ::std::option::Option<Customer>,
     /// `totals`.
-    #[serde(
-        rename = "totals",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub totals: ::std::option::Option<::std::boxed::Box<Totals>>,
     /// `activities`. Read-only.
-    #[serde(
-        rename = "activities",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub activities: ::std::vec::Vec<Activity>,
     /// `channelInfo`.
-    #[serde(
-        rename = "channelInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_info: ::std::option::Option<ChannelInfo>,
     /// `loyaltyInfo`.
-    #[serde(
-        rename = "loyaltyInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub loyalty_info: ::std::option::Option<LoyaltyInfo>,
 }
 
+impl crate::serde_helpers::Object for Order {
+    const NAME: &'static str = "Order";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "locationId" => self.location_id = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "comment" => self.comment = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "lineItems" => self.line_items = crate::serde_helpers::next_list(map)?,
+            "discounts" => self.discounts = crate::serde_helpers::next_list(map)?,
+            "coupon" => self.coupon = map.next_value()?,
+            "payments" => self.payments = crate::serde_helpers::next_list(map)?,
+            "fulfillment" => self.fulfillment = map.next_value()?,
+            "customer" => self.customer = map.next_value()?,
+            "totals" => self.totals = map.next_value()?,
+            "activities" => self.activities = crate::serde_helpers::next_list(map)?,
+            "channelInfo" => self.channel_info = map.next_value()?,
+            "loyaltyInfo" => self.loyalty_info = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Order {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Order {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location_id {
+            map.serialize_entry("locationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.currency {
+            map.serialize_entry("currency", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if !self.line_items.is_empty() {
+            map.serialize_entry("lineItems", &self.line_items)?;
+        }
+        if !self.discounts.is_empty() {
+            map.serialize_entry("discounts", &self.discounts)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.coupon {
+            map.serialize_entry("coupon", value)?;
+        }
+        if !self.payments.is_empty() {
+            map.serialize_entry("payments", &self.payments)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fulfillment {
+            map.serialize_entry("fulfillment", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer {
+            map.serialize_entry("customer", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.totals {
+            map.serialize_entry("totals", value)?;
+        }
+        if !self.activities.is_empty() {
+            map.serialize_entry("activities", &self.activities)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.channel_info {
+            map.serialize_entry("channelInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.loyalty_info {
+            map.serialize_entry("loyaltyInfo", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `OrderAccepted` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrderAcceptedData {
     /// `order`.
-    #[serde(
-        rename = "order",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<::std::boxed::Box<Order>>,
+}
+
+impl crate::serde_helpers::Object for OrderAcceptedData {
+    const NAME: &'static str = "OrderAcceptedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "order" => self.order = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrderAcceptedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OrderAcceptedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.order {
+            map.serialize_entry("order", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `OrderCanceled` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderCanceled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrderCanceledData {
     /// `order`.
-    #[serde(
-        rename = "order",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<::std::boxed::Box<Order>>,
+}
+
+impl crate::serde_helpers::Object for OrderCanceledData {
+    const NAME: &'static str = "OrderCanceledData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "order" => self.order = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrderCanceledData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OrderCanceledData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.order {
+            map.serialize_entry("order", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `OrderFulfilled` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderFulfilled`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrderFulfilledData {
     /// `order`.
-    #[serde(
-        rename = "order",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<::std::boxed::Box<Order>>,
 }
 
+impl crate::serde_helpers::Object for OrderFulfilledData {
+    const NAME: &'static str = "OrderFulfilledData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "order" => self.order = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrderFulfilledData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OrderFulfilledData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.order {
+            map.serialize_entry("order", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `OrderScheduling` in Wix's typings (`restaurants_operations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrderScheduling {
     /// `asapOptions`.
-    #[serde(
-        rename = "asapOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub asap_options: ::std::option::Option<::std::boxed::Box<AsapOrderScheduling>>,
     /// `preorderOptions`.
-    #[serde(
-        rename = "preorderOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub preorder_options: ::std::option::Option<::std::boxed::Box<PreorderScheduling>>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<SchedulingType>,
 }
 
+impl crate::serde_helpers::Object for OrderScheduling {
+    const NAME: &'static str = "OrderScheduling";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "asapOptions" => self.asap_options = map.next_value()?,
+            "preorderOptions" => self.preorder_options = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrderScheduling {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OrderScheduling {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.asap_options {
+            map.serialize_entry("asapOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.preorder_options {
+            map.serialize_entry("preorderOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Coupon` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrdersCoupon {
     /// `code`.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code: ::std::option::Option<::std::string::String>,
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for OrdersCoupon {
+    const NAME: &'static str = "OrdersCoupon";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "code" => self.code = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrdersCoupon {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OrdersCoupon {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Discount` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrdersDiscount {
     /// `catalogDiscountId`.
-    #[serde(
-        rename = "catalogDiscountId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub catalog_discount_id: ::std::option::Option<::std::string::String>,
     /// `appliedAmount`. Decimal text.
-    #[serde(
-        rename = "appliedAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub applied_amount: ::std::option::Option<::std::string::String>,
     /// `catalogDiscountType`.
-    #[serde(
-        rename = "catalogDiscountType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub catalog_discount_type: ::std::option::Option<OrdersDiscountType>,
     /// `catalogDiscountName`. At most 256 characters.
-    #[serde(
-        rename = "catalogDiscountName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub catalog_discount_name: ::std::option::Option<::std::string::String>,
     /// `catalogDiscountDescription`. At most 1000 characters. Read-only.
-    #[serde(
-        rename = "catalogDiscountDescription",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub catalog_discount_description: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for OrdersDiscount {
+    const NAME: &'static str = "OrdersDiscount";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "catalogDiscountId" => self.catalog_discount_id = map.next_value()?,
+            "appliedAmount" => self.applied_amount = map.next_value()?,
+            "catalogDiscountType" => self.catalog_discount_type = map.next_value()?,
+            "catalogDiscountName" => self.catalog_discount_name = map.next_value()?,
+            "catalogDiscountDescription" => self.catalog_discount_description = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrdersDiscount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OrdersDiscount {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.catalog_discount_id {
+            map.serialize_entry("catalogDiscountId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.applied_amount {
+            map.serialize_entry("appliedAmount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.catalog_discount_type {
+            map.serialize_entry("catalogDiscountType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.catalog_discount_name {
+            map.serialize_entry("catalogDiscountName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.catalog_discount_description {
+            map.serialize_entry("catalogDiscountDescription", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `DiscountType` in Wix's typings (`restaurants_orders`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
     pub enum OrdersDiscountType {
         /// `UNSPECIFIED_TYPE`.
         UnspecifiedType = "UNSPECIFIED_TYPE",
@@ -2982,6 +4692,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `FulfillmentType` in Wix's typings (`restaurants_orders`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
     pub enum OrdersFulfillmentType {
         /// `UNSPECIFIED_FULFILLMENT_TYPE`.
         UnspecifiedFulfillmentType = "UNSPECIFIED_FULFILLMENT_TYPE",
@@ -2995,27 +4707,63 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `PickupInfo` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrdersPickupInfo {
     /// `windowStartTime`.
-    #[serde(
-        rename = "windowStartTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub window_start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `windowEndTime`.
-    #[serde(
-        rename = "windowEndTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub window_end_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for OrdersPickupInfo {
+    const NAME: &'static str = "OrdersPickupInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "windowStartTime" => self.window_start_time = map.next_value()?,
+            "windowEndTime" => self.window_end_time = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrdersPickupInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OrdersPickupInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.window_start_time {
+            map.serialize_entry("windowStartTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.window_end_time {
+            map.serialize_entry("windowEndTime", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Type` in Wix's typings (`restaurants_orders`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
     pub enum OrdersType {
         /// `UNSPECIFIED_CHANNEL_TYPE`.
         UnspecifiedChannelType = "UNSPECIFIED_CHANNEL_TYPE",
@@ -3035,41 +4783,75 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Payment` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Payment {
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<PaymentType>,
     /// `amount`. Decimal text.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<::std::string::String>,
     /// `method`.
-    #[serde(
-        rename = "method",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub method: ::std::option::Option<::std::string::String>,
     /// `providerTransactionId`.
-    #[serde(
-        rename = "providerTransactionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub provider_transaction_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Payment {
+    const NAME: &'static str = "Payment";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "amount" => self.amount = map.next_value()?,
+            "method" => self.method = map.next_value()?,
+            "providerTransactionId" => self.provider_transaction_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Payment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Payment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.provider_transaction_id {
+            map.serialize_entry("providerTransactionId", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PaymentType` in Wix's typings (`restaurants_orders`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
     pub enum PaymentType {
         /// `UNSPECIFIED_PAYMENT_TYPE`.
         UnspecifiedPaymentType = "UNSPECIFIED_PAYMENT_TYPE",
@@ -3101,200 +4883,431 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `PickupDetails` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PickupDetails {
     /// `fee`. Decimal text.
-    #[serde(
-        rename = "fee",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fee: ::std::option::Option<::std::string::String>,
     /// `curbside`.
-    #[serde(
-        rename = "curbside",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub curbside: ::std::option::Option<Curbside>,
 }
 
+impl crate::serde_helpers::Object for PickupDetails {
+    const NAME: &'static str = "PickupDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fee" => self.fee = map.next_value()?,
+            "curbside" => self.curbside = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PickupDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PickupDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.fee {
+            map.serialize_entry("fee", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.curbside {
+            map.serialize_entry("curbside", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Policy` in Wix's typings (`restaurants_order-pacing-policy`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onPolicyCreated`, `wixRestaurants.onPolicyUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Policy {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// `locationId`. Format `GUID`.
-    #[serde(
-        rename = "locationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location_id: ::std::option::Option<::std::string::String>,
     /// `rules`. At most 1 items.
-    #[serde(
-        rename = "rules",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub rules: ::std::vec::Vec<PolicyRule>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
 }
 
+impl crate::serde_helpers::Object for Policy {
+    const NAME: &'static str = "Policy";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "enabled" => self.enabled = map.next_value()?,
+            "locationId" => self.location_id = map.next_value()?,
+            "rules" => self.rules = crate::serde_helpers::next_list(map)?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Policy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Policy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location_id {
+            map.serialize_entry("locationId", value)?;
+        }
+        if !self.rules.is_empty() {
+            map.serialize_entry("rules", &self.rules)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PolicyRule` in Wix's typings (`restaurants_order-pacing-policy`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onPolicyCreated`, `wixRestaurants.onPolicyUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PolicyRule {
     /// `volumeLimit`.
-    #[serde(
-        rename = "volumeLimit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub volume_limit: ::std::option::Option<crate::Number>,
     /// `includeContactlessDineinOrders`.
-    #[serde(
-        rename = "includeContactlessDineinOrders",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_contactless_dinein_orders: ::std::option::Option<bool>,
     /// `enforcementTimes`.
-    #[serde(
-        rename = "enforcementTimes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub enforcement_times: ::std::vec::Vec<WeeklyTimeInterval>,
 }
 
+impl crate::serde_helpers::Object for PolicyRule {
+    const NAME: &'static str = "PolicyRule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "volumeLimit" => self.volume_limit = map.next_value()?,
+            "includeContactlessDineinOrders" => {
+                self.include_contactless_dinein_orders = map.next_value()?
+            }
+            "enforcementTimes" => self.enforcement_times = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PolicyRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PolicyRule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.volume_limit {
+            map.serialize_entry("volumeLimit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.include_contactless_dinein_orders {
+            map.serialize_entry("includeContactlessDineinOrders", value)?;
+        }
+        if !self.enforcement_times.is_empty() {
+            map.serialize_entry("enforcementTimes", &self.enforcement_times)?;
+        }
+        map.end()
+    }
+}
+
 /// `PostalCode` in Wix's typings (`restaurants_fulfillment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PostalCode {
     /// `countryCode`. Format `COUNTRY`. Read-only.
-    #[serde(
-        rename = "countryCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country_code: ::std::option::Option<::std::string::String>,
     /// `postalCodes`. At most 20 characters. At most 100 items.
-    #[serde(
-        rename = "postalCodes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub postal_codes: ::std::vec::Vec<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for PostalCode {
+    const NAME: &'static str = "PostalCode";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "countryCode" => self.country_code = map.next_value()?,
+            "postalCodes" => self.postal_codes = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PostalCode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PostalCode {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.country_code {
+            map.serialize_entry("countryCode", value)?;
+        }
+        if !self.postal_codes.is_empty() {
+            map.serialize_entry("postalCodes", &self.postal_codes)?;
+        }
+        map.end()
+    }
+}
+
 /// `PreorderMethod` in Wix's typings (`restaurants_operations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PreorderMethod {
     /// `timeBoundedOptions`.
-    #[serde(
-        rename = "timeBoundedOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_bounded_options: ::std::option::Option<TimeBounded>,
     /// `weeklyScheduleOptions`.
-    #[serde(
-        rename = "weeklyScheduleOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub weekly_schedule_options: ::std::option::Option<WeeklySchedule>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<MethodType>,
 }
 
+impl crate::serde_helpers::Object for PreorderMethod {
+    const NAME: &'static str = "PreorderMethod";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timeBoundedOptions" => self.time_bounded_options = map.next_value()?,
+            "weeklyScheduleOptions" => self.weekly_schedule_options = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PreorderMethod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PreorderMethod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.time_bounded_options {
+            map.serialize_entry("timeBoundedOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.weekly_schedule_options {
+            map.serialize_entry("weeklyScheduleOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PreorderScheduling` in Wix's typings (`restaurants_operations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PreorderScheduling {
     /// `method`.
-    #[serde(
-        rename = "method",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub method: ::std::option::Option<::std::boxed::Box<PreorderMethod>>,
     /// `fulfillmentTimesDisplay`.
-    #[serde(
-        rename = "fulfillmentTimesDisplay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fulfillment_times_display: ::std::option::Option<FulfillmentTimesDisplayConfig>,
 }
 
+impl crate::serde_helpers::Object for PreorderScheduling {
+    const NAME: &'static str = "PreorderScheduling";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "method" => self.method = map.next_value()?,
+            "fulfillmentTimesDisplay" => self.fulfillment_times_display = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PreorderScheduling {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PreorderScheduling {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fulfillment_times_display {
+            map.serialize_entry("fulfillmentTimesDisplay", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PreparationTime` in Wix's typings (`restaurants_operations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PreparationTime {
     /// `maxTimeOptions`.
-    #[serde(
-        rename = "maxTimeOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_time_options: ::std::option::Option<TimeDuration>,
     /// `timeRangeOptions`.
-    #[serde(
-        rename = "timeRangeOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_range_options: ::std::option::Option<TimeDurationRange>,
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<PreparationTimePreparationTimeType>,
+}
+
+impl crate::serde_helpers::Object for PreparationTime {
+    const NAME: &'static str = "PreparationTime";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "maxTimeOptions" => self.max_time_options = map.next_value()?,
+            "timeRangeOptions" => self.time_range_options = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PreparationTime {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PreparationTime {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.max_time_options {
+            map.serialize_entry("maxTimeOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_range_options {
+            map.serialize_entry("timeRangeOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PreparationTimePreparationTimeType` in Wix's typings (`restaurants_operations`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
     pub enum PreparationTimePreparationTimeType {
         /// `MAX_TIME`.
         MaxTime = "MAX_TIME",
@@ -3304,155 +5317,227 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Radius` in Wix's typings (`restaurants_fulfillment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Radius {
     /// `minDistance`. Decimal text.
-    #[serde(
-        rename = "minDistance",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_distance: ::std::option::Option<::std::string::String>,
     /// `maxDistance`. Decimal text.
-    #[serde(
-        rename = "maxDistance",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_distance: ::std::option::Option<::std::string::String>,
     /// `centerPointAddress`. Read-only.
-    #[serde(
-        rename = "centerPointAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub center_point_address: ::std::option::Option<::std::boxed::Box<CommonAddress>>,
     /// `unit`.
-    #[serde(
-        rename = "unit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unit: ::std::option::Option<Unit>,
 }
 
+impl crate::serde_helpers::Object for Radius {
+    const NAME: &'static str = "Radius";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "minDistance" => self.min_distance = map.next_value()?,
+            "maxDistance" => self.max_distance = map.next_value()?,
+            "centerPointAddress" => self.center_point_address = map.next_value()?,
+            "unit" => self.unit = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Radius {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Radius {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.min_distance {
+            map.serialize_entry("minDistance", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_distance {
+            map.serialize_entry("maxDistance", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.center_point_address {
+            map.serialize_entry("centerPointAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unit {
+            map.serialize_entry("unit", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Recipient` in Wix's typings (`restaurants_recipients`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onRecipientCreated`, `wixRestaurants.onRecipientDeleted`, `wixRestaurants.onRecipientUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Recipient {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `phone`. Format `PHONE`.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone: ::std::option::Option<::std::string::String>,
     /// `businessLocationIds`. Format `GUID`. At most 100 items.
-    #[serde(
-        rename = "businessLocationIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub business_location_ids: ::std::vec::Vec<::std::string::String>,
     /// `channels`. At most 2 items.
-    #[serde(
-        rename = "channels",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub channels: ::std::vec::Vec<Channel>,
     /// `note`. At most 500 characters.
-    #[serde(
-        rename = "note",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub note: ::std::option::Option<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<RecipientsTags>,
 }
 
-/// `Tags` in Wix's typings (`restaurants_recipients`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct RecipientsTags {
-    /// `privateTags`.
-    #[serde(
-        rename = "privateTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub private_tags: ::std::option::Option<TagList>,
-    /// `publicTags`.
-    #[serde(
-        rename = "publicTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub public_tags: ::std::option::Option<TagList>,
+impl crate::serde_helpers::Object for Recipient {
+    const NAME: &'static str = "Recipient";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "businessLocationIds" => {
+                self.business_location_ids = crate::serde_helpers::next_list(map)?
+            }
+            "channels" => self.channels = crate::serde_helpers::next_list(map)?,
+            "note" => self.note = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Recipient {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Recipient {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if !self.business_location_ids.is_empty() {
+            map.serialize_entry("businessLocationIds", &self.business_location_ids)?;
+        }
+        if !self.channels.is_empty() {
+            map.serialize_entry("channels", &self.channels)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.note {
+            map.serialize_entry("note", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Restaurant` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Restaurant {
     /// `fee`. Decimal text.
-    #[serde(
-        rename = "fee",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fee: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Restaurant {
+    const NAME: &'static str = "Restaurant";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fee" => self.fee = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Restaurant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Restaurant {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.fee {
+            map.serialize_entry("fee", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `RoundingStrategy` in Wix's typings (`restaurants_service-fees`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onRuleCreated`, `wixRestaurants.onRuleUpdated`.
     pub enum RoundingStrategy {
         /// `HALF_UP`.
         HalfUp = "HALF_UP",
@@ -3462,191 +5547,201 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Rule` in Wix's typings (`restaurants_service-fees`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onRuleCreated`, `wixRestaurants.onRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Rule {
     /// `amount`. Deprecated. Replaced by `fixed_fee`.
-    #[serde(
-        rename = "amount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amount: ::std::option::Option<CommonMoney>,
     /// `percentage`. Decimal text. Deprecated. Replaced by `percentage_fee`.
-    #[serde(
-        rename = "percentage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub percentage: ::std::option::Option<::std::string::String>,
     /// `fixedFee`.
-    #[serde(
-        rename = "fixedFee",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fixed_fee: ::std::option::Option<ServiceFeesMoney>,
     /// `percentageFee`. Decimal text.
-    #[serde(
-        rename = "percentageFee",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub percentage_fee: ::std::option::Option<::std::string::String>,
     /// `condition`. Deprecated. Replaced by `condition_options`.
-    #[serde(
-        rename = "condition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub condition: ::std::option::Option<Condition>,
     /// `conditionTree`. Deprecated. Replaced by `condition_tree_options`.
-    #[serde(
-        rename = "conditionTree",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub condition_tree: ::std::option::Option<::std::boxed::Box<ConditionTree>>,
     /// `conditionOptions`.
-    #[serde(
-        rename = "conditionOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub condition_options: ::std::option::Option<Condition>,
     /// `conditionTreeOptions`.
-    #[serde(
-        rename = "conditionTreeOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub condition_tree_options: ::std::option::Option<::std::boxed::Box<ConditionTree>>,
     /// `customTaxRate`.
-    #[serde(
-        rename = "customTaxRate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_tax_rate: ::std::option::Option<::std::string::String>,
     /// `taxGroupId`. Format `GUID`.
-    #[serde(
-        rename = "taxGroupId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tax_group_id: ::std::option::Option<::std::string::String>,
     /// `_id` (Velo), `id` (REST). Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `locationId`. Format `GUID`.
-    #[serde(
-        rename = "locationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location_id: ::std::option::Option<::std::string::String>,
     /// `name`. At most 50 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `taxRate`. Decimal text. Deprecated. Replaced by `taxes`.
-    #[serde(
-        rename = "taxRate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tax_rate: ::std::option::Option<::std::string::String>,
     /// `conditionsType`. Deprecated. Replaced by `condition_type`.
-    #[serde(
-        rename = "conditionsType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conditions_type: ::std::option::Option<ConditionsType>,
     /// `conditionType`.
-    #[serde(
-        rename = "conditionType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub condition_type: ::std::option::Option<ConditionType>,
     /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `label`. At most 100 characters. Deprecated. Replaced by `app_id`.
-    #[serde(
-        rename = "label",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub label: ::std::option::Option<::std::string::String>,
     /// `appId`. Format `GUID`.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `roundingStrategy`.
-    #[serde(
-        rename = "roundingStrategy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rounding_strategy: ::std::option::Option<RoundingStrategy>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<AvailabilityExceptionsTags>,
+}
+
+impl crate::serde_helpers::Object for Rule {
+    const NAME: &'static str = "Rule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "percentage" => self.percentage = map.next_value()?,
+            "fixedFee" => self.fixed_fee = map.next_value()?,
+            "percentageFee" => self.percentage_fee = map.next_value()?,
+            "condition" => self.condition = map.next_value()?,
+            "conditionTree" => self.condition_tree = map.next_value()?,
+            "conditionOptions" => self.condition_options = map.next_value()?,
+            "conditionTreeOptions" => self.condition_tree_options = map.next_value()?,
+            "customTaxRate" => self.custom_tax_rate = map.next_value()?,
+            "taxGroupId" => self.tax_group_id = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "locationId" => self.location_id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "taxRate" => self.tax_rate = map.next_value()?,
+            "conditionsType" => self.conditions_type = map.next_value()?,
+            "conditionType" => self.condition_type = map.next_value()?,
+            "enabled" => self.enabled = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "label" => self.label = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            "roundingStrategy" => self.rounding_strategy = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Rule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Rule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.percentage {
+            map.serialize_entry("percentage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fixed_fee {
+            map.serialize_entry("fixedFee", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.percentage_fee {
+            map.serialize_entry("percentageFee", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.condition {
+            map.serialize_entry("condition", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.condition_tree {
+            map.serialize_entry("conditionTree", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.condition_options {
+            map.serialize_entry("conditionOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.condition_tree_options {
+            map.serialize_entry("conditionTreeOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.custom_tax_rate {
+            map.serialize_entry("customTaxRate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tax_group_id {
+            map.serialize_entry("taxGroupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location_id {
+            map.serialize_entry("locationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tax_rate {
+            map.serialize_entry("taxRate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.conditions_type {
+            map.serialize_entry("conditionsType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.condition_type {
+            map.serialize_entry("conditionType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rounding_strategy {
+            map.serialize_entry("roundingStrategy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `SchedulingType` in Wix's typings (`restaurants_operations`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
     pub enum SchedulingType {
         /// `ASAP`.
         Asap = "ASAP",
@@ -3656,68 +5751,111 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `SectionIds` in Wix's typings (`restaurants_discount`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onDiscountCreated`, `wixRestaurants.onDiscountUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SectionIds {
     /// `values`.
-    #[serde(
-        rename = "values",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub values: ::std::vec::Vec<::std::string::String>,
 }
 
-/// `Money` in Wix's typings (`restaurants_service-fees`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ServiceFeesMoney {
-    /// `value`. Format `DECIMAL_VALUE`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub value: ::std::option::Option<::std::string::String>,
-    /// `currency`. Format `CURRENCY`.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub currency: ::std::option::Option<::std::string::String>,
-    /// `formattedValue`.
-    #[serde(
-        rename = "formattedValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub formatted_value: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for SectionIds {
+    const NAME: &'static str = "SectionIds";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "values" => self.values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SectionIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SectionIds {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.values.is_empty() {
+            map.serialize_entry("values", &self.values)?;
+        }
+        map.end()
+    }
 }
 
 /// `_Number` in Wix's typings (`restaurants_service-fees`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onRuleCreated`, `wixRestaurants.onRuleUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceFeesNumber {
     /// `value`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<crate::Number>,
     /// `operation`.
-    #[serde(
-        rename = "operation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub operation: ::std::option::Option<ServiceFeesOperation>,
+}
+
+impl crate::serde_helpers::Object for ServiceFeesNumber {
+    const NAME: &'static str = "ServiceFeesNumber";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "value" => self.value = map.next_value()?,
+            "operation" => self.operation = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceFeesNumber {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ServiceFeesNumber {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.operation {
+            map.serialize_entry("operation", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Operation` in Wix's typings (`restaurants_service-fees`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onRuleCreated`, `wixRestaurants.onRuleUpdated`.
     pub enum ServiceFeesOperation {
         /// `EQ`.
         EqValue = "EQ",
@@ -3733,55 +5871,125 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `SpecialHourPeriod` in Wix's typings (`restaurants_discount`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onDiscountCreated`, `wixRestaurants.onDiscountUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SpecialHourPeriod {
     /// `startDate`.
-    #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::std::string::String>,
     /// `endDate`.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::std::string::String>,
     /// `available`.
-    #[serde(
-        rename = "available",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub available: ::std::option::Option<bool>,
     /// `eventName`.
-    #[serde(
-        rename = "eventName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_name: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for SpecialHourPeriod {
+    const NAME: &'static str = "SpecialHourPeriod";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "startDate" => self.start_date = map.next_value()?,
+            "endDate" => self.end_date = map.next_value()?,
+            "available" => self.available = map.next_value()?,
+            "eventName" => self.event_name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SpecialHourPeriod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SpecialHourPeriod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.start_date {
+            map.serialize_entry("startDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_date {
+            map.serialize_entry("endDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.available {
+            map.serialize_entry("available", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_name {
+            map.serialize_entry("eventName", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `SpecificFulfillmentMethodsImpactScope` in Wix's typings (`restaurants_availability-exceptions`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onAvailabilityExceptionCreated`, `wixRestaurants.onAvailabilityExceptionDeleted`, `wixRestaurants.onAvailabilityExceptionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SpecificFulfillmentMethodsImpactScope {
     /// `fulfillmentMethodIds`. Format `GUID`. At most 500 items.
-    #[serde(
-        rename = "fulfillmentMethodIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub fulfillment_method_ids: ::std::vec::Vec<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for SpecificFulfillmentMethodsImpactScope {
+    const NAME: &'static str = "SpecificFulfillmentMethodsImpactScope";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "fulfillmentMethodIds" => {
+                self.fulfillment_method_ids = crate::serde_helpers::next_list(map)?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SpecificFulfillmentMethodsImpactScope {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SpecificFulfillmentMethodsImpactScope {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.fulfillment_method_ids.is_empty() {
+            map.serialize_entry("fulfillmentMethodIds", &self.fulfillment_method_ids)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Status` in Wix's typings (`restaurants_orders`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
     pub enum Status {
         /// `UNSPECIFIED_ORDER_STATUS`.
         UnspecifiedOrderStatus = "UNSPECIFIED_ORDER_STATUS",
@@ -3799,216 +6007,417 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `StreetAddress` in Wix's typings (`restaurants_fulfillment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StreetAddress {
     /// `number`.
-    #[serde(
-        rename = "number",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub number: ::std::option::Option<::std::string::String>,
     /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `apt`.
-    #[serde(
-        rename = "apt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub apt: ::std::option::Option<::std::string::String>,
     /// `formattedAddressLine`.
-    #[serde(
-        rename = "formattedAddressLine",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted_address_line: ::std::option::Option<::std::string::String>,
 }
 
-/// `Subdivision` in Wix's typings (`restaurants_fulfillment-methods`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Subdivision {
-    /// `code`.
-    #[serde(
-        rename = "code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub code: ::std::option::Option<::std::string::String>,
-    /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for StreetAddress {
+    const NAME: &'static str = "StreetAddress";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "number" => self.number = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "apt" => self.apt = map.next_value()?,
+            "formattedAddressLine" => self.formatted_address_line = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `TagList` in Wix's typings (`restaurants_availability-exceptions`, `restaurants_fulfillment-methods`, `restaurants_menu-ordering-settings`, `restaurants_operation-groups`, `restaurants_operations`, `restaurants_recipients`, `restaurants_service-fees`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct TagList {
-    /// `tagIds`. At most 5 characters. At most 100 items.
-    #[serde(
-        rename = "tagIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub tag_ids: ::std::vec::Vec<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for StreetAddress {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for StreetAddress {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.number {
+            map.serialize_entry("number", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.apt {
+            map.serialize_entry("apt", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted_address_line {
+            map.serialize_entry("formattedAddressLine", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `TimeBounded` in Wix's typings (`restaurants_operations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TimeBounded {
     /// `minTimeInAdvance`.
-    #[serde(
-        rename = "minTimeInAdvance",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_time_in_advance: ::std::option::Option<TimeDuration>,
     /// `maxTimeInAdvance`.
-    #[serde(
-        rename = "maxTimeInAdvance",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_time_in_advance: ::std::option::Option<TimeDuration>,
 }
 
+impl crate::serde_helpers::Object for TimeBounded {
+    const NAME: &'static str = "TimeBounded";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "minTimeInAdvance" => self.min_time_in_advance = map.next_value()?,
+            "maxTimeInAdvance" => self.max_time_in_advance = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TimeBounded {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TimeBounded {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.min_time_in_advance {
+            map.serialize_entry("minTimeInAdvance", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_time_in_advance {
+            map.serialize_entry("maxTimeInAdvance", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TimeDuration` in Wix's typings (`restaurants_operations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TimeDuration {
     /// `timeUnit`.
-    #[serde(
-        rename = "timeUnit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// `duration`.
-    #[serde(
-        rename = "duration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for TimeDuration {
+    const NAME: &'static str = "TimeDuration";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timeUnit" => self.time_unit = map.next_value()?,
+            "duration" => self.duration = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TimeDuration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TimeDuration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.time_unit {
+            map.serialize_entry("timeUnit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.duration {
+            map.serialize_entry("duration", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TimeDurationRange` in Wix's typings (`restaurants_operations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TimeDurationRange {
     /// `timeUnit`.
-    #[serde(
-        rename = "timeUnit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// `minDuration`.
-    #[serde(
-        rename = "minDuration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_duration: ::std::option::Option<crate::Number>,
     /// `maxDuration`.
-    #[serde(
-        rename = "maxDuration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_duration: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for TimeDurationRange {
+    const NAME: &'static str = "TimeDurationRange";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "timeUnit" => self.time_unit = map.next_value()?,
+            "minDuration" => self.min_duration = map.next_value()?,
+            "maxDuration" => self.max_duration = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TimeDurationRange {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TimeDurationRange {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.time_unit {
+            map.serialize_entry("timeUnit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_duration {
+            map.serialize_entry("minDuration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_duration {
+            map.serialize_entry("maxDuration", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TimeOfDay` in Wix's typings (`restaurants_fulfillment-methods`, `restaurants_menu-ordering-settings`, `restaurants_operations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`, `wixRestaurants.onMenuOrderingSettingsCreated`, `wixRestaurants.onMenuOrderingSettingsDeleted`, `wixRestaurants.onMenuOrderingSettingsUpdated`, `wixRestaurants.onOperationDeleted`, 1 more.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TimeOfDay {
     /// `hours`.
-    #[serde(
-        rename = "hours",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hours: ::std::option::Option<crate::Number>,
     /// `minutes`.
-    #[serde(
-        rename = "minutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub minutes: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for TimeOfDay {
+    const NAME: &'static str = "TimeOfDay";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "hours" => self.hours = map.next_value()?,
+            "minutes" => self.minutes = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TimeOfDay {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TimeOfDay {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.hours {
+            map.serialize_entry("hours", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.minutes {
+            map.serialize_entry("minutes", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TimeOfDayRange` in Wix's typings (`restaurants_fulfillment-methods`, `restaurants_menu-ordering-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`, `wixRestaurants.onMenuOrderingSettingsCreated`, `wixRestaurants.onMenuOrderingSettingsDeleted`, `wixRestaurants.onMenuOrderingSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TimeOfDayRange {
     /// `startTime`.
-    #[serde(
-        rename = "startTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_time: ::std::option::Option<TimeOfDay>,
     /// `endTime`.
-    #[serde(
-        rename = "endTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_time: ::std::option::Option<TimeOfDay>,
 }
 
+impl crate::serde_helpers::Object for TimeOfDayRange {
+    const NAME: &'static str = "TimeOfDayRange";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "startTime" => self.start_time = map.next_value()?,
+            "endTime" => self.end_time = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TimeOfDayRange {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TimeOfDayRange {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.start_time {
+            map.serialize_entry("startTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_time {
+            map.serialize_entry("endTime", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `TimePeriod` in Wix's typings (`restaurants_discount`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onDiscountCreated`, `wixRestaurants.onDiscountUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TimePeriod {
     /// `openDay`.
-    #[serde(
-        rename = "openDay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub open_day: ::std::option::Option<DayOfWeek>,
     /// `openTime`.
-    #[serde(
-        rename = "openTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub open_time: ::std::option::Option<::std::string::String>,
     /// `closeDay`.
-    #[serde(
-        rename = "closeDay",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub close_day: ::std::option::Option<DayOfWeek>,
     /// `closeTime`.
-    #[serde(
-        rename = "closeTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub close_time: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for TimePeriod {
+    const NAME: &'static str = "TimePeriod";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "openDay" => self.open_day = map.next_value()?,
+            "openTime" => self.open_time = map.next_value()?,
+            "closeDay" => self.close_day = map.next_value()?,
+            "closeTime" => self.close_time = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TimePeriod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TimePeriod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.open_day {
+            map.serialize_entry("openDay", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.open_time {
+            map.serialize_entry("openTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.close_day {
+            map.serialize_entry("closeDay", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.close_time {
+            map.serialize_entry("closeTime", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `TimeUnit` in Wix's typings (`restaurants_operations`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
     pub enum TimeUnit {
         /// `MINUTES`.
         Minutes = "MINUTES",
@@ -4020,83 +6429,147 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `TimestampRangesOptions` in Wix's typings (`restaurants_menu-ordering-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onMenuOrderingSettingsCreated`, `wixRestaurants.onMenuOrderingSettingsDeleted`, `wixRestaurants.onMenuOrderingSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TimestampRangesOptions {
     /// `ranges`. At most 50 items.
-    #[serde(
-        rename = "ranges",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub ranges: ::std::vec::Vec<AvailableRange>,
 }
 
+impl crate::serde_helpers::Object for TimestampRangesOptions {
+    const NAME: &'static str = "TimestampRangesOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "ranges" => self.ranges = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TimestampRangesOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for TimestampRangesOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.ranges.is_empty() {
+            map.serialize_entry("ranges", &self.ranges)?;
+        }
+        map.end()
+    }
+}
+
 /// `Totals` in Wix's typings (`restaurants_orders`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOrderAccepted`, `wixRestaurants.onOrderCanceled`, `wixRestaurants.onOrderCreated`, `wixRestaurants.onOrderFulfilled`, `wixRestaurants.onOrderNewOrder`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Totals {
     /// `subtotal`. Decimal text.
-    #[serde(
-        rename = "subtotal",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subtotal: ::std::option::Option<::std::string::String>,
     /// `total`. Decimal text.
-    #[serde(
-        rename = "total",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub total: ::std::option::Option<::std::string::String>,
     /// `delivery`. Decimal text.
-    #[serde(
-        rename = "delivery",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub delivery: ::std::option::Option<::std::string::String>,
     /// `tax`. Decimal text.
-    #[serde(
-        rename = "tax",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tax: ::std::option::Option<::std::string::String>,
     /// `discount`. Decimal text.
-    #[serde(
-        rename = "discount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub discount: ::std::option::Option<::std::string::String>,
     /// `loyaltySavings`. Decimal text.
-    #[serde(
-        rename = "loyaltySavings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub loyalty_savings: ::std::option::Option<::std::string::String>,
     /// `quantity`. Read-only.
-    #[serde(
-        rename = "quantity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quantity: ::std::option::Option<crate::Number>,
     /// `tip`. Decimal text.
-    #[serde(
-        rename = "tip",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tip: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Totals {
+    const NAME: &'static str = "Totals";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "subtotal" => self.subtotal = map.next_value()?,
+            "total" => self.total = map.next_value()?,
+            "delivery" => self.delivery = map.next_value()?,
+            "tax" => self.tax = map.next_value()?,
+            "discount" => self.discount = map.next_value()?,
+            "loyaltySavings" => self.loyalty_savings = map.next_value()?,
+            "quantity" => self.quantity = map.next_value()?,
+            "tip" => self.tip = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Totals {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Totals {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.subtotal {
+            map.serialize_entry("subtotal", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total {
+            map.serialize_entry("total", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.delivery {
+            map.serialize_entry("delivery", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tax {
+            map.serialize_entry("tax", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.discount {
+            map.serialize_entry("discount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.loyalty_savings {
+            map.serialize_entry("loyaltySavings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quantity {
+            map.serialize_entry("quantity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tip {
+            map.serialize_entry("tip", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Unit` in Wix's typings (`restaurants_fulfillment-methods`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onFulfillmentMethodCreated`, `wixRestaurants.onFulfillmentMethodUpdated`.
     pub enum Unit {
         /// `UNKNOWN_UNIT`.
         UnknownUnit = "UNKNOWN_UNIT",
@@ -4109,6 +6582,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `Value` in Wix's typings (`restaurants_service-fees`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixRestaurants.onRuleCreated`, `wixRestaurants.onRuleUpdated`.
     pub enum Value {
         /// `NUMBER`.
         NumberValue = "NUMBER",
@@ -4118,51 +6593,162 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `WeeklySchedule` in Wix's typings (`restaurants_operations`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onOperationDeleted`, `wixRestaurants.onOperationUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct WeeklySchedule {
     /// `cutOffTime`.
-    #[serde(
-        rename = "cutOffTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cut_off_time: ::std::option::Option<DayAndTime>,
 }
 
+impl crate::serde_helpers::Object for WeeklySchedule {
+    const NAME: &'static str = "WeeklySchedule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "cutOffTime" => self.cut_off_time = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WeeklySchedule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for WeeklySchedule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.cut_off_time {
+            map.serialize_entry("cutOffTime", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `WeeklyScheduleOptions` in Wix's typings (`restaurants_menu-ordering-settings`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onMenuOrderingSettingsCreated`, `wixRestaurants.onMenuOrderingSettingsDeleted`, `wixRestaurants.onMenuOrderingSettingsUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct WeeklyScheduleOptions {
     /// `availableTimes`. At most 7 items.
-    #[serde(
-        rename = "availableTimes",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub available_times: ::std::vec::Vec<DayOfWeekAvailability>,
 }
 
+impl crate::serde_helpers::Object for WeeklyScheduleOptions {
+    const NAME: &'static str = "WeeklyScheduleOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "availableTimes" => self.available_times = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WeeklyScheduleOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for WeeklyScheduleOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.available_times.is_empty() {
+            map.serialize_entry("availableTimes", &self.available_times)?;
+        }
+        map.end()
+    }
+}
+
 /// `WeeklyTimeInterval` in Wix's typings (`restaurants_order-pacing-policy`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurants.onPolicyCreated`, `wixRestaurants.onPolicyUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct WeeklyTimeInterval {
     /// `minuteOfWeek`.
-    #[serde(
-        rename = "minuteOfWeek",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub minute_of_week: ::std::option::Option<crate::Number>,
     /// `durationInMinutes`.
-    #[serde(
-        rename = "durationInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration_in_minutes: ::std::option::Option<crate::Number>,
 }
+
+impl crate::serde_helpers::Object for WeeklyTimeInterval {
+    const NAME: &'static str = "WeeklyTimeInterval";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "minuteOfWeek" => self.minute_of_week = map.next_value()?,
+            "durationInMinutes" => self.duration_in_minutes = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WeeklyTimeInterval {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for WeeklyTimeInterval {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.minute_of_week {
+            map.serialize_entry("minuteOfWeek", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.duration_in_minutes {
+            map.serialize_entry("durationInMinutes", value)?;
+        }
+        map.end()
+    }
+}
+
+pub use crate::catalog::shared::AddressLocation;
+pub use crate::catalog::shared::AttributeDefinitionTags as RecipientsTags;
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::Money4 as ServiceFeesMoney;
+pub use crate::catalog::shared::Subdivision;
+pub use crate::catalog::shared::TagList;
+pub use crate::catalog::shared::Tags as AvailabilityExceptionsTags;
 
 crate::declare_module! {
     /// Event markers of `wixRestaurants`.

@@ -326,935 +326,1219 @@ pub struct SectionUpdated {
 }
 
 /// `AdditionalChargeInfo` in Wix's typings (`restaurants_item-modifier-groups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onItemModifierGroupCreated`, `wixRestaurantsMenus.onItemModifierGroupUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AdditionalChargeInfo {
     /// `additionalCharge`. Decimal text.
-    #[serde(
-        rename = "additionalCharge",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub additional_charge: ::std::option::Option<::std::string::String>,
 }
 
-/// `ExtendedFields` in Wix's typings (`restaurants_item-labels`, `restaurants_item-modifier-groups`, `restaurants_item-modifiers`, `restaurants_item-variants`, `restaurants_items`, `restaurants_menus`, `restaurants_sections`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ExtendedFields {
-    /// `namespaces`.
-    #[serde(
-        rename = "namespaces",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub namespaces: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
+impl crate::serde_helpers::Object for AdditionalChargeInfo {
+    const NAME: &'static str = "AdditionalChargeInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "additionalCharge" => self.additional_charge = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `Image` in Wix's typings (`restaurants_item-labels`, `restaurants_items`, `restaurants_sections`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Image {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `altText`.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-    /// `filename`.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
+impl<'de> ::serde::Deserialize<'de> for AdditionalChargeInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for AdditionalChargeInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.additional_charge {
+            map.serialize_entry("additionalCharge", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Item` in Wix's typings (`restaurants_items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onItemCreated`, `wixRestaurantsMenus.onItemDeleted`, `wixRestaurantsMenus.onItemUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Item {
     /// `priceVariants`.
-    #[serde(
-        rename = "priceVariants",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price_variants: ::std::option::Option<PriceVariants>,
     /// `priceInfo`.
-    #[serde(
-        rename = "priceInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price_info: ::std::option::Option<PriceInfo>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 200 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `description`. At most 1500 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<crate::Media<Image>>,
     /// `additionalImages`. At most 15 items.
-    #[serde(
-        rename = "additionalImages",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub additional_images: ::std::vec::Vec<crate::Media<Image>>,
     /// `labels`. At most 10 items.
-    #[serde(
-        rename = "labels",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub labels: ::std::vec::Vec<ItemsLabel>,
     /// `visible`.
-    #[serde(
-        rename = "visible",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub visible: ::std::option::Option<bool>,
     /// `featured`.
-    #[serde(
-        rename = "featured",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub featured: ::std::option::Option<bool>,
     /// `orderSettings`.
-    #[serde(
-        rename = "orderSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_settings: ::std::option::Option<OrderSettings>,
     /// `modifierGroups`. At most 25 items.
-    #[serde(
-        rename = "modifierGroups",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub modifier_groups: ::std::vec::Vec<ItemsModifierGroup>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `businessLocationIds`. Format `GUID`. At most 100 items. Read-only.
-    #[serde(
-        rename = "businessLocationIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub business_location_ids: ::std::vec::Vec<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Item {
+    const NAME: &'static str = "Item";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "priceVariants" => self.price_variants = map.next_value()?,
+            "priceInfo" => self.price_info = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "image" => self.image = map.next_value()?,
+            "additionalImages" => self.additional_images = crate::serde_helpers::next_list(map)?,
+            "labels" => self.labels = crate::serde_helpers::next_list(map)?,
+            "visible" => self.visible = map.next_value()?,
+            "featured" => self.featured = map.next_value()?,
+            "orderSettings" => self.order_settings = map.next_value()?,
+            "modifierGroups" => self.modifier_groups = crate::serde_helpers::next_list(map)?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "businessLocationIds" => {
+                self.business_location_ids = crate::serde_helpers::next_list(map)?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Item {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Item {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.price_variants {
+            map.serialize_entry("priceVariants", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price_info {
+            map.serialize_entry("priceInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if !self.additional_images.is_empty() {
+            map.serialize_entry("additionalImages", &self.additional_images)?;
+        }
+        if !self.labels.is_empty() {
+            map.serialize_entry("labels", &self.labels)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.visible {
+            map.serialize_entry("visible", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.featured {
+            map.serialize_entry("featured", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order_settings {
+            map.serialize_entry("orderSettings", value)?;
+        }
+        if !self.modifier_groups.is_empty() {
+            map.serialize_entry("modifierGroups", &self.modifier_groups)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if !self.business_location_ids.is_empty() {
+            map.serialize_entry("businessLocationIds", &self.business_location_ids)?;
+        }
+        map.end()
+    }
 }
 
 /// `Label` in Wix's typings (`restaurants_item-labels`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onItemLabelCreated`, `wixRestaurantsMenus.onItemLabelUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ItemLabelsLabel {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 50 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `icon`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "icon",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub icon: ::std::option::Option<crate::Media<Image>>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
+}
+
+impl crate::serde_helpers::Object for ItemLabelsLabel {
+    const NAME: &'static str = "ItemLabelsLabel";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "icon" => self.icon = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ItemLabelsLabel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ItemLabelsLabel {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.icon {
+            map.serialize_entry("icon", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Modifier` in Wix's typings (`restaurants_item-modifier-groups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onItemModifierGroupCreated`, `wixRestaurantsMenus.onItemModifierGroupUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ItemModifierGroupsModifier {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `preSelected`.
-    #[serde(
-        rename = "preSelected",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pre_selected: ::std::option::Option<bool>,
     /// `additionalChargeInfo`.
-    #[serde(
-        rename = "additionalChargeInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub additional_charge_info: ::std::option::Option<AdditionalChargeInfo>,
 }
 
+impl crate::serde_helpers::Object for ItemModifierGroupsModifier {
+    const NAME: &'static str = "ItemModifierGroupsModifier";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "preSelected" => self.pre_selected = map.next_value()?,
+            "additionalChargeInfo" => self.additional_charge_info = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ItemModifierGroupsModifier {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ItemModifierGroupsModifier {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pre_selected {
+            map.serialize_entry("preSelected", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.additional_charge_info {
+            map.serialize_entry("additionalChargeInfo", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ModifierGroup` in Wix's typings (`restaurants_item-modifier-groups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onItemModifierGroupCreated`, `wixRestaurantsMenus.onItemModifierGroupUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ItemModifierGroupsModifierGroup {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 100 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `modifiers`. At most 500 items.
-    #[serde(
-        rename = "modifiers",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub modifiers: ::std::vec::Vec<ItemModifierGroupsModifier>,
     /// `rule`.
-    #[serde(
-        rename = "rule",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rule: ::std::option::Option<Rule>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `businessLocationIds`. Format `GUID`. At most 100 items. Read-only.
-    #[serde(
-        rename = "businessLocationIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub business_location_ids: ::std::vec::Vec<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for ItemModifierGroupsModifierGroup {
+    const NAME: &'static str = "ItemModifierGroupsModifierGroup";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "modifiers" => self.modifiers = crate::serde_helpers::next_list(map)?,
+            "rule" => self.rule = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "businessLocationIds" => {
+                self.business_location_ids = crate::serde_helpers::next_list(map)?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ItemModifierGroupsModifierGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ItemModifierGroupsModifierGroup {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if !self.modifiers.is_empty() {
+            map.serialize_entry("modifiers", &self.modifiers)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rule {
+            map.serialize_entry("rule", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if !self.business_location_ids.is_empty() {
+            map.serialize_entry("businessLocationIds", &self.business_location_ids)?;
+        }
+        map.end()
+    }
 }
 
 /// `Modifier` in Wix's typings (`restaurants_item-modifiers`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onItemModifierCreated`, `wixRestaurantsMenus.onItemModifierUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ItemModifiersModifier {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 200 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `inStock`.
-    #[serde(
-        rename = "inStock",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_stock: ::std::option::Option<bool>,
     /// `businessLocationIds`. Format `GUID`. At most 100 items. Read-only.
-    #[serde(
-        rename = "businessLocationIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub business_location_ids: ::std::vec::Vec<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for ItemModifiersModifier {
+    const NAME: &'static str = "ItemModifiersModifier";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "inStock" => self.in_stock = map.next_value()?,
+            "businessLocationIds" => {
+                self.business_location_ids = crate::serde_helpers::next_list(map)?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ItemModifiersModifier {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ItemModifiersModifier {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.in_stock {
+            map.serialize_entry("inStock", value)?;
+        }
+        if !self.business_location_ids.is_empty() {
+            map.serialize_entry("businessLocationIds", &self.business_location_ids)?;
+        }
+        map.end()
+    }
 }
 
 /// `Label` in Wix's typings (`restaurants_items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onItemCreated`, `wixRestaurantsMenus.onItemDeleted`, `wixRestaurantsMenus.onItemUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ItemsLabel {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for ItemsLabel {
+    const NAME: &'static str = "ItemsLabel";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ItemsLabel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ItemsLabel {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `ModifierGroup` in Wix's typings (`restaurants_items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onItemCreated`, `wixRestaurantsMenus.onItemDeleted`, `wixRestaurantsMenus.onItemUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ItemsModifierGroup {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
 }
 
-/// `Keyword` in Wix's typings (`restaurants_menus`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Keyword {
-    /// `term`.
-    #[serde(
-        rename = "term",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub term: ::std::option::Option<::std::string::String>,
-    /// `isMain`.
-    #[serde(
-        rename = "isMain",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub is_main: ::std::option::Option<bool>,
-    /// `origin`. At most 1000 characters.
-    #[serde(
-        rename = "origin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub origin: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for ItemsModifierGroup {
+    const NAME: &'static str = "ItemsModifierGroup";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ItemsModifierGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ItemsModifierGroup {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Menu` in Wix's typings (`restaurants_menus`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onMenuCreated`, `wixRestaurantsMenus.onMenuUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Menu {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 500 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `description`. At most 1500 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `visible`.
-    #[serde(
-        rename = "visible",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub visible: ::std::option::Option<bool>,
     /// `sectionIds`. Format `GUID`. At most 100 items.
-    #[serde(
-        rename = "sectionIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub section_ids: ::std::vec::Vec<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `urlQueryParam`. At most 500 characters.
-    #[serde(
-        rename = "urlQueryParam",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url_query_param: ::std::option::Option<::std::string::String>,
     /// `seoData`.
-    #[serde(
-        rename = "seoData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub seo_data: ::std::option::Option<SeoSchema>,
     /// `businessLocationId`. Format `GUID`. Read-only. Immutable.
-    #[serde(
-        rename = "businessLocationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_location_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Menu {
+    const NAME: &'static str = "Menu";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "visible" => self.visible = map.next_value()?,
+            "sectionIds" => self.section_ids = crate::serde_helpers::next_list(map)?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "urlQueryParam" => self.url_query_param = map.next_value()?,
+            "seoData" => self.seo_data = map.next_value()?,
+            "businessLocationId" => self.business_location_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Menu {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Menu {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.visible {
+            map.serialize_entry("visible", value)?;
+        }
+        if !self.section_ids.is_empty() {
+            map.serialize_entry("sectionIds", &self.section_ids)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url_query_param {
+            map.serialize_entry("urlQueryParam", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.seo_data {
+            map.serialize_entry("seoData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.business_location_id {
+            map.serialize_entry("businessLocationId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `OrderSettings` in Wix's typings (`restaurants_items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onItemCreated`, `wixRestaurantsMenus.onItemDeleted`, `wixRestaurantsMenus.onItemUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrderSettings {
     /// `inStock`.
-    #[serde(
-        rename = "inStock",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_stock: ::std::option::Option<bool>,
     /// `acceptSpecialRequests`.
-    #[serde(
-        rename = "acceptSpecialRequests",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub accept_special_requests: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for OrderSettings {
+    const NAME: &'static str = "OrderSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "inStock" => self.in_stock = map.next_value()?,
+            "acceptSpecialRequests" => self.accept_special_requests = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrderSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for OrderSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.in_stock {
+            map.serialize_entry("inStock", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.accept_special_requests {
+            map.serialize_entry("acceptSpecialRequests", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PriceInfo` in Wix's typings (`restaurants_items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onItemCreated`, `wixRestaurantsMenus.onItemDeleted`, `wixRestaurantsMenus.onItemUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PriceInfo {
     /// `price`. Decimal text.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for PriceInfo {
+    const NAME: &'static str = "PriceInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "price" => self.price = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PriceInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PriceInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `PriceVariant` in Wix's typings (`restaurants_items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onItemCreated`, `wixRestaurantsMenus.onItemDeleted`, `wixRestaurantsMenus.onItemUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PriceVariant {
     /// `variantId`. Format `GUID`.
-    #[serde(
-        rename = "variantId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub variant_id: ::std::option::Option<::std::string::String>,
     /// `price`. Decimal text. Deprecated. Replaced by `pricing.price_variants.variants.price_info`.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<::std::string::String>,
     /// `priceInfo`.
-    #[serde(
-        rename = "priceInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price_info: ::std::option::Option<PriceInfo>,
 }
 
+impl crate::serde_helpers::Object for PriceVariant {
+    const NAME: &'static str = "PriceVariant";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "variantId" => self.variant_id = map.next_value()?,
+            "price" => self.price = map.next_value()?,
+            "priceInfo" => self.price_info = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PriceVariant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PriceVariant {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.variant_id {
+            map.serialize_entry("variantId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price_info {
+            map.serialize_entry("priceInfo", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PriceVariants` in Wix's typings (`restaurants_items`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onItemCreated`, `wixRestaurantsMenus.onItemDeleted`, `wixRestaurantsMenus.onItemUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PriceVariants {
     /// `variants`. At most 500 items.
-    #[serde(
-        rename = "variants",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub variants: ::std::vec::Vec<PriceVariant>,
 }
 
+impl crate::serde_helpers::Object for PriceVariants {
+    const NAME: &'static str = "PriceVariants";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "variants" => self.variants = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PriceVariants {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PriceVariants {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.variants.is_empty() {
+            map.serialize_entry("variants", &self.variants)?;
+        }
+        map.end()
+    }
+}
+
 /// `Rule` in Wix's typings (`restaurants_item-modifier-groups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onItemModifierGroupCreated`, `wixRestaurantsMenus.onItemModifierGroupUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Rule {
     /// `required`.
-    #[serde(
-        rename = "required",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub required: ::std::option::Option<bool>,
     /// `minSelections`.
-    #[serde(
-        rename = "minSelections",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_selections: ::std::option::Option<crate::Number>,
     /// `maxSelections`.
-    #[serde(
-        rename = "maxSelections",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_selections: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for Rule {
+    const NAME: &'static str = "Rule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "required" => self.required = map.next_value()?,
+            "minSelections" => self.min_selections = map.next_value()?,
+            "maxSelections" => self.max_selections = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Rule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Rule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.required {
+            map.serialize_entry("required", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_selections {
+            map.serialize_entry("minSelections", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_selections {
+            map.serialize_entry("maxSelections", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Section` in Wix's typings (`restaurants_sections`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onSectionCreated`, `wixRestaurantsMenus.onSectionUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Section {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 500 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `description`. At most 1500 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<crate::Media<Image>>,
     /// `additionalImages`. At most 100 items.
-    #[serde(
-        rename = "additionalImages",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub additional_images: ::std::vec::Vec<crate::Media<Image>>,
     /// `itemIds`. Format `GUID`. At most 300 items.
-    #[serde(
-        rename = "itemIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub item_ids: ::std::vec::Vec<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `visible`.
-    #[serde(
-        rename = "visible",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub visible: ::std::option::Option<bool>,
     /// `businessLocationId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "businessLocationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_location_id: ::std::option::Option<::std::string::String>,
 }
 
-/// `SeoSchema` in Wix's typings (`restaurants_menus`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct SeoSchema {
-    /// `tags`.
-    #[serde(
-        rename = "tags",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub tags: ::std::vec::Vec<Tag>,
-    /// `settings`.
-    #[serde(
-        rename = "settings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub settings: ::std::option::Option<Settings>,
+impl crate::serde_helpers::Object for Section {
+    const NAME: &'static str = "Section";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "image" => self.image = map.next_value()?,
+            "additionalImages" => self.additional_images = crate::serde_helpers::next_list(map)?,
+            "itemIds" => self.item_ids = crate::serde_helpers::next_list(map)?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "visible" => self.visible = map.next_value()?,
+            "businessLocationId" => self.business_location_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 
-/// `Settings` in Wix's typings (`restaurants_menus`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Settings {
-    /// `preventAutoRedirect`.
-    #[serde(
-        rename = "preventAutoRedirect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub prevent_auto_redirect: ::std::option::Option<bool>,
-    /// `keywords`. At most 5 items.
-    #[serde(
-        rename = "keywords",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
-    pub keywords: ::std::vec::Vec<Keyword>,
+impl<'de> ::serde::Deserialize<'de> for Section {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
 }
 
-/// `Tag` in Wix's typings (`restaurants_menus`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Tag {
-    /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<::std::string::String>,
-    /// `props`.
-    #[serde(
-        rename = "props",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub props: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
-    /// `meta`.
-    #[serde(
-        rename = "meta",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub meta: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
-    /// `children`.
-    #[serde(
-        rename = "children",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub children: ::std::option::Option<::std::string::String>,
-    /// `custom`.
-    #[serde(
-        rename = "custom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub custom: ::std::option::Option<bool>,
-    /// `disabled`.
-    #[serde(
-        rename = "disabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disabled: ::std::option::Option<bool>,
+impl ::serde::Serialize for Section {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if !self.additional_images.is_empty() {
+            map.serialize_entry("additionalImages", &self.additional_images)?;
+        }
+        if !self.item_ids.is_empty() {
+            map.serialize_entry("itemIds", &self.item_ids)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.visible {
+            map.serialize_entry("visible", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.business_location_id {
+            map.serialize_entry("businessLocationId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Variant` in Wix's typings (`restaurants_item-variants`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixRestaurantsMenus.onItemVariantCreated`, `wixRestaurantsMenus.onItemVariantUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Variant {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `name`. At most 200 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `extendedFields`.
-    #[serde(
-        rename = "extendedFields",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extended_fields: ::std::option::Option<ExtendedFields>,
     /// `businessLocationIds`. Format `GUID`. At most 100 items. Read-only.
-    #[serde(
-        rename = "businessLocationIds",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub business_location_ids: ::std::vec::Vec<::std::string::String>,
 }
+
+impl crate::serde_helpers::Object for Variant {
+    const NAME: &'static str = "Variant";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "extendedFields" => self.extended_fields = map.next_value()?,
+            "businessLocationIds" => {
+                self.business_location_ids = crate::serde_helpers::next_list(map)?
+            }
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Variant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Variant {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extended_fields {
+            map.serialize_entry("extendedFields", value)?;
+        }
+        if !self.business_location_ids.is_empty() {
+            map.serialize_entry("businessLocationIds", &self.business_location_ids)?;
+        }
+        map.end()
+    }
+}
+
+pub use crate::catalog::shared::ExtendedFields;
+pub use crate::catalog::shared::Image;
+pub use crate::catalog::shared::Keyword;
+pub use crate::catalog::shared::SeoSchema;
+pub use crate::catalog::shared::Settings;
+pub use crate::catalog::shared::Tag;
 
 crate::declare_module! {
     /// Event markers of `wixRestaurantsMenus`.

@@ -129,27 +129,63 @@ pub struct ReviewUpdated {
 }
 
 /// `Author` in Wix's typings (`reviews_reviews`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewCreated`, `wixReviews.onReviewDeleted`, `wixReviews.onReviewModerationStatusChanged`, `wixReviews.onReviewPublished`, `wixReviews.onReviewUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Author {
     /// `contactId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `authorName`. At most 100 characters.
-    #[serde(
-        rename = "authorName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub author_name: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Author {
+    const NAME: &'static str = "Author";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "contactId" => self.contact_id = map.next_value()?,
+            "authorName" => self.author_name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Author {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Author {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.author_name {
+            map.serialize_entry("authorName", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `CommunicationChannel` in Wix's typings (`reviews_review-requests`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixReviews.onReviewRequestCreated`, `wixReviews.onReviewRequestDeleted`, `wixReviews.onReviewRequestUpdated`.
     pub enum CommunicationChannel {
         /// `EMAIL`.
         Email = "EMAIL",
@@ -157,27 +193,63 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `FailedOptions` in Wix's typings (`reviews_review-requests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewRequestCreated`, `wixReviews.onReviewRequestDeleted`, `wixReviews.onReviewRequestUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FailedOptions {
     /// `reason`.
-    #[serde(
-        rename = "reason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reason: ::std::option::Option<FailureReason>,
     /// `message`. At most 1000 characters.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for FailedOptions {
+    const NAME: &'static str = "FailedOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "reason" => self.reason = map.next_value()?,
+            "message" => self.message = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FailedOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FailedOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `FailureReason` in Wix's typings (`reviews_review-requests`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixReviews.onReviewRequestCreated`, `wixReviews.onReviewRequestDeleted`, `wixReviews.onReviewRequestUpdated`.
     pub enum FailureReason {
         /// `UNKNOWN_FAILURE_REASON`.
         UnknownFailureReason = "UNKNOWN_FAILURE_REASON",
@@ -191,34 +263,69 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `IdentificationData` in Wix's typings (`reviews_review-requests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewRequestCreated`, `wixReviews.onReviewRequestDeleted`, `wixReviews.onReviewRequestUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct IdentificationData {
     /// `wixUserId`. Format `GUID`.
-    #[serde(
-        rename = "wixUserId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub wix_user_id: ::std::option::Option<::std::string::String>,
     /// `appId`. Format `GUID`.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `identityType`. Read-only.
-    #[serde(
-        rename = "identityType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity_type: ::std::option::Option<IdentityType>,
+}
+
+impl crate::serde_helpers::Object for IdentificationData {
+    const NAME: &'static str = "IdentificationData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "wixUserId" => self.wix_user_id = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            "identityType" => self.identity_type = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdentificationData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for IdentificationData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.wix_user_id {
+            map.serialize_entry("wixUserId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.identity_type {
+            map.serialize_entry("identityType", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `IdentityType` in Wix's typings (`reviews_review-requests`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixReviews.onReviewRequestCreated`, `wixReviews.onReviewRequestDeleted`, `wixReviews.onReviewRequestUpdated`.
     pub enum IdentityType {
         /// `WIX_USER`.
         WixUser = "WIX_USER",
@@ -227,96 +334,118 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-/// `Image` in Wix's typings (`reviews_reviews`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Image {
-    /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// `height`. Read-only.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub height: ::std::option::Option<crate::Number>,
-    /// `width`. Read-only.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub width: ::std::option::Option<crate::Number>,
-    /// `altText`. Read-only.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub alt_text: ::std::option::Option<::std::string::String>,
-    /// `filename`. Read-only.
-    #[serde(
-        rename = "filename",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub filename: ::std::option::Option<::std::string::String>,
-}
-
 /// `Item` in Wix's typings (`reviews_review-requests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewRequestCreated`, `wixReviews.onReviewRequestDeleted`, `wixReviews.onReviewRequestUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Item {
     /// `catalogItemId`. At most 36 characters. Immutable.
-    #[serde(
-        rename = "catalogItemId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub catalog_item_id: ::std::option::Option<::std::string::String>,
     /// `reviewId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "reviewId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub review_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Item {
+    const NAME: &'static str = "Item";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "catalogItemId" => self.catalog_item_id = map.next_value()?,
+            "reviewId" => self.review_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Item {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Item {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.catalog_item_id {
+            map.serialize_entry("catalogItemId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.review_id {
+            map.serialize_entry("reviewId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Moderation` in Wix's typings (`reviews_reviews`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewCreated`, `wixReviews.onReviewDeleted`, `wixReviews.onReviewModerationStatusChanged`, `wixReviews.onReviewPublished`, `wixReviews.onReviewUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Moderation {
     /// `moderationStatus`.
-    #[serde(
-        rename = "moderationStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub moderation_status: ::std::option::Option<ModerationModerationStatus>,
     /// `manuallyChanged`. Read-only.
-    #[serde(
-        rename = "manuallyChanged",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub manually_changed: ::std::option::Option<bool>,
+}
+
+impl crate::serde_helpers::Object for Moderation {
+    const NAME: &'static str = "Moderation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "moderationStatus" => self.moderation_status = map.next_value()?,
+            "manuallyChanged" => self.manually_changed = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Moderation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Moderation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.moderation_status {
+            map.serialize_entry("moderationStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.manually_changed {
+            map.serialize_entry("manuallyChanged", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ModerationModerationStatus` in Wix's typings (`reviews_reviews`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixReviews.onReviewCreated`, `wixReviews.onReviewDeleted`, `wixReviews.onReviewModerationStatusChanged`, `wixReviews.onReviewPublished`, `wixReviews.onReviewUpdated`.
     pub enum ModerationModerationStatus {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -332,61 +461,165 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `ModerationStatusChanged` in Wix's typings (`reviews_reviews`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewModerationStatusChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ModerationStatusChanged {
     /// `review`.
-    #[serde(
-        rename = "review",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub review: ::std::option::Option<::std::boxed::Box<Review>>,
     /// `previousModerationStatus`.
-    #[serde(
-        rename = "previousModerationStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub previous_moderation_status: ::std::option::Option<ModerationModerationStatus>,
 }
 
+impl crate::serde_helpers::Object for ModerationStatusChanged {
+    const NAME: &'static str = "ModerationStatusChanged";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "review" => self.review = map.next_value()?,
+            "previousModerationStatus" => self.previous_moderation_status = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ModerationStatusChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ModerationStatusChanged {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.review {
+            map.serialize_entry("review", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_moderation_status {
+            map.serialize_entry("previousModerationStatus", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Order` in Wix's typings (`reviews_review-requests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewRequestCreated`, `wixReviews.onReviewRequestDeleted`, `wixReviews.onReviewRequestUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Order {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Order {
+    const NAME: &'static str = "Order";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Order {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Order {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Origin` in Wix's typings (`reviews_reviews`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewCreated`, `wixReviews.onReviewDeleted`, `wixReviews.onReviewModerationStatusChanged`, `wixReviews.onReviewPublished`, `wixReviews.onReviewUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Origin {
     /// `type`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<OriginType>,
     /// `appId`.
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Origin {
+    const NAME: &'static str = "Origin";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Origin {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Origin {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `OriginType` in Wix's typings (`reviews_reviews`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixReviews.onReviewCreated`, `wixReviews.onReviewDeleted`, `wixReviews.onReviewModerationStatusChanged`, `wixReviews.onReviewPublished`, `wixReviews.onReviewUpdated`.
     pub enum OriginType {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -398,347 +631,513 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Recipient` in Wix's typings (`reviews_review-requests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewRequestCreated`, `wixReviews.onReviewRequestDeleted`, `wixReviews.onReviewRequestUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Recipient {
     /// `contactId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for Recipient {
+    const NAME: &'static str = "Recipient";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "contactId" => self.contact_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Recipient {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Recipient {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Reply` in Wix's typings (`reviews_reviews`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewCreated`, `wixReviews.onReviewDeleted`, `wixReviews.onReviewModerationStatusChanged`, `wixReviews.onReviewPublished`, `wixReviews.onReviewUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Reply {
     /// `message`. At most 1000 characters.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for Reply {
+    const NAME: &'static str = "Reply";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "message" => self.message = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Reply {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Reply {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `Review` in Wix's typings (`reviews_reviews`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewCreated`, `wixReviews.onReviewDeleted`, `wixReviews.onReviewModerationStatusChanged`, `wixReviews.onReviewPublished`, `wixReviews.onReviewUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Review {
     /// `namespace`.
-    #[serde(
-        rename = "namespace",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub namespace: ::std::option::Option<::std::string::String>,
     /// `entityId`. At most 36 characters.
-    #[serde(
-        rename = "entityId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub entity_id: ::std::option::Option<::std::string::String>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `content`.
-    #[serde(
-        rename = "content",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content: ::std::option::Option<ReviewContent>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `author`.
-    #[serde(
-        rename = "author",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub author: ::std::option::Option<Author>,
     /// `reply`. Read-only.
-    #[serde(
-        rename = "reply",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reply: ::std::option::Option<Reply>,
     /// `foundHelpful`. Read-only.
-    #[serde(
-        rename = "foundHelpful",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub found_helpful: ::std::option::Option<crate::Number>,
     /// `foundUnhelpful`. Read-only.
-    #[serde(
-        rename = "foundUnhelpful",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub found_unhelpful: ::std::option::Option<crate::Number>,
     /// `helpfulness`. Read-only.
-    #[serde(
-        rename = "helpfulness",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub helpfulness: ::std::option::Option<crate::Number>,
     /// `moderation`. Read-only.
-    #[serde(
-        rename = "moderation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub moderation: ::std::option::Option<Moderation>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `verified`. Read-only.
-    #[serde(
-        rename = "verified",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verified: ::std::option::Option<bool>,
     /// `origin`. Read-only.
-    #[serde(
-        rename = "origin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub origin: ::std::option::Option<Origin>,
     /// `reviewDate`.
-    #[serde(
-        rename = "reviewDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub review_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `relevanceScore`. Read-only.
-    #[serde(
-        rename = "relevanceScore",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub relevance_score: ::std::option::Option<crate::Number>,
     /// `publishCount`. Read-only.
-    #[serde(
-        rename = "publishCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub publish_count: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for Review {
+    const NAME: &'static str = "Review";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "namespace" => self.namespace = map.next_value()?,
+            "entityId" => self.entity_id = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "content" => self.content = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "author" => self.author = map.next_value()?,
+            "reply" => self.reply = map.next_value()?,
+            "foundHelpful" => self.found_helpful = map.next_value()?,
+            "foundUnhelpful" => self.found_unhelpful = map.next_value()?,
+            "helpfulness" => self.helpfulness = map.next_value()?,
+            "moderation" => self.moderation = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "verified" => self.verified = map.next_value()?,
+            "origin" => self.origin = map.next_value()?,
+            "reviewDate" => self.review_date = map.next_value()?,
+            "relevanceScore" => self.relevance_score = map.next_value()?,
+            "publishCount" => self.publish_count = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Review {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Review {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.namespace {
+            map.serialize_entry("namespace", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.entity_id {
+            map.serialize_entry("entityId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.author {
+            map.serialize_entry("author", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reply {
+            map.serialize_entry("reply", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.found_helpful {
+            map.serialize_entry("foundHelpful", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.found_unhelpful {
+            map.serialize_entry("foundUnhelpful", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.helpfulness {
+            map.serialize_entry("helpfulness", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.moderation {
+            map.serialize_entry("moderation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.verified {
+            map.serialize_entry("verified", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.origin {
+            map.serialize_entry("origin", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.review_date {
+            map.serialize_entry("reviewDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.relevance_score {
+            map.serialize_entry("relevanceScore", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.publish_count {
+            map.serialize_entry("publishCount", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ReviewContent` in Wix's typings (`reviews_reviews`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewCreated`, `wixReviews.onReviewDeleted`, `wixReviews.onReviewModerationStatusChanged`, `wixReviews.onReviewPublished`, `wixReviews.onReviewUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ReviewContent {
     /// `title`. At most 3000 characters.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `body`. At most 3000 characters.
-    #[serde(
-        rename = "body",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::std::string::String>,
     /// `media`. At most 10 items.
-    #[serde(
-        rename = "media",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub media: ::std::vec::Vec<ReviewsMedia>,
     /// `rating`.
-    #[serde(
-        rename = "rating",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rating: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for ReviewContent {
+    const NAME: &'static str = "ReviewContent";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "title" => self.title = map.next_value()?,
+            "body" => self.body = map.next_value()?,
+            "media" => self.media = crate::serde_helpers::next_list(map)?,
+            "rating" => self.rating = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReviewContent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ReviewContent {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        if !self.media.is_empty() {
+            map.serialize_entry("media", &self.media)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rating {
+            map.serialize_entry("rating", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ReviewPublished` in Wix's typings (`reviews_reviews`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewPublished`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ReviewPublishedData {
     /// `review`.
-    #[serde(
-        rename = "review",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub review: ::std::option::Option<::std::boxed::Box<Review>>,
 }
 
+impl crate::serde_helpers::Object for ReviewPublishedData {
+    const NAME: &'static str = "ReviewPublishedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "review" => self.review = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReviewPublishedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ReviewPublishedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.review {
+            map.serialize_entry("review", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ReviewRequest` in Wix's typings (`reviews_review-requests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewRequestCreated`, `wixReviews.onReviewRequestDeleted`, `wixReviews.onReviewRequestUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ReviewRequest {
     /// `sentOptions`. Read-only.
-    #[serde(
-        rename = "sentOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sent_options: ::std::option::Option<SentOptions>,
     /// `failedOptions`. Read-only.
-    #[serde(
-        rename = "failedOptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub failed_options: ::std::option::Option<FailedOptions>,
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `sendDate`. Immutable.
-    #[serde(
-        rename = "sendDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub send_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `namespace`. At most 100 characters. Immutable.
-    #[serde(
-        rename = "namespace",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub namespace: ::std::option::Option<::std::string::String>,
     /// `order`. Immutable.
-    #[serde(
-        rename = "order",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<Order>,
     /// `items`. At most 5 items. Immutable.
-    #[serde(
-        rename = "items",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub items: ::std::vec::Vec<Item>,
     /// `recipient`. Immutable.
-    #[serde(
-        rename = "recipient",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recipient: ::std::option::Option<Recipient>,
     /// `communicationChannel`. Immutable.
-    #[serde(
-        rename = "communicationChannel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub communication_channel: ::std::option::Option<CommunicationChannel>,
     /// `status`. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<ReviewRequestStatus>,
     /// `automationActivationId`. Format `GUID`. Immutable.
-    #[serde(
-        rename = "automationActivationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub automation_activation_id: ::std::option::Option<::std::string::String>,
     /// `requestedBy`. Read-only.
-    #[serde(
-        rename = "requestedBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub requested_by: ::std::option::Option<IdentificationData>,
+}
+
+impl crate::serde_helpers::Object for ReviewRequest {
+    const NAME: &'static str = "ReviewRequest";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "sentOptions" => self.sent_options = map.next_value()?,
+            "failedOptions" => self.failed_options = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "sendDate" => self.send_date = map.next_value()?,
+            "namespace" => self.namespace = map.next_value()?,
+            "order" => self.order = map.next_value()?,
+            "items" => self.items = crate::serde_helpers::next_list(map)?,
+            "recipient" => self.recipient = map.next_value()?,
+            "communicationChannel" => self.communication_channel = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "automationActivationId" => self.automation_activation_id = map.next_value()?,
+            "requestedBy" => self.requested_by = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReviewRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ReviewRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.sent_options {
+            map.serialize_entry("sentOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.failed_options {
+            map.serialize_entry("failedOptions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.send_date {
+            map.serialize_entry("sendDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.namespace {
+            map.serialize_entry("namespace", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.order {
+            map.serialize_entry("order", value)?;
+        }
+        if !self.items.is_empty() {
+            map.serialize_entry("items", &self.items)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.recipient {
+            map.serialize_entry("recipient", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.communication_channel {
+            map.serialize_entry("communicationChannel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.automation_activation_id {
+            map.serialize_entry("automationActivationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.requested_by {
+            map.serialize_entry("requestedBy", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `ReviewRequestStatus` in Wix's typings (`reviews_review-requests`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixReviews.onReviewRequestCreated`, `wixReviews.onReviewRequestDeleted`, `wixReviews.onReviewRequestUpdated`.
     pub enum ReviewRequestStatus {
         /// `UNKNOWN_REVIEW_REQUEST_STATUS`.
         UnknownReviewRequestStatus = "UNKNOWN_REVIEW_REQUEST_STATUS",
@@ -754,106 +1153,240 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `Media` in Wix's typings (`reviews_reviews`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewCreated`, `wixReviews.onReviewDeleted`, `wixReviews.onReviewModerationStatusChanged`, `wixReviews.onReviewPublished`, `wixReviews.onReviewUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ReviewsMedia {
     /// `image`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<crate::Media<Image>>,
     /// `video`. A media string (Velo) or its object (REST).
-    #[serde(
-        rename = "video",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video: ::std::option::Option<crate::Media<VideoV2>>,
 }
 
+impl crate::serde_helpers::Object for ReviewsMedia {
+    const NAME: &'static str = "ReviewsMedia";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "image" => self.image = map.next_value()?,
+            "video" => self.video = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReviewsMedia {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ReviewsMedia {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.video {
+            map.serialize_entry("video", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `SentOptions` in Wix's typings (`reviews_review-requests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewRequestCreated`, `wixReviews.onReviewRequestDeleted`, `wixReviews.onReviewRequestUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SentOptions {
     /// `opened`.
-    #[serde(
-        rename = "opened",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opened: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for SentOptions {
+    const NAME: &'static str = "SentOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "opened" => self.opened = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SentOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SentOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.opened {
+            map.serialize_entry("opened", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `VideoResolution` in Wix's typings (`reviews_reviews`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewCreated`, `wixReviews.onReviewDeleted`, `wixReviews.onReviewModerationStatusChanged`, `wixReviews.onReviewPublished`, `wixReviews.onReviewUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct VideoResolution {
     /// `url`. Read-only.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `height`. Read-only.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub height: ::std::option::Option<crate::Number>,
     /// `width`. Read-only.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub width: ::std::option::Option<crate::Number>,
     /// `poster`. Read-only.
-    #[serde(
-        rename = "poster",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub poster: ::std::option::Option<Image>,
     /// `format`. Read-only.
-    #[serde(
-        rename = "format",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub format: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for VideoResolution {
+    const NAME: &'static str = "VideoResolution";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "url" => self.url = map.next_value()?,
+            "height" => self.height = map.next_value()?,
+            "width" => self.width = map.next_value()?,
+            "poster" => self.poster = map.next_value()?,
+            "format" => self.format = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for VideoResolution {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for VideoResolution {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.height {
+            map.serialize_entry("height", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.width {
+            map.serialize_entry("width", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.poster {
+            map.serialize_entry("poster", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `VideoV2` in Wix's typings (`reviews_reviews`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixReviews.onReviewCreated`, `wixReviews.onReviewDeleted`, `wixReviews.onReviewModerationStatusChanged`, `wixReviews.onReviewPublished`, `wixReviews.onReviewUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct VideoV2 {
     /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `resolutions`. Read-only.
-    #[serde(
-        rename = "resolutions",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub resolutions: ::std::vec::Vec<VideoResolution>,
     /// `url`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
 }
+
+impl crate::serde_helpers::Object for VideoV2 {
+    const NAME: &'static str = "VideoV2";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "resolutions" => self.resolutions = crate::serde_helpers::next_list(map)?,
+            "url" => self.url = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for VideoV2 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for VideoV2 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if !self.resolutions.is_empty() {
+            map.serialize_entry("resolutions", &self.resolutions)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
+}
+
+pub use crate::catalog::shared::Image;
 
 crate::declare_module! {
     /// Event markers of `wixReviews`.

@@ -35,125 +35,177 @@ pub struct SeatingReservationDeleted {
 }
 
 /// `PlaceReservation` in Wix's typings (`seatings_seating-reservation`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSeatings.onSeatingReservationCreated`, `wixSeatings.onSeatingReservationDeleted`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PlaceReservation {
     /// `_id` (Velo), `id` (REST). At most 12 characters.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `capacity`.
-    #[serde(
-        rename = "capacity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub capacity: ::std::option::Option<crate::Number>,
     /// `sectionLabel`. Read-only.
-    #[serde(
-        rename = "sectionLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub section_label: ::std::option::Option<::std::string::String>,
     /// `areaLabel`. Read-only.
-    #[serde(
-        rename = "areaLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub area_label: ::std::option::Option<::std::string::String>,
     /// `tableLabel`. Read-only.
-    #[serde(
-        rename = "tableLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub table_label: ::std::option::Option<::std::string::String>,
     /// `rowLabel`. Read-only.
-    #[serde(
-        rename = "rowLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub row_label: ::std::option::Option<::std::string::String>,
     /// `seatLabel`. Read-only.
-    #[serde(
-        rename = "seatLabel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub seat_label: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for PlaceReservation {
+    const NAME: &'static str = "PlaceReservation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "capacity" => self.capacity = map.next_value()?,
+            "sectionLabel" => self.section_label = map.next_value()?,
+            "areaLabel" => self.area_label = map.next_value()?,
+            "tableLabel" => self.table_label = map.next_value()?,
+            "rowLabel" => self.row_label = map.next_value()?,
+            "seatLabel" => self.seat_label = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PlaceReservation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PlaceReservation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.capacity {
+            map.serialize_entry("capacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.section_label {
+            map.serialize_entry("sectionLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.area_label {
+            map.serialize_entry("areaLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_label {
+            map.serialize_entry("tableLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.row_label {
+            map.serialize_entry("rowLabel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.seat_label {
+            map.serialize_entry("seatLabel", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `SeatingReservation` in Wix's typings (`seatings_seating-reservation`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSeatings.onSeatingReservationCreated`, `wixSeatings.onSeatingReservationDeleted`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SeatingReservation {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `seatingPlanId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "seatingPlanId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub seating_plan_id: ::std::option::Option<::std::string::String>,
     /// `externalSeatingPlanId`. At most 100 characters. Read-only.
-    #[serde(
-        rename = "externalSeatingPlanId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external_seating_plan_id: ::std::option::Option<::std::string::String>,
     /// `reservedPlaces`. At most 100 items.
-    #[serde(
-        rename = "reservedPlaces",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub reserved_places: ::std::vec::Vec<PlaceReservation>,
     /// `externalId`. At most 100 characters.
-    #[serde(
-        rename = "externalId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external_id: ::std::option::Option<::std::string::String>,
     /// `revision`. Read-only.
-    #[serde(
-        rename = "revision",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub revision: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl crate::serde_helpers::Object for SeatingReservation {
+    const NAME: &'static str = "SeatingReservation";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "seatingPlanId" => self.seating_plan_id = map.next_value()?,
+            "externalSeatingPlanId" => self.external_seating_plan_id = map.next_value()?,
+            "reservedPlaces" => self.reserved_places = crate::serde_helpers::next_list(map)?,
+            "externalId" => self.external_id = map.next_value()?,
+            "revision" => self.revision = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SeatingReservation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for SeatingReservation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.seating_plan_id {
+            map.serialize_entry("seatingPlanId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.external_seating_plan_id {
+            map.serialize_entry("externalSeatingPlanId", value)?;
+        }
+        if !self.reserved_places.is_empty() {
+            map.serialize_entry("reservedPlaces", &self.reserved_places)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.external_id {
+            map.serialize_entry("externalId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::declare_module! {

@@ -43,93 +43,189 @@ pub struct RobotsTxtUpdated {
 }
 
 /// `Redirect` in Wix's typings (`seo_redirects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSeo.onRedirectCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Redirect {
     /// `from`. At most 950 characters.
-    #[serde(
-        rename = "from",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::std::string::String>,
     /// `to`. At most 4096 characters.
-    #[serde(
-        rename = "to",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub to: ::std::option::Option<::std::string::String>,
     /// `options`.
-    #[serde(
-        rename = "options",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub options: ::std::option::Option<RedirectOptions>,
     /// `language`. At most 5 characters.
-    #[serde(
-        rename = "language",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language: ::std::option::Option<::std::string::String>,
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for Redirect {
+    const NAME: &'static str = "Redirect";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "from" => self.from = map.next_value()?,
+            "to" => self.to = map.next_value()?,
+            "options" => self.options = map.next_value()?,
+            "language" => self.language = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Redirect {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Redirect {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.options {
+            map.serialize_entry("options", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.language {
+            map.serialize_entry("language", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `RedirectOptions` in Wix's typings (`seo_redirects`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSeo.onRedirectCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RedirectOptions {
     /// `groupRedirect`.
-    #[serde(
-        rename = "groupRedirect",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_redirect: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for RedirectOptions {
+    const NAME: &'static str = "RedirectOptions";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "groupRedirect" => self.group_redirect = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RedirectOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RedirectOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.group_redirect {
+            map.serialize_entry("groupRedirect", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `RobotsTxt` in Wix's typings (`seo_robots-txt`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSeo.onRobotsTxtUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RobotsTxt {
     /// `content`. At most 720000 characters.
-    #[serde(
-        rename = "content",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content: ::std::option::Option<::std::string::String>,
     /// `default`.
-    #[serde(
-        rename = "default",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default: ::std::option::Option<bool>,
     /// `subdomain`. At most 63 characters.
-    #[serde(
-        rename = "subdomain",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subdomain: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for RobotsTxt {
+    const NAME: &'static str = "RobotsTxt";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "content" => self.content = map.next_value()?,
+            "default" => self.default = map.next_value()?,
+            "subdomain" => self.subdomain = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RobotsTxt {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RobotsTxt {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default {
+            map.serialize_entry("default", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subdomain {
+            map.serialize_entry("subdomain", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::declare_module! {

@@ -232,6 +232,8 @@ pub struct GroupRulesUpdated {
 
 crate::serde_helpers::string_enum! {
     /// `AllowPolicy` in Wix's typings (`groups_group-requests`, `groups_groups`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixSocialGroupsV2.onGroupRequestApproved`, `wixSocialGroupsV2.onGroupRequestCreated`, `wixSocialGroupsV2.onGroupRequestRejected`, `wixSocialGroupsV2.onGroupCreated`, `wixSocialGroupsV2.onGroupUpdated`.
     pub enum AllowPolicy {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -245,553 +247,1177 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `CoverImage` in Wix's typings (`groups_group-requests`, `groups_groups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupRequestApproved`, `wixSocialGroupsV2.onGroupRequestCreated`, `wixSocialGroupsV2.onGroupRequestRejected`, `wixSocialGroupsV2.onGroupCreated`, `wixSocialGroupsV2.onGroupUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CoverImage {
     /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<Image>,
     /// `position`.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub position: ::std::option::Option<Position>,
     /// `mobilePosition`.
-    #[serde(
-        rename = "mobilePosition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mobile_position: ::std::option::Option<Position>,
     /// `altText`. At most 200 characters.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub alt_text: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CoverImage {
+    const NAME: &'static str = "CoverImage";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "image" => self.image = map.next_value()?,
+            "position" => self.position = map.next_value()?,
+            "mobilePosition" => self.mobile_position = map.next_value()?,
+            "altText" => self.alt_text = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CoverImage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CoverImage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.position {
+            map.serialize_entry("position", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.mobile_position {
+            map.serialize_entry("mobilePosition", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.alt_text {
+            map.serialize_entry("altText", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Group` in Wix's typings (`groups_group-requests`, `groups_groups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupRequestApproved`, `wixSocialGroupsV2.onGroupRequestCreated`, `wixSocialGroupsV2.onGroupRequestRejected`, `wixSocialGroupsV2.onGroupCreated`, `wixSocialGroupsV2.onGroupUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Group {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `slug`. At most 100 characters.
-    #[serde(
-        rename = "slug",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub slug: ::std::option::Option<::std::string::String>,
     /// `privacyStatus`.
-    #[serde(
-        rename = "privacyStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub privacy_status: ::std::option::Option<PrivacyStatus>,
     /// `name`. At most 100 characters.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `description`. At most 20480 characters.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// `teaser`. At most 1000 characters.
-    #[serde(
-        rename = "teaser",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub teaser: ::std::option::Option<::std::string::String>,
     /// `memberTitle`. At most 1000 characters.
-    #[serde(
-        rename = "memberTitle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_title: ::std::option::Option<::std::string::String>,
     /// `coverImage`.
-    #[serde(
-        rename = "coverImage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cover_image: ::std::option::Option<::std::boxed::Box<CoverImage>>,
     /// `settings`.
-    #[serde(
-        rename = "settings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub settings: ::std::option::Option<GroupSettings>,
     /// `membersCount`. Read-only.
-    #[serde(
-        rename = "membersCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub members_count: ::std::option::Option<crate::Number>,
     /// `ownerId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "ownerId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub owner_id: ::std::option::Option<::std::string::String>,
     /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `lastActivityDate`. Read-only.
-    #[serde(
-        rename = "lastActivityDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_activity_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for Group {
+    const NAME: &'static str = "Group";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "slug" => self.slug = map.next_value()?,
+            "privacyStatus" => self.privacy_status = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "teaser" => self.teaser = map.next_value()?,
+            "memberTitle" => self.member_title = map.next_value()?,
+            "coverImage" => self.cover_image = map.next_value()?,
+            "settings" => self.settings = map.next_value()?,
+            "membersCount" => self.members_count = map.next_value()?,
+            "ownerId" => self.owner_id = map.next_value()?,
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "lastActivityDate" => self.last_activity_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Group {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Group {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.slug {
+            map.serialize_entry("slug", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.privacy_status {
+            map.serialize_entry("privacyStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.teaser {
+            map.serialize_entry("teaser", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_title {
+            map.serialize_entry("memberTitle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cover_image {
+            map.serialize_entry("coverImage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.settings {
+            map.serialize_entry("settings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.members_count {
+            map.serialize_entry("membersCount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.owner_id {
+            map.serialize_entry("ownerId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_activity_date {
+            map.serialize_entry("lastActivityDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `GroupCoverChanged` in Wix's typings (`groups_groups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupCoverChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GroupCoverChangedData {
     /// `oldUrl`.
-    #[serde(
-        rename = "oldUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub old_url: ::std::option::Option<::std::string::String>,
     /// `newUrl`.
-    #[serde(
-        rename = "newUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub new_url: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for GroupCoverChangedData {
+    const NAME: &'static str = "GroupCoverChangedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "oldUrl" => self.old_url = map.next_value()?,
+            "newUrl" => self.new_url = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GroupCoverChangedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GroupCoverChangedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.old_url {
+            map.serialize_entry("oldUrl", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.new_url {
+            map.serialize_entry("newUrl", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `GroupDescriptionChanged` in Wix's typings (`groups_groups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupDescriptionChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GroupDescriptionChangedData {
     /// `oldDescription`.
-    #[serde(
-        rename = "oldDescription",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub old_description: ::std::option::Option<::std::string::String>,
     /// `newDescription`.
-    #[serde(
-        rename = "newDescription",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub new_description: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for GroupDescriptionChangedData {
+    const NAME: &'static str = "GroupDescriptionChangedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "oldDescription" => self.old_description = map.next_value()?,
+            "newDescription" => self.new_description = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GroupDescriptionChangedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GroupDescriptionChangedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.old_description {
+            map.serialize_entry("oldDescription", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.new_description {
+            map.serialize_entry("newDescription", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `GroupMember` in Wix's typings (`groups_members`, `groups_roles`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupMemberAdded`, `wixSocialGroupsV2.onGroupMemberRemoved`, `wixSocialGroupsV2.onGroupRoleAssigned`, `wixSocialGroupsV2.onGroupRoleUnassigned`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GroupMember {
     /// `memberId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "memberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// `role`.
-    #[serde(
-        rename = "role",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role: ::std::option::Option<GroupRole>,
     /// `joinedDate`. Read-only.
-    #[serde(
-        rename = "joinedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub joined_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for GroupMember {
+    const NAME: &'static str = "GroupMember";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "memberId" => self.member_id = map.next_value()?,
+            "role" => self.role = map.next_value()?,
+            "joinedDate" => self.joined_date = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GroupMember {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GroupMember {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.member_id {
+            map.serialize_entry("memberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.role {
+            map.serialize_entry("role", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.joined_date {
+            map.serialize_entry("joinedDate", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `GroupRequest` in Wix's typings (`groups_group-requests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupRequestApproved`, `wixSocialGroupsV2.onGroupRequestCreated`, `wixSocialGroupsV2.onGroupRequestRejected`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GroupRequest {
     /// `_id` (Velo), `id` (REST). Format `GUID`. Read-only.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `group`.
-    #[serde(
-        rename = "group",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group: ::std::option::Option<::std::boxed::Box<Group>>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<RequestStatus>,
     /// `requestDetails`.
-    #[serde(
-        rename = "requestDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub request_details: ::std::option::Option<RequestDetails>,
+}
+
+impl crate::serde_helpers::Object for GroupRequest {
+    const NAME: &'static str = "GroupRequest";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "group" => self.group = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "requestDetails" => self.request_details = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GroupRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.group {
+            map.serialize_entry("group", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.request_details {
+            map.serialize_entry("requestDetails", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `GroupRequestApproved` in Wix's typings (`groups_group-requests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupRequestApproved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GroupRequestApprovedData {
     /// `groupRequest`.
-    #[serde(
-        rename = "groupRequest",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_request: ::std::option::Option<::std::boxed::Box<GroupRequest>>,
+}
+
+impl crate::serde_helpers::Object for GroupRequestApprovedData {
+    const NAME: &'static str = "GroupRequestApprovedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "groupRequest" => self.group_request = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GroupRequestApprovedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GroupRequestApprovedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.group_request {
+            map.serialize_entry("groupRequest", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `GroupRequestRejected` in Wix's typings (`groups_group-requests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupRequestRejected`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GroupRequestRejectedData {
     /// `groupRequest`.
-    #[serde(
-        rename = "groupRequest",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_request: ::std::option::Option<::std::boxed::Box<GroupRequest>>,
 }
 
+impl crate::serde_helpers::Object for GroupRequestRejectedData {
+    const NAME: &'static str = "GroupRequestRejectedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "groupRequest" => self.group_request = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GroupRequestRejectedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GroupRequestRejectedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.group_request {
+            map.serialize_entry("groupRequest", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `GroupRole` in Wix's typings (`groups_members`, `groups_roles`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupMemberAdded`, `wixSocialGroupsV2.onGroupMemberRemoved`, `wixSocialGroupsV2.onGroupRoleAssigned`, `wixSocialGroupsV2.onGroupRoleUnassigned`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GroupRole {
     /// `value`.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<Role>,
 }
 
+impl crate::serde_helpers::Object for GroupRole {
+    const NAME: &'static str = "GroupRole";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "value" => self.value = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GroupRole {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GroupRole {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `GroupRule` in Wix's typings (`groups_rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupRulesUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GroupRule {
     /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `description`.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for GroupRule {
+    const NAME: &'static str = "GroupRule";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "title" => self.title = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GroupRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GroupRule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `GroupRules` in Wix's typings (`groups_rules`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupRulesUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GroupRules {
     /// `rules`. At most 100 items.
-    #[serde(
-        rename = "rules",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub rules: ::std::vec::Vec<GroupRule>,
 }
 
+impl crate::serde_helpers::Object for GroupRules {
+    const NAME: &'static str = "GroupRules";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "rules" => self.rules = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GroupRules {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GroupRules {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.rules.is_empty() {
+            map.serialize_entry("rules", &self.rules)?;
+        }
+        map.end()
+    }
+}
+
 /// `GroupSettings` in Wix's typings (`groups_group-requests`, `groups_groups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupRequestApproved`, `wixSocialGroupsV2.onGroupRequestCreated`, `wixSocialGroupsV2.onGroupRequestRejected`, `wixSocialGroupsV2.onGroupCreated`, `wixSocialGroupsV2.onGroupUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GroupSettings {
     /// `membersCanInvite`. Deprecated.
-    #[serde(
-        rename = "membersCanInvite",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub members_can_invite: ::std::option::Option<bool>,
     /// `membersCanApprove`. Deprecated.
-    #[serde(
-        rename = "membersCanApprove",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub members_can_approve: ::std::option::Option<bool>,
     /// `welcomeMemberPostEnabled`.
-    #[serde(
-        rename = "welcomeMemberPostEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub welcome_member_post_enabled: ::std::option::Option<bool>,
     /// `groupDetailsChangedPostEnabled`.
-    #[serde(
-        rename = "groupDetailsChangedPostEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_details_changed_post_enabled: ::std::option::Option<bool>,
     /// `showMemberList`.
-    #[serde(
-        rename = "showMemberList",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub show_member_list: ::std::option::Option<bool>,
     /// `allowedToInviteMembers`.
-    #[serde(
-        rename = "allowedToInviteMembers",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub allowed_to_invite_members: ::std::option::Option<AllowPolicy>,
     /// `allowedToApproveJoinRequests`.
-    #[serde(
-        rename = "allowedToApproveJoinRequests",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub allowed_to_approve_join_requests: ::std::option::Option<AllowPolicy>,
     /// `aiSpamProtectionEnabled`.
-    #[serde(
-        rename = "aiSpamProtectionEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ai_spam_protection_enabled: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for GroupSettings {
+    const NAME: &'static str = "GroupSettings";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "membersCanInvite" => self.members_can_invite = map.next_value()?,
+            "membersCanApprove" => self.members_can_approve = map.next_value()?,
+            "welcomeMemberPostEnabled" => self.welcome_member_post_enabled = map.next_value()?,
+            "groupDetailsChangedPostEnabled" => {
+                self.group_details_changed_post_enabled = map.next_value()?
+            }
+            "showMemberList" => self.show_member_list = map.next_value()?,
+            "allowedToInviteMembers" => self.allowed_to_invite_members = map.next_value()?,
+            "allowedToApproveJoinRequests" => {
+                self.allowed_to_approve_join_requests = map.next_value()?
+            }
+            "aiSpamProtectionEnabled" => self.ai_spam_protection_enabled = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GroupSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for GroupSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.members_can_invite {
+            map.serialize_entry("membersCanInvite", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.members_can_approve {
+            map.serialize_entry("membersCanApprove", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.welcome_member_post_enabled {
+            map.serialize_entry("welcomeMemberPostEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.group_details_changed_post_enabled {
+            map.serialize_entry("groupDetailsChangedPostEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.show_member_list {
+            map.serialize_entry("showMemberList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.allowed_to_invite_members {
+            map.serialize_entry("allowedToInviteMembers", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.allowed_to_approve_join_requests {
+            map.serialize_entry("allowedToApproveJoinRequests", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ai_spam_protection_enabled {
+            map.serialize_entry("aiSpamProtectionEnabled", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Image` in Wix's typings (`groups_group-requests`, `groups_groups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupRequestApproved`, `wixSocialGroupsV2.onGroupRequestCreated`, `wixSocialGroupsV2.onGroupRequestRejected`, `wixSocialGroupsV2.onGroupCreated`, `wixSocialGroupsV2.onGroupUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Image {
     /// `mediaId`. At most 1000 characters.
-    #[serde(
-        rename = "mediaId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_id: ::std::option::Option<::std::string::String>,
     /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub width: ::std::option::Option<crate::Number>,
     /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub height: ::std::option::Option<crate::Number>,
     /// `preset`.
-    #[serde(
-        rename = "preset",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub preset: ::std::option::Option<bool>,
 }
 
+impl crate::serde_helpers::Object for Image {
+    const NAME: &'static str = "Image";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "mediaId" => self.media_id = map.next_value()?,
+            "width" => self.width = map.next_value()?,
+            "height" => self.height = map.next_value()?,
+            "preset" => self.preset = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Image {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Image {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.media_id {
+            map.serialize_entry("mediaId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.width {
+            map.serialize_entry("width", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.height {
+            map.serialize_entry("height", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.preset {
+            map.serialize_entry("preset", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `JoinGroupRequest` in Wix's typings (`groups_join-group-requests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onJoinGroupRequestApproved`, `wixSocialGroupsV2.onJoinGroupRequestCreated`, `wixSocialGroupsV2.onJoinGroupRequestRejected`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct JoinGroupRequest {
     /// `siteMemberId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "siteMemberId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub site_member_id: ::std::option::Option<::std::string::String>,
     /// `contactId`. Format `GUID`. Read-only.
-    #[serde(
-        rename = "contactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_id: ::std::option::Option<::std::string::String>,
     /// `status`.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<RequestStatus>,
     /// `requestDetails`.
-    #[serde(
-        rename = "requestDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub request_details: ::std::option::Option<RequestDetails>,
 }
 
+impl crate::serde_helpers::Object for JoinGroupRequest {
+    const NAME: &'static str = "JoinGroupRequest";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "siteMemberId" => self.site_member_id = map.next_value()?,
+            "contactId" => self.contact_id = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "requestDetails" => self.request_details = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for JoinGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for JoinGroupRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.site_member_id {
+            map.serialize_entry("siteMemberId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("contactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.request_details {
+            map.serialize_entry("requestDetails", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `JoinGroupRequestApproved` in Wix's typings (`groups_join-group-requests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onJoinGroupRequestApproved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct JoinGroupRequestApprovedData {
     /// `groupId`. Format `GUID`.
-    #[serde(
-        rename = "groupId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// `joinGroupRequest`.
-    #[serde(
-        rename = "joinGroupRequest",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub join_group_request: ::std::option::Option<JoinGroupRequest>,
+}
+
+impl crate::serde_helpers::Object for JoinGroupRequestApprovedData {
+    const NAME: &'static str = "JoinGroupRequestApprovedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "groupId" => self.group_id = map.next_value()?,
+            "joinGroupRequest" => self.join_group_request = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for JoinGroupRequestApprovedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for JoinGroupRequestApprovedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.group_id {
+            map.serialize_entry("groupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.join_group_request {
+            map.serialize_entry("joinGroupRequest", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `JoinGroupRequestRejected` in Wix's typings (`groups_join-group-requests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onJoinGroupRequestRejected`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct JoinGroupRequestRejectedData {
     /// `groupId`. Format `GUID`.
-    #[serde(
-        rename = "groupId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// `joinGroupRequest`.
-    #[serde(
-        rename = "joinGroupRequest",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub join_group_request: ::std::option::Option<JoinGroupRequest>,
 }
 
+impl crate::serde_helpers::Object for JoinGroupRequestRejectedData {
+    const NAME: &'static str = "JoinGroupRequestRejectedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "groupId" => self.group_id = map.next_value()?,
+            "joinGroupRequest" => self.join_group_request = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for JoinGroupRequestRejectedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for JoinGroupRequestRejectedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.group_id {
+            map.serialize_entry("groupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.join_group_request {
+            map.serialize_entry("joinGroupRequest", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `MemberAdded` in Wix's typings (`groups_members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupMemberAdded`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MemberAdded {
     /// `groupId`. Format `GUID`.
-    #[serde(
-        rename = "groupId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// `groupMember`.
-    #[serde(
-        rename = "groupMember",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_member: ::std::option::Option<GroupMember>,
+}
+
+impl crate::serde_helpers::Object for MemberAdded {
+    const NAME: &'static str = "MemberAdded";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "groupId" => self.group_id = map.next_value()?,
+            "groupMember" => self.group_member = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MemberAdded {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MemberAdded {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.group_id {
+            map.serialize_entry("groupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.group_member {
+            map.serialize_entry("groupMember", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `MemberRemoved` in Wix's typings (`groups_members`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupMemberRemoved`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MemberRemoved {
     /// `groupId`. Format `GUID`.
-    #[serde(
-        rename = "groupId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// `groupMember`.
-    #[serde(
-        rename = "groupMember",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_member: ::std::option::Option<GroupMember>,
 }
 
+impl crate::serde_helpers::Object for MemberRemoved {
+    const NAME: &'static str = "MemberRemoved";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "groupId" => self.group_id = map.next_value()?,
+            "groupMember" => self.group_member = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MemberRemoved {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MemberRemoved {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.group_id {
+            map.serialize_entry("groupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.group_member {
+            map.serialize_entry("groupMember", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Position` in Wix's typings (`groups_group-requests`, `groups_groups`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupRequestApproved`, `wixSocialGroupsV2.onGroupRequestCreated`, `wixSocialGroupsV2.onGroupRequestRejected`, `wixSocialGroupsV2.onGroupCreated`, `wixSocialGroupsV2.onGroupUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Position {
     /// `x`.
-    #[serde(
-        rename = "x",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub x: ::std::option::Option<crate::Number>,
     /// `y`.
-    #[serde(
-        rename = "y",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub y: ::std::option::Option<crate::Number>,
+}
+
+impl crate::serde_helpers::Object for Position {
+    const NAME: &'static str = "Position";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "x" => self.x = map.next_value()?,
+            "y" => self.y = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Position {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Position {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.x {
+            map.serialize_entry("x", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.y {
+            map.serialize_entry("y", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `PrivacyStatus` in Wix's typings (`groups_group-requests`, `groups_groups`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixSocialGroupsV2.onGroupRequestApproved`, `wixSocialGroupsV2.onGroupRequestCreated`, `wixSocialGroupsV2.onGroupRequestRejected`, `wixSocialGroupsV2.onGroupCreated`, `wixSocialGroupsV2.onGroupUpdated`.
     pub enum PrivacyStatus {
         /// `UNKNOWN`.
         UnknownValue = "UNKNOWN",
@@ -805,20 +1431,57 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `RequestDetails` in Wix's typings (`groups_group-requests`, `groups_join-group-requests`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupRequestApproved`, `wixSocialGroupsV2.onGroupRequestCreated`, `wixSocialGroupsV2.onGroupRequestRejected`, `wixSocialGroupsV2.onJoinGroupRequestApproved`, `wixSocialGroupsV2.onJoinGroupRequestCreated`, `wixSocialGroupsV2.onJoinGroupRequestRejected`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RequestDetails {
     /// `rejectionReason`. At most 1000 characters.
-    #[serde(
-        rename = "rejectionReason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rejection_reason: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for RequestDetails {
+    const NAME: &'static str = "RequestDetails";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "rejectionReason" => self.rejection_reason = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RequestDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RequestDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.rejection_reason {
+            map.serialize_entry("rejectionReason", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `RequestStatus` in Wix's typings (`groups_group-requests`, `groups_join-group-requests`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixSocialGroupsV2.onGroupRequestApproved`, `wixSocialGroupsV2.onGroupRequestCreated`, `wixSocialGroupsV2.onGroupRequestRejected`, `wixSocialGroupsV2.onJoinGroupRequestApproved`, `wixSocialGroupsV2.onJoinGroupRequestCreated`, `wixSocialGroupsV2.onJoinGroupRequestRejected`.
     pub enum RequestStatus {
         /// `PENDING`.
         Pending = "PENDING",
@@ -833,6 +1496,8 @@ crate::serde_helpers::string_enum! {
 
 crate::serde_helpers::string_enum! {
     /// `Role` in Wix's typings (`groups_members`, `groups_roles`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixSocialGroupsV2.onGroupMemberAdded`, `wixSocialGroupsV2.onGroupMemberRemoved`, `wixSocialGroupsV2.onGroupRoleAssigned`, `wixSocialGroupsV2.onGroupRoleUnassigned`.
     pub enum Role {
         /// `MEMBER`.
         Member = "MEMBER",
@@ -842,71 +1507,135 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `RoleAssignedToGroupMember` in Wix's typings (`groups_roles`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupRoleAssigned`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RoleAssignedToGroupMember {
     /// `groupId`. Format `GUID`.
-    #[serde(
-        rename = "groupId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// `groupMember`.
-    #[serde(
-        rename = "groupMember",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_member: ::std::option::Option<GroupMember>,
     /// `role`.
-    #[serde(
-        rename = "role",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role: ::std::option::Option<GroupRole>,
     /// `assignedById`. Format `GUID`.
-    #[serde(
-        rename = "assignedById",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assigned_by_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for RoleAssignedToGroupMember {
+    const NAME: &'static str = "RoleAssignedToGroupMember";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "groupId" => self.group_id = map.next_value()?,
+            "groupMember" => self.group_member = map.next_value()?,
+            "role" => self.role = map.next_value()?,
+            "assignedById" => self.assigned_by_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RoleAssignedToGroupMember {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RoleAssignedToGroupMember {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.group_id {
+            map.serialize_entry("groupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.group_member {
+            map.serialize_entry("groupMember", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.role {
+            map.serialize_entry("role", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.assigned_by_id {
+            map.serialize_entry("assignedById", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `RoleUnassignedFromGroupMember` in Wix's typings (`groups_roles`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixSocialGroupsV2.onGroupRoleUnassigned`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RoleUnassignedFromGroupMember {
     /// `groupId`. Format `GUID`.
-    #[serde(
-        rename = "groupId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// `groupMember`.
-    #[serde(
-        rename = "groupMember",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_member: ::std::option::Option<GroupMember>,
     /// `role`.
-    #[serde(
-        rename = "role",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role: ::std::option::Option<GroupRole>,
     /// `unassignedById`. Format `GUID`.
-    #[serde(
-        rename = "unassignedById",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unassigned_by_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for RoleUnassignedFromGroupMember {
+    const NAME: &'static str = "RoleUnassignedFromGroupMember";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "groupId" => self.group_id = map.next_value()?,
+            "groupMember" => self.group_member = map.next_value()?,
+            "role" => self.role = map.next_value()?,
+            "unassignedById" => self.unassigned_by_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RoleUnassignedFromGroupMember {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for RoleUnassignedFromGroupMember {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.group_id {
+            map.serialize_entry("groupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.group_member {
+            map.serialize_entry("groupMember", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.role {
+            map.serialize_entry("role", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unassigned_by_id {
+            map.serialize_entry("unassignedById", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::declare_module! {

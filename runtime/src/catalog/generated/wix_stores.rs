@@ -65,207 +65,363 @@ pub struct InventoryVariantsChanged {
 }
 
 /// `BuyerInfo` in Wix's typings (`stores_abandoned-carts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStores.onAbandonedCartCartAbandonedEvent`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BuyerInfo {
     /// `_id` (Velo), `id` (REST). Format `GUID`.
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `identityType`.
-    #[serde(
-        rename = "identityType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity_type: ::std::option::Option<Identity>,
     /// `email`. Format `EMAIL`. At most 50 characters.
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// `phone`. Format `PHONE`.
-    #[serde(
-        rename = "phone",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone: ::std::option::Option<::std::string::String>,
     /// `firstName`.
-    #[serde(
-        rename = "firstName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`.
-    #[serde(
-        rename = "lastName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for BuyerInfo {
+    const NAME: &'static str = "BuyerInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "identityType" => self.identity_type = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "firstName" => self.first_name = map.next_value()?,
+            "lastName" => self.last_name = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BuyerInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for BuyerInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.identity_type {
+            map.serialize_entry("identityType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CartAbandonedEvent` in Wix's typings (`stores_abandoned-carts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStores.onAbandonedCartCartAbandonedEvent`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CartAbandonedEvent {
     /// `cartId`. Format `GUID`.
-    #[serde(
-        rename = "cartId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cart_id: ::std::option::Option<::std::string::String>,
     /// `creationTime`. Read-only.
-    #[serde(
-        rename = "creationTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub creation_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `abandonTime`. Read-only.
-    #[serde(
-        rename = "abandonTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub abandon_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `buyerInfo`.
-    #[serde(
-        rename = "buyerInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub buyer_info: ::std::option::Option<BuyerInfo>,
     /// `itemsCount`.
-    #[serde(
-        rename = "itemsCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub items_count: ::std::option::Option<crate::Number>,
     /// `couponId`.
-    #[serde(
-        rename = "couponId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coupon_id: ::std::option::Option<::std::string::String>,
     /// `totals`.
-    #[serde(
-        rename = "totals",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub totals: ::std::option::Option<Totals>,
     /// `checkoutUrl`. Format `WEB_URL`.
-    #[serde(
-        rename = "checkoutUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub checkout_url: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for CartAbandonedEvent {
+    const NAME: &'static str = "CartAbandonedEvent";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "cartId" => self.cart_id = map.next_value()?,
+            "creationTime" => self.creation_time = map.next_value()?,
+            "abandonTime" => self.abandon_time = map.next_value()?,
+            "buyerInfo" => self.buyer_info = map.next_value()?,
+            "itemsCount" => self.items_count = map.next_value()?,
+            "couponId" => self.coupon_id = map.next_value()?,
+            "totals" => self.totals = map.next_value()?,
+            "checkoutUrl" => self.checkout_url = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CartAbandonedEvent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CartAbandonedEvent {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.cart_id {
+            map.serialize_entry("cartId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.creation_time {
+            map.serialize_entry("creationTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.abandon_time {
+            map.serialize_entry("abandonTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.buyer_info {
+            map.serialize_entry("buyerInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.items_count {
+            map.serialize_entry("itemsCount", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.coupon_id {
+            map.serialize_entry("couponId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.totals {
+            map.serialize_entry("totals", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.checkout_url {
+            map.serialize_entry("checkoutUrl", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CartRecoveredEvent` in Wix's typings (`stores_abandoned-carts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStores.onAbandonedCartCartRecoveredEvent`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CartRecoveredEvent {
     /// `cartId`. Format `GUID`.
-    #[serde(
-        rename = "cartId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cart_id: ::std::option::Option<::std::string::String>,
     /// `recoveredTime`. Read-only.
-    #[serde(
-        rename = "recoveredTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recovered_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `creationTime`. Read-only.
-    #[serde(
-        rename = "creationTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub creation_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `abandonedTime`. Read-only.
-    #[serde(
-        rename = "abandonedTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub abandoned_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl crate::serde_helpers::Object for CartRecoveredEvent {
+    const NAME: &'static str = "CartRecoveredEvent";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "cartId" => self.cart_id = map.next_value()?,
+            "recoveredTime" => self.recovered_time = map.next_value()?,
+            "creationTime" => self.creation_time = map.next_value()?,
+            "abandonedTime" => self.abandoned_time = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CartRecoveredEvent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CartRecoveredEvent {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.cart_id {
+            map.serialize_entry("cartId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.recovered_time {
+            map.serialize_entry("recoveredTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.creation_time {
+            map.serialize_entry("creationTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.abandoned_time {
+            map.serialize_entry("abandonedTime", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ChangedInventoryVariant` in Wix's typings (`stores_inventory`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStores.onInventoryVariantsChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ChangedInventoryVariant {
     /// `_id` (Velo), `id` (REST).
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// `oldValue`.
-    #[serde(
-        rename = "oldValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub old_value: ::std::option::Option<ChangedInventoryVariantData>,
     /// `newValue`.
-    #[serde(
-        rename = "newValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub new_value: ::std::option::Option<ChangedInventoryVariantData>,
 }
 
+impl crate::serde_helpers::Object for ChangedInventoryVariant {
+    const NAME: &'static str = "ChangedInventoryVariant";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "oldValue" => self.old_value = map.next_value()?,
+            "newValue" => self.new_value = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ChangedInventoryVariant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ChangedInventoryVariant {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.old_value {
+            map.serialize_entry("oldValue", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.new_value {
+            map.serialize_entry("newValue", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ChangedInventoryVariantData` in Wix's typings (`stores_inventory`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStores.onInventoryVariantsChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ChangedInventoryVariantData {
     /// `quantity`.
-    #[serde(
-        rename = "quantity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quantity: ::std::option::Option<crate::Number>,
     /// `inStock`.
-    #[serde(
-        rename = "inStock",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_stock: ::std::option::Option<bool>,
     /// `availableForPreorder`.
-    #[serde(
-        rename = "availableForPreorder",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub available_for_preorder: ::std::option::Option<bool>,
+}
+
+impl crate::serde_helpers::Object for ChangedInventoryVariantData {
+    const NAME: &'static str = "ChangedInventoryVariantData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "quantity" => self.quantity = map.next_value()?,
+            "inStock" => self.in_stock = map.next_value()?,
+            "availableForPreorder" => self.available_for_preorder = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ChangedInventoryVariantData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ChangedInventoryVariantData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.quantity {
+            map.serialize_entry("quantity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.in_stock {
+            map.serialize_entry("inStock", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.available_for_preorder {
+            map.serialize_entry("availableForPreorder", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Identity` in Wix's typings (`stores_abandoned-carts`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixStores.onAbandonedCartCartAbandonedEvent`.
     pub enum Identity {
         /// `ADMIN`.
         Admin = "ADMIN",
@@ -279,157 +435,279 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `InventoryItemChanged` in Wix's typings (`stores_inventory`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStores.onInventoryItemChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct InventoryItemChangedData {
     /// `inventoryItemId`.
-    #[serde(
-        rename = "inventoryItemId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub inventory_item_id: ::std::option::Option<::std::string::String>,
     /// `productId`.
-    #[serde(
-        rename = "productId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub product_id: ::std::option::Option<::std::string::String>,
     /// `trackInventory`.
-    #[serde(
-        rename = "trackInventory",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub track_inventory: ::std::option::Option<bool>,
     /// `preorderInfo`.
-    #[serde(
-        rename = "preorderInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub preorder_info: ::std::option::Option<PreorderInfo>,
     /// `fieldMask`.
-    #[serde(
-        rename = "fieldMask",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub field_mask: ::std::vec::Vec<::std::string::String>,
     /// `_updatedDate` (Velo), `updatedDate` (REST).
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `externalId`. Deprecated. Replaced by `product_id`.
-    #[serde(
-        rename = "externalId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for InventoryItemChangedData {
+    const NAME: &'static str = "InventoryItemChangedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "inventoryItemId" => self.inventory_item_id = map.next_value()?,
+            "productId" => self.product_id = map.next_value()?,
+            "trackInventory" => self.track_inventory = map.next_value()?,
+            "preorderInfo" => self.preorder_info = map.next_value()?,
+            "fieldMask" => self.field_mask = crate::serde_helpers::next_list(map)?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "externalId" => self.external_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for InventoryItemChangedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for InventoryItemChangedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.inventory_item_id {
+            map.serialize_entry("inventoryItemId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.product_id {
+            map.serialize_entry("productId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.track_inventory {
+            map.serialize_entry("trackInventory", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.preorder_info {
+            map.serialize_entry("preorderInfo", value)?;
+        }
+        if !self.field_mask.is_empty() {
+            map.serialize_entry("fieldMask", &self.field_mask)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.external_id {
+            map.serialize_entry("externalId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `InventoryVariantsChanged` in Wix's typings (`stores_inventory`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStores.onInventoryVariantsChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct InventoryVariantsChangedData {
     /// `inventoryItemId`.
-    #[serde(
-        rename = "inventoryItemId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub inventory_item_id: ::std::option::Option<::std::string::String>,
     /// `productId`.
-    #[serde(
-        rename = "productId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub product_id: ::std::option::Option<::std::string::String>,
     /// `variants`.
-    #[serde(
-        rename = "variants",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub variants: ::std::vec::Vec<ChangedInventoryVariant>,
     /// `_updatedDate` (Velo), `updatedDate` (REST).
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `externalId`. Deprecated. Replaced by `product_id`.
-    #[serde(
-        rename = "externalId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external_id: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for InventoryVariantsChangedData {
+    const NAME: &'static str = "InventoryVariantsChangedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "inventoryItemId" => self.inventory_item_id = map.next_value()?,
+            "productId" => self.product_id = map.next_value()?,
+            "variants" => self.variants = crate::serde_helpers::next_list(map)?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "externalId" => self.external_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for InventoryVariantsChangedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for InventoryVariantsChangedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.inventory_item_id {
+            map.serialize_entry("inventoryItemId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.product_id {
+            map.serialize_entry("productId", value)?;
+        }
+        if !self.variants.is_empty() {
+            map.serialize_entry("variants", &self.variants)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.external_id {
+            map.serialize_entry("externalId", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `PreorderInfo` in Wix's typings (`stores_inventory`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStores.onInventoryItemChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PreorderInfo {
     /// `enabled`.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// `message`. At most 250 characters.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// `limit`.
-    #[serde(
-        rename = "limit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limit: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for PreorderInfo {
+    const NAME: &'static str = "PreorderInfo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "enabled" => self.enabled = map.next_value()?,
+            "message" => self.message = map.next_value()?,
+            "limit" => self.limit = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PreorderInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PreorderInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limit {
+            map.serialize_entry("limit", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Totals` in Wix's typings (`stores_abandoned-carts`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStores.onAbandonedCartCartAbandonedEvent`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Totals {
     /// `subtotal`.
-    #[serde(
-        rename = "subtotal",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subtotal: ::std::option::Option<crate::Number>,
     /// `total`.
-    #[serde(
-        rename = "total",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub total: ::std::option::Option<crate::Number>,
     /// `formattedTotal`.
-    #[serde(
-        rename = "formattedTotal",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted_total: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Totals {
+    const NAME: &'static str = "Totals";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "subtotal" => self.subtotal = map.next_value()?,
+            "total" => self.total = map.next_value()?,
+            "formattedTotal" => self.formatted_total = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Totals {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Totals {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.subtotal {
+            map.serialize_entry("subtotal", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total {
+            map.serialize_entry("total", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted_total {
+            map.serialize_entry("formattedTotal", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::declare_module! {

@@ -107,220 +107,411 @@ pub struct ProductVariantsChanged {
 }
 
 /// `CollectionChanged` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStoresCatalogV1.onProductCollectionChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CollectionChanged {
     /// `collection_Id`.
-    #[serde(
-        rename = "collection_Id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub collection_id: ::std::option::Option<::std::string::String>,
     /// `changedFields`.
-    #[serde(
-        rename = "changedFields",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub changed_fields: ::std::vec::Vec<::std::string::String>,
     /// `originatedFromVersion`.
-    #[serde(
-        rename = "originatedFromVersion",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub originated_from_version: ::std::option::Option<Version>,
+}
+
+impl crate::serde_helpers::Object for CollectionChanged {
+    const NAME: &'static str = "CollectionChanged";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "collection_Id" => self.collection_id = map.next_value()?,
+            "changedFields" => self.changed_fields = crate::serde_helpers::next_list(map)?,
+            "originatedFromVersion" => self.originated_from_version = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CollectionChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CollectionChanged {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.collection_id {
+            map.serialize_entry("collection_Id", value)?;
+        }
+        if !self.changed_fields.is_empty() {
+            map.serialize_entry("changedFields", &self.changed_fields)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.originated_from_version {
+            map.serialize_entry("originatedFromVersion", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `CollectionCreated` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStoresCatalogV1.onProductCollectionCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CollectionCreated {
     /// `collection_Id`.
-    #[serde(
-        rename = "collection_Id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub collection_id: ::std::option::Option<::std::string::String>,
     /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `media`.
-    #[serde(
-        rename = "media",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media: ::std::option::Option<::std::boxed::Box<ProductsMedia>>,
     /// `slug`.
-    #[serde(
-        rename = "slug",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub slug: ::std::option::Option<::std::string::String>,
     /// `visible`.
-    #[serde(
-        rename = "visible",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub visible: ::std::option::Option<bool>,
     /// `originatedFromVersion`.
-    #[serde(
-        rename = "originatedFromVersion",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub originated_from_version: ::std::option::Option<Version>,
+}
+
+impl crate::serde_helpers::Object for CollectionCreated {
+    const NAME: &'static str = "CollectionCreated";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "collection_Id" => self.collection_id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "media" => self.media = map.next_value()?,
+            "slug" => self.slug = map.next_value()?,
+            "visible" => self.visible = map.next_value()?,
+            "originatedFromVersion" => self.originated_from_version = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CollectionCreated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CollectionCreated {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.collection_id {
+            map.serialize_entry("collection_Id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.media {
+            map.serialize_entry("media", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.slug {
+            map.serialize_entry("slug", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.visible {
+            map.serialize_entry("visible", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.originated_from_version {
+            map.serialize_entry("originatedFromVersion", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `CollectionDeleted` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStoresCatalogV1.onProductCollectionDeleted`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CollectionDeleted {
     /// `collection_Id`.
-    #[serde(
-        rename = "collection_Id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub collection_id: ::std::option::Option<::std::string::String>,
     /// `originatedFromVersion`.
-    #[serde(
-        rename = "originatedFromVersion",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub originated_from_version: ::std::option::Option<Version>,
 }
 
+impl crate::serde_helpers::Object for CollectionDeleted {
+    const NAME: &'static str = "CollectionDeleted";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "collection_Id" => self.collection_id = map.next_value()?,
+            "originatedFromVersion" => self.originated_from_version = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CollectionDeleted {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CollectionDeleted {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.collection_id {
+            map.serialize_entry("collection_Id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.originated_from_version {
+            map.serialize_entry("originatedFromVersion", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `CostAndProfitData` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStoresCatalogV1.onProductCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CostAndProfitData {
     /// `itemCost`.
-    #[serde(
-        rename = "itemCost",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub item_cost: ::std::option::Option<crate::Number>,
     /// `formattedItemCost`. Read-only.
-    #[serde(
-        rename = "formattedItemCost",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted_item_cost: ::std::option::Option<::std::string::String>,
     /// `profit`. Read-only.
-    #[serde(
-        rename = "profit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub profit: ::std::option::Option<crate::Number>,
     /// `formattedProfit`. Read-only.
-    #[serde(
-        rename = "formattedProfit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted_profit: ::std::option::Option<::std::string::String>,
     /// `profitMargin`. Read-only.
-    #[serde(
-        rename = "profitMargin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub profit_margin: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for CostAndProfitData {
+    const NAME: &'static str = "CostAndProfitData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "itemCost" => self.item_cost = map.next_value()?,
+            "formattedItemCost" => self.formatted_item_cost = map.next_value()?,
+            "profit" => self.profit = map.next_value()?,
+            "formattedProfit" => self.formatted_profit = map.next_value()?,
+            "profitMargin" => self.profit_margin = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CostAndProfitData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for CostAndProfitData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.item_cost {
+            map.serialize_entry("itemCost", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted_item_cost {
+            map.serialize_entry("formattedItemCost", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.profit {
+            map.serialize_entry("profit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted_profit {
+            map.serialize_entry("formattedProfit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.profit_margin {
+            map.serialize_entry("profitMargin", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `FormattedPrice` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStoresCatalogV1.onProductCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FormattedPrice {
     /// `price`.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<::std::string::String>,
     /// `discountedPrice`.
-    #[serde(
-        rename = "discountedPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub discounted_price: ::std::option::Option<::std::string::String>,
     /// `pricePerUnit`. Read-only.
-    #[serde(
-        rename = "pricePerUnit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price_per_unit: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for FormattedPrice {
+    const NAME: &'static str = "FormattedPrice";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "price" => self.price = map.next_value()?,
+            "discountedPrice" => self.discounted_price = map.next_value()?,
+            "pricePerUnit" => self.price_per_unit = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FormattedPrice {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FormattedPrice {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.discounted_price {
+            map.serialize_entry("discountedPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price_per_unit {
+            map.serialize_entry("pricePerUnit", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `MediaItem` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStoresCatalogV1.onProductCollectionCreated`, `wixStoresCatalogV1.onProductCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MediaItem {
     /// `image`.
-    #[serde(
-        rename = "image",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub image: ::std::option::Option<MediaItemUrlAndSize>,
     /// `video`.
-    #[serde(
-        rename = "video",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video: ::std::option::Option<MediaItemVideo>,
     /// `thumbnail`.
-    #[serde(
-        rename = "thumbnail",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub thumbnail: ::std::option::Option<MediaItemUrlAndSize>,
     /// `mediaType`.
-    #[serde(
-        rename = "mediaType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_type: ::std::option::Option<MediaItemType>,
     /// `title`.
-    #[serde(
-        rename = "title",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// `_id` (Velo), `id` (REST).
-    #[serde(
-        rename = "_id",
-        alias = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for MediaItem {
+    const NAME: &'static str = "MediaItem";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "image" => self.image = map.next_value()?,
+            "video" => self.video = map.next_value()?,
+            "thumbnail" => self.thumbnail = map.next_value()?,
+            "mediaType" => self.media_type = map.next_value()?,
+            "title" => self.title = map.next_value()?,
+            "_id" | "id" => self.id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MediaItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MediaItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.video {
+            map.serialize_entry("video", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.thumbnail {
+            map.serialize_entry("thumbnail", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.media_type {
+            map.serialize_entry("mediaType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("_id", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `MediaItemType` in Wix's typings (`stores_products`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixStoresCatalogV1.onProductCollectionCreated`, `wixStoresCatalogV1.onProductCreated`.
     pub enum MediaItemType {
         /// `unspecified_media_item_type`.
         UnspecifiedMediaItemType = "unspecified_media_item_type",
@@ -338,347 +529,611 @@ crate::serde_helpers::string_enum! {
 }
 
 /// `MediaItemUrlAndSize` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStoresCatalogV1.onProductCollectionCreated`, `wixStoresCatalogV1.onProductCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MediaItemUrlAndSize {
     /// `url`. Format `WEB_URL`.
-    #[serde(
-        rename = "url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub url: ::std::option::Option<::std::string::String>,
     /// `width`.
-    #[serde(
-        rename = "width",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub width: ::std::option::Option<crate::Number>,
     /// `height`.
-    #[serde(
-        rename = "height",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub height: ::std::option::Option<crate::Number>,
     /// `format`.
-    #[serde(
-        rename = "format",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub format: ::std::option::Option<::std::string::String>,
     /// `altText`.
-    #[serde(
-        rename = "altText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub alt_text: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for MediaItemUrlAndSize {
+    const NAME: &'static str = "MediaItemUrlAndSize";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "url" => self.url = map.next_value()?,
+            "width" => self.width = map.next_value()?,
+            "height" => self.height = map.next_value()?,
+            "format" => self.format = map.next_value()?,
+            "altText" => self.alt_text = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MediaItemUrlAndSize {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MediaItemUrlAndSize {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.width {
+            map.serialize_entry("width", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.height {
+            map.serialize_entry("height", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.alt_text {
+            map.serialize_entry("altText", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `MediaItemVideo` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStoresCatalogV1.onProductCollectionCreated`, `wixStoresCatalogV1.onProductCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MediaItemVideo {
     /// `files`.
-    #[serde(
-        rename = "files",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub files: ::std::vec::Vec<MediaItemUrlAndSize>,
     /// `stillFrameMediaId`.
-    #[serde(
-        rename = "stillFrameMediaId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub still_frame_media_id: ::std::option::Option<::std::string::String>,
 }
 
-/// `PageUrl` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PageUrl {
-    /// `base`.
-    #[serde(
-        rename = "base",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub base: ::std::option::Option<::std::string::String>,
-    /// `path`.
-    #[serde(
-        rename = "path",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub path: ::std::option::Option<::std::string::String>,
+impl crate::serde_helpers::Object for MediaItemVideo {
+    const NAME: &'static str = "MediaItemVideo";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "files" => self.files = crate::serde_helpers::next_list(map)?,
+            "stillFrameMediaId" => self.still_frame_media_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MediaItemVideo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for MediaItemVideo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.files.is_empty() {
+            map.serialize_entry("files", &self.files)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.still_frame_media_id {
+            map.serialize_entry("stillFrameMediaId", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `PriceData` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStoresCatalogV1.onProductCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PriceData {
     /// `currency`. Read-only.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub currency: ::std::option::Option<::std::string::String>,
     /// `price`.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<crate::Number>,
     /// `discountedPrice`. Read-only.
-    #[serde(
-        rename = "discountedPrice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub discounted_price: ::std::option::Option<crate::Number>,
     /// `formatted`. Read-only.
-    #[serde(
-        rename = "formatted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub formatted: ::std::option::Option<FormattedPrice>,
     /// `pricePerUnit`. Read-only.
-    #[serde(
-        rename = "pricePerUnit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price_per_unit: ::std::option::Option<crate::Number>,
 }
 
+impl crate::serde_helpers::Object for PriceData {
+    const NAME: &'static str = "PriceData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "currency" => self.currency = map.next_value()?,
+            "price" => self.price = map.next_value()?,
+            "discountedPrice" => self.discounted_price = map.next_value()?,
+            "formatted" => self.formatted = map.next_value()?,
+            "pricePerUnit" => self.price_per_unit = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PriceData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for PriceData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.currency {
+            map.serialize_entry("currency", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.discounted_price {
+            map.serialize_entry("discountedPrice", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.formatted {
+            map.serialize_entry("formatted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price_per_unit {
+            map.serialize_entry("pricePerUnit", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ProductChanged` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStoresCatalogV1.onProductChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ProductChangedData {
     /// `productId`.
-    #[serde(
-        rename = "productId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub product_id: ::std::option::Option<::std::string::String>,
     /// `changedFields`.
-    #[serde(
-        rename = "changedFields",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub changed_fields: ::std::vec::Vec<::std::string::String>,
     /// `originatedFromVersion`.
-    #[serde(
-        rename = "originatedFromVersion",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub originated_from_version: ::std::option::Option<Version>,
+}
+
+impl crate::serde_helpers::Object for ProductChangedData {
+    const NAME: &'static str = "ProductChangedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "productId" => self.product_id = map.next_value()?,
+            "changedFields" => self.changed_fields = crate::serde_helpers::next_list(map)?,
+            "originatedFromVersion" => self.originated_from_version = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProductChangedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ProductChangedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.product_id {
+            map.serialize_entry("productId", value)?;
+        }
+        if !self.changed_fields.is_empty() {
+            map.serialize_entry("changedFields", &self.changed_fields)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.originated_from_version {
+            map.serialize_entry("originatedFromVersion", value)?;
+        }
+        map.end()
+    }
 }
 
 /// `ProductCreated` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStoresCatalogV1.onProductCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ProductCreatedData {
     /// `productId`.
-    #[serde(
-        rename = "productId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub product_id: ::std::option::Option<::std::string::String>,
     /// `name`.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// `price`.
-    #[serde(
-        rename = "price",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub price: ::std::option::Option<PriceData>,
     /// `visible`.
-    #[serde(
-        rename = "visible",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub visible: ::std::option::Option<bool>,
     /// `media`.
-    #[serde(
-        rename = "media",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media: ::std::option::Option<::std::boxed::Box<ProductsMedia>>,
     /// `sku`.
-    #[serde(
-        rename = "sku",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sku: ::std::option::Option<::std::string::String>,
     /// `productPageUrl`.
-    #[serde(
-        rename = "productPageUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub product_page_url: ::std::option::Option<PageUrl>,
     /// `brand`.
-    #[serde(
-        rename = "brand",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub brand: ::std::option::Option<::std::string::String>,
     /// `costAndProfitData`.
-    #[serde(
-        rename = "costAndProfitData",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cost_and_profit_data: ::std::option::Option<CostAndProfitData>,
     /// `originatedFromVersion`.
-    #[serde(
-        rename = "originatedFromVersion",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub originated_from_version: ::std::option::Option<Version>,
     /// `slug`.
-    #[serde(
-        rename = "slug",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub slug: ::std::option::Option<::std::string::String>,
 }
 
+impl crate::serde_helpers::Object for ProductCreatedData {
+    const NAME: &'static str = "ProductCreatedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "productId" => self.product_id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "price" => self.price = map.next_value()?,
+            "visible" => self.visible = map.next_value()?,
+            "media" => self.media = map.next_value()?,
+            "sku" => self.sku = map.next_value()?,
+            "productPageUrl" => self.product_page_url = map.next_value()?,
+            "brand" => self.brand = map.next_value()?,
+            "costAndProfitData" => self.cost_and_profit_data = map.next_value()?,
+            "originatedFromVersion" => self.originated_from_version = map.next_value()?,
+            "slug" => self.slug = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProductCreatedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ProductCreatedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.product_id {
+            map.serialize_entry("productId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.visible {
+            map.serialize_entry("visible", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.media {
+            map.serialize_entry("media", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sku {
+            map.serialize_entry("sku", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.product_page_url {
+            map.serialize_entry("productPageUrl", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.brand {
+            map.serialize_entry("brand", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cost_and_profit_data {
+            map.serialize_entry("costAndProfitData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.originated_from_version {
+            map.serialize_entry("originatedFromVersion", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.slug {
+            map.serialize_entry("slug", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `ProductDeleted` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStoresCatalogV1.onProductDeleted`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ProductDeletedData {
     /// `productId`.
-    #[serde(
-        rename = "productId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub product_id: ::std::option::Option<::std::string::String>,
     /// `originatedFromVersion`.
-    #[serde(
-        rename = "originatedFromVersion",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub originated_from_version: ::std::option::Option<Version>,
 }
 
+impl crate::serde_helpers::Object for ProductDeletedData {
+    const NAME: &'static str = "ProductDeletedData";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "productId" => self.product_id = map.next_value()?,
+            "originatedFromVersion" => self.originated_from_version = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProductDeletedData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ProductDeletedData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.product_id {
+            map.serialize_entry("productId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.originated_from_version {
+            map.serialize_entry("originatedFromVersion", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `Media` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStoresCatalogV1.onProductCollectionCreated`, `wixStoresCatalogV1.onProductCreated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ProductsMedia {
     /// `mainMedia`.
-    #[serde(
-        rename = "mainMedia",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub main_media: ::std::option::Option<::std::boxed::Box<MediaItem>>,
     /// `items`.
-    #[serde(
-        rename = "items",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub items: ::std::vec::Vec<MediaItem>,
 }
 
+impl crate::serde_helpers::Object for ProductsMedia {
+    const NAME: &'static str = "ProductsMedia";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "mainMedia" => self.main_media = map.next_value()?,
+            "items" => self.items = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProductsMedia {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for ProductsMedia {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.main_media {
+            map.serialize_entry("mainMedia", value)?;
+        }
+        if !self.items.is_empty() {
+            map.serialize_entry("items", &self.items)?;
+        }
+        map.end()
+    }
+}
+
 /// `VariantChanged` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStoresCatalogV1.onProductVariantsChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct VariantChanged {
     /// `variantId`.
-    #[serde(
-        rename = "variantId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub variant_id: ::std::option::Option<::std::string::String>,
     /// `choices`.
-    #[serde(
-        rename = "choices",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub choices: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// `changedFields`.
-    #[serde(
-        rename = "changedFields",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub changed_fields: ::std::vec::Vec<::std::string::String>,
     /// `originatedFromVersion`.
-    #[serde(
-        rename = "originatedFromVersion",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub originated_from_version: ::std::option::Option<Version>,
 }
 
+impl crate::serde_helpers::Object for VariantChanged {
+    const NAME: &'static str = "VariantChanged";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "variantId" => self.variant_id = map.next_value()?,
+            "choices" => self.choices = map.next_value()?,
+            "changedFields" => self.changed_fields = crate::serde_helpers::next_list(map)?,
+            "originatedFromVersion" => self.originated_from_version = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for VariantChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for VariantChanged {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.variant_id {
+            map.serialize_entry("variantId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.choices {
+            map.serialize_entry("choices", value)?;
+        }
+        if !self.changed_fields.is_empty() {
+            map.serialize_entry("changedFields", &self.changed_fields)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.originated_from_version {
+            map.serialize_entry("originatedFromVersion", value)?;
+        }
+        map.end()
+    }
+}
+
 /// `VariantsChanged` in Wix's typings (`stores_products`).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Carried by `wixStoresCatalogV1.onProductVariantsChanged`.
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct VariantsChanged {
     /// `productId`.
-    #[serde(
-        rename = "productId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub product_id: ::std::option::Option<::std::string::String>,
     /// `variants`.
-    #[serde(
-        rename = "variants",
-        default,
-        deserialize_with = "crate::serde_helpers::vec_or_null",
-        skip_serializing_if = "::std::vec::Vec::is_empty"
-    )]
     pub variants: ::std::vec::Vec<VariantChanged>,
     /// `originatedFromVersion`.
-    #[serde(
-        rename = "originatedFromVersion",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub originated_from_version: ::std::option::Option<Version>,
+}
+
+impl crate::serde_helpers::Object for VariantsChanged {
+    const NAME: &'static str = "VariantsChanged";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "productId" => self.product_id = map.next_value()?,
+            "variants" => self.variants = crate::serde_helpers::next_list(map)?,
+            "originatedFromVersion" => self.originated_from_version = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for VariantsChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for VariantsChanged {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.product_id {
+            map.serialize_entry("productId", value)?;
+        }
+        if !self.variants.is_empty() {
+            map.serialize_entry("variants", &self.variants)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.originated_from_version {
+            map.serialize_entry("originatedFromVersion", value)?;
+        }
+        map.end()
+    }
 }
 
 crate::serde_helpers::string_enum! {
     /// `Version` in Wix's typings (`stores_products`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixStoresCatalogV1.onProductChanged`, `wixStoresCatalogV1.onProductCollectionChanged`, `wixStoresCatalogV1.onProductCollectionCreated`, `wixStoresCatalogV1.onProductCollectionDeleted`, `wixStoresCatalogV1.onProductCreated`, `wixStoresCatalogV1.onProductDeleted`, 1 more.
     pub enum Version {
         /// `V1_CATALOG`.
         V1Catalog = "V1_CATALOG",
@@ -688,6 +1143,8 @@ crate::serde_helpers::string_enum! {
         StoresNotInstalled = "STORES_NOT_INSTALLED",
     }
 }
+
+pub use crate::catalog::shared::PageUrl;
 
 crate::declare_module! {
     /// Event markers of `wixStoresCatalogV1`.
