@@ -17,6 +17,9 @@
 #   `cargo check` and a clean `cargo build`, with their wall time and peak memory (GNU time's
 #   maximum resident set size: that of the build's largest process, rustc on the runtime).
 #
+#   Each build's CPU time (user + system, every process) is printed beside its wall time, with
+#   its own ratios: on a machine other work shares, CPU time moves much less than wall time.
+#
 # USAGE
 #   bench/catalog_cost.sh              # from any directory
 #   RUNS=5 bench/catalog_cost.sh       # more samples (default 3)
@@ -89,28 +92,31 @@ if (cd "${out}/full" && cargo fetch --offline -q 2>/dev/null); then
     offline=(--offline)
 fi
 
-clean() { # <user crate dir> <cargo command> -> "seconds peak_kib" on stdout
+clean() { # <user crate dir> <cargo command> -> "seconds peak_kib cpu_seconds" on stdout
     local dir="$1" command="$2"
     rm -rf -- "${dir}/target"
-    (cd "${dir}" && /usr/bin/time -f "%e %M" -o "${dir}/time.txt" \
+    (cd "${dir}" && /usr/bin/time -f "%e %M %U %S" -o "${dir}/time.txt" \
         cargo "${command}" -q "${offline[@]}" >/dev/null)
-    cat "${dir}/time.txt"
+    read -r seconds kib user system <"${dir}/time.txt"
+    echo "${seconds} ${kib} $(python3 -c "print(round(${user} + ${system}, 2))")"
 }
 
 echo "catalog cost: clean builds of a one-handler crate, ${runs} run(s) each"
 declare -A samples=([none]="" [ecom]="" [crm]="")
+declare -A cpu=([none]="" [ecom]="" [crm]="")
 for ((i = 1; i <= runs; i++)); do
     line="  run ${i}:"
     for mode in none ecom crm; do
-        read -r seconds _ < <(clean "${out}/${mode}" build)
+        read -r seconds _ cpu_seconds < <(clean "${out}/${mode}" build)
         samples[${mode}]+="${seconds} "
-        line+=" ${mode} ${seconds} s"
+        cpu[${mode}]+="${cpu_seconds} "
+        line+=" ${mode} ${seconds} s (cpu ${cpu_seconds} s)"
     done
     echo "${line}"
 done
 
-check_full="- -"
-build_full="- -"
+check_full="- - -"
+build_full="- - -"
 if [[ "${full}" != 0 ]]; then
     echo "  the whole catalog (full): clean check, then clean build..."
     check_full="$(clean "${out}/full" check)"
@@ -118,19 +124,26 @@ if [[ "${full}" != 0 ]]; then
 fi
 
 python3 - "${out}/result.json" "${samples[none]}" "${samples[ecom]}" "${samples[crm]}" \
-    "${check_full}" "${build_full}" <<'PY'
+    "${check_full}" "${build_full}" "${cpu[none]}" "${cpu[ecom]}" "${cpu[crm]}" <<'PY'
 import json, statistics, sys
 
 path = sys.argv[1]
 none, ecom, crm = ([float(x) for x in arg.split()] for arg in sys.argv[2:5])
+cpu_none, cpu_ecom, cpu_crm = ([float(x) for x in arg.split()] for arg in sys.argv[7:10])
 mn, me, mc = (statistics.median(x) for x in (none, ecom, crm))
-print(f"median: none {mn:.2f} s, wix-ecom-orders {me:.2f} s, wix-crm {mc:.2f} s")
-print(f"wix-ecom-orders / none: {me / mn:.2f}   (target <= 1.3)")
-print(f"wix-crm / none: {mc / mn:.2f}   (target <= 1.3)")
+cn, ce, cc = (statistics.median(x) for x in (cpu_none, cpu_ecom, cpu_crm))
+print(f"median wall: none {mn:.2f} s, wix-ecom-orders {me:.2f} s, wix-crm {mc:.2f} s")
+print(f"median cpu:  none {cn:.2f} s, wix-ecom-orders {ce:.2f} s, wix-crm {cc:.2f} s")
+# CPU time (user + system, all processes of the build) moves much less than wall time when
+# other work shares the machine; on an idle machine the two ratios agree.
+print(f"wix-ecom-orders / none: wall {me / mn:.2f}, cpu {ce / cn:.2f}   (target <= 1.3)")
+print(f"wix-crm / none: wall {mc / mn:.2f}, cpu {cc / cn:.2f}   (target <= 1.3)")
 result = {"none_s": none, "ecom_s": ecom, "crm_s": crm,
-          "ratio_ecom": me / mn, "ratio_crm": mc / mn}
+          "none_cpu_s": cpu_none, "ecom_cpu_s": cpu_ecom, "crm_cpu_s": cpu_crm,
+          "ratio_ecom": me / mn, "ratio_crm": mc / mn,
+          "cpu_ratio_ecom": ce / cn, "cpu_ratio_crm": cc / cn}
 for name, arg in (("check_full", sys.argv[5]), ("build_full", sys.argv[6])):
-    seconds, kib = arg.split()
+    seconds, kib = arg.split()[:2]
     if seconds != "-":
         print(f"full, clean cargo {name.split('_')[0]}: {float(seconds):.0f} s, peak {int(kib) / 1024 / 1024:.1f} GiB")
         result[name + "_s"] = float(seconds)

@@ -18,8 +18,8 @@
 //!
 //! `serve` stores each delivery in the inbox (a SQLite file, `--inbox PATH`, default
 //! `./backend-events.db`) before answering, and runs handlers in `--workers N` workers with
-//! retries ([`inbox`] says what is guaranteed); `--no-inbox` runs them in the
-//! request instead.
+//! retries (`--max-attempts 8 --retry-base 1s --retry-max 10m` by default; [`inbox`] says what
+//! is guaranteed); `--no-inbox` runs them in the request instead.
 //!
 //! Errors (a missing file, malformed JSON, an unknown event, a handler that fails) are one line
 //! on standard error and exit code 1; usage errors exit with 2.
@@ -80,6 +80,13 @@ enum Command {
         /// Attempts of a failing handler before it is dead-lettered
         #[arg(long, default_value_t = RetryPolicy::default().max_attempts)]
         max_attempts: u32,
+        /// The wait after a handler's first failure (doubling after each next one), such as
+        /// 1s or 500ms
+        #[arg(long, value_parser = parse_duration, default_value = "1s")]
+        retry_base: Duration,
+        /// The longest wait between two attempts, such as 10m or 1h
+        #[arg(long, value_parser = parse_duration, default_value = "10m")]
+        retry_max: Duration,
         /// How long one handler may run in a worker, in milliseconds
         #[arg(long, default_value_t = 30_000)]
         handler_budget_ms: u64,
@@ -139,28 +146,17 @@ enum InboxCommand {
     },
     /// Delete handled deliveries older than an age such as 30d, 12h or 90m
     Purge {
-        /// The age: a number and a unit (d, h, m, s)
-        #[arg(long, value_parser = parse_age)]
+        /// The age: a number and a unit (30d, 12h, 90m...)
+        #[arg(long, value_parser = parse_duration)]
         older_than: Duration,
     },
 }
 
-fn parse_age(text: &str) -> Result<Duration, String> {
-    let unit_at = text
-        .find(|c: char| !c.is_ascii_digit())
-        .ok_or_else(|| format!("`{text}` has no unit: write 30d, 12h, 90m or 45s"))?;
-    let (number, unit) = text.split_at(unit_at);
-    let number: u64 = number
-        .parse()
-        .map_err(|_| format!("`{text}` does not start with a number"))?;
-    let seconds = match unit {
-        "d" => 86_400,
-        "h" => 3_600,
-        "m" => 60,
-        "s" => 1,
-        _ => return Err(format!("unknown unit `{unit}`: use d, h, m or s")),
-    };
-    Ok(Duration::from_secs(number.saturating_mul(seconds)))
+/// A duration as people write it: `30d`, `12h`, `90m`, `1s`, `500ms`, `1h 30m`.
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    humantime::parse_duration(text).map_err(|error| {
+        format!("`{text}`: {error} (write a number and a unit, such as 30d, 12h, 90m, 1s or 500ms)")
+    })
 }
 
 /// Runs the command line on the process's arguments.
@@ -203,6 +199,8 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             no_inbox,
             workers,
             max_attempts,
+            retry_base,
+            retry_max,
             handler_budget_ms,
         } => {
             let config = Config::default()
@@ -211,7 +209,9 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             let inbox = (!no_inbox).then(|| InboxOptions {
                 location: inbox,
                 workers: workers.max(1),
-                policy: RetryPolicy::default().with_max_attempts(max_attempts),
+                policy: RetryPolicy::default()
+                    .with_max_attempts(max_attempts)
+                    .with_delays(retry_base, retry_max),
                 handler_budget: Duration::from_millis(handler_budget_ms),
             });
             serve(addr, public_key, config, inbox)
@@ -476,4 +476,62 @@ fn init_logging() {
         )
         .with(filter)
         .try_init();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serve_args(extra: &[&str]) -> Command {
+        let mut args = vec!["site", "serve"];
+        args.extend_from_slice(extra);
+        Cli::try_parse_from(args)
+            .expect("the arguments parse")
+            .command
+    }
+
+    #[test]
+    fn retry_delays_take_durations_as_people_write_them() {
+        let Command::Serve {
+            retry_base,
+            retry_max,
+            ..
+        } = serve_args(&["--retry-base", "500ms", "--retry-max", "1h 30m"])
+        else {
+            panic!("not serve")
+        };
+        assert_eq!(retry_base, Duration::from_millis(500));
+        assert_eq!(retry_max, Duration::from_secs(5400));
+    }
+
+    #[test]
+    fn retry_delays_default_to_the_policy_s() {
+        let Command::Serve {
+            retry_base,
+            retry_max,
+            max_attempts,
+            ..
+        } = serve_args(&[])
+        else {
+            panic!("not serve")
+        };
+        let policy = RetryPolicy::default();
+        assert_eq!(
+            (retry_base, retry_max, max_attempts),
+            (policy.base_delay, policy.max_delay, policy.max_attempts)
+        );
+    }
+
+    #[test]
+    fn a_duration_without_a_unit_is_explained() {
+        let error = Cli::try_parse_from(["site", "serve", "--retry-base", "10"])
+            .err()
+            .expect("refused")
+            .to_string();
+        assert!(error.contains("`10`"), "{error}");
+        assert!(
+            error.contains("such as 30d, 12h, 90m, 1s or 500ms"),
+            "{error}"
+        );
+    }
 }

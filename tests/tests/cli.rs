@@ -302,7 +302,11 @@ fn inbox_commands_explain_their_errors() {
     );
     let output = site(&["inbox", "purge", "--older-than", "30x"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("unknown unit `x`: use d, h, m or s"));
+    assert!(
+        stderr(&output).contains("write a number and a unit, such as 30d"),
+        "{}",
+        stderr(&output)
+    );
     let output = site(&["inbox", "replay"]);
     assert_eq!(output.status.code(), Some(2));
 }
