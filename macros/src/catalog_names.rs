@@ -42,7 +42,20 @@ pub const MODULES: &[(&str, &str, &[&str])] = &[
             "onBadgeUpdated",
         ],
     ),
-    ("wixBilling", "wix-billing", &["onInvoicePaid"]),
+    (
+        "wixBilling",
+        "wix-billing",
+        &[
+            "onInvoiceCreated",
+            "onInvoiceOverdue",
+            "onInvoicePaid",
+            "onInvoiceSent",
+            "onPriceQuoteAccepted",
+            "onPriceQuoteCreated",
+            "onPriceQuoteExpired",
+            "onPriceQuoteSent",
+        ],
+    ),
     (
         "wixBlog",
         "wix-blog",
@@ -531,7 +544,11 @@ pub const MODULES: &[(&str, &str, &[&str])] = &[
             "onEnterpriseItemUpdated",
         ],
     ),
-    ("wixMediaManager", "wix-media-manager", &["onFileUploaded"]),
+    (
+        "wixMediaManager",
+        "wix-media-manager",
+        &["onAudioTranscoded", "onFileUploaded", "onVideoTranscoded"],
+    ),
     (
         "wixMediaSiteMedia",
         "wix-media-site-media",

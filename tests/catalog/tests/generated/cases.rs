@@ -6,7 +6,7 @@ cases! {
     wix_auth_management::wixAuthManagement { onOAuthAppCreated, onOAuthAppDeleted, onOAuthAppUpdated }
     wix_badges::wixBadges { onBadgeAssigned, onBadgeUnassigned }
     wix_badges_v4::wixBadgesV4 { onBadgeAssignmentCreated, onBadgeAssignmentDeleted, onBadgeCreated, onBadgeDeleted, onBadgeUpdated }
-    wix_billing::wixBilling { onInvoicePaid }
+    wix_billing::wixBilling { onInvoiceCreated, onInvoiceSent, onInvoicePaid, onInvoiceOverdue, onPriceQuoteCreated, onPriceQuoteSent, onPriceQuoteAccepted, onPriceQuoteExpired }
     wix_blog::wixBlog { onCategoryCreated, onCategoryDeleted, onCategoryUpdated, onDraftCreated, onDraftDeleted, onDraftUpdated, onLikeCreated, onLikeDeleted, onPostCreated, onPostDeleted, onPostLiked, onPostUnliked, onPostUpdated, onTagCreated, onTagDeleted, onTagUpdated }
     wix_bookings::wixBookings { onAddOnCreated, onAddOnDeleted, onAddOnUpdated, onAttendanceDeleted, onAttributeDefinitionCreated, onAttributeDefinitionDeleted, onAttributeDefinitionTagsModified, onAttributeDefinitionUpdated, onBookingPolicyCreated, onBookingPolicyDefaultBookingPolicySet, onBookingPolicyDeleted, onBookingPolicyUpdated, onBookingsSettingsCreated, onBookingsSettingsDeleted, onBookingsSettingsUpdated, onCategoryNotification, onCategoryCreated, onCategoryDeleted, onCategoryUpdated, onResourceTypeCreated, onResourceTypeDeleted, onResourceTypeUpdated, onResourceCreated, onResourceDeleted, onResourceUpdated, onStaffMemberSettingsUpdated, onStaffMemberConnectedToUser, onStaffMemberCreated, onStaffMemberDeleted, onStaffMemberDisconnectedFromUser, onStaffMemberFullyCreated, onStaffMemberTagsModified, onStaffMemberUpdated }
     wix_bookings_catalog::wixBookingsCatalog { onServiceOptionsAndVariantsCreated, onServiceOptionsAndVariantsDeleted, onServiceOptionsAndVariantsUpdated }
@@ -34,7 +34,7 @@ cases! {
     wix_loyalty::wixLoyalty { onAccountCreated, onAccountPointsUpdated, onAccountRewardAvailabilityUpdated, onAccountUpdated, onCouponCreated, onCouponDeleted, onLoyaltyEarningRuleCreated, onLoyaltyEarningRuleDeleted, onLoyaltyEarningRuleUpdated, onProgramUpdated, onRewardCreated, onRewardDeleted, onRewardUpdated, onFollowedChannelCreated, onTierCreated, onTierDeleted, onTierUpdated }
     wix_loyalty_imports_v1::wixLoyaltyImportsV1 { onLoyaltyImportCreated }
     wix_media::wixMedia { onEnterpriseCategoryCreated, onEnterpriseCategoryDeleted, onEnterpriseCategoryUpdated, onEnterpriseItemCreated, onEnterpriseItemItemCategoriesChanged, onEnterpriseItemPublishStatusChanged, onEnterpriseItemUpdated }
-    wix_media_manager::wixMediaManager { onFileUploaded }
+    wix_media_manager::wixMediaManager { onFileUploaded, onAudioTranscoded, onVideoTranscoded }
     wix_media_site_media::wixMediaSiteMedia { onFileDescriptorFileReady, onFileDescriptorFileFailed }
     wix_members::wixMembers { onFollowMemberFollowed, onFollowMemberUnfollowed, onMemberReportCreated, onMemberReportDeleted, onMemberReportReportedMemberCreated, onMemberReportReportedMemberDeleted, onMemberCreated, onMemberDeleted, onMemberUpdated, onMemberAboutCreated, onMemberAboutDeleted, onMemberAboutUpdated }
     wix_multilingual::wixMultilingual { onLocaleSettingsCreated, onLocaleSettingsDeleted, onLocaleSettingsMultilingualModeUpdated, onLocaleSettingsUpdated, onLocaleCreated, onLocaleDeleted, onLocaleMultilingualPrimaryLocaleChanged, onLocaleUpdated, onContentCreated, onContentDeleted, onContentUpdated, onPublishedContentCreated, onPublishedContentDeleted, onPublishedContentUpdated }
