@@ -163,6 +163,7 @@ pub const MODULES: &[(&str, &str, &[&str])] = &[
             "onCategoryUpdated",
         ],
     ),
+    ("wixChat", "wix-chat", &["onMessage"]),
     (
         "wixComments",
         "wix-comments",
@@ -620,6 +621,7 @@ pub const MODULES: &[(&str, &str, &[&str])] = &[
             "onStepUpdated",
         ],
     ),
+    ("wixPay", "wix-pay", &["onPaymentUpdate"]),
     (
         "wixPayments",
         "wix-payments",

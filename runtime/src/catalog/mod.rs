@@ -24,6 +24,7 @@ pub(crate) fn feature_of(module: &str) -> Option<&'static str> {
         "wixBookingsV2" => Some("wix-bookings-v2"),
         "wixBusinessTools" => Some("wix-business-tools"),
         "wixCategories" => Some("wix-categories"),
+        "wixChat" => Some("wix-chat"),
         "wixComments" => Some("wix-comments"),
         "wixCrm" => Some("wix-crm"),
         "wixDashboardManagement" => Some("wix-dashboard-management"),
@@ -49,6 +50,7 @@ pub(crate) fn feature_of(module: &str) -> Option<&'static str> {
         "wixMembers" => Some("wix-members"),
         "wixMultilingual" => Some("wix-multilingual"),
         "wixOnlinePrograms" => Some("wix-online-programs"),
+        "wixPay" => Some("wix-pay"),
         "wixPayments" => Some("wix-payments"),
         "wixPortfolio" => Some("wix-portfolio"),
         "wixPricingPlans" => Some("wix-pricing-plans"),
@@ -105,6 +107,8 @@ pub mod wix_business_tools;
 #[cfg(feature = "wix-categories")]
 #[path = "generated/wix_categories.rs"]
 pub mod wix_categories;
+#[cfg(feature = "wix-chat")]
+pub mod wix_chat;
 #[cfg(feature = "wix-comments")]
 #[path = "generated/wix_comments.rs"]
 pub mod wix_comments;
@@ -175,6 +179,8 @@ pub mod wix_multilingual;
 #[cfg(feature = "wix-online-programs")]
 #[path = "generated/wix_online_programs.rs"]
 pub mod wix_online_programs;
+#[cfg(feature = "wix-pay")]
+pub mod wix_pay;
 #[cfg(feature = "wix-payments")]
 #[path = "generated/wix_payments.rs"]
 pub mod wix_payments;

@@ -244,6 +244,26 @@ macro_rules! __catalog_gate_wix_categories {
     };
 }
 
+#[cfg(feature = "wix-chat")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalog_gate_wix_chat {
+    ($($tokens:tt)*) => {
+        $($tokens)*
+    };
+}
+
+#[cfg(not(feature = "wix-chat"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalog_gate_wix_chat {
+    ($($tokens:tt)*) => {
+        ::core::compile_error!(
+            "`wixChat` is not in this build: enable the cargo feature `wix-chat` of backend-events (or `full`, which enables every module)"
+        );
+    };
+}
+
 #[cfg(feature = "wix-comments")]
 #[doc(hidden)]
 #[macro_export]
@@ -744,6 +764,26 @@ macro_rules! __catalog_gate_wix_online_programs {
     };
 }
 
+#[cfg(feature = "wix-pay")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalog_gate_wix_pay {
+    ($($tokens:tt)*) => {
+        $($tokens)*
+    };
+}
+
+#[cfg(not(feature = "wix-pay"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalog_gate_wix_pay {
+    ($($tokens:tt)*) => {
+        ::core::compile_error!(
+            "`wixPay` is not in this build: enable the cargo feature `wix-pay` of backend-events (or `full`, which enables every module)"
+        );
+    };
+}
+
 #[cfg(feature = "wix-payments")]
 #[doc(hidden)]
 #[macro_export]
@@ -1098,6 +1138,7 @@ pub mod catalog_gate {
     pub use crate::__catalog_gate_wix_bookings_v2 as wix_bookings_v2;
     pub use crate::__catalog_gate_wix_business_tools as wix_business_tools;
     pub use crate::__catalog_gate_wix_categories as wix_categories;
+    pub use crate::__catalog_gate_wix_chat as wix_chat;
     pub use crate::__catalog_gate_wix_comments as wix_comments;
     pub use crate::__catalog_gate_wix_crm as wix_crm;
     pub use crate::__catalog_gate_wix_dashboard_management as wix_dashboard_management;
@@ -1123,6 +1164,7 @@ pub mod catalog_gate {
     pub use crate::__catalog_gate_wix_members as wix_members;
     pub use crate::__catalog_gate_wix_multilingual as wix_multilingual;
     pub use crate::__catalog_gate_wix_online_programs as wix_online_programs;
+    pub use crate::__catalog_gate_wix_pay as wix_pay;
     pub use crate::__catalog_gate_wix_payments as wix_payments;
     pub use crate::__catalog_gate_wix_portfolio as wix_portfolio;
     pub use crate::__catalog_gate_wix_pricing_plans as wix_pricing_plans;
