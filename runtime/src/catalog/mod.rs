@@ -220,7 +220,6 @@ pub mod wix_seo;
 #[path = "generated/wix_social_groups_v2.rs"]
 pub mod wix_social_groups_v2;
 #[cfg(feature = "wix-stores")]
-#[path = "generated/wix_stores.rs"]
 pub mod wix_stores;
 #[cfg(feature = "wix-stores-catalog-v1")]
 #[path = "generated/wix_stores_catalog_v1.rs"]
