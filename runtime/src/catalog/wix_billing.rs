@@ -221,10 +221,16 @@ pub struct Invoice {
 
 /// `wixBilling_onInvoiceCreated`: an invoice was created (older event, flat payload, no
 /// webhook).
+///
+/// The bundled sample is built from the documented `onInvoicePaid` object, with this event's
+/// status; it is not Wix's example of this event copied whole.
 pub type InvoiceCreated = Invoice;
 
 /// `wixBilling_onInvoiceSent`: an invoice was sent to its customer (older event, flat payload,
 /// no webhook).
+///
+/// The bundled sample is built from the documented `onInvoicePaid` object, with this event's
+/// status; it is not Wix's example of this event copied whole.
 pub type InvoiceSent = Invoice;
 
 /// `wixBilling_onInvoicePaid`: an invoice was paid (older event, flat payload, no webhook).
@@ -232,6 +238,9 @@ pub type InvoicePaid = Invoice;
 
 /// `wixBilling_onInvoiceOverdue`: an invoice passed its due date unpaid (older event, flat
 /// payload, no webhook).
+///
+/// The bundled sample is built from the documented `onInvoicePaid` object, with this event's
+/// status; it is not Wix's example of this event copied whole.
 pub type InvoiceOverdue = Invoice;
 
 /// The id of an invoice or a price quote, and its version.
@@ -630,18 +639,30 @@ string_enum! {
 
 /// `wixBilling_onPriceQuoteCreated`: a price quote was created (older event, flat payload, no
 /// webhook).
+///
+/// The bundled sample is built from the documented invoice object and the fields of the
+/// price-quote examples (title, status); it is not Wix's example copied whole.
 pub type PriceQuoteCreated = PriceQuote;
 
 /// `wixBilling_onPriceQuoteSent`: a price quote was sent to its customer (older event, flat
 /// payload, no webhook).
+///
+/// The bundled sample is built from the documented invoice object and the fields of the
+/// price-quote examples (title, status); it is not Wix's example copied whole.
 pub type PriceQuoteSent = PriceQuote;
 
 /// `wixBilling_onPriceQuoteAccepted`: the customer accepted a price quote (older event, flat
 /// payload, no webhook).
+///
+/// The bundled sample is built from the documented invoice object and the fields of the
+/// price-quote examples (title, status); it is not Wix's example copied whole.
 pub type PriceQuoteAccepted = PriceQuote;
 
 /// `wixBilling_onPriceQuoteExpired`: a price quote reached the end of its validity (older event,
 /// flat payload, no webhook).
+///
+/// The bundled sample is built from the documented invoice object and the fields of the
+/// price-quote examples (title, status); it is not Wix's example copied whole.
 pub type PriceQuoteExpired = PriceQuote;
 
 // The `declare_module!` table of this module, generated from codegen/curated/handwritten.tsv.

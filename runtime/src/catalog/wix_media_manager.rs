@@ -269,10 +269,14 @@ pub type FileUploaded = FileEvent;
 
 /// `wixMediaManager_onAudioTranscoded`: an uploaded audio file finished transcoding and can be
 /// used (older event, flat payload, no webhook). It comes after `onFileUploaded`.
+///
+/// The bundled sample is built from the fields of the documented example, not copied whole.
 pub type AudioTranscoded = FileEvent;
 
 /// `wixMediaManager_onVideoTranscoded`: an uploaded video file finished transcoding and can be
 /// played (older event, flat payload, no webhook). It comes after `onFileUploaded`.
+///
+/// The bundled sample is built from the [`FileEvent`] fields, not copied from Wix's example.
 pub type VideoTranscoded = FileEvent;
 
 // The `declare_module!` table of this module, generated from codegen/curated/handwritten.tsv.

@@ -569,8 +569,7 @@ pub struct FulfillmentUpdated {
 /// `wixStores_onFulfillmentDeleted`: a fulfillment was deleted (older event, flat payload, no
 /// webhook). Handlers read `order_id` and `fulfillment_id`.
 ///
-/// The reference shows no example object: the bundled sample is built from the object's
-/// fields.
+/// The bundled sample is built from the object's fields, not copied from Wix's example.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
