@@ -52,7 +52,16 @@ pub const MODULES: &[ModuleNames] = &[
     (
         "wixBilling",
         "wix-billing",
-        &[("onInvoicePaid", "wix-billing")],
+        &[
+            ("onInvoiceCreated", "wix-billing"),
+            ("onInvoiceOverdue", "wix-billing"),
+            ("onInvoicePaid", "wix-billing"),
+            ("onInvoiceSent", "wix-billing"),
+            ("onPriceQuoteAccepted", "wix-billing"),
+            ("onPriceQuoteCreated", "wix-billing"),
+            ("onPriceQuoteExpired", "wix-billing"),
+            ("onPriceQuoteSent", "wix-billing"),
+        ],
     ),
     (
         "wixBlog",
@@ -165,6 +174,7 @@ pub const MODULES: &[ModuleNames] = &[
             ("onCategoryUpdated", "wix-categories"),
         ],
     ),
+    ("wixChat", "wix-chat", &[("onMessage", "wix-chat")]),
     (
         "wixComments",
         "wix-comments",
@@ -647,7 +657,11 @@ pub const MODULES: &[ModuleNames] = &[
     (
         "wixMediaManager",
         "wix-media-manager",
-        &[("onFileUploaded", "wix-media-manager")],
+        &[
+            ("onAudioTranscoded", "wix-media-manager"),
+            ("onFileUploaded", "wix-media-manager"),
+            ("onVideoTranscoded", "wix-media-manager"),
+        ],
     ),
     (
         "wixMediaSiteMedia",
@@ -759,6 +773,7 @@ pub const MODULES: &[ModuleNames] = &[
             ("onStepUpdated", "wix-online-programs"),
         ],
     ),
+    ("wixPay", "wix-pay", &[("onPaymentUpdate", "wix-pay")]),
     (
         "wixPayments",
         "wix-payments",
@@ -982,8 +997,23 @@ pub const MODULES: &[ModuleNames] = &[
         &[
             ("onAbandonedCartCartAbandonedEvent", "wix-stores"),
             ("onAbandonedCartCartRecoveredEvent", "wix-stores"),
+            ("onCartAbandoned", "wix-stores"),
+            ("onCartCreated", "wix-stores"),
+            ("onCartRecovered", "wix-stores"),
+            ("onCollectionUpdated", "wix-stores"),
+            ("onFulfillmentCreated", "wix-stores"),
+            ("onFulfillmentDeleted", "wix-stores"),
+            ("onFulfillmentUpdated", "wix-stores"),
             ("onInventoryItemChanged", "wix-stores"),
+            ("onInventoryItemUpdated", "wix-stores"),
+            ("onInventoryVariantUpdated", "wix-stores"),
             ("onInventoryVariantsChanged", "wix-stores"),
+            ("onNewOrder", "wix-stores"),
+            ("onOrderPaid", "wix-stores"),
+            ("onOrderRefunded", "wix-stores"),
+            ("onProductCreated", "wix-stores"),
+            ("onProductDeleted", "wix-stores"),
+            ("onProductUpdated", "wix-stores"),
         ],
     ),
     (

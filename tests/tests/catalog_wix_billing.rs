@@ -1,9 +1,12 @@
 //! `wixBilling`: the documented invoice reaches its handler with the fields a user reads, and
-//! amounts sent as numbers or as strings both parse and keep their form.
+//! amounts sent as numbers or as strings both parse and keep their form; every invoice and
+//! price-quote event's sample reaches its handler.
 
 use backend_events::backend_event;
 use backend_events::wix_billing::{
-    Amount, DiscountType, InvoicePaid, InvoiceStatus, StreetAddressType,
+    Amount, DiscountType, InvoiceCreated, InvoiceOverdue, InvoicePaid, InvoiceSent, InvoiceStatus,
+    PriceQuote, PriceQuoteAccepted, PriceQuoteCreated, PriceQuoteExpired, PriceQuoteSent,
+    PriceQuoteStatus, StreetAddressType,
 };
 
 const INVOICE_PAID: &str = include_str!("../../runtime/samples/wixBilling.onInvoicePaid.json");
@@ -170,4 +173,89 @@ fn invoice_statuses_parse() {
         assert_eq!(parsed, status);
         assert_eq!(parsed.as_str(), text);
     }
+}
+
+// ---- The other invoice events and the price-quote events ----
+
+#[backend_event]
+fn wixBilling_onInvoiceCreated(event: InvoiceCreated) {
+    assert_eq!(event.id.id, "411a5551-b0f6-4826-8a41-ebae2879f857");
+    assert_eq!(event.status, Some(InvoiceStatus::Draft));
+    assert_eq!(
+        event.customer.email.as_deref(),
+        Some("john.doe@somedomain.com")
+    );
+    assert!(event.payments.is_empty());
+}
+
+#[backend_event]
+fn wixBilling_onInvoiceSent(event: InvoiceSent) {
+    assert_eq!(event.status, Some(InvoiceStatus::Sent));
+    assert_eq!(event.number.as_deref(), Some("0000001"));
+}
+
+#[backend_event]
+fn wixBilling_onInvoiceOverdue(event: InvoiceOverdue) {
+    assert_eq!(event.status, Some(InvoiceStatus::Overdue));
+    let dates = event.dates.as_ref().unwrap();
+    assert_eq!(
+        dates.due_date.unwrap().to_rfc3339(),
+        "2019-06-12T00:00:00+00:00"
+    );
+}
+
+fn a_price_quote(event: &PriceQuote, status: PriceQuoteStatus) {
+    assert_eq!(event.id.id, "411a5551-b0f6-4826-8a41-ebae2879f857");
+    assert_eq!(event.id.version, Some(25));
+    assert_eq!(event.status, Some(status));
+    assert_eq!(event.title.as_deref(), Some("My Price Quote"));
+    assert_eq!(
+        event.customer.email.as_deref(),
+        Some("john.doe@somedomain.com")
+    );
+    assert_eq!(event.line_items.len(), 2);
+    let total = event.totals.as_ref().unwrap().total.as_ref().unwrap();
+    assert_eq!(total.as_str(), "88.43");
+}
+
+#[backend_event]
+fn wixBilling_onPriceQuoteCreated(event: PriceQuoteCreated) {
+    a_price_quote(&event, PriceQuoteStatus::Draft);
+}
+
+#[backend_event]
+fn wixBilling_onPriceQuoteSent(event: PriceQuoteSent) {
+    a_price_quote(&event, PriceQuoteStatus::Sent);
+}
+
+#[backend_event]
+fn wixBilling_onPriceQuoteAccepted(event: PriceQuoteAccepted) {
+    a_price_quote(&event, PriceQuoteStatus::Accepted);
+}
+
+#[backend_event]
+fn wixBilling_onPriceQuoteExpired(event: PriceQuoteExpired) {
+    a_price_quote(&event, PriceQuoteStatus::Expired);
+}
+
+#[test]
+fn every_billing_sample_reaches_its_handler() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let mut fired = 0;
+    for info in backend_events::events().filter(|e| e.module() == "wixBilling") {
+        assert_eq!(info.webhook_type(), None, "{}", info.name());
+        let report = runtime
+            .block_on(backend_events::Dispatcher::new().dispatch(
+                "wixBilling",
+                info.name(),
+                info.sample().unwrap().as_bytes(),
+            ))
+            .unwrap();
+        assert!(report.is_success(), "{}: {report}", info.name());
+        assert_eq!(report.handlers_run(), 1, "{}", info.name());
+        fired += 1;
+    }
+    assert_eq!(fired, 8);
 }

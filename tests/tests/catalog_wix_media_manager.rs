@@ -2,7 +2,9 @@
 //! and both the example's and the type definitions' spellings parse.
 
 use backend_events::backend_event;
-use backend_events::wix_media_manager::{FileUploaded, MediaType, OpStatus};
+use backend_events::wix_media_manager::{
+    AudioTranscoded, FileUploaded, MediaType, OpStatus, VideoTranscoded,
+};
 
 const FILE_UPLOADED: &str =
     include_str!("../../runtime/samples/wixMediaManager.onFileUploaded.json");
@@ -128,4 +130,56 @@ fn height_and_width_are_read_as_numbers_or_strings() {
     );
     let again: FileUploaded = serde_json::from_value(json).unwrap();
     assert_eq!(again, from_example);
+}
+
+#[backend_event(wixMediaManager, onAudioTranscoded)]
+fn audio_transcoded(event: AudioTranscoded) {
+    let file = &event.file_info;
+    assert_eq!(file.media_type, Some(MediaType::Audio));
+    assert_eq!(file.mime_type.as_deref(), Some("audio/mpeg"));
+    assert!(
+        file.file_url
+            .as_deref()
+            .unwrap()
+            .starts_with("wix:audio://v1/")
+    );
+    assert_eq!(file.size_in_bytes, Some(8_414_449));
+    assert_eq!(file.op_status, Some(OpStatus::Ready));
+    assert_eq!(event.context.as_ref().unwrap()["someKey1"], "someValue1");
+}
+
+#[backend_event(wixMediaManager, onVideoTranscoded)]
+fn video_transcoded(event: VideoTranscoded) {
+    let file = &event.file_info;
+    assert_eq!(file.media_type, Some(MediaType::Video));
+    assert!(
+        file.file_url
+            .as_deref()
+            .unwrap()
+            .starts_with("wix:video://v1/")
+    );
+    assert_eq!(file.width.as_ref().unwrap().pixels(), Some(1920));
+    assert_eq!(file.height.as_ref().unwrap().pixels(), Some(1080));
+}
+
+#[test]
+fn transcoded_samples_reach_their_handlers() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    for event in ["onAudioTranscoded", "onVideoTranscoded"] {
+        let info = backend_events::events()
+            .find(|e| e.module() == "wixMediaManager" && e.name() == event)
+            .unwrap();
+        assert_eq!(info.webhook_type(), None);
+        let report = runtime
+            .block_on(backend_events::Dispatcher::new().dispatch(
+                "wixMediaManager",
+                event,
+                info.sample().unwrap().as_bytes(),
+            ))
+            .unwrap();
+        assert!(report.is_success(), "{event}: {report}");
+        assert_eq!(report.handlers_run(), 1, "{event}");
+    }
 }

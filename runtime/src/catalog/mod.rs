@@ -46,6 +46,7 @@ pub(crate) fn feature_of(module: &str, event: &str) -> Option<&'static str> {
         "wixBookingsV2" => Some("wix-bookings-v2"),
         "wixBusinessTools" => Some("wix-business-tools"),
         "wixCategories" => Some("wix-categories"),
+        "wixChat" => Some("wix-chat"),
         "wixComments" => match event {
             "onCategoryCreated" => Some("wix-comments-categories"),
             "onCategoryDeleted" => Some("wix-comments-categories"),
@@ -240,6 +241,7 @@ pub(crate) fn feature_of(module: &str, event: &str) -> Option<&'static str> {
             _ => None,
         },
         "wixOnlinePrograms" => Some("wix-online-programs"),
+        "wixPay" => Some("wix-pay"),
         "wixPayments" => Some("wix-payments"),
         "wixPortfolio" => Some("wix-portfolio"),
         "wixPricingPlans" => Some("wix-pricing-plans"),
@@ -340,6 +342,8 @@ pub mod wix_business_tools;
 #[cfg(feature = "wix-categories")]
 #[path = "generated/wix_categories.rs"]
 pub mod wix_categories;
+#[cfg(feature = "wix-chat")]
+pub mod wix_chat;
 #[cfg(any(
     feature = "wix-comments-categories",
     feature = "wix-comments-comments",
@@ -454,6 +458,8 @@ pub mod wix_multilingual;
 #[cfg(feature = "wix-online-programs")]
 #[path = "generated/wix_online_programs.rs"]
 pub mod wix_online_programs;
+#[cfg(feature = "wix-pay")]
+pub mod wix_pay;
 #[cfg(feature = "wix-payments")]
 #[path = "generated/wix_payments.rs"]
 pub mod wix_payments;
@@ -493,7 +499,6 @@ pub mod wix_seo;
 #[path = "generated/wix_social_groups_v2.rs"]
 pub mod wix_social_groups_v2;
 #[cfg(feature = "wix-stores")]
-#[path = "generated/wix_stores.rs"]
 pub mod wix_stores;
 #[cfg(feature = "wix-stores-catalog-v1")]
 #[path = "generated/wix_stores_catalog_v1.rs"]

@@ -1,6 +1,17 @@
-//! `wixBilling`: the site's invoices (Wix Invoices, the `wix-billing-backend` API). Its events
-//! are legacy Velo events without a webhook: the handler receives the invoice itself, flat,
-//! with no `metadata` envelope.
+//! `wixBilling`: the site's invoices and price quotes (Wix Invoices and Wix Price Quotes, the
+//! `wix-billing-backend` API). Its events are older Velo events without a webhook: the handler
+//! receives the invoice or the price quote itself, flat, with no `metadata` envelope.
+//!
+//! | event | payload |
+//! |---|---|
+//! | `onInvoiceCreated` | [`InvoiceCreated`] ([`Invoice`]) |
+//! | `onInvoiceSent` | [`InvoiceSent`] ([`Invoice`]) |
+//! | `onInvoicePaid` | [`InvoicePaid`] ([`Invoice`]) |
+//! | `onInvoiceOverdue` | [`InvoiceOverdue`] ([`Invoice`]) |
+//! | `onPriceQuoteCreated` | [`PriceQuoteCreated`] ([`PriceQuote`]) |
+//! | `onPriceQuoteSent` | [`PriceQuoteSent`] ([`PriceQuote`]) |
+//! | `onPriceQuoteAccepted` | [`PriceQuoteAccepted`] ([`PriceQuote`]) |
+//! | `onPriceQuoteExpired` | [`PriceQuoteExpired`] ([`PriceQuote`]) |
 //!
 //! ```
 //! use backend_events::backend_event;
@@ -147,19 +158,19 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
-/// `wixBilling_onInvoicePaid`: an invoice was paid. The payload is the invoice itself (flat, no
-/// event `metadata`); handlers read `id.id`, `status`, `customer.email`, `totals` and
-/// `payments`.
+/// An invoice, as the invoice events hand it over: flat, no event `metadata`. Handlers read
+/// `id.id`, `status`, `customer.email`, `totals` and `payments`.
 ///
 /// Its `metadata` field is the invoice's own metadata (notes, legal terms, source), not an
 /// [`EventMetadata`](crate::EventMetadata).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
-pub struct InvoicePaid {
+pub struct Invoice {
     /// The invoice's id and version: `event.id.id` is the id.
     pub id: IdAndVersion,
-    /// The invoice's status; `Paid` for this event.
+    /// The invoice's status (`Paid` for `onInvoicePaid`, `Draft` in the example of
+    /// `onInvoiceCreated`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<InvoiceStatus>,
     /// The invoice's number, unique within the site, such as `0000001`.
@@ -208,13 +219,37 @@ pub struct InvoicePaid {
     pub was_sent: Option<bool>,
 }
 
-/// The id of an invoice and its version.
+/// `wixBilling_onInvoiceCreated`: an invoice was created (older event, flat payload, no
+/// webhook).
+///
+/// The bundled sample is built from the documented `onInvoicePaid` object, with this event's
+/// status; it is not Wix's example of this event copied whole.
+pub type InvoiceCreated = Invoice;
+
+/// `wixBilling_onInvoiceSent`: an invoice was sent to its customer (older event, flat payload,
+/// no webhook).
+///
+/// The bundled sample is built from the documented `onInvoicePaid` object, with this event's
+/// status; it is not Wix's example of this event copied whole.
+pub type InvoiceSent = Invoice;
+
+/// `wixBilling_onInvoicePaid`: an invoice was paid (older event, flat payload, no webhook).
+pub type InvoicePaid = Invoice;
+
+/// `wixBilling_onInvoiceOverdue`: an invoice passed its due date unpaid (older event, flat
+/// payload, no webhook).
+///
+/// The bundled sample is built from the documented `onInvoicePaid` object, with this event's
+/// status; it is not Wix's example of this event copied whole.
+pub type InvoiceOverdue = Invoice;
+
+/// The id of an invoice or a price quote, and its version.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct IdAndVersion {
-    /// The invoice's id.
+    /// The invoice's or price quote's id.
     pub id: String,
-    /// The invoice's version: grows with every change.
+    /// Its version: grows with every change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<u64>,
 }
@@ -530,6 +565,105 @@ pub struct InvoiceMetadata {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_ref_id: Option<String>,
 }
+
+/// A price quote, as the price-quote events hand it over: flat, no event `metadata`. It has the
+/// shape of an [`Invoice`] without payments: handlers read `id.id`, `status`, `customer.email`
+/// and `totals`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct PriceQuote {
+    /// The price quote's id and version: `event.id.id` is the id.
+    pub id: IdAndVersion,
+    /// The price quote's status (`Draft` in the example of `onPriceQuoteCreated`, `Sent` in that
+    /// of `onPriceQuoteSent`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<PriceQuoteStatus>,
+    /// The price quote's number, unique within the site, such as `0000001`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The price quote's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The price quote's currency code, such as `USD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// The language the price quote is written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
+    /// Who the price quote is for.
+    pub customer: Customer,
+    /// When the price quote was issued and until when it holds, as the platform sent them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The price quote's items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub line_items: Vec<LineItem>,
+    /// The discount on the price quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount: Option<Discount>,
+    /// The taxes, calculated from the line items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub taxes: Vec<CalculatedTax>,
+    /// The price quote's subtotal, taxes, fees and total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totals: Option<Totals>,
+    /// The price quote's notes, legal terms and source (not event metadata).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<InvoiceMetadata>,
+    /// The price quote's company id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_id: Option<String>,
+    /// Whether the price quote was sent to the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub was_sent: Option<bool>,
+}
+
+string_enum! {
+    /// Where a price quote is in its life.
+    pub enum PriceQuoteStatus {
+        /// Being written, not sent.
+        Draft = "Draft",
+        /// Sent to the customer.
+        Sent = "Sent",
+        /// Accepted by the customer.
+        Accepted = "Accepted",
+        /// Past the date it holds until.
+        Expired = "Expired",
+        /// Turned into an invoice.
+        Invoiced = "Invoiced",
+        /// Deleted.
+        Deleted = "Deleted",
+    }
+}
+
+/// `wixBilling_onPriceQuoteCreated`: a price quote was created (older event, flat payload, no
+/// webhook).
+///
+/// The bundled sample is built from the documented invoice object and the fields of the
+/// price-quote examples (title, status); it is not Wix's example copied whole.
+pub type PriceQuoteCreated = PriceQuote;
+
+/// `wixBilling_onPriceQuoteSent`: a price quote was sent to its customer (older event, flat
+/// payload, no webhook).
+///
+/// The bundled sample is built from the documented invoice object and the fields of the
+/// price-quote examples (title, status); it is not Wix's example copied whole.
+pub type PriceQuoteSent = PriceQuote;
+
+/// `wixBilling_onPriceQuoteAccepted`: the customer accepted a price quote (older event, flat
+/// payload, no webhook).
+///
+/// The bundled sample is built from the documented invoice object and the fields of the
+/// price-quote examples (title, status); it is not Wix's example copied whole.
+pub type PriceQuoteAccepted = PriceQuote;
+
+/// `wixBilling_onPriceQuoteExpired`: a price quote reached the end of its validity (older event,
+/// flat payload, no webhook).
+///
+/// The bundled sample is built from the documented invoice object and the fields of the
+/// price-quote examples (title, status); it is not Wix's example copied whole.
+pub type PriceQuoteExpired = PriceQuote;
 
 // The `declare_module!` table of this module, generated from codegen/curated/handwritten.tsv.
 include!("generated/wix_billing.rs");

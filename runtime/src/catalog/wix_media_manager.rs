@@ -1,7 +1,13 @@
 //! `wixMediaManager`: files uploaded to the site's Media Manager through the older
-//! `wix-media-backend` API (`mediaManager.upload()`, `importFile()`, `getUploadUrl()`). A
-//! legacy Velo event without a webhook: the handler receives the file's information and the
-//! upload's context, flat.
+//! `wix-media-backend` API (`mediaManager.upload()`, `importFile()`, `getUploadUrl()`). Older
+//! Velo events without a webhook: each handler receives the same flat [`FileEvent`], the
+//! file's information and the upload's context.
+//!
+//! | event | payload | when |
+//! |---|---|---|
+//! | `onFileUploaded` | [`FileUploaded`] ([`FileEvent`]) | a file finished uploading |
+//! | `onAudioTranscoded` | [`AudioTranscoded`] ([`FileEvent`]) | an uploaded audio file is transcoded, after `onFileUploaded` |
+//! | `onVideoTranscoded` | [`VideoTranscoded`] ([`FileEvent`]) | an uploaded video file is transcoded, after `onFileUploaded` |
 //!
 //! ```
 //! use backend_events::backend_event;
@@ -243,19 +249,35 @@ string_enum! {
     }
 }
 
-/// `wixMediaManager_onFileUploaded`: a file finished uploading to the Media Manager (legacy
-/// event, flat payload). Handlers read `file_info` (its Wix media URL, name, type, size) and
-/// `context` (the key-value pairs the uploading code passed).
+/// A file of the Media Manager and the context of its upload, as the media events hand it over
+/// (flat). Handlers read `file_info` (its Wix media URL, name, type, size) and `context` (the
+/// key-value pairs the uploading code passed).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
-pub struct FileUploaded {
+pub struct FileEvent {
     /// The uploaded file.
     pub file_info: FileInfo,
     /// The key-value pairs the code that uploaded the file passed with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<serde_json::Map<String, serde_json::Value>>,
 }
+
+/// `wixMediaManager_onFileUploaded`: a file finished uploading to the Media Manager (older
+/// event, flat payload, no webhook).
+pub type FileUploaded = FileEvent;
+
+/// `wixMediaManager_onAudioTranscoded`: an uploaded audio file finished transcoding and can be
+/// used (older event, flat payload, no webhook). It comes after `onFileUploaded`.
+///
+/// The bundled sample is built from the fields of the documented example, not copied whole.
+pub type AudioTranscoded = FileEvent;
+
+/// `wixMediaManager_onVideoTranscoded`: an uploaded video file finished transcoding and can be
+/// played (older event, flat payload, no webhook). It comes after `onFileUploaded`.
+///
+/// The bundled sample is built from the [`FileEvent`] fields, not copied from Wix's example.
+pub type VideoTranscoded = FileEvent;
 
 // The `declare_module!` table of this module, generated from codegen/curated/handwritten.tsv.
 include!("generated/wix_media_manager.rs");

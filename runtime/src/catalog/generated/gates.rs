@@ -324,6 +324,26 @@ macro_rules! __catalog_gate_wix_categories {
     };
 }
 
+#[cfg(feature = "wix-chat")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalog_gate_wix_chat {
+    ($($tokens:tt)*) => {
+        $($tokens)*
+    };
+}
+
+#[cfg(not(feature = "wix-chat"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalog_gate_wix_chat {
+    ($($tokens:tt)*) => {
+        ::core::compile_error!(
+            "`wixChat` is not in this build: enable the cargo feature `wix-chat` of backend-events (or `full`, which enables every module)"
+        );
+    };
+}
+
 #[cfg(feature = "wix-comments-categories")]
 #[doc(hidden)]
 #[macro_export]
@@ -1524,6 +1544,26 @@ macro_rules! __catalog_gate_wix_online_programs {
     };
 }
 
+#[cfg(feature = "wix-pay")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalog_gate_wix_pay {
+    ($($tokens:tt)*) => {
+        $($tokens)*
+    };
+}
+
+#[cfg(not(feature = "wix-pay"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalog_gate_wix_pay {
+    ($($tokens:tt)*) => {
+        ::core::compile_error!(
+            "`wixPay` is not in this build: enable the cargo feature `wix-pay` of backend-events (or `full`, which enables every module)"
+        );
+    };
+}
+
 #[cfg(feature = "wix-payments")]
 #[doc(hidden)]
 #[macro_export]
@@ -2042,6 +2082,7 @@ pub mod catalog_gate {
     pub use crate::__catalog_gate_wix_bookings_v2 as wix_bookings_v2;
     pub use crate::__catalog_gate_wix_business_tools as wix_business_tools;
     pub use crate::__catalog_gate_wix_categories as wix_categories;
+    pub use crate::__catalog_gate_wix_chat as wix_chat;
     pub use crate::__catalog_gate_wix_comments_categories as wix_comments_categories;
     pub use crate::__catalog_gate_wix_comments_comments as wix_comments_comments;
     pub use crate::__catalog_gate_wix_comments_ratings as wix_comments_ratings;
@@ -2102,6 +2143,7 @@ pub mod catalog_gate {
     pub use crate::__catalog_gate_wix_multilingual_translation_contents as wix_multilingual_translation_contents;
     pub use crate::__catalog_gate_wix_multilingual_translation_published_contents as wix_multilingual_translation_published_contents;
     pub use crate::__catalog_gate_wix_online_programs as wix_online_programs;
+    pub use crate::__catalog_gate_wix_pay as wix_pay;
     pub use crate::__catalog_gate_wix_payments as wix_payments;
     pub use crate::__catalog_gate_wix_portfolio as wix_portfolio;
     pub use crate::__catalog_gate_wix_pricing_plans as wix_pricing_plans;

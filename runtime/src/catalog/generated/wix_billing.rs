@@ -4,7 +4,21 @@
 crate::declare_module! {
     /// Event markers of `wixBilling`.
     pub mod wixBilling {
-        /// An invoice was paid (legacy event, flat payload, no webhook).
+        /// An invoice was created (older event, flat payload, no webhook).
+        onInvoiceCreated => InvoiceCreated, sample = "../../../samples/wixBilling.onInvoiceCreated.json";
+        /// An invoice was sent to its customer (older event, flat payload, no webhook).
+        onInvoiceSent => InvoiceSent, sample = "../../../samples/wixBilling.onInvoiceSent.json";
+        /// An invoice was paid (older event, flat payload, no webhook).
         onInvoicePaid => InvoicePaid, sample = "../../../samples/wixBilling.onInvoicePaid.json";
+        /// An invoice passed its due date unpaid (older event, flat payload, no webhook).
+        onInvoiceOverdue => InvoiceOverdue, sample = "../../../samples/wixBilling.onInvoiceOverdue.json";
+        /// A price quote was created (older event, flat payload, no webhook).
+        onPriceQuoteCreated => PriceQuoteCreated, sample = "../../../samples/wixBilling.onPriceQuoteCreated.json";
+        /// A price quote was sent to its customer (older event, flat payload, no webhook).
+        onPriceQuoteSent => PriceQuoteSent, sample = "../../../samples/wixBilling.onPriceQuoteSent.json";
+        /// The customer accepted a price quote (older event, flat payload, no webhook).
+        onPriceQuoteAccepted => PriceQuoteAccepted, sample = "../../../samples/wixBilling.onPriceQuoteAccepted.json";
+        /// A price quote reached the end of its validity (older event, flat payload, no webhook).
+        onPriceQuoteExpired => PriceQuoteExpired, sample = "../../../samples/wixBilling.onPriceQuoteExpired.json";
     }
 }

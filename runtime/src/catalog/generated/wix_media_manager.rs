@@ -4,7 +4,11 @@
 crate::declare_module! {
     /// Event markers of `wixMediaManager`.
     pub mod wixMediaManager {
-        /// A file finished uploading (legacy event, flat payload, no webhook).
+        /// A file finished uploading (older event, flat payload, no webhook).
         onFileUploaded => FileUploaded, sample = "../../../samples/wixMediaManager.onFileUploaded.json";
+        /// An uploaded audio file finished transcoding (older event, flat payload, no webhook).
+        onAudioTranscoded => AudioTranscoded, sample = "../../../samples/wixMediaManager.onAudioTranscoded.json";
+        /// An uploaded video file finished transcoding (older event, flat payload, no webhook).
+        onVideoTranscoded => VideoTranscoded, sample = "../../../samples/wixMediaManager.onVideoTranscoded.json";
     }
 }
