@@ -44,6 +44,33 @@ use crate::serde_helpers::string_enum;
 
 // ---- Orders ----
 
+/// Who placed an order or owns a cart, as the older events spell it: `id`, where the webhooks'
+/// [`BuyerInfo`] writes `_id`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Buyer {
+    /// The buyer's id: a member's, a contact's or a visitor's, as `identity_type` says (`id`, or
+    /// `_id`).
+    #[serde(default, alias = "_id", skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// What kind of identity `id` is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity_type: Option<Identity>,
+    /// The buyer's email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The buyer's phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The buyer's first name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// The buyer's last name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+}
+
 /// `wixStores_onNewOrder`: an order was placed (older event, flat payload, no webhook; Wix's
 /// newer event is `wixEcom.onOrderApproved`). Handlers read `order_id`, `number`,
 /// `buyer_info.email`, `totals` and `payment_status`.
@@ -64,7 +91,7 @@ pub struct NewOrder {
     pub date_created: Option<DateTime<Utc>>,
     /// Who placed the order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub buyer_info: Option<BuyerInfo>,
+    pub buyer_info: Option<Buyer>,
     /// The order's currency code, such as `USD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
@@ -136,7 +163,7 @@ pub struct Order {
     pub billing_info: Option<BillingInfo>,
     /// Who placed the order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub buyer_info: Option<BuyerInfo>,
+    pub buyer_info: Option<Buyer>,
     /// The order's currency code, such as `USD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
@@ -438,7 +465,7 @@ pub struct CartCreated {
     pub creation_time: Option<DateTime<Utc>>,
     /// Who the cart belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub buyer_info: Option<BuyerInfo>,
+    pub buyer_info: Option<Buyer>,
     /// The unit of the store's weights.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight_unit: Option<WeightUnit>,
@@ -542,7 +569,7 @@ pub struct FulfillmentCreated {
     pub date_created: Option<DateTime<Utc>>,
     /// Who placed the order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub buyer_info: Option<BuyerInfo>,
+    pub buyer_info: Option<Buyer>,
     /// The order's fulfillment status after this fulfillment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fulfillment_status: Option<FulfillmentStatus>,

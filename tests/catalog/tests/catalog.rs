@@ -106,15 +106,28 @@ fn a_round_trip_keeps_everything_the_sample_documents() {
     }
 }
 
+/// The keys read in either spelling (the wire's, Velo's) and written in Velo's.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("id", "_id"),
+    ("createdDate", "_createdDate"),
+    ("updatedDate", "_updatedDate"),
+    ("addressLine", "addressLine1"),
+];
+
 /// Collects the paths where `original` holds something `again` does not. A `null`, `[]` or `{}`
-/// matches a missing field (the types skip empty values), and two date-times match when they
-/// name the same instant (`.000Z` and `Z` are one time).
+/// matches a missing field (the types skip empty values), two date-times match when they
+/// name the same instant (`.000Z` and `Z` are one time), and a key sent in the wire's spelling
+/// is found under Velo's (`id` as `_id`), which is what the types write.
 fn find_lost(original: &Value, again: &Value, path: String, lost: &mut Vec<String>) {
     match (original, again) {
         (Value::Object(original), Value::Object(again)) => {
             for (key, value) in original {
                 let path = format!("{path}.{key}");
-                match again.get(key) {
+                let velo = SPELLINGS
+                    .iter()
+                    .find(|(wire, _)| wire == key)
+                    .map(|(_, velo)| *velo);
+                match again.get(key).or_else(|| again.get(velo?)) {
                     Some(other) => find_lost(value, other, path, lost),
                     None if is_empty(value) => {}
                     None => lost.push(format!("{path}: missing")),
@@ -192,12 +205,19 @@ const ALWAYS_SENT: &[&str] = &[
     "_id",
     "entityId",
     "eventTime",
-    // flat legacy payloads
+    // flat legacy payloads, and the ids of what their events are about
     "timestamp",
     "eventId",
+    "orderId",
+    "cartId",
+    "fulfillmentId",
+    "collectionId",
+    "productId",
+    "refundId",
     // what an action event is about
     "order",
     "file",
+    "payment",
     "fileInfo",
     "customer",
     // values of small structures
