@@ -55,7 +55,7 @@ impl Verifier {
         }
         // With both of the JWT crate's crypto backends compiled in (another crate of the build
         // may ask for the other one), it needs to be told which to use, or it panics.
-        let _ = jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER.install_default();
+        let _ = jsonwebtoken::crypto::aws_lc::DEFAULT_PROVIDER.install_default();
         let key =
             DecodingKey::from_rsa_pem(pem).map_err(|error| KeyError::NotRsa(error.to_string()))?;
         let mut validation = Validation::new(Algorithm::RS256);
