@@ -13,7 +13,7 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::envelope::{Delivery, Envelope};
+use super::envelope::{Delivery, Envelope, Layer};
 use super::error::{KeyError, TokenRejected, WebhookError};
 
 /// How far `exp` and `nbf` may be off the local clock, in seconds (what JWT libraries allow by
@@ -128,7 +128,12 @@ impl Verifier {
     /// Verifies the token in `body` and decodes its first layer only: enough to read the
     /// `eventType` and ignore the delivery before decoding the rest.
     pub fn envelope(&self, body: &[u8]) -> Result<Envelope, WebhookError> {
-        Envelope::parse(self.verify(body)?.get())
+        let claims = self.verified_claims(body)?;
+        // The platform sends the layer as a JSON string: read it in one pass.
+        match read_claims::<Layer>(&claims)? {
+            Layer::Text(text) => Envelope::from_layer(&text),
+            _ => Envelope::parse(read_claims::<Box<RawValue>>(&claims)?.get()),
+        }
     }
 
     /// Verifies the token in `body` and returns its `data` claim, undecoded.
