@@ -95,10 +95,17 @@ impl Inbox for PostgresInbox {
             let mut client = self.client().await?;
             let tx = client.transaction().await.map_err(error)?;
             let received = i64::try_from(super::now_ms()).unwrap_or(i64::MAX);
-            let inserted = tx
-                .execute(
+            // Prepared once per connection: a delivery costs four round trips, not twelve.
+            let insert = tx
+                .prepare_cached(
                     "INSERT INTO deliveries (id, module, event, payload, received_ms)
                      VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
+                )
+                .await
+                .map_err(error)?;
+            let inserted = tx
+                .execute(
+                    &insert,
                     &[
                         &delivery.id,
                         &delivery.module,
@@ -112,16 +119,18 @@ impl Inbox for PostgresInbox {
             if inserted == 0 {
                 return Ok(Accepted::Duplicate);
             }
-            for handler in handlers {
-                // Due from its arrival: pending outcomes are taken oldest first.
-                tx.execute(
+            // Every handler's outcome in one statement. Due from its arrival: pending outcomes
+            // are taken oldest first.
+            let outcomes = tx
+                .prepare_cached(
                     "INSERT INTO outcomes (delivery_id, handler, state, next_attempt_ms)
-                     VALUES ($1, $2, 'pending', $3)",
-                    &[&delivery.id, handler, &received],
+                     SELECT $1, handler, 'pending', $3 FROM unnest($2::text[]) AS handler",
                 )
                 .await
                 .map_err(error)?;
-            }
+            tx.execute(&outcomes, &[&delivery.id, &handlers, &received])
+                .await
+                .map_err(error)?;
             // The commit returns once PostgreSQL has flushed it (synchronous_commit = on).
             tx.commit().await.map_err(error)?;
             Ok(Accepted::New)

@@ -329,32 +329,38 @@ impl SqliteInbox {
             delivery, handlers, ..
         } in batch
         {
+            // Statements prepared once, from the connection's cache.
             let inserted = tx
-                .execute(
+                .prepare_cached(
                     "INSERT OR IGNORE INTO deliveries (id, module, event, payload, received_ms)
                      VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![
+                )
+                .and_then(|mut insert| {
+                    insert.execute(params![
                         delivery.id,
                         delivery.module,
                         delivery.event,
                         delivery.payload,
                         received
-                    ],
-                )
+                    ])
+                })
                 .map_err(error)?;
             if inserted == 0 {
                 results.push(Accepted::Duplicate);
                 continue;
             }
+            let mut outcome = tx
+                .prepare_cached(
+                    "INSERT INTO outcomes (delivery_id, handler, state, next_attempt_ms)
+                     VALUES (?1, ?2, 'pending', ?3)",
+                )
+                .map_err(error)?;
             for handler in handlers {
                 // Due from its arrival: pending outcomes are taken oldest first, and retries
                 // wait behind no newer delivery.
-                tx.execute(
-                    "INSERT INTO outcomes (delivery_id, handler, state, next_attempt_ms)
-                     VALUES (?1, ?2, 'pending', ?3)",
-                    params![delivery.id, handler, received],
-                )
-                .map_err(error)?;
+                outcome
+                    .execute(params![delivery.id, handler, received])
+                    .map_err(error)?;
             }
             results.push(Accepted::New);
         }

@@ -11,6 +11,9 @@
 //! Entities are carried as raw JSON text from the token to the payload: they are parsed once,
 //! by the dispatcher, into the event's payload type.
 
+use std::borrow::Cow;
+
+use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -35,11 +38,23 @@ impl Envelope {
     /// [`Verifier::envelope`](super::Verifier::envelope) or
     /// [`Verifier::open`](super::Verifier::open).
     pub fn parse(data: &str) -> Result<Envelope, WebhookError> {
-        let data: &RawValue =
-            serde_json::from_str(data).map_err(|e| WebhookError::malformed("data", e))?;
-        let data = layer(data, "data")?;
-        let outer: Outer =
-            serde_json::from_str(data.get()).map_err(|e| WebhookError::malformed("data", e))?;
+        Self::from_layer(&layer_text(data, "data")?)
+    }
+
+    /// Decodes the layer inside the `data` claim, given as its own JSON text (the contents of
+    /// the claim's string).
+    pub(super) fn from_layer(text: &str) -> Result<Envelope, WebhookError> {
+        let malformed = |e| WebhookError::malformed("data", e);
+        let mut outer: Outer = serde_json::from_str(text).map_err(malformed)?;
+        if let Layer::Pending = outer.data {
+            // Not a string: read again, as raw JSON.
+            #[derive(Deserialize)]
+            struct Data {
+                data: Box<RawValue>,
+            }
+            let data: Data = serde_json::from_str(text).map_err(malformed)?;
+            outer.data = Layer::Raw(data.data);
+        }
         Ok(Envelope { outer })
     }
 
@@ -56,9 +71,8 @@ impl Envelope {
     /// The domain event's id, read from the inner layer as far as it decodes; `None` when it
     /// has none or does not decode (for logging a delivery that is ignored).
     pub fn event_id(&self) -> Option<String> {
-        layer(&self.outer.data, "data.data")
+        serde_json::from_str::<IdOnly>(self.outer.data.text())
             .ok()
-            .and_then(|inner| serde_json::from_str::<IdOnly>(inner.get()).ok())
             .and_then(|event| event.id)
     }
 
@@ -69,12 +83,12 @@ impl Envelope {
     /// into the event's payload type, by whoever dispatches the delivery.
     pub fn decode(&self) -> Result<Delivery, WebhookError> {
         let outer = &self.outer;
-        let inner = layer(&outer.data, "data.data")?;
-        let event: DomainEvent = serde_json::from_str(inner.get())
-            .map_err(|e| WebhookError::malformed("data.data", e))?;
+        let inner = outer.data.text();
+        let event: DomainEvent =
+            serde_json::from_str(inner).map_err(|e| WebhookError::malformed("data.data", e))?;
         let identity = optional_layer(outer.identity.as_deref(), "data.identity")?;
         let account_info = optional_layer(outer.account_info.as_deref(), "data.accountInfo")?;
-        let (entity, data, modified_fields) = event.body(&inner)?;
+        let (entity, data, modified_fields) = event.body(inner)?;
         let payload = VeloPayload {
             metadata: Metadata {
                 id: event.id.as_deref(),
@@ -88,16 +102,19 @@ impl Envelope {
                 entity_fqdn: event.entity_fqdn.as_deref(),
                 slug: event.slug.as_deref(),
                 originated_from: event.originated_from.as_deref(),
-                entity_event_sequence: event.entity_event_sequence.as_deref(),
+                entity_event_sequence: event.entity_event_sequence,
             },
             entity: entity.as_deref(),
             data: data.as_deref(),
             modified_fields: modified_fields.as_deref(),
         };
-        let payload =
-            serde_json::to_vec(&payload).map_err(|e| WebhookError::malformed("data", e))?;
+        // The payload is about as long as the layer it comes from: one allocation, not a few.
+        let mut bytes = Vec::with_capacity(inner.len() + 512);
+        serde_json::to_writer(&mut bytes, &payload)
+            .map_err(|e| WebhookError::malformed("data", e))?;
+        let payload = bytes;
         Ok(Delivery {
-            event_id: event.id,
+            event_id: event.id.map(Cow::into_owned),
             event_type: outer.event_type.clone(),
             instance_id: outer.instance_id.clone(),
             payload,
@@ -177,31 +194,122 @@ struct IdOnly {
     id: Option<String>,
 }
 
-fn optional_layer(
-    raw: Option<&RawValue>,
+fn optional_layer<'a>(
+    raw: Option<&'a RawValue>,
     name: &'static str,
-) -> Result<Option<Box<RawValue>>, WebhookError> {
+) -> Result<Option<Cow<'a, RawValue>>, WebhookError> {
     raw.map(|raw| layer(raw, name)).transpose()
 }
 
+/// A layer inside the token, as it came: the contents of a JSON string (how the platform sends
+/// its layers), read in one pass, or any other JSON value as raw text.
+pub(super) enum Layer {
+    /// A JSON string's contents: the layer's own JSON text.
+    Text(String),
+    /// Any other JSON value, as its text.
+    Raw(Box<RawValue>),
+    /// Any other JSON value, skipped: the caller reads it again, as [`Layer::Raw`].
+    Pending,
+}
+
+impl Layer {
+    /// The layer's JSON text.
+    fn text(&self) -> &str {
+        match self {
+            Layer::Text(text) => text,
+            Layer::Raw(raw) => raw.get(),
+            Layer::Pending => "",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Layer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Layer, D::Error> {
+        deserializer.deserialize_any(LayerVisitor)
+    }
+}
+
+/// Keeps a string's contents; skips any other value, leaving it [`Layer::Pending`].
+struct LayerVisitor;
+
+impl<'de> Visitor<'de> for LayerVisitor {
+    type Value = Layer;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<Layer, E> {
+        Ok(Layer::Text(text.to_owned()))
+    }
+
+    fn visit_string<E>(self, text: String) -> Result<Layer, E> {
+        Ok(Layer::Text(text))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Layer, E> {
+        Ok(Layer::Pending)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Layer, E> {
+        Ok(Layer::Pending)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Layer, E> {
+        Ok(Layer::Pending)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Layer, E> {
+        Ok(Layer::Pending)
+    }
+
+    fn visit_unit<E>(self) -> Result<Layer, E> {
+        Ok(Layer::Pending)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Layer, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Layer::Pending)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Layer, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Layer::Pending)
+    }
+}
+
+/// The text of a layer that is either a JSON value or a JSON string holding one: the string's
+/// contents, or the value's own text. It is not checked here: parsing it into its type is.
+fn layer_text<'a>(text: &'a str, name: &'static str) -> Result<Cow<'a, str>, WebhookError> {
+    let text = text.trim_ascii();
+    if text.starts_with('"') {
+        let inner: String =
+            serde_json::from_str(text).map_err(|e| WebhookError::malformed(name, e))?;
+        Ok(Cow::Owned(inner))
+    } else {
+        Ok(Cow::Borrowed(text))
+    }
+}
+
 /// A layer that is either a JSON object or a JSON string holding one.
-fn layer(raw: &RawValue, name: &'static str) -> Result<Box<RawValue>, WebhookError> {
+fn layer<'a>(raw: &'a RawValue, name: &'static str) -> Result<Cow<'a, RawValue>, WebhookError> {
     let text = raw.get();
     if text.starts_with('"') {
         let inner: String =
             serde_json::from_str(text).map_err(|e| WebhookError::malformed(name, e))?;
-        RawValue::from_string(inner).map_err(|e| WebhookError::malformed(name, e))
+        let inner = RawValue::from_string(inner).map_err(|e| WebhookError::malformed(name, e))?;
+        Ok(Cow::Owned(inner))
     } else {
-        Ok(raw.to_owned())
+        Ok(Cow::Borrowed(raw))
     }
 }
 
 /// `A` or `AAsJson`, whichever is there, as JSON.
-fn either(
-    value: Option<&RawValue>,
-    as_json: Option<&RawValue>,
+fn either<'a>(
+    value: Option<&'a RawValue>,
+    as_json: Option<&'a RawValue>,
     name: &'static str,
-) -> Result<Option<Box<RawValue>>, WebhookError> {
+) -> Result<Option<Cow<'a, RawValue>>, WebhookError> {
     value.or(as_json).map(|raw| layer(raw, name)).transpose()
 }
 
@@ -211,52 +319,53 @@ struct Outer {
     event_type: String,
     #[serde(default)]
     instance_id: Option<String>,
-    data: Box<RawValue>,
+    data: Layer,
     #[serde(default)]
     identity: Option<Box<RawValue>>,
     #[serde(default)]
     account_info: Option<Box<RawValue>>,
 }
 
+/// The domain event, read from the layer's text: what can be is borrowed from it.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct DomainEvent {
-    #[serde(default)]
-    id: Option<String>,
-    #[serde(default)]
-    entity_id: Option<String>,
-    #[serde(default)]
-    event_time: Option<String>,
+struct DomainEvent<'a> {
+    #[serde(default, borrow)]
+    id: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    entity_id: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    event_time: Option<Cow<'a, str>>,
     #[serde(default)]
     triggered_by_anonymize_request: Option<bool>,
-    #[serde(default)]
-    entity_fqdn: Option<String>,
-    #[serde(default)]
-    slug: Option<String>,
-    #[serde(default)]
-    originated_from: Option<String>,
-    #[serde(default)]
-    entity_event_sequence: Option<Box<RawValue>>,
-    #[serde(default)]
-    created_event: Option<Created>,
-    #[serde(default)]
-    updated_event: Option<Updated>,
-    #[serde(default)]
-    deleted_event: Option<Deleted>,
-    #[serde(default)]
-    action_event: Option<Action>,
+    #[serde(default, borrow)]
+    entity_fqdn: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    slug: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    originated_from: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    entity_event_sequence: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    created_event: Option<Created<'a>>,
+    #[serde(default, borrow)]
+    updated_event: Option<Updated<'a>>,
+    #[serde(default, borrow)]
+    deleted_event: Option<Deleted<'a>>,
+    #[serde(default, borrow)]
+    action_event: Option<Action<'a>>,
 }
 
-type Body = (
-    Option<Box<RawValue>>,
-    Option<Box<RawValue>>,
-    Option<Box<RawValue>>,
+type Body<'a> = (
+    Option<Cow<'a, RawValue>>,
+    Option<Cow<'a, RawValue>>,
+    Option<Cow<'a, RawValue>>,
 );
 
-impl DomainEvent {
+impl<'a> DomainEvent<'a> {
     /// `(entity, data, modifiedFields)` of the handler's object, by the kind of event; `inner`
     /// is this event's own JSON, the `data` of a body that is not a domain event.
-    fn body(&self, inner: &RawValue) -> Result<Body, WebhookError> {
+    fn body(&self, inner: &str) -> Result<Body<'a>, WebhookError> {
         let kinds = [
             self.created_event.is_some(),
             self.updated_event.is_some(),
@@ -264,7 +373,11 @@ impl DomainEvent {
             self.action_event.is_some(),
         ];
         match kinds.iter().filter(|kind| **kind).count() {
-            0 => return Ok((None, Some(inner.to_owned()), None)),
+            0 => {
+                let data = RawValue::from_string(inner.to_owned())
+                    .map_err(|e| WebhookError::malformed("data.data", e))?;
+                return Ok((None, Some(Cow::Owned(data)), None));
+            }
             1 => {}
             _ => {
                 return Err(WebhookError::malformed(
@@ -278,38 +391,31 @@ impl DomainEvent {
         }
         if let Some(created) = &self.created_event {
             let entity = either(
-                created.entity.as_deref(),
-                created.entity_as_json.as_deref(),
+                created.entity,
+                created.entity_as_json,
                 "createdEvent.entity",
             )?;
             return Ok((entity, None, None));
         }
         if let Some(updated) = &self.updated_event {
             let entity = either(
-                updated.current_entity.as_deref(),
-                updated.current_entity_as_json.as_deref(),
+                updated.current_entity,
+                updated.current_entity_as_json,
                 "updatedEvent.currentEntity",
             )?;
-            let modified = optional_layer(
-                updated.modified_fields.as_deref(),
-                "updatedEvent.modifiedFields",
-            )?;
+            let modified = optional_layer(updated.modified_fields, "updatedEvent.modifiedFields")?;
             return Ok((entity, None, modified));
         }
         if let Some(deleted) = &self.deleted_event {
             let entity = either(
-                deleted.deleted_entity.as_deref(),
-                deleted.deleted_entity_as_json.as_deref(),
+                deleted.deleted_entity,
+                deleted.deleted_entity_as_json,
                 "deletedEvent.deletedEntity",
             )?;
             return Ok((entity, None, None));
         }
         let body = match &self.action_event {
-            Some(action) => either(
-                action.body.as_deref(),
-                action.body_as_json.as_deref(),
-                "actionEvent.body",
-            )?,
+            Some(action) => either(action.body, action.body_as_json, "actionEvent.body")?,
             None => None,
         };
         Ok((None, body, None))
@@ -318,40 +424,40 @@ impl DomainEvent {
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Created {
-    #[serde(default)]
-    entity: Option<Box<RawValue>>,
-    #[serde(default)]
-    entity_as_json: Option<Box<RawValue>>,
+struct Created<'a> {
+    #[serde(default, borrow)]
+    entity: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    entity_as_json: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Updated {
-    #[serde(default)]
-    current_entity: Option<Box<RawValue>>,
-    #[serde(default)]
-    current_entity_as_json: Option<Box<RawValue>>,
-    #[serde(default)]
-    modified_fields: Option<Box<RawValue>>,
+struct Updated<'a> {
+    #[serde(default, borrow)]
+    current_entity: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    current_entity_as_json: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    modified_fields: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Deleted {
-    #[serde(default)]
-    deleted_entity: Option<Box<RawValue>>,
-    #[serde(default)]
-    deleted_entity_as_json: Option<Box<RawValue>>,
+struct Deleted<'a> {
+    #[serde(default, borrow)]
+    deleted_entity: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    deleted_entity_as_json: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Action {
-    #[serde(default)]
-    body: Option<Box<RawValue>>,
-    #[serde(default)]
-    body_as_json: Option<Box<RawValue>>,
+struct Action<'a> {
+    #[serde(default, borrow)]
+    body: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    body_as_json: Option<&'a RawValue>,
 }
 
 #[derive(Serialize)]

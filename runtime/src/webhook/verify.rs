@@ -1,26 +1,35 @@
-//! The first layer: the body is a JWT signed RS256 with the app's key. Verification is the
-//! JWT crate's; this file only refuses every other algorithm before it, and maps its errors.
+//! The first layer: the body is a JWT signed RS256 with the app's key. The key is parsed once,
+//! into aws-lc-rs' form; a token's algorithm is refused unless it is RS256 before its signature
+//! is looked at, and its claims are read only after the signature held.
 
+use std::borrow::Cow;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use aws_lc_rs::encoding::AsDer;
+use aws_lc_rs::rsa::PublicEncryptingKey;
+use aws_lc_rs::signature::{ParsedPublicKey, RSA_PKCS1_2048_8192_SHA256};
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
-use jsonwebtoken::errors::ErrorKind;
-use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::envelope::{Delivery, Envelope};
+use super::envelope::{Delivery, Envelope, Layer};
 use super::error::{KeyError, TokenRejected, WebhookError};
+
+/// How far `exp` and `nbf` may be off the local clock, in seconds (what JWT libraries allow by
+/// default for clock skew).
+const LEEWAY_SECS: u64 = 60;
 
 /// Verifies deliveries with the public key of a Wix app (in the app's dashboard, under
 /// webhooks), then decodes them into a [`Delivery`].
 ///
 /// Only RS256 is accepted: a token with `alg: none`, or signed HS256 with the public key as the
 /// shared secret, is refused before any signature is looked at. `exp` must be present and not
-/// past (with the JWT crate's default leeway of 60 s for clock skew).
+/// past, and `nbf`, when present, not still to come (each with a leeway of 60 s for clock
+/// skew). The key is parsed once, when the verifier is made; verification is aws-lc-rs'.
 #[derive(Clone)]
 pub struct Verifier {
-    key: DecodingKey,
-    validation: Validation,
+    key: ParsedPublicKey,
 }
 
 impl std::fmt::Debug for Verifier {
@@ -31,40 +40,72 @@ impl std::fmt::Debug for Verifier {
     }
 }
 
-/// The claims of a delivery: `data` is the next layer (a JSON string, or an object). Optional
-/// here so that the token's time claims are checked before its shape.
+/// The claims of a delivery: `data` is the next layer (a JSON string, or an object), read as
+/// `D`. Every field is optional here, so that the time claims are checked before the shape.
 #[derive(Deserialize)]
-struct Claims {
-    #[serde(default)]
-    data: Option<Box<RawValue>>,
+struct Claims<'a, D> {
+    #[serde(default = "Option::default")]
+    data: Option<D>,
+    #[serde(default, borrow)]
+    exp: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    nbf: Option<&'a RawValue>,
+}
+
+/// A time claim (a NumericDate: seconds since the epoch) as read.
+enum Seconds {
+    Absent,
+    Invalid,
+    At(u64),
+}
+
+impl Seconds {
+    /// An integer, or a finite non-negative number (rounded); anything else is invalid.
+    fn read(raw: Option<&RawValue>) -> Seconds {
+        let Some(raw) = raw else {
+            return Seconds::Absent;
+        };
+        if let Ok(seconds) = serde_json::from_str::<u64>(raw.get()) {
+            return Seconds::At(seconds);
+        }
+        match serde_json::from_str::<f64>(raw.get()) {
+            Ok(seconds) if seconds.is_finite() && (0.0..u64::MAX as f64).contains(&seconds) => {
+                Seconds::At(seconds.round() as u64)
+            }
+            _ => Seconds::Invalid,
+        }
+    }
 }
 
 impl Verifier {
     /// A verifier for an RSA public key in PEM (`-----BEGIN PUBLIC KEY-----`, or
-    /// `-----BEGIN RSA PUBLIC KEY-----`).
+    /// `-----BEGIN RSA PUBLIC KEY-----`), of 2048 to 8192 bits.
     pub fn from_pem(pem: impl AsRef<[u8]>) -> Result<Self, KeyError> {
-        let pem = pem.as_ref().trim_ascii_start();
-        if !pem.starts_with(b"-----BEGIN") {
+        let pem = std::str::from_utf8(pem.as_ref())
+            .map_err(|_| KeyError::NotPem)?
+            .trim();
+        if !pem.starts_with("-----BEGIN") {
             return Err(KeyError::NotPem);
         }
-        // The JWT crate would also take a private key here, and then refuse every delivery.
-        if !(pem.starts_with(b"-----BEGIN PUBLIC KEY-----")
-            || pem.starts_with(b"-----BEGIN RSA PUBLIC KEY-----"))
-        {
+        // A private key, say, must not be taken for the app's key.
+        let label = if pem.starts_with("-----BEGIN PUBLIC KEY-----") {
+            "PUBLIC KEY"
+        } else if pem.starts_with("-----BEGIN RSA PUBLIC KEY-----") {
+            "RSA PUBLIC KEY"
+        } else {
             return Err(KeyError::NotAPublicKey);
-        }
-        // With both of the JWT crate's crypto backends compiled in (another crate of the build
-        // may ask for the other one), it needs to be told which to use, or it panics.
-        let _ = jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER.install_default();
-        let key =
-            DecodingKey::from_rsa_pem(pem).map_err(|error| KeyError::NotRsa(error.to_string()))?;
-        let mut validation = Validation::new(Algorithm::RS256);
-        validation.set_required_spec_claims(&["exp"]);
-        validation.validate_exp = true;
-        validation.validate_nbf = true;
-        // The platform does not document `aud`/`iss`; checking them would refuse real deliveries.
-        validation.validate_aud = false;
-        Ok(Verifier { key, validation })
+        };
+        let der = pem_body(pem, label)?;
+        let key = ParsedPublicKey::new(&RSA_PKCS1_2048_8192_SHA256, der)
+            .map_err(|error| KeyError::NotRsa(error.to_string()))?;
+        // RS256 takes keys of 2048 to 8192 bits: any other is refused here, not at every
+        // delivery.
+        key.as_der()
+            .ok()
+            .and_then(|spki| PublicEncryptingKey::from_der(spki.as_ref()).ok())
+            .filter(|key| (2048..=8192).contains(&key.key_size_bits()))
+            .ok_or_else(|| KeyError::NotRsa("RS256 takes keys of 2048 to 8192 bits".into()))?;
+        Ok(Verifier { key })
     }
 
     /// A verifier for a key given as text, the way the dashboard shows it (PEM) or the way an
@@ -87,55 +128,106 @@ impl Verifier {
     /// Verifies the token in `body` and decodes its first layer only: enough to read the
     /// `eventType` and ignore the delivery before decoding the rest.
     pub fn envelope(&self, body: &[u8]) -> Result<Envelope, WebhookError> {
-        Envelope::parse(self.verify(body)?.get())
+        let claims = self.verified_claims(body)?;
+        // The platform sends the layer as a JSON string: read it in one pass.
+        match read_claims::<Layer>(&claims)? {
+            Layer::Text(text) => Envelope::from_layer(&text),
+            _ => Envelope::parse(read_claims::<Box<RawValue>>(&claims)?.get()),
+        }
     }
 
     /// Verifies the token in `body` and returns its `data` claim, undecoded.
     pub fn verify(&self, body: &[u8]) -> Result<Box<RawValue>, WebhookError> {
+        read_claims(&self.verified_claims(body)?)
+    }
+
+    /// The claims of the token in `body`, as JSON, once its algorithm and signature held.
+    fn verified_claims(&self, body: &[u8]) -> Result<Vec<u8>, WebhookError> {
         let token = std::str::from_utf8(body)
             .map_err(|_| WebhookError::NotAToken("the body is not UTF-8 text".into()))?
             .trim();
-        refuse_other_algorithms(token)?;
-        match jsonwebtoken::decode::<Claims>(token, &self.key, &self.validation) {
-            Ok(data) => data
-                .claims
-                .data
-                .ok_or_else(|| WebhookError::malformed("claims", "missing field `data`")),
-            Err(error) => Err(match error.kind() {
-                ErrorKind::InvalidSignature => TokenRejected::BadSignature.into(),
-                ErrorKind::ExpiredSignature => TokenRejected::Expired.into(),
-                ErrorKind::ImmatureSignature => TokenRejected::NotYetValid.into(),
-                ErrorKind::InvalidAlgorithm => {
-                    TokenRejected::Algorithm("not RS256".to_owned()).into()
-                }
-                ErrorKind::MissingRequiredClaim(claim) => {
-                    TokenRejected::MissingClaim(claim.clone()).into()
-                }
-                // The signature held, so the claims are the platform's, but not what we expect.
-                ErrorKind::Json(_) | ErrorKind::Utf8(_) => WebhookError::malformed("claims", error),
-                _ => WebhookError::NotAToken(error.to_string()),
-            }),
-        }
+        let mut parts = token.split('.');
+        let (Some(header), Some(claims), Some(signature), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(WebhookError::NotAToken(
+                "a JWT has three dot-separated parts".into(),
+            ));
+        };
+        refuse_other_algorithms(header)?;
+        let signature = URL_SAFE_NO_PAD
+            .decode(signature)
+            .map_err(|_| WebhookError::NotAToken("its signature is not base64url".into()))?;
+        // What is signed: the header and the claims as sent, with the dot between them.
+        let signed = &token[..header.len() + 1 + claims.len()];
+        self.key
+            .verify_sig(signed.as_bytes(), &signature)
+            .map_err(|_| TokenRejected::BadSignature)?;
+        URL_SAFE_NO_PAD
+            .decode(claims)
+            .map_err(|_| WebhookError::NotAToken("its claims are not base64url".into()))
     }
 }
 
-/// Reads the header and refuses anything but RS256, whatever the JWT crate would make of it:
-/// `none` and HS256 never reach the signature check.
-fn refuse_other_algorithms(token: &str) -> Result<(), WebhookError> {
-    let mut parts = token.split('.');
-    let (Some(header), Some(_), Some(_), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(WebhookError::NotAToken(
-            "a JWT has three dot-separated parts".into(),
-        ));
-    };
+/// Reads verified claims: the time claims first, then the `data` claim, as `D`. The signature
+/// held, so the claims are the platform's, but maybe not what is expected.
+fn read_claims<'a, D: Deserialize<'a>>(claims: &'a [u8]) -> Result<D, WebhookError> {
+    let claims: Claims<D> =
+        serde_json::from_slice(claims).map_err(|e| WebhookError::malformed("claims", e))?;
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs());
+    match Seconds::read(claims.exp) {
+        Seconds::At(exp) if exp.saturating_add(LEEWAY_SECS) < now => {
+            return Err(TokenRejected::Expired.into());
+        }
+        Seconds::At(_) => {}
+        Seconds::Absent | Seconds::Invalid => {
+            return Err(TokenRejected::MissingClaim("exp".to_owned()).into());
+        }
+    }
+    match Seconds::read(claims.nbf) {
+        Seconds::At(nbf) if nbf > now.saturating_add(LEEWAY_SECS) => {
+            return Err(TokenRejected::NotYetValid.into());
+        }
+        Seconds::Invalid => {
+            return Err(WebhookError::malformed(
+                "claims",
+                "`nbf` is not a number of seconds",
+            ));
+        }
+        Seconds::At(_) | Seconds::Absent => {}
+    }
+    claims
+        .data
+        .ok_or_else(|| WebhookError::malformed("claims", "missing field `data`"))
+}
+
+/// The DER inside a PEM block that begins `-----BEGIN {label}-----`.
+fn pem_body(pem: &str, label: &str) -> Result<Vec<u8>, KeyError> {
+    let begin = format!("-----BEGIN {label}-----");
+    let end = format!("-----END {label}-----");
+    let body = pem
+        .strip_prefix(begin.as_str())
+        .and_then(|rest| rest.split_once(end.as_str()))
+        .map(|(body, _)| body)
+        .ok_or(KeyError::NotPem)?;
+    let compact: String = body.split_whitespace().collect();
+    STANDARD
+        .decode(compact)
+        .map_err(|_| KeyError::NotRsa("its PEM body is not base64".into()))
+}
+
+/// Reads the header and refuses anything but RS256: `none` and HS256 never reach the
+/// signature check.
+fn refuse_other_algorithms(header: &str) -> Result<(), WebhookError> {
     let header = URL_SAFE_NO_PAD
         .decode(header)
         .map_err(|_| WebhookError::NotAToken("its header is not base64url".into()))?;
     #[derive(Deserialize)]
-    struct Header {
-        alg: String,
+    struct Header<'a> {
+        #[serde(borrow)]
+        alg: Cow<'a, str>,
     }
     let header: Header = serde_json::from_slice(&header).map_err(|_| {
         WebhookError::NotAToken("its header is not a JSON object with `alg`".into())
@@ -145,9 +237,261 @@ fn refuse_other_algorithms(token: &str) -> Result<(), WebhookError> {
         let alg: String = header.alg.chars().take(32).collect();
         return Err(TokenRejected::Algorithm(alg.escape_debug().to_string()).into());
     }
-    // What the JWT crate reads of the header must read too, or its error would be taken for
-    // the claims'.
-    jsonwebtoken::decode_header(token)
-        .map_err(|error| WebhookError::NotAToken(format!("its header does not decode: {error}")))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use aws_lc_rs::rand::SystemRandom;
+    use aws_lc_rs::rsa::KeySize;
+    use aws_lc_rs::signature::{
+        ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, KeyPair, RSA_PKCS1_SHA256, RsaKeyPair,
+    };
+    use serde_json::{Value, json};
+
+    use super::*;
+
+    /// TEST-ONLY key pairs, made once per run: the app's and a forger's.
+    fn keys() -> &'static (RsaKeyPair, RsaKeyPair) {
+        static KEYS: OnceLock<(RsaKeyPair, RsaKeyPair)> = OnceLock::new();
+        KEYS.get_or_init(|| {
+            let generate = || RsaKeyPair::generate(KeySize::Rsa2048).unwrap();
+            (generate(), generate())
+        })
+    }
+
+    fn pem(label: &str, der: &[u8]) -> String {
+        let body = STANDARD.encode(der);
+        let lines: Vec<&str> = body
+            .as_bytes()
+            .chunks(64)
+            .map(|line| std::str::from_utf8(line).unwrap())
+            .collect();
+        format!(
+            "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
+            lines.join("\n")
+        )
+    }
+
+    fn verifier() -> Verifier {
+        let der = keys().0.public_key().as_der().unwrap();
+        Verifier::from_pem(pem("PUBLIC KEY", der.as_ref())).unwrap()
+    }
+
+    fn token(key: &RsaKeyPair, header: &Value, claims: &Value) -> String {
+        let message = format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(header.to_string()),
+            URL_SAFE_NO_PAD.encode(claims.to_string())
+        );
+        let mut signature = vec![0; key.public_modulus_len()];
+        key.sign(
+            &RSA_PKCS1_SHA256,
+            &SystemRandom::new(),
+            message.as_bytes(),
+            &mut signature,
+        )
+        .unwrap();
+        format!("{message}.{}", URL_SAFE_NO_PAD.encode(signature))
+    }
+
+    fn signed(claims: &Value) -> String {
+        token(&keys().0, &json!({"alg": "RS256", "kid": "k1"}), claims)
+    }
+
+    fn now() -> u64 {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+    }
+
+    fn outer() -> Value {
+        json!({"eventType": "wix.events.v2.policy_updated", "instanceId": "i-1",
+            "data": json!({"id": "e-1", "deletedEvent": {}}).to_string()})
+    }
+
+    fn verify(token: &str) -> Result<Box<RawValue>, WebhookError> {
+        verifier().verify(token.as_bytes())
+    }
+
+    #[test]
+    fn a_genuine_token_gives_its_data_claim_as_a_string_or_an_object() {
+        let data = outer();
+        let as_string = signed(&json!({"data": data.to_string(), "exp": now() + 600}));
+        let as_object = signed(&json!({"data": data, "exp": now() + 600}));
+        let verifier = verifier();
+        for token in [&as_string, &as_object] {
+            let envelope = verifier.envelope(token.as_bytes()).unwrap();
+            assert_eq!(envelope.event_type(), "wix.events.v2.policy_updated");
+            assert_eq!(envelope.instance_id(), Some("i-1"));
+            assert_eq!(envelope.event_id().as_deref(), Some("e-1"));
+        }
+        assert_eq!(
+            verifier.open(as_string.as_bytes()).unwrap().payload(),
+            verifier.open(as_object.as_bytes()).unwrap().payload()
+        );
+        let raw = verify(&as_string).unwrap();
+        assert_eq!(
+            serde_json::from_str::<String>(raw.get()).unwrap(),
+            data.to_string()
+        );
+        // Whitespace around the token, as a body may carry it.
+        assert!(verify(&format!("\n{as_string} \r\n")).is_ok());
+    }
+
+    #[test]
+    fn the_time_claims_are_checked_with_a_minute_of_leeway() {
+        let data = outer().to_string();
+        let at = |exp: Value| verify(&signed(&json!({"data": data, "exp": exp})));
+        assert!(at(Value::from(now() - 30)).is_ok());
+        assert!(at(Value::from(now() as f64 + 600.5)).is_ok());
+        assert_eq!(
+            at(Value::from(now() - 3600)).unwrap_err(),
+            TokenRejected::Expired.into()
+        );
+        for exp in [Value::Null, Value::from("soon"), Value::from(-1), json!({})] {
+            assert_eq!(
+                at(exp).unwrap_err(),
+                TokenRejected::MissingClaim("exp".into()).into()
+            );
+        }
+        assert_eq!(
+            verify(&signed(&json!({"data": data}))).unwrap_err(),
+            TokenRejected::MissingClaim("exp".into()).into()
+        );
+        let nbf = |nbf: Value| {
+            verify(&signed(
+                &json!({"data": data, "exp": now() + 600, "nbf": nbf}),
+            ))
+        };
+        assert!(nbf(Value::from(now() + 30)).is_ok());
+        assert_eq!(
+            nbf(Value::from(now() + 3600)).unwrap_err(),
+            TokenRejected::NotYetValid.into()
+        );
+        assert!(matches!(
+            nbf(Value::from("later")).unwrap_err(),
+            WebhookError::Malformed {
+                layer: "claims",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn forged_tampered_and_other_algorithms_are_refused() {
+        let claims = json!({"data": outer().to_string(), "exp": now() + 600});
+        assert_eq!(
+            verify(&token(&keys().1, &json!({"alg": "RS256"}), &claims)).unwrap_err(),
+            TokenRejected::BadSignature.into()
+        );
+        let genuine = signed(&claims);
+        let parts: Vec<&str> = genuine.split('.').collect();
+        let tampered = json!({"data": outer().to_string(), "exp": now() + 7200});
+        let tampered = format!(
+            "{}.{}.{}",
+            parts[0],
+            URL_SAFE_NO_PAD.encode(tampered.to_string()),
+            parts[2]
+        );
+        assert_eq!(
+            verify(&tampered).unwrap_err(),
+            TokenRejected::BadSignature.into()
+        );
+        // Signed with the app's key, but saying another algorithm: refused all the same.
+        for alg in ["none", "HS256", "RS512", "PS256"] {
+            assert_eq!(
+                verify(&token(&keys().0, &json!({"alg": alg}), &claims)).unwrap_err(),
+                TokenRejected::Algorithm(alg.into()).into()
+            );
+        }
+        let no_signature = format!("{}.{}.", parts[0], parts[1]);
+        assert_eq!(
+            verify(&no_signature).unwrap_err(),
+            TokenRejected::BadSignature.into()
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_token_says_so() {
+        let not_a_token = |body: &[u8]| match verifier().verify(body).unwrap_err() {
+            WebhookError::NotAToken(message) => message,
+            other => panic!("{other}"),
+        };
+        assert_eq!(not_a_token(b"a.b"), "a JWT has three dot-separated parts");
+        assert_eq!(
+            not_a_token(b"a.b.c.d"),
+            "a JWT has three dot-separated parts"
+        );
+        assert_eq!(
+            not_a_token(&[0xff, b'.', b'.']),
+            "the body is not UTF-8 text"
+        );
+        assert_eq!(not_a_token(b"!!.e30.AA"), "its header is not base64url");
+        let header = URL_SAFE_NO_PAD.encode(r#"{"typ":"JWT"}"#);
+        assert_eq!(
+            not_a_token(format!("{header}.e30.AA").as_bytes()),
+            "its header is not a JSON object with `alg`"
+        );
+        let genuine = signed(&json!({"data": "{}", "exp": now() + 600}));
+        let parts: Vec<&str> = genuine.split('.').collect();
+        assert_eq!(
+            not_a_token(format!("{}.{}.{}=", parts[0], parts[1], parts[2]).as_bytes()),
+            "its signature is not base64url"
+        );
+    }
+
+    #[test]
+    fn claims_that_are_not_the_platforms_shape_are_malformed() {
+        let layer = |claims: &Value| match verify(&signed(claims)).unwrap_err() {
+            WebhookError::Malformed { layer, message } => format!("{layer}: {message}"),
+            other => panic!("{other}"),
+        };
+        assert_eq!(
+            layer(&json!({"exp": now() + 600})),
+            "claims: missing field `data`"
+        );
+        assert!(layer(&Value::from(3)).starts_with("claims: "));
+        let envelope = |claims: &Value| verifier().envelope(signed(claims).as_bytes());
+        for data in [Value::from(3), Value::from("[1"), json!([1])] {
+            assert!(matches!(
+                envelope(&json!({"data": data, "exp": now() + 600})),
+                Err(WebhookError::Malformed { layer: "data", .. })
+            ));
+        }
+    }
+
+    #[test]
+    fn keys_are_rsa_public_keys_in_pem() {
+        let public = keys().0.public_key();
+        // PKCS#1 (`RSA PUBLIC KEY`) as well as SubjectPublicKeyInfo (`PUBLIC KEY`).
+        let pkcs1 = pem("RSA PUBLIC KEY", public.as_ref());
+        let verifier = Verifier::from_pem(&pkcs1).unwrap();
+        let token = signed(&json!({"data": outer().to_string(), "exp": now() + 600}));
+        assert!(verifier.verify(token.as_bytes()).is_ok());
+        assert_eq!(
+            Verifier::from_pem("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")
+                .unwrap_err(),
+            KeyError::NotAPublicKey
+        );
+        assert_eq!(
+            Verifier::from_pem("-----BEGIN PUBLIC KEY-----\nAAAA\n").unwrap_err(),
+            KeyError::NotPem
+        );
+        // TEST-ONLY: the public half of a 1024-bit key made for this test, too small for RS256.
+        const SMALL: &str = "-----BEGIN PUBLIC KEY-----\nMIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDURNWUMcqZ6EZYso3KedwEMqq0\n57z2ISVeKiOvReIDK3EC7IPpLeZewJ4jHi1TesUrY/rxWc03Fnxnhn4aytJz2Rce\np2wUAD4BPI0WEUjhRQZSfowjGfuveV8YEbjYDy9vTot+wvhSA8jGay5LAiHsjofa\n41nN9Jx54TF5f8IAJwIDAQAB\n-----END PUBLIC KEY-----\n";
+        assert!(matches!(
+            Verifier::from_pem(SMALL).unwrap_err(),
+            KeyError::NotRsa(message) if message.contains("2048 to 8192 bits")
+        ));
+        let ec = EcdsaKeyPair::generate(&ECDSA_P256_SHA256_ASN1_SIGNING).unwrap();
+        let ec = pem("PUBLIC KEY", ec.public_key().as_der().unwrap().as_ref());
+        assert!(matches!(
+            Verifier::from_pem(ec).unwrap_err(),
+            KeyError::NotRsa(_)
+        ));
+    }
 }
