@@ -52,6 +52,8 @@ pub struct Handwritten {
     pub sample: String,
     /// One line of docs.
     pub doc: String,
+    /// The generated webhook event (`module.event`) that delivers the same happening, if any.
+    pub twin: Option<String>,
 }
 
 fn rows(path: &Path, columns: &[&str]) -> Result<Vec<Vec<String>>, String> {
@@ -137,12 +139,14 @@ pub fn namings(path: &Path) -> Result<Vec<Naming>, String> {
 
 /// Reads `handwritten.tsv`.
 pub fn handwritten(path: &Path) -> Result<Vec<Handwritten>, String> {
-    let columns = ["module", "event", "payload", "webhook", "sample", "doc"];
+    let columns = [
+        "module", "event", "payload", "webhook", "sample", "doc", "twin",
+    ];
     Ok(rows(path, &columns)?
         .into_iter()
         .map(|cells| {
-            let [module, event, payload, webhook, sample, doc] =
-                <[String; 6]>::try_from(cells).expect("checked above");
+            let [module, event, payload, webhook, sample, doc, twin] =
+                <[String; 7]>::try_from(cells).expect("checked above");
             Handwritten {
                 module,
                 event,
@@ -150,6 +154,7 @@ pub fn handwritten(path: &Path) -> Result<Vec<Handwritten>, String> {
                 webhook: (!webhook.is_empty() && webhook != "-").then_some(webhook),
                 sample,
                 doc,
+                twin: (!twin.is_empty() && twin != "-").then_some(twin),
             }
         })
         .collect())

@@ -176,6 +176,14 @@ fn envelope(event: &EventDef, facts: &crate::model::Generated) -> String {
         facts.package
     )
     .unwrap();
+    if let Some(twin) = &event.twin {
+        writeln!(
+            out,
+            "///\n/// The older Velo event `{twin}` (no webhook, typed by hand) reports the same \
+             happening."
+        )
+        .unwrap();
+    }
     out.push_str("#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\n");
     out.push_str("#[non_exhaustive]\n");
     writeln!(out, "pub struct {} {{", event.payload).unwrap();
@@ -515,6 +523,9 @@ fn table(module: &Module) -> String {
                     let list: Vec<String> =
                         facts.permissions.iter().map(|p| format!("`{p}`")).collect();
                     write!(doc, " Permission {}.", list.join(", ")).unwrap();
+                }
+                if let Some(twin) = &event.twin {
+                    write!(doc, " Its older Velo twin: `{twin}`.").unwrap();
                 }
                 doc.push_str(" Its sample is built from the types.");
                 writeln!(out, "        /// {doc}").unwrap();

@@ -77,6 +77,9 @@ pub struct EventDef {
     pub name: String,
     /// The smallest cargo feature that holds it.
     pub feature: String,
+    /// The event of the other kind that delivers the same happening: for a generated webhook
+    /// event, the older Velo event typed by hand (`module.event`), and the other way round.
+    pub twin: Option<String>,
     /// Its payload type's name in the module.
     pub payload: String,
     /// The webhook `eventType`, if one delivers it.
@@ -534,6 +537,38 @@ fn package_prefix(package: &str) -> String {
     names::type_name(&package_entity(package))
 }
 
+/// Gives each generated event its hand-typed older twin, which names it.
+fn link_twins(modules: &mut [Module]) -> Result<(), String> {
+    let mut links = Vec::new();
+    for module in modules.iter() {
+        for event in &module.events {
+            if let Some(twin) = &event.twin {
+                links.push((twin.clone(), format!("{}.{}", module.velo, event.name)));
+            }
+        }
+    }
+    for (twin, older) in links {
+        let found = twin.split_once('.').and_then(|(velo, name)| {
+            modules
+                .iter_mut()
+                .find(|m| m.velo == velo)?
+                .events
+                .iter_mut()
+                .find(|e| e.name == name && matches!(e.source, Source::Generated(_)))
+        });
+        match found {
+            Some(event) => event.twin = Some(older),
+            None => {
+                return Err(format!(
+                    "codegen/curated/handwritten.tsv: the twin `{twin}` of `{older}` is no \
+                     generated event"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// No two modules or parts share a cargo feature.
 fn check_features(modules: &[Module]) -> Result<(), String> {
     let mut seen: HashMap<&str, &str> = HashMap::new();
@@ -742,6 +777,7 @@ fn build_with(
         )?);
     }
     check_features(&modules)?;
+    link_twins(&mut modules)?;
     let shared = share(&mut modules)?;
     Ok(Catalog {
         modules,
@@ -1093,6 +1129,7 @@ fn module(
         events.push(EventDef {
             name: naming.event.clone(),
             feature: feature_of_event(naming),
+            twin: None,
             payload: names::payload(&naming.event),
             webhook: Some(naming.event_type.clone()),
             sample: format!("generated/{velo}.{}.json", naming.event),
@@ -1118,6 +1155,7 @@ fn module(
         events.push(EventDef {
             name: row.event.clone(),
             feature: feature.clone(),
+            twin: row.twin.clone(),
             payload: row.payload.clone(),
             webhook: row.webhook.clone(),
             sample: row.sample.clone(),
@@ -1391,7 +1429,7 @@ fn components(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::curated::{Action, Naming};
+    use crate::curated::{Action, Handwritten, Naming};
 
     /// A package with the hazards of the real ones: a keyword field, a type named `Option`, a
     /// type inside itself, an enum value `SELF`, a type named like an event's payload, a media
@@ -1689,6 +1727,46 @@ mod tests {
         assert_eq!(ty(&catalog, "Node").gate, ["wix-shop-alpha"]);
         // Both packages' order events carry `Order`: either feature compiles it, so no gate.
         assert!(ty(&catalog, "Order").gate.is_empty());
+    }
+
+    #[test]
+    fn an_older_hand_typed_event_and_its_webhook_twin_name_each_other() {
+        let packages = vec![fixture("shop_alpha", ORDER), fixture("shop_beta", ORDER)];
+        let row = |twin: &str| Handwritten {
+            module: "wixShopOld".to_owned(),
+            event: "onNodeAdded".to_owned(),
+            payload: "NodeAdded".to_owned(),
+            webhook: None,
+            sample: "wixShopOld.onNodeAdded.json".to_owned(),
+            doc: "A node was added.".to_owned(),
+            twin: Some(twin.to_owned()),
+        };
+        let catalog = build(
+            &packages,
+            &namings(Action::Duplicate),
+            &[row("wixShop.onNodeCreated")],
+            &BTreeMap::new(),
+        )
+        .unwrap();
+        let shop = catalog
+            .modules
+            .iter()
+            .find(|m| m.velo == "wixShop")
+            .unwrap();
+        let created = shop
+            .events
+            .iter()
+            .find(|e| e.name == "onNodeCreated")
+            .unwrap();
+        assert_eq!(created.twin.as_deref(), Some("wixShopOld.onNodeAdded"));
+        let error = build(
+            &packages,
+            &namings(Action::Duplicate),
+            &[row("wixShop.onNoSuchEvent")],
+            &BTreeMap::new(),
+        )
+        .unwrap_err();
+        assert!(error.contains("is no generated event"), "{error}");
     }
 
     #[test]

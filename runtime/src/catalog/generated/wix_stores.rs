@@ -4,6 +4,8 @@
 /// The payload of `onAbandonedCartCartAbandonedEvent`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.cart.abandonment.api.v1.CartAbandonedEvent`; Wix's SDK handler `onAbandonedCartCartAbandonedEvent` of `@wix/auto_sdk_stores_abandoned-carts@1.0.45`.
+///
+/// The older Velo event `wixStores.onCartAbandoned` (no webhook, typed by hand) reports the same happening.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AbandonedCartCartAbandonedEvent {
@@ -17,6 +19,8 @@ pub struct AbandonedCartCartAbandonedEvent {
 /// The payload of `onAbandonedCartCartRecoveredEvent`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.cart.abandonment.api.v1.CartRecoveredEvent`; Wix's SDK handler `onAbandonedCartCartRecoveredEvent` of `@wix/auto_sdk_stores_abandoned-carts@1.0.45`.
+///
+/// The older Velo event `wixStores.onCartRecovered` (no webhook, typed by hand) reports the same happening.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AbandonedCartCartRecoveredEvent {
@@ -30,6 +34,8 @@ pub struct AbandonedCartCartRecoveredEvent {
 /// The payload of `onInventoryItemChanged`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.inventory.api.v1.InventoryItemChanged`; Wix's SDK handler `onInventoryItemChanged` of `@wix/auto_sdk_stores_inventory@1.0.81`.
+///
+/// The older Velo event `wixStores.onInventoryItemUpdated` (no webhook, typed by hand) reports the same happening.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct InventoryItemChanged {
@@ -43,6 +49,8 @@ pub struct InventoryItemChanged {
 /// The payload of `onInventoryVariantsChanged`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.inventory.api.v1.InventoryVariantsChanged`; Wix's SDK handler `onInventoryVariantsChanged` of `@wix/auto_sdk_stores_inventory@1.0.81`.
+///
+/// The older Velo event `wixStores.onInventoryVariantUpdated` (no webhook, typed by hand) reports the same happening.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct InventoryVariantsChanged {
@@ -702,13 +710,13 @@ impl ::serde::Serialize for Totals {
 crate::declare_module! {
     /// Event markers of `wixStores`.
     pub mod wixStores {
-        /// A non-domain event of `@wix/auto_sdk_stores_abandoned-carts@1.0.45`; Velo names no such event: the module is the SDK package's. Deprecated. Permission `WIX_STORES.READ_ABANDONED_CARTS`. Its sample is built from the types.
+        /// A non-domain event of `@wix/auto_sdk_stores_abandoned-carts@1.0.45`; Velo names no such event: the module is the SDK package's. Deprecated. Permission `WIX_STORES.READ_ABANDONED_CARTS`. Its older Velo twin: `wixStores.onCartAbandoned`. Its sample is built from the types.
         onAbandonedCartCartAbandonedEvent => AbandonedCartCartAbandonedEvent, webhook = "com.wix.ecommerce.cart.abandonment.api.v1.CartAbandonedEvent", sample = "../../../samples/generated/wixStores.onAbandonedCartCartAbandonedEvent.json";
-        /// A non-domain event of `@wix/auto_sdk_stores_abandoned-carts@1.0.45`; Velo names no such event: the module is the SDK package's. Deprecated. Permission `WIX_STORES.READ_ABANDONED_CARTS`. Its sample is built from the types.
+        /// A non-domain event of `@wix/auto_sdk_stores_abandoned-carts@1.0.45`; Velo names no such event: the module is the SDK package's. Deprecated. Permission `WIX_STORES.READ_ABANDONED_CARTS`. Its older Velo twin: `wixStores.onCartRecovered`. Its sample is built from the types.
         onAbandonedCartCartRecoveredEvent => AbandonedCartCartRecoveredEvent, webhook = "com.wix.ecommerce.cart.abandonment.api.v1.CartRecoveredEvent", sample = "../../../samples/generated/wixStores.onAbandonedCartCartRecoveredEvent.json";
-        /// A non-domain event of `@wix/auto_sdk_stores_inventory@1.0.81`; Velo names no such event: the module is the SDK package's. Permission `WIX_STORES.READ_INVENTORY`. Its sample is built from the types.
+        /// A non-domain event of `@wix/auto_sdk_stores_inventory@1.0.81`; Velo names no such event: the module is the SDK package's. Permission `WIX_STORES.READ_INVENTORY`. Its older Velo twin: `wixStores.onInventoryItemUpdated`. Its sample is built from the types.
         onInventoryItemChanged => InventoryItemChanged, webhook = "com.wix.ecommerce.inventory.api.v1.InventoryItemChanged", sample = "../../../samples/generated/wixStores.onInventoryItemChanged.json";
-        /// A non-domain event of `@wix/auto_sdk_stores_inventory@1.0.81`; Velo names no such event: the module is the SDK package's. Permission `WIX_STORES.READ_INVENTORY`. Its sample is built from the types.
+        /// A non-domain event of `@wix/auto_sdk_stores_inventory@1.0.81`; Velo names no such event: the module is the SDK package's. Permission `WIX_STORES.READ_INVENTORY`. Its older Velo twin: `wixStores.onInventoryVariantUpdated`. Its sample is built from the types.
         onInventoryVariantsChanged => InventoryVariantsChanged, webhook = "com.wix.ecommerce.inventory.api.v1.InventoryVariantsChanged", sample = "../../../samples/generated/wixStores.onInventoryVariantsChanged.json";
         /// An order was placed (older event, flat payload, no webhook).
         onNewOrder => NewOrder, sample = "../../../samples/wixStores.onNewOrder.json";

@@ -18,6 +18,8 @@
 /// The payload of `onProductChanged`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.catalog.api.v1.ProductChanged`; Wix's SDK handler `onProductChanged` of `@wix/auto_sdk_stores_products@1.0.108`.
+///
+/// The older Velo event `wixStores.onProductUpdated` (no webhook, typed by hand) reports the same happening.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ProductChanged {
@@ -31,6 +33,8 @@ pub struct ProductChanged {
 /// The payload of `onProductCollectionChanged`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.catalog.api.v1.CollectionChanged`; Wix's SDK handler `onProductCollectionChanged` of `@wix/auto_sdk_stores_products@1.0.108`.
+///
+/// The older Velo event `wixStores.onCollectionUpdated` (no webhook, typed by hand) reports the same happening.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ProductCollectionChanged {
@@ -70,6 +74,8 @@ pub struct ProductCollectionDeleted {
 /// The payload of `onProductCreated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.catalog.api.v1.ProductCreated`; Wix's SDK handler `onProductCreated` of `@wix/auto_sdk_stores_products@1.0.108`.
+///
+/// The older Velo event `wixStores.onProductCreated` (no webhook, typed by hand) reports the same happening.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ProductCreated {
@@ -83,6 +89,8 @@ pub struct ProductCreated {
 /// The payload of `onProductDeleted`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.catalog.api.v1.ProductDeleted`; Wix's SDK handler `onProductDeleted` of `@wix/auto_sdk_stores_products@1.0.108`.
+///
+/// The older Velo event `wixStores.onProductDeleted` (no webhook, typed by hand) reports the same happening.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ProductDeleted {
@@ -1149,17 +1157,17 @@ pub use crate::catalog::shared::PageUrl;
 crate::declare_module! {
     /// Event markers of `wixStoresCatalogV1`.
     pub mod wixStoresCatalogV1 {
-        /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its sample is built from the types.
+        /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its older Velo twin: `wixStores.onProductUpdated`. Its sample is built from the types.
         onProductChanged => ProductChanged, webhook = "com.wix.ecommerce.catalog.api.v1.ProductChanged", sample = "../../../samples/generated/wixStoresCatalogV1.onProductChanged.json";
-        /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its sample is built from the types.
+        /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its older Velo twin: `wixStores.onCollectionUpdated`. Its sample is built from the types.
         onProductCollectionChanged => ProductCollectionChanged, webhook = "com.wix.ecommerce.catalog.api.v1.CollectionChanged", sample = "../../../samples/generated/wixStoresCatalogV1.onProductCollectionChanged.json";
         /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its sample is built from the types.
         onProductCollectionCreated => ProductCollectionCreated, webhook = "com.wix.ecommerce.catalog.api.v1.CollectionCreated", sample = "../../../samples/generated/wixStoresCatalogV1.onProductCollectionCreated.json";
         /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its sample is built from the types.
         onProductCollectionDeleted => ProductCollectionDeleted, webhook = "com.wix.ecommerce.catalog.api.v1.CollectionDeleted", sample = "../../../samples/generated/wixStoresCatalogV1.onProductCollectionDeleted.json";
-        /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its sample is built from the types.
+        /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its older Velo twin: `wixStores.onProductCreated`. Its sample is built from the types.
         onProductCreated => ProductCreated, webhook = "com.wix.ecommerce.catalog.api.v1.ProductCreated", sample = "../../../samples/generated/wixStoresCatalogV1.onProductCreated.json";
-        /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its sample is built from the types.
+        /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its older Velo twin: `wixStores.onProductDeleted`. Its sample is built from the types.
         onProductDeleted => ProductDeleted, webhook = "com.wix.ecommerce.catalog.api.v1.ProductDeleted", sample = "../../../samples/generated/wixStoresCatalogV1.onProductDeleted.json";
         /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its sample is built from the types.
         onProductVariantsChanged => ProductVariantsChanged, webhook = "com.wix.ecommerce.catalog.api.v1.VariantsChanged", sample = "../../../samples/generated/wixStoresCatalogV1.onProductVariantsChanged.json";
