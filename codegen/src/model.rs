@@ -753,7 +753,10 @@ fn build_with(
                 (Some(field), Some(ty)) => Some((
                     field.clone(),
                     walker.reference(&naming.package, ty, false)?,
-                    event.payload_optional.unwrap_or(false),
+                    // A deleted entity may be absent whatever the typings say: the wire's
+                    // `deletedEvent.deletedEntity` is optional, and many deliveries have only
+                    // the metadata.
+                    event.payload_optional.unwrap_or(false) || event.shape == "deleted",
                 )),
                 _ => None,
             };

@@ -258,6 +258,29 @@ fn any_field_but_the_always_sent_ones_can_be_left_out() {
     );
 }
 
+/// A deleted entity's webhook often carries only the metadata (`deletedEvent` without
+/// `deletedEntity`): every deleted event takes such a delivery.
+#[test]
+fn a_deleted_event_with_only_its_metadata_dispatches() {
+    let mut deleted = 0;
+    for case in cases() {
+        let deletes = case
+            .info
+            .webhook_type()
+            .is_some_and(|t| t.ends_with("_deleted"));
+        let mut value: Value = serde_json::from_str(sample(case.info)).unwrap();
+        if !deletes || value.as_object_mut().unwrap().remove("entity").is_none() {
+            continue;
+        }
+        deleted += 1;
+        let payload = serde_json::to_vec(&value).unwrap();
+        let report = dispatch(case.info, &payload)
+            .unwrap_or_else(|e| panic!("{} without its entity: {e}", case.info));
+        assert!(report.is_success(), "{report}");
+    }
+    assert!(deleted > 50, "only {deleted} deleted events were found");
+}
+
 /// The path of every object field, at every depth (array items are entered, and named by index).
 fn paths(value: &Value) -> Vec<Vec<String>> {
     fn walk(value: &Value, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {

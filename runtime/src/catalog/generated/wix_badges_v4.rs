@@ -34,7 +34,8 @@ pub struct BadgeAssignmentDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: BadgeAssignment,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<BadgeAssignment>,
 }
 
 /// The payload of `onBadgeCreated`, a created event: `{metadata, entity}`.

@@ -92,7 +92,8 @@ pub struct DraftDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: DraftPost,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<DraftPost>,
 }
 
 #[cfg(feature = "wix-blog-draft-posts")]
@@ -139,7 +140,8 @@ pub struct LikeDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Like,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Like>,
 }
 
 #[cfg(feature = "wix-blog-posts")]
@@ -165,7 +167,8 @@ pub struct PostDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Post,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Post>,
 }
 
 #[cfg(feature = "wix-blog-posts")]

@@ -62,7 +62,8 @@ pub struct AddOnDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: AddOn,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<AddOn>,
 }
 
 /// The payload of `onAddOnUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.
@@ -116,7 +117,8 @@ pub struct AttributeDefinitionDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: AttributeDefinition,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<AttributeDefinition>,
 }
 
 /// The payload of `onAttributeDefinitionTagsModified`, an action event: `{metadata, data}`.
@@ -226,7 +228,8 @@ pub struct BookingsSettingsDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: BookingsSettings,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<BookingsSettings>,
 }
 
 /// The payload of `onBookingsSettingsUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.
@@ -283,7 +286,8 @@ pub struct CategoryDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: CategoriesV2Category,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<CategoriesV2Category>,
 }
 
 /// The payload of `onCategoryUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.
@@ -327,7 +331,8 @@ pub struct ResourceTypeDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: ResourceType,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<ResourceType>,
 }
 
 /// The payload of `onResourceTypeUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.
@@ -371,7 +376,8 @@ pub struct ResourceDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: ResourcesResource,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<ResourcesResource>,
 }
 
 /// The payload of `onResourceUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.
@@ -447,7 +453,8 @@ pub struct StaffMemberDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: StaffMember,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<StaffMember>,
 }
 
 /// The payload of `onStaffMemberDisconnectedFromUser`, an action event: `{metadata, data}`.

@@ -110,7 +110,8 @@ pub struct CommentDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Comment,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Comment>,
 }
 
 #[cfg(feature = "wix-comments-comments")]

@@ -92,7 +92,8 @@ pub struct CardDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Card,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Card>,
 }
 
 /// The payload of `onCardMoved`, an action event: `{metadata, data}`.
@@ -352,7 +353,8 @@ pub struct PipelineDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Pipeline,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Pipeline>,
 }
 
 /// The payload of `onPipelineUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.

@@ -111,7 +111,8 @@ pub struct AbandonedCheckoutDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: AbandonedCheckout,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<AbandonedCheckout>,
 }
 
 #[cfg(feature = "wix-ecom-abandoned-checkouts")]
@@ -274,7 +275,8 @@ pub struct CartV2Deleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: CartV2Cart,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<CartV2Cart>,
 }
 
 #[cfg(feature = "wix-ecom-cart-v-2")]
@@ -458,7 +460,8 @@ pub struct ContactTaxDetailsDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: ContactTaxDetails,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<ContactTaxDetails>,
 }
 
 #[cfg(feature = "wix-ecom-contact-tax-details")]
@@ -518,7 +521,8 @@ pub struct DeliveryProfileDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: DeliveryProfile,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<DeliveryProfile>,
 }
 
 #[cfg(feature = "wix-ecom-delivery-profile")]
@@ -604,7 +608,8 @@ pub struct DraftOrderDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: DraftOrder,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<DraftOrder>,
 }
 
 #[cfg(feature = "wix-ecom-draft-orders")]
@@ -651,7 +656,8 @@ pub struct ManualTaxMappingDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: ManualTaxMapping,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<ManualTaxMapping>,
 }
 
 #[cfg(feature = "wix-ecom-manual-tax-mappings")]
@@ -719,7 +725,8 @@ pub struct OrderPaymentRequestDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: OrderPaymentRequest,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<OrderPaymentRequest>,
 }
 
 #[cfg(feature = "wix-ecom-order-payment-requests")]
@@ -1016,7 +1023,8 @@ pub struct ShippingOptionDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: ShippingOptionsShippingOption,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<ShippingOptionsShippingOption>,
 }
 
 #[cfg(feature = "wix-ecom-shipping-options")]
@@ -1063,7 +1071,8 @@ pub struct ShippoConfigurationDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: ShippoConfiguration,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<ShippoConfiguration>,
 }
 
 #[cfg(feature = "wix-ecom-shippo-configurations")]
@@ -1155,7 +1164,8 @@ pub struct TaxExemptGroupDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: TaxExemptGroup,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<TaxExemptGroup>,
 }
 
 #[cfg(feature = "wix-ecom-tax-exempt-groups")]

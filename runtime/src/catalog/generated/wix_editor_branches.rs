@@ -32,7 +32,8 @@ pub struct BranchDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Branch,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Branch>,
 }
 
 /// The payload of `onBranchUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.

@@ -204,7 +204,8 @@ pub struct RsvpV2Deleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Rsvp,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Rsvp>,
 }
 
 /// The payload of `onRsvpV2Updated`, an updated event: `{metadata, entity, modifiedFields?}`.
@@ -248,7 +249,8 @@ pub struct StaffMemberDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: StaffMember,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<StaffMember>,
 }
 
 /// The payload of `onStaffMemberUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.
@@ -331,7 +333,8 @@ pub struct TicketReservationDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: TicketReservation,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<TicketReservation>,
 }
 
 /// The payload of `onTicketReservationUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.

@@ -22,7 +22,8 @@ pub struct TicketDefinitionDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: TicketDefinition,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<TicketDefinition>,
 }
 
 /// The payload of `onTicketDefinitionSaleEnded`, an action event: `{metadata, data}`.

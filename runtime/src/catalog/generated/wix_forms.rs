@@ -94,7 +94,8 @@ pub struct FormDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Form,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Form>,
 }
 
 #[cfg(feature = "wix-forms-forms")]
@@ -232,7 +233,8 @@ pub struct SubmissionDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: FormSubmission,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<FormSubmission>,
 }
 
 #[cfg(feature = "wix-forms-submissions")]

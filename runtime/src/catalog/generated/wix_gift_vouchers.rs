@@ -34,7 +34,8 @@ pub struct GiftCardProductDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: GiftCardProduct,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<GiftCardProduct>,
 }
 
 /// The payload of `onGiftCardProductUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.

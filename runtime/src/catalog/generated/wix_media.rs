@@ -36,7 +36,8 @@ pub struct EnterpriseCategoryDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: EnterpriseCategory,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<EnterpriseCategory>,
 }
 
 /// The payload of `onEnterpriseCategoryUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.

@@ -103,7 +103,8 @@ pub struct LocaleDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: V2Locale,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<V2Locale>,
 }
 
 #[cfg(feature = "wix-multilingual-locales")]
@@ -163,7 +164,8 @@ pub struct ContentDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Content,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Content>,
 }
 
 #[cfg(feature = "wix-multilingual-translation-contents")]
@@ -210,7 +212,8 @@ pub struct PublishedContentDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: PublishedContent,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<PublishedContent>,
 }
 
 #[cfg(feature = "wix-multilingual-translation-published-contents")]

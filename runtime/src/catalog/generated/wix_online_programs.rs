@@ -51,7 +51,8 @@ pub struct JoinApplicationDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: JoinApplication,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<JoinApplication>,
 }
 
 /// The payload of `onJoinApplicationPaymentStatusChanged`, an action event: `{metadata, data}`.
@@ -177,7 +178,8 @@ pub struct ParticipantV3Deleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: ParticipantsParticipant,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<ParticipantsParticipant>,
 }
 
 /// The payload of `onParticipantV3Left`, an action event: `{metadata, data}`.
@@ -281,7 +283,8 @@ pub struct StepDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Step,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Step>,
 }
 
 /// The payload of `onStepMoved`, an action event: `{metadata, data}`.

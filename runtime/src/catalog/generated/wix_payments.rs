@@ -45,7 +45,8 @@ pub struct DisputeEvidenceDocumentDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: DisputeEvidenceDocument,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<DisputeEvidenceDocument>,
 }
 
 /// The payload of `onDisputeEvidenceDocumentUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.

@@ -22,7 +22,8 @@ pub struct PlanV3Deleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Plan,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Plan>,
 }
 
 /// The payload of `onPlanV3TagsModified`, an action event: `{metadata, data}`.

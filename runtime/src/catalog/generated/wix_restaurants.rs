@@ -60,7 +60,8 @@ pub struct AvailabilityExceptionDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: AvailabilityException,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<AvailabilityException>,
 }
 
 /// The payload of `onAvailabilityExceptionUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.
@@ -202,7 +203,8 @@ pub struct MenuOrderingSettingsDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: MenuOrderingSettings,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<MenuOrderingSettings>,
 }
 
 /// The payload of `onMenuOrderingSettingsUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.
@@ -246,7 +248,8 @@ pub struct OperationGroupDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: OperationGroup,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<OperationGroup>,
 }
 
 /// The payload of `onOperationGroupUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.
@@ -278,7 +281,8 @@ pub struct OperationDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: OperationsOperation,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<OperationsOperation>,
 }
 
 /// The payload of `onOperationUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.
@@ -414,7 +418,8 @@ pub struct RecipientDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Recipient,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Recipient>,
 }
 
 /// The payload of `onRecipientUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.

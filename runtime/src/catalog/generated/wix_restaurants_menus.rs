@@ -218,7 +218,8 @@ pub struct ItemDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Item,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Item>,
 }
 
 /// The payload of `onItemUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.

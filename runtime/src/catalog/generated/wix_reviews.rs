@@ -37,7 +37,8 @@ pub struct ReviewRequestDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: ReviewRequest,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<ReviewRequest>,
 }
 
 /// The payload of `onReviewRequestUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.
@@ -81,7 +82,8 @@ pub struct ReviewDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Review,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Review>,
 }
 
 /// The payload of `onReviewModerationStatusChanged`, an action event: `{metadata, data}`.

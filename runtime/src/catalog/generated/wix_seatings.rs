@@ -31,7 +31,8 @@ pub struct SeatingReservationDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: SeatingReservation,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<SeatingReservation>,
 }
 
 /// `PlaceReservation` in Wix's typings (`seatings_seating-reservation`).

@@ -100,7 +100,8 @@ pub struct CustomizationDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Customization,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Customization>,
 }
 
 #[cfg(feature = "wix-stores-catalog-v3-customizations-v-3")]
@@ -192,7 +193,8 @@ pub struct InventoryItemDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: InventoryItem,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<InventoryItem>,
 }
 
 #[cfg(feature = "wix-stores-catalog-v3-inventory-items-v-3")]
@@ -265,7 +267,8 @@ pub struct ProductDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: V3Product,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<V3Product>,
 }
 
 #[cfg(feature = "wix-stores-catalog-v3-products-v-3")]
@@ -312,7 +315,8 @@ pub struct PromotionDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: Promotion,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Promotion>,
 }
 
 #[cfg(feature = "wix-stores-catalog-v3-promotions-v-3")]
@@ -372,7 +376,8 @@ pub struct RibbonDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
     /// The entity.
-    pub entity: RibbonsV3Ribbon,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<RibbonsV3Ribbon>,
 }
 
 #[cfg(feature = "wix-stores-catalog-v3-ribbons-v-3")]
