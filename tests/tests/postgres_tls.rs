@@ -316,3 +316,43 @@ async fn an_unknown_sslmode_is_refused_before_connecting() {
          verify-ca or verify-full"
     );
 }
+
+/// The command line as a user meets a mistyped URL: one line, exit 1, before any connection.
+#[test]
+fn the_command_line_explains_a_bad_tls_parameter() {
+    let cases = [
+        (
+            "sslmode=verify",
+            "unknown sslmode `verify`: expected disable, prefer, require, verify-ca or verify-full",
+        ),
+        (
+            "sslmode=require&sslrootcert=system",
+            "sslmode=require may not be used with sslrootcert=system (use verify-full)",
+        ),
+        (
+            "sslmode=verify-full&sslrootcert=/no/such/ca.pem",
+            "sslrootcert /no/such/ca.pem: I/O error: No such file or directory (os error 2)",
+        ),
+    ];
+    for (query, expected) in cases {
+        let url = format!("postgres://u:p@127.0.0.1:1/db?{query}");
+        for args in [
+            vec!["inbox", "--inbox", &url, "status"],
+            vec!["serve", "--inbox", &url],
+        ] {
+            let output = std::process::Command::new(env!("CARGO_BIN_EXE_test-site"))
+                .args(&args)
+                .env("WIX_PUBLIC_KEY", &support::app_keys().public_pem)
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(1), "{args:?}: {output:?}");
+            // serve logs that it opens the inbox first; the error is the last line.
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(
+                stderr.lines().last(),
+                Some(format!("error: inbox: postgres: {expected}").as_str()),
+                "{args:?}"
+            );
+        }
+    }
+}
