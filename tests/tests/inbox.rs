@@ -566,10 +566,7 @@ async fn postgres_lost_connections_never_give_a_200_for_an_unstored_delivery() {
         return;
     };
     let url = std::env::var("BACKEND_EVENTS_POSTGRES").unwrap();
-    let (admin, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
-        .await
-        .unwrap();
-    tokio::spawn(connection);
+    let admin = support::postgres_client(&url).await;
     let app = backend_events::http::inbox_router(
         Dispatcher::new(),
         Verifier::from_pem(&app_keys().public_pem).unwrap(),

@@ -25,6 +25,9 @@
 mod accept;
 pub(crate) mod counters;
 mod postgres;
+mod postgres_connect;
+mod postgres_tls;
+mod postgres_url;
 mod retry;
 mod sqlite;
 mod worker;
@@ -36,6 +39,8 @@ use std::pin::Pin;
 pub use accept::{AcceptError, accept};
 pub use counters::{InboxCounters, counters};
 pub use postgres::PostgresInbox;
+pub use postgres_connect::PostgresConnector;
+pub use postgres_url::{CertificateCheck, PostgresUrl, PostgresUrlError, RootCerts, SslMode};
 pub use retry::RetryPolicy;
 pub use sqlite::SqliteInbox;
 pub use worker::Worker;

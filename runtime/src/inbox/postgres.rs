@@ -2,18 +2,17 @@
 //! store into and work from one inbox. Claims take `FOR UPDATE SKIP LOCKED`, so two workers
 //! never claim the same delivery and never wait on each other's claim.
 
-use std::str::FromStr;
-
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
-use tokio_postgres::NoTls;
 
+use super::postgres_connect::PostgresConnector;
+use super::postgres_url::PostgresUrl;
 use super::{
     Accepted, Attempt, Claim, Counts, DeadLetter, Inbox, InboxError, InboxFuture, Replay,
     RetryPolicy, StoredDelivery,
 };
 
-/// An [`Inbox`] in a PostgreSQL database, through a small pool of connections (without TLS:
-/// reach the database over a trusted network or a local socket).
+/// An [`Inbox`] in a PostgreSQL database, through a small pool of connections, encrypted and
+/// checked as the URL's `sslmode` and `sslrootcert` say (see [`PostgresUrl`]).
 #[derive(Clone)]
 pub struct PostgresInbox {
     pool: Pool,
@@ -57,13 +56,15 @@ fn error(error: impl std::fmt::Display) -> InboxError {
 }
 
 impl PostgresInbox {
-    /// Connects to the database at `url` (`postgres://user:password@host:port/database`) and
-    /// creates the inbox's tables if they are missing.
+    /// Connects to the database at `url`
+    /// (`postgres://user:password@host:port/database?sslmode=verify-full`) and creates the
+    /// inbox's tables if they are missing.
     pub async fn connect(url: &str) -> Result<Self, InboxError> {
-        let config = tokio_postgres::Config::from_str(url).map_err(error)?;
-        let manager = Manager::from_config(
-            config,
-            NoTls,
+        let url = PostgresUrl::parse(url).map_err(error)?;
+        let connector = PostgresConnector::new(&url).map_err(error)?;
+        let manager = Manager::from_connect(
+            url.config().clone(),
+            connector,
             ManagerConfig {
                 recycling_method: RecyclingMethod::Fast,
             },

@@ -136,6 +136,14 @@ pub fn start_serve(args: &[&str], env: &[(&str, &str)]) -> (Child, String) {
     (child, url)
 }
 
+/// A connection to the database `url` names, with the TLS its `sslmode` asks for (as the inbox
+/// connects).
+pub async fn postgres_client(url: &str) -> tokio_postgres::Client {
+    let connector = backend_events::inbox::PostgresConnector::from_url(url).unwrap();
+    let (client, _connection) = connector.connect().await.unwrap();
+    client
+}
+
 /// The URL of a PostgreSQL database whose search path is the schema `schema`, made afresh
 /// (with `application_name` = `schema`, which tells its connections from other tests'); `None`
 /// when `BACKEND_EVENTS_POSTGRES` names no server, unless `BACKEND_EVENTS_REQUIRE_POSTGRES` is
@@ -149,10 +157,7 @@ pub async fn postgres_schema(schema: &str) -> Option<String> {
         eprintln!("skipped: set BACKEND_EVENTS_POSTGRES to run this on PostgreSQL");
         return None;
     };
-    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
-        .await
-        .unwrap();
-    tokio::spawn(connection);
+    let client = postgres_client(&url).await;
     client
         .batch_execute(&format!(
             "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema};"
