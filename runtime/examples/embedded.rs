@@ -19,6 +19,8 @@ use std::sync::Mutex;
 use axum::Router;
 use axum::routing::get;
 use backend_events::backend_event;
+use backend_events::http::Config;
+use backend_events::linger::LingeringListener;
 use backend_events::serve::{Server, shutdown_signal};
 use backend_events::webhook::Verifier;
 use backend_events::wix_events::PolicyUpdated;
@@ -72,6 +74,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let app = app(&server);
     let workers = server.start_workers();
     let listener = tokio::net::TcpListener::bind(addr).await?;
+    // Connections close with a drain: a client sending a body over the limit reads its 413.
+    let listener = LingeringListener::new(listener, &Config::default());
     println!("listening on http://{addr}: POST /webhooks, GET /policies");
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())

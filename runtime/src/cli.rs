@@ -15,6 +15,7 @@
 //! | `fire <module> <event> [FILE\|-]` | runs the event's handlers on a payload file, standard input (`-`), or the bundled sample: the Rust form of Velo's functional testing |
 //! | `sample <module> <event>` | prints the event's bundled sample |
 //! | `inbox status\|dead\|replay <ID\|--all-dead>\|purge --older-than 30d` | looks into the inbox `serve` stores deliveries in (`--inbox PATH`, default `backend-events.db`) |
+//! | `inbox backup PATH [--overwrite]` | copies a SQLite inbox to a new file while `serve` runs ([`inbox::backup`]); a PostgreSQL inbox is refused with exit code 2 (`pg_dump` copies it) |
 //!
 //! `serve` stores each delivery in the inbox (a SQLite file, `--inbox PATH`, default
 //! `./backend-events.db`) before answering, and runs handlers in `--workers N` workers with
@@ -22,7 +23,8 @@
 //! is guaranteed); `--no-inbox` runs them in the request instead.
 //!
 //! Errors (a missing file, malformed JSON, an unknown event, a handler that fails) are one line
-//! on standard error and exit code 1; usage errors exit with 2.
+//! on standard error and exit code 1; usage errors exit with 2, and so does `inbox backup` of
+//! a PostgreSQL inbox.
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -36,7 +38,7 @@ use clap::{Parser, Subcommand};
 use std::sync::Arc;
 
 use crate::http::Config;
-use crate::inbox::{self, Inbox, Replay, RetryPolicy, now_ms};
+use crate::inbox::{self, BackupError, Inbox, Replay, RetryPolicy, now_ms};
 use crate::serve::{Server, shutdown_signal};
 use crate::webhook::Verifier;
 use crate::{Dispatcher, EventInfo};
@@ -91,7 +93,7 @@ enum Command {
         #[arg(long, default_value_t = 30_000)]
         handler_budget_ms: u64,
     },
-    /// Look into the inbox: status, dead letters, replays, retention
+    /// Look into the inbox: status, dead letters, replays, retention, backups
     Inbox {
         /// The inbox: a SQLite file, or a postgres:// URL
         #[arg(
@@ -149,6 +151,15 @@ enum InboxCommand {
         /// The age: a number and a unit (30d, 12h, 90m...)
         #[arg(long, value_parser = parse_duration)]
         older_than: Duration,
+    },
+    /// Copy a SQLite inbox to a new file, online: serve may keep running (a PostgreSQL inbox
+    /// is copied with pg_dump instead)
+    Backup {
+        /// The copy's path; an existing file is kept unless --overwrite is given
+        path: PathBuf,
+        /// Replace a file already at PATH
+        #[arg(long)]
+        overwrite: bool,
     },
 }
 
@@ -350,11 +361,12 @@ fn inbox_command(location: &str, command: InboxCommand) -> Result<ExitCode, Stri
 }
 
 async fn inbox_command_async(location: &str, command: InboxCommand) -> Result<ExitCode, String> {
-    let inbox = open_inbox(location).await?;
+    // Opened by each command that reads it: a backup opens the file in its own way.
+    let inbox = || open_inbox(location);
     let mut out = std::io::stdout().lock();
     let written = match command {
         InboxCommand::Status => {
-            let counts = inbox.counts().await.map_err(|e| e.to_string())?;
+            let counts = inbox().await?.counts().await.map_err(|e| e.to_string())?;
             writeln!(
                 out,
                 "pending {}\nretrying {}\ndead {}\nhandled {}",
@@ -362,7 +374,7 @@ async fn inbox_command_async(location: &str, command: InboxCommand) -> Result<Ex
             )
         }
         InboxCommand::Dead => {
-            let dead = inbox.dead().await.map_err(|e| e.to_string())?;
+            let dead = inbox().await?.dead().await.map_err(|e| e.to_string())?;
             if dead.is_empty() {
                 writeln!(out, "no dead letters")
             } else {
@@ -385,14 +397,38 @@ async fn inbox_command_async(location: &str, command: InboxCommand) -> Result<Ex
                 (Some(id), false) => Replay::Delivery(id),
                 (None, false) => return Err("give a delivery id or --all-dead".into()),
             };
-            let replayed = inbox.replay(&what).await.map_err(|e| e.to_string())?;
+            let replayed = inbox()
+                .await?
+                .replay(&what)
+                .await
+                .map_err(|e| e.to_string())?;
             writeln!(out, "{replayed} dead letter(s) will run again")
         }
         InboxCommand::Purge { older_than } => {
             let age = u64::try_from(older_than.as_millis()).unwrap_or(u64::MAX);
             let before = now_ms().saturating_sub(age);
-            let purged = inbox.purge(before).await.map_err(|e| e.to_string())?;
+            let purged = inbox()
+                .await?
+                .purge(before)
+                .await
+                .map_err(|e| e.to_string())?;
             writeln!(out, "{purged} handled deliveries deleted")
+        }
+        InboxCommand::Backup { path, overwrite } => {
+            match inbox::backup(location, &path, overwrite) {
+                Ok(report) => writeln!(
+                    out,
+                    "backed up the inbox to {} ({} bytes)",
+                    report.path.display(),
+                    report.bytes
+                ),
+                // Not a failure but the wrong tool: told apart by a usage error's exit code.
+                Err(error @ BackupError::Postgres) => {
+                    eprintln!("error: {error}");
+                    return Ok(ExitCode::from(2));
+                }
+                Err(error) => return Err(error.to_string()),
+            }
         }
     };
     written.map_err(|e| e.to_string())?;

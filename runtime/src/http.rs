@@ -6,7 +6,7 @@
 //! | 200 | every handler succeeded, the event has no handler, or no declared event has the delivery's `eventType` (ignored, logged) |
 //! | 400 | the body is not a token, a layer inside it does not decode, or the payload is not the event's type |
 //! | 401 | the signature does not verify, the token has expired, or it is not RS256 |
-//! | 413 | the body is over the limit (1 MiB by default) |
+//! | 413 | the body is over the limit (1 MiB by default); served through a [`LingeringListener`](crate::linger::LingeringListener), a client still sending the rest reads it |
 //! | 500 | a handler failed or panicked, or the handlers ran over the time budget: the platform will send the delivery again |
 //!
 //! Each delivery is logged with `tracing`: event id, event type, handlers run, outcome, latency.
@@ -19,6 +19,7 @@
 //! let verifier = Verifier::from_key_text(&std::env::var("WIX_PUBLIC_KEY")?)?;
 //! let app = backend_events::http::router(Dispatcher::new(), verifier);
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
+//! let listener = backend_events::linger::LingeringListener::new(listener, &Default::default());
 //! axum::serve(listener, app).await?;
 //! # Ok(()) }
 //! ```
@@ -50,6 +51,15 @@ pub struct Config {
     /// running at the deadline are dropped; a sync handler cannot be interrupted, so one that
     /// returns late makes the answer a 500 too.
     pub budget: Duration,
+    /// When the server closes a connection before the client has sent all of its request (a
+    /// body over the limit, answered 413 unread), the most bytes still read and dropped, so
+    /// that the client, still sending, gets to read the answer
+    /// ([`LingeringListener`](crate::linger::LingeringListener)); past it the connection is
+    /// reset. Default: 16 MiB.
+    pub drain_limit: usize,
+    /// How long such a connection may drain at most, from the moment it is closed. Default:
+    /// 5 s.
+    pub drain_time: Duration,
 }
 
 impl Default for Config {
@@ -57,6 +67,8 @@ impl Default for Config {
         Config {
             body_limit: 1024 * 1024,
             budget: Duration::from_secs(1),
+            drain_limit: 16 * 1024 * 1024,
+            drain_time: Duration::from_secs(5),
         }
     }
 }
@@ -71,6 +83,14 @@ impl Config {
     /// The same limits with another time budget.
     pub fn with_budget(mut self, budget: Duration) -> Self {
         self.budget = budget;
+        self
+    }
+
+    /// The same limits with other bounds on the drain of a connection closed before its
+    /// request was read: at most `bytes`, for at most `time`.
+    pub fn with_drain(mut self, bytes: usize, time: Duration) -> Self {
+        self.drain_limit = bytes;
+        self.drain_time = time;
         self
     }
 }

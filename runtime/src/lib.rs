@@ -92,6 +92,8 @@ pub mod http;
 #[cfg(feature = "inbox")]
 pub mod inbox;
 mod json_path;
+#[cfg(feature = "http")]
+pub mod linger;
 mod metadata;
 mod payload;
 mod registry;

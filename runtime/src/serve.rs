@@ -8,6 +8,8 @@
 //! workers finish the deliveries they hold.
 //!
 //! ```no_run
+//! use backend_events::http::Config;
+//! use backend_events::linger::LingeringListener;
 //! use backend_events::serve::{Server, shutdown_signal};
 //! use backend_events::webhook::Verifier;
 //!
@@ -22,6 +24,8 @@
 //!     .merge(server.router());
 //! let workers = server.start_workers();
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
+//! // A client sending a body over the limit then reads its 413 (see `linger`).
+//! let listener = LingeringListener::new(listener, &Config::default());
 //! axum::serve(listener, app)
 //!     .with_graceful_shutdown(shutdown_signal())
 //!     .await?;
@@ -41,6 +45,7 @@ use tokio::task::JoinHandle;
 use crate::Dispatcher;
 use crate::http::{self, Config};
 use crate::inbox::{self, Inbox, RetryPolicy, Worker};
+use crate::linger::LingeringListener;
 use crate::webhook::Verifier;
 
 /// `POST /webhooks` with its handling: in the request, or through an inbox and its workers.
@@ -174,6 +179,10 @@ impl Server {
     /// Serves [`router`](Self::router) on `listener` and runs the workers until `shutdown`
     /// completes (such as [`shutdown_signal`]); then the requests in flight are answered and
     /// each worker finishes the delivery it holds. What is left waits in the inbox.
+    ///
+    /// Connections close with a lingering drain ([`LingeringListener`], bounded by the
+    /// config's `drain_limit` and `drain_time`), so that a client sending a body over the
+    /// limit reads its 413.
     pub async fn serve(
         self,
         listener: tokio::net::TcpListener,
@@ -191,6 +200,7 @@ impl Server {
             );
         }
         let workers = self.start_workers();
+        let listener = LingeringListener::new(listener, &self.config);
         let served = axum::serve(listener, self.router())
             .with_graceful_shutdown(shutdown)
             .await;

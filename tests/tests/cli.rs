@@ -310,3 +310,151 @@ fn inbox_commands_explain_their_errors() {
     let output = site(&["inbox", "replay"]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// A policy delivery whose second and third handlers fail (the policy is named "fail").
+fn failing_policy_delivery(id: &str) -> String {
+    let mut policy: serde_json::Value = serde_json::from_str(POLICY_UPDATED).unwrap();
+    policy["entity"]["name"] = "fail".into();
+    signed(
+        "wix.events.v2.policy_updated",
+        &domain_event(
+            id,
+            "52f15c5c-ea06-44f4-866a-b1cfa6f4f790",
+            json!({"updatedEvent": {"currentEntity": policy["entity"]}}),
+        ),
+    )
+}
+
+/// `inbox status` of `inbox` once it satisfies `done` (or after 10 s).
+fn status_once(inbox: &str, done: impl Fn(&str) -> bool) -> String {
+    let mut status = String::new();
+    for _ in 0..200 {
+        status = stdout(&site(&["inbox", "--inbox", inbox, "status"]));
+        if done(&status) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    status
+}
+
+/// `inbox backup` while `serve` stores deliveries: the copy opens as an inbox of its own and
+/// holds every delivery answered before the backup, handled and dead-lettered alike.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inbox_backup_copies_a_serving_inbox_online() {
+    let inbox = payload_file("backed-up.db", "");
+    std::fs::remove_file(&inbox).unwrap();
+    let inbox = inbox.to_str().unwrap().to_owned();
+    let copy = payload_file("backup-copy.db", "");
+    std::fs::remove_file(&copy).unwrap();
+    let copy = copy.to_str().unwrap().to_owned();
+    let (mut child, url) = start_serve(&["--inbox", &inbox, "--max-attempts", "1"]);
+
+    for n in 0..7 {
+        let id = format!("d-backup-{n}");
+        assert_eq!(post(&url, policy_delivery(&id)).await.0, 200);
+    }
+    for n in 0..3 {
+        let id = format!("d-backup-fail-{n}");
+        assert_eq!(post(&url, failing_policy_delivery(&id)).await.0, 200);
+    }
+    // Three failing deliveries, two failing handlers each, one attempt allowed: six dead letters.
+    let status = status_once(&inbox, |status| {
+        status.contains("dead 6\n") && status.contains("handled 7\n")
+    });
+    assert_eq!(status, "pending 0\nretrying 0\ndead 6\nhandled 7\n");
+
+    // Deliveries keep arriving while the copy is taken.
+    let arriving = tokio::spawn({
+        let url = url.clone();
+        async move {
+            for n in 0..40 {
+                let id = format!("d-backup-during-{n}");
+                assert_eq!(post(&url, policy_delivery(&id)).await.0, 200);
+            }
+        }
+    });
+    let output = site(&["inbox", "--inbox", &inbox, "backup", &copy]);
+    arriving.await.unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(
+        stdout(&output).starts_with(&format!("backed up the inbox to {copy} (")),
+        "{output:?}"
+    );
+
+    // The copy, opened by itself: whatever arrived during the backup is there or not, but
+    // everything before it is, in the state it had.
+    let status = stdout(&site(&["inbox", "--inbox", &copy, "status"]));
+    let count = |name: &str| -> u64 {
+        let line = status.lines().find(|line| line.starts_with(name)).unwrap();
+        line[name.len() + 1..].parse().unwrap()
+    };
+    assert_eq!(count("dead"), 6, "{status}");
+    assert_eq!(count("retrying"), 0, "{status}");
+    assert!((7..=47).contains(&count("handled")), "{status}");
+    let dead = stdout(&site(&["inbox", "--inbox", &copy, "dead"]));
+    assert_eq!(dead.lines().count(), 6, "{dead}");
+    for n in 0..3 {
+        let id = format!("d-backup-fail-{n}");
+        let letters = dead.lines().filter(|line| line.starts_with(&id)).count();
+        assert_eq!(letters, 2, "{dead}");
+    }
+    assert!(dead.contains("the policy is named \"fail\""), "{dead}");
+
+    // An existing file is kept unless replacing it is asked for.
+    let before = std::fs::read(&copy).unwrap();
+    assert_one_line_error(
+        &site(&["inbox", "--inbox", &inbox, "backup", &copy]),
+        &format!("{copy} already exists: the backup replaces it only when told to (--overwrite)"),
+    );
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+    let all = "pending 0\nretrying 0\ndead 6\nhandled 47\n";
+    assert_eq!(status_once(&inbox, |status| status == all), all);
+    let output = site(&["inbox", "--inbox", &inbox, "backup", &copy, "--overwrite"]);
+    assert!(output.status.success(), "{output:?}");
+    let status = stdout(&site(&["inbox", "--inbox", &copy, "status"]));
+    assert_eq!(status, all, "the newer copy");
+
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn inbox_backup_refuses_what_it_cannot_copy() {
+    // A PostgreSQL inbox: pg_dump's job, with the exit code of a usage error; the URL (and
+    // its password) is not echoed.
+    let output = site(&[
+        "inbox",
+        "--inbox",
+        "postgres://user:secret@127.0.0.1:1/inbox",
+        "backup",
+        "copy.db",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let error = stderr(&output);
+    assert!(
+        error.starts_with("error: ") && error.contains("pg_dump"),
+        "{error}"
+    );
+    assert_eq!(error.lines().count(), 1, "{error}");
+    assert!(!error.contains("secret"), "{error}");
+    assert!(!std::path::Path::new("copy.db").exists());
+
+    assert_one_line_error(
+        &site(&["inbox", "--inbox", "/no/such/inbox.db", "backup", "copy.db"]),
+        "no inbox at /no/such/inbox.db",
+    );
+
+    // The inbox itself is never a destination, even with --overwrite.
+    let inbox = payload_file("backup-self.db", "");
+    let inbox = inbox.to_str().unwrap();
+    assert!(
+        site(&["inbox", "--inbox", inbox, "status"])
+            .status
+            .success()
+    );
+    assert_one_line_error(
+        &site(&["inbox", "--inbox", inbox, "backup", inbox, "--overwrite"]),
+        &format!("{inbox} is the inbox itself, or one of its files"),
+    );
+}

@@ -20,6 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &["__private"],
     &["webhook", "inbox"],
     &["http"],
+    &["linger"],
     &["serve"],
     &["cli"],
 ];

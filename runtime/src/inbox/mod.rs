@@ -23,6 +23,7 @@
 //! order of events: compare `metadata.entity_event_sequence` to drop stale updates.
 
 mod accept;
+mod backup;
 pub(crate) mod counters;
 mod postgres;
 mod postgres_connect;
@@ -37,6 +38,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 pub use accept::{AcceptError, accept};
+pub use backup::{BackupError, BackupReport, backup};
 pub use counters::{InboxCounters, counters};
 pub use postgres::PostgresInbox;
 pub use postgres_connect::PostgresConnector;
@@ -197,7 +199,7 @@ pub trait Inbox: Send + Sync + 'static {
 
 /// Opens the inbox `location` names: a `postgres://` URL, or the path of a SQLite file.
 pub async fn open(location: &str) -> Result<std::sync::Arc<dyn Inbox>, InboxError> {
-    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+    if is_postgres(location) {
         Ok(std::sync::Arc::new(PostgresInbox::connect(location).await?))
     } else {
         let path = location.to_owned();
@@ -206,6 +208,11 @@ pub async fn open(location: &str) -> Result<std::sync::Arc<dyn Inbox>, InboxErro
             .map_err(|e| InboxError(e.to_string()))??;
         Ok(std::sync::Arc::new(inbox))
     }
+}
+
+/// Whether `location` names a PostgreSQL inbox rather than a SQLite file.
+fn is_postgres(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
 }
 
 /// Milliseconds since the Unix epoch, the inbox's clock.
