@@ -93,6 +93,10 @@ pub mod http;
 pub mod inbox;
 mod json_path;
 mod metadata;
+#[cfg(feature = "http")]
+pub mod metrics;
+#[cfg(feature = "inbox")]
+mod ops;
 mod payload;
 mod registry;
 mod report;

@@ -18,8 +18,9 @@ const LAYERS: &[&[&str]] = &[
     &["dispatch"],
     &["catalog"],
     &["__private"],
+    &["metrics"],
     &["webhook", "inbox"],
-    &["http"],
+    &["http", "ops"],
     &["serve"],
     &["cli"],
 ];
