@@ -547,6 +547,29 @@ mod tests {
     }
 
     #[test]
+    fn the_metrics_listener_and_the_gauges_period_are_optional() {
+        let Command::Serve {
+            metrics_addr,
+            gauges_every,
+            ..
+        } = serve_args(&[])
+        else {
+            panic!("not serve")
+        };
+        assert_eq!((metrics_addr, gauges_every), (None, Duration::from_secs(5)));
+        let Command::Serve {
+            metrics_addr,
+            gauges_every,
+            ..
+        } = serve_args(&["--metrics-addr", "127.0.0.1:9090", "--gauges-every", "0s"])
+        else {
+            panic!("not serve")
+        };
+        assert_eq!(metrics_addr, Some("127.0.0.1:9090".parse().unwrap()));
+        assert_eq!(gauges_every, Duration::ZERO);
+    }
+
+    #[test]
     fn a_duration_without_a_unit_is_explained() {
         let error = Cli::try_parse_from(["site", "serve", "--retry-base", "10"])
             .err()
