@@ -16,7 +16,7 @@
 #   answered 200, each one stored, per second of the load) and the scrapes made; then the
 #   median stored/s of each kind and their ratio, scraped / plain.
 #
-# TARGET (issue): scraping every 100 ms lowers stored/s by no more than 2% (ratio >= 0.98).
+# TARGET: scraping every 100 ms lowers stored/s by no more than 2% (ratio >= 0.98).
 #
 # USAGE
 #   bench/metrics_scrape.sh
