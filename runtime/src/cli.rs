@@ -10,7 +10,7 @@
 //!
 //! | command | does |
 //! |---|---|
-//! | `serve [--addr 127.0.0.1:8080] --public-key FILE` | serves `POST /webhooks` ([`serve::Server`](crate::serve::Server)); the key may come from the environment variable `WIX_PUBLIC_KEY` instead (PEM, or base64 of PEM) |
+//! | `serve [--addr 127.0.0.1:8080] --public-key FILE` | serves `POST /webhooks` ([`serve::Server`](crate::serve::Server)), and `GET /healthz`, `/readyz` and `/metrics` beside it or on `--metrics-addr ADDR`; the key may come from the environment variable `WIX_PUBLIC_KEY` instead (PEM, or base64 of PEM) |
 //! | `list [--events]` | the handlers linked into the binary: event, fn, file:line; with `--events`, every declared event: module, event, `eventType`, feature |
 //! | `fire <module> <event> [FILE\|-]` | runs the event's handlers on a payload file, standard input (`-`), or the bundled sample: the Rust form of Velo's functional testing |
 //! | `sample <module> <event>` | prints the event's bundled sample |
@@ -92,6 +92,12 @@ enum Command {
         /// How long one handler may run in a worker, in milliseconds
         #[arg(long, default_value_t = 30_000)]
         handler_budget_ms: u64,
+        /// Serve /healthz, /readyz and /metrics on this address instead of beside /webhooks
+        #[arg(long, value_name = "ADDR")]
+        metrics_addr: Option<SocketAddr>,
+        /// How often /metrics reads the inbox's gauges at most, such as 5s (0s: every scrape)
+        #[arg(long, value_parser = parse_duration, default_value = "5s")]
+        gauges_every: Duration,
     },
     /// Look into the inbox: status, dead letters, replays, retention, backups
     Inbox {
@@ -213,6 +219,8 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             retry_base,
             retry_max,
             handler_budget_ms,
+            metrics_addr,
+            gauges_every,
         } => {
             let config = Config::default()
                 .with_body_limit(body_limit)
@@ -225,7 +233,11 @@ fn execute(command: Command) -> Result<ExitCode, String> {
                     .with_delays(retry_base, retry_max),
                 handler_budget: Duration::from_millis(handler_budget_ms),
             });
-            serve(addr, public_key, config, inbox)
+            let ops = OpsOptions {
+                metrics_addr,
+                gauges_every,
+            };
+            serve(addr, public_key, config, inbox, ops)
         }
         Command::Inbox { inbox, command } => inbox_command(&inbox, command),
         Command::List { events } => {
@@ -341,6 +353,12 @@ struct InboxOptions {
     handler_budget: Duration,
 }
 
+/// Where `serve` answers /healthz, /readyz and /metrics, and how fresh the gauges are.
+struct OpsOptions {
+    metrics_addr: Option<SocketAddr>,
+    gauges_every: Duration,
+}
+
 fn is_url(location: &str) -> bool {
     location.starts_with("postgres://") || location.starts_with("postgresql://")
 }
@@ -440,6 +458,7 @@ fn serve(
     public_key: Option<PathBuf>,
     config: Config,
     inbox: Option<InboxOptions>,
+    ops: OpsOptions,
 ) -> Result<ExitCode, String> {
     let key = match public_key {
         Some(path) => std::fs::read_to_string(&path)
@@ -472,7 +491,12 @@ fn serve(
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-        let mut server = Server::new(verifier).with_config(config);
+        let mut server = Server::new(verifier)
+            .with_config(config)
+            .with_gauges_every(ops.gauges_every);
+        if let Some(metrics_addr) = ops.metrics_addr {
+            server = server.with_metrics_addr(metrics_addr);
+        }
         if let Some(options) = inbox {
             tracing::info!(inbox = %options.location, "opening the inbox");
             server = server
@@ -556,6 +580,29 @@ mod tests {
             (retry_base, retry_max, max_attempts),
             (policy.base_delay, policy.max_delay, policy.max_attempts)
         );
+    }
+
+    #[test]
+    fn the_metrics_listener_and_the_gauges_period_are_optional() {
+        let Command::Serve {
+            metrics_addr,
+            gauges_every,
+            ..
+        } = serve_args(&[])
+        else {
+            panic!("not serve")
+        };
+        assert_eq!((metrics_addr, gauges_every), (None, Duration::from_secs(5)));
+        let Command::Serve {
+            metrics_addr,
+            gauges_every,
+            ..
+        } = serve_args(&["--metrics-addr", "127.0.0.1:9090", "--gauges-every", "0s"])
+        else {
+            panic!("not serve")
+        };
+        assert_eq!(metrics_addr, Some("127.0.0.1:9090".parse().unwrap()));
+        assert_eq!(gauges_every, Duration::ZERO);
     }
 
     #[test]

@@ -37,6 +37,7 @@ use axum::routing::post;
 
 #[cfg(feature = "inbox")]
 use crate::inbox::{self, Accepted, Inbox};
+use crate::metrics::Metrics;
 use crate::webhook::{Delivery, Envelope, Verifier};
 use crate::{Dispatcher, EventInfo};
 
@@ -100,6 +101,7 @@ struct Endpoint {
     verifier: Verifier,
     config: Config,
     mode: Mode,
+    metrics: Option<Metrics>,
 }
 
 /// What the endpoint does with a verified delivery of a declared event.
@@ -123,6 +125,7 @@ pub fn router_with(dispatcher: Dispatcher, verifier: Verifier, config: Config) -
         verifier,
         config,
         mode: Mode::RunNow,
+        metrics: None,
     })
 }
 
@@ -143,6 +146,26 @@ pub fn inbox_router(
         verifier,
         config,
         mode: Mode::Store(inbox),
+        metrics: None,
+    })
+}
+
+/// `POST /webhooks` in front of `inbox` (or running the handlers in the request without one),
+/// counting into `metrics`: what [`Server`](crate::serve::Server) serves.
+#[cfg(feature = "inbox")]
+pub(crate) fn counted_router(
+    dispatcher: Dispatcher,
+    verifier: Verifier,
+    inbox: Option<Arc<dyn Inbox>>,
+    config: Config,
+    metrics: Metrics,
+) -> Router {
+    routes(Endpoint {
+        dispatcher,
+        verifier,
+        config,
+        mode: inbox.map_or(Mode::RunNow, Mode::Store),
+        metrics: Some(metrics),
     })
 }
 
@@ -161,6 +184,11 @@ async fn receive(
 ) -> Response {
     let started = Instant::now();
     let answer = endpoint.answer(body, started).await;
+    if answer.status == StatusCode::OK {
+        if let Some(metrics) = &endpoint.metrics {
+            metrics.answered_200(started.elapsed());
+        }
+    }
     answer.log(started);
     (answer.status, answer.text).into_response()
 }
@@ -257,6 +285,13 @@ impl Endpoint {
         .await;
         match accepted {
             Ok(accepted) => {
+                if let Some(metrics) = &self.metrics {
+                    let labels = Metrics::event_labels(event.module(), event.name());
+                    match accepted {
+                        Accepted::New => metrics.accepted(&labels),
+                        Accepted::Duplicate => metrics.duplicate(&labels),
+                    }
+                }
                 let outcome = match accepted {
                     Accepted::New => "accepted",
                     Accepted::Duplicate => "duplicate",

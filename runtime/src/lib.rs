@@ -95,6 +95,10 @@ mod json_path;
 #[cfg(feature = "http")]
 pub mod linger;
 mod metadata;
+#[cfg(feature = "http")]
+pub mod metrics;
+#[cfg(feature = "inbox")]
+mod ops;
 mod payload;
 mod registry;
 mod report;

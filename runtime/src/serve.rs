@@ -7,6 +7,10 @@
 //! workers; [`Server::serve`] does both on a listener until a shutdown signal, then lets the
 //! workers finish the deliveries they hold.
 //!
+//! [`Server::ops_router`] is `GET /healthz`, `GET /readyz` and `GET /metrics` (Prometheus:
+//! [`crate::metrics`] lists what is counted); [`Server::serve`] serves them beside
+//! `/webhooks`, or on a listener of their own ([`Server::with_metrics_addr`]).
+//!
 //! ```no_run
 //! use backend_events::http::Config;
 //! use backend_events::linger::LingeringListener;
@@ -34,6 +38,7 @@
 //! ```
 
 use std::future::Future;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -46,6 +51,8 @@ use crate::Dispatcher;
 use crate::http::{self, Config};
 use crate::inbox::{self, Inbox, RetryPolicy, Worker};
 use crate::linger::LingeringListener;
+use crate::metrics::Metrics;
+use crate::ops;
 use crate::webhook::Verifier;
 
 /// `POST /webhooks` with its handling: in the request, or through an inbox and its workers.
@@ -59,6 +66,9 @@ pub struct Server {
     policy: RetryPolicy,
     handler_budget: Duration,
     worker_runtime: Option<Handle>,
+    metrics: Metrics,
+    metrics_addr: Option<SocketAddr>,
+    gauges_every: Duration,
 }
 
 impl std::fmt::Debug for Server {
@@ -69,6 +79,8 @@ impl std::fmt::Debug for Server {
             .field("workers", &self.workers)
             .field("policy", &self.policy)
             .field("handler_budget", &self.handler_budget)
+            .field("metrics_addr", &self.metrics_addr)
+            .field("gauges_every", &self.gauges_every)
             .finish_non_exhaustive()
     }
 }
@@ -87,6 +99,9 @@ impl Server {
             policy: RetryPolicy::default(),
             handler_budget: Duration::from_secs(30),
             worker_runtime: None,
+            metrics: Metrics::new(),
+            metrics_addr: None,
+            gauges_every: Duration::from_secs(5),
         }
     }
 
@@ -129,6 +144,33 @@ impl Server {
         self
     }
 
+    /// The same server counting into `metrics` (by default, metrics of its own).
+    pub fn with_metrics(mut self, metrics: Metrics) -> Self {
+        self.metrics = metrics;
+        self
+    }
+
+    /// The same server answering `/healthz`, `/readyz` and `/metrics` on a listener of their
+    /// own at `addr` (such as a port only the monitoring reaches) rather than beside
+    /// `/webhooks`, when it [serves](Self::serve).
+    pub fn with_metrics_addr(mut self, addr: SocketAddr) -> Self {
+        self.metrics_addr = Some(addr);
+        self
+    }
+
+    /// The same server reading the inbox's gauges for `/metrics` at most once every `every`
+    /// (default 5 s; zero: at every scrape). Counting a large inbox is a query over it, which
+    /// a scrape every second should not repeat.
+    pub fn with_gauges_every(mut self, every: Duration) -> Self {
+        self.gauges_every = every;
+        self
+    }
+
+    /// What the server counts.
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
+    }
+
     /// The inbox deliveries are stored in, if any.
     pub fn inbox(&self) -> Option<&Arc<dyn Inbox>> {
         self.inbox.as_ref()
@@ -136,15 +178,20 @@ impl Server {
 
     /// The `POST /webhooks` route, to serve as it is or merge into an app's router.
     pub fn router(&self) -> Router {
-        match &self.inbox {
-            Some(inbox) => http::inbox_router(
-                self.dispatcher,
-                self.verifier.clone(),
-                inbox.clone(),
-                self.config,
-            ),
-            None => http::router_with(self.dispatcher, self.verifier.clone(), self.config),
-        }
+        http::counted_router(
+            self.dispatcher,
+            self.verifier.clone(),
+            self.inbox.clone(),
+            self.config,
+            self.metrics.clone(),
+        )
+    }
+
+    /// `GET /healthz` (200 while the process serves), `GET /readyz` (200 when the inbox can
+    /// take a delivery now, 503 otherwise; 200 without an inbox) and `GET /metrics` (the
+    /// OpenMetrics text Prometheus scrapes), to merge into an app's router.
+    pub fn ops_router(&self) -> Router {
+        ops::router(self.inbox.clone(), self.metrics.clone(), self.gauges_every)
     }
 
     /// Starts the inbox's workers (none without an inbox), on the worker runtime if one was
@@ -162,7 +209,8 @@ impl Server {
             for _ in 0..self.workers {
                 let worker = Worker::new(inbox.clone(), self.dispatcher)
                     .with_policy(self.policy)
-                    .with_budget(self.handler_budget);
+                    .with_budget(self.handler_budget)
+                    .with_metrics(self.metrics.clone());
                 let mut stopped = stopped.clone();
                 tasks.push(runtime.spawn(worker.run(async move {
                     let _ = stopped.wait_for(|stop| *stop).await;
@@ -176,19 +224,41 @@ impl Server {
         }
     }
 
-    /// Serves [`router`](Self::router) on `listener` and runs the workers until `shutdown`
-    /// completes (such as [`shutdown_signal`]); then the requests in flight are answered and
-    /// each worker finishes the delivery it holds. What is left waits in the inbox.
+    /// Serves [`router`](Self::router) and [`ops_router`](Self::ops_router) on `listener`
+    /// (or the latter on the [metrics address](Self::with_metrics_addr)) and runs the workers
+    /// until `shutdown` completes (such as [`shutdown_signal`]); then the requests in flight
+    /// are answered and each worker finishes the delivery it holds. What is left waits in the
+    /// inbox.
     ///
-    /// Connections close with a lingering drain ([`LingeringListener`], bounded by the
-    /// config's `drain_limit` and `drain_time`), so that a client sending a body over the
-    /// limit reads its 413.
+    /// Connections to `/webhooks` close with a lingering drain ([`LingeringListener`], bounded
+    /// by the config's `drain_limit` and `drain_time`), so that a client sending a body over
+    /// the limit reads its 413.
     pub async fn serve(
         self,
         listener: tokio::net::TcpListener,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let local = listener.local_addr()?;
+        // One signal, two listeners: each waits for its own copy of it.
+        let (stop, stopped) = watch::channel(false);
+        let stop_on = |mut stopped: watch::Receiver<bool>| async move {
+            let _ = stopped.wait_for(|stop| *stop).await;
+        };
+        let mut app = self.router();
+        let mut ops_served = None;
+        match self.metrics_addr {
+            Some(addr) => {
+                let ops_listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+                    std::io::Error::new(e.kind(), format!("cannot listen on {addr}: {e}"))
+                })?;
+                let ops_local = ops_listener.local_addr()?;
+                tracing::info!("health and metrics on http://{ops_local}/metrics");
+                let served = axum::serve(ops_listener, self.ops_router())
+                    .with_graceful_shutdown(stop_on(stopped.clone()));
+                ops_served = Some(tokio::spawn(served.into_future()));
+            }
+            None => app = app.merge(self.ops_router()),
+        }
         tracing::info!(
             handlers = crate::handlers().len(),
             "listening on http://{local}/webhooks"
@@ -200,10 +270,27 @@ impl Server {
             );
         }
         let workers = self.start_workers();
+        let stop = Arc::new(stop);
+        let signal = tokio::spawn({
+            let stop = stop.clone();
+            async move {
+                shutdown.await;
+                let _ = stop.send(true);
+            }
+        });
         let listener = LingeringListener::new(listener, &self.config);
-        let served = axum::serve(listener, self.router())
-            .with_graceful_shutdown(shutdown)
+        let served = axum::serve(listener, app)
+            .with_graceful_shutdown(stop_on(stopped))
             .await;
+        // Also when the main listener failed: the other one stops with it.
+        let _ = stop.send(true);
+        signal.abort();
+        if let Some(ops_served) = ops_served {
+            match ops_served.await {
+                Ok(result) => result?,
+                Err(error) => return Err(std::io::Error::other(error)),
+            }
+        }
         workers.shutdown().await;
         served
     }

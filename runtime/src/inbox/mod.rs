@@ -195,6 +195,12 @@ pub trait Inbox: Send + Sync + 'static {
     /// Deliveries keep arriving meanwhile: SQLite purges in short steps, PostgreSQL locks
     /// only the rows it deletes.
     fn purge(&self, before_ms: u64) -> InboxFuture<'_, u64>;
+
+    /// Resolves once the store has shown it can take a delivery now: what `GET /readyz`
+    /// answers 200 for. The default asks for the counts.
+    fn ping(&self) -> InboxFuture<'_, ()> {
+        Box::pin(async move { self.counts().await.map(|_| ()) })
+    }
 }
 
 /// Opens the inbox `location` names: a `postgres://` URL, or the path of a SQLite file.

@@ -367,4 +367,15 @@ impl Inbox for PostgresInbox {
                 .map_err(error)
         })
     }
+
+    fn ping(&self) -> InboxFuture<'_, ()> {
+        Box::pin(async move {
+            self.client()
+                .await?
+                .simple_query("SELECT 1")
+                .await
+                .map(|_| ())
+                .map_err(error)
+        })
+    }
 }

@@ -309,6 +309,10 @@ impl Inbox for SqliteInbox {
     fn purge(&self, before_ms: u64) -> InboxFuture<'_, u64> {
         self.run(move |inbox| inbox.purge_now(before_ms))
     }
+
+    fn ping(&self) -> InboxFuture<'_, ()> {
+        self.run(|inbox| inbox.ping_now())
+    }
 }
 
 /// The operations, blocking.
@@ -581,6 +585,26 @@ impl SqliteInbox {
             drop(connection);
             std::thread::sleep(PURGE_PAUSE);
         }
+    }
+}
+
+/// How long a readiness check waits for the write lock: past it, deliveries would wait too.
+const PING_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
+
+impl SqliteInbox {
+    /// Takes the write lock and lets it go: reading alone would pass while another process
+    /// holds the file locked and every delivery is answered 500.
+    fn ping_now(&self) -> Result<(), InboxError> {
+        let mut connection = self.connection();
+        connection.busy_timeout(PING_WAIT).map_err(error)?;
+        let locked = connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .and_then(|tx| tx.rollback());
+        // Back to the wait the inbox was opened with.
+        connection
+            .busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(error)?;
+        locked.map_err(|e| InboxError(format!("the inbox cannot be written: {e}")))
     }
 }
 

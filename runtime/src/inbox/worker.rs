@@ -4,10 +4,11 @@
 use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::counters::{Count, count};
 use super::{Attempt, Claim, Inbox, InboxError, RetryPolicy, now_ms};
+use crate::metrics::{EventLabels, HandlerLabels, HandlerOutcome, Metrics};
 use crate::{Dispatcher, FailureKind, Handler, HandlerCall};
 
 /// Runs the handlers of stored deliveries. Any number of workers, in any number of processes,
@@ -20,6 +21,7 @@ pub struct Worker {
     budget: Duration,
     idle: Duration,
     name: String,
+    metrics: Option<Metrics>,
 }
 
 impl std::fmt::Debug for Worker {
@@ -43,7 +45,15 @@ impl Worker {
             budget: Duration::from_secs(30),
             idle: Duration::from_millis(50),
             name: unique_name(),
+            metrics: None,
         }
+    }
+
+    /// The same worker counting each handler run (its outcome and how long it took) into
+    /// `metrics`.
+    pub fn with_metrics(mut self, metrics: Metrics) -> Self {
+        self.metrics = Some(metrics);
+        self
     }
 
     /// The same worker with another retry policy.
@@ -87,7 +97,8 @@ impl Worker {
             return Ok(false);
         };
         let id = claim.delivery.id.clone();
-        let mut tasks = self.start(&claim);
+        let labels = self.metrics.as_ref().map(|_| self.event_labels(&claim));
+        let mut tasks = self.start(&claim, labels.as_ref());
         let mut first_error = None;
         // The claim is renewed while handlers run, so that a handler slower than the lease
         // (a sync one, past its budget) is never run a second time beside itself.
@@ -114,7 +125,10 @@ impl Worker {
                 .iter()
                 .find(|(name, _)| *name == handler)
                 .map_or(0, |(_, tried)| *tried);
-            log_outcome(&id, &handler, tried + 1, &attempt, &self.policy);
+            let outcome = log_outcome(&id, &handler, tried + 1, &attempt, &self.policy);
+            if let (Some(metrics), Some(labels)) = (&self.metrics, &labels) {
+                metrics.handler_outcome(&self.handler_labels(labels, &claim, &handler), outcome);
+            }
             let recorded = self
                 .inbox
                 .record(&id, &handler, &attempt, now_ms(), &self.policy)
@@ -131,9 +145,40 @@ impl Worker {
         }
     }
 
-    /// Starts the due handlers of `claim`, each on its own task with its own budget. The
-    /// payload is parsed once for all of them.
-    fn start(&self, claim: &Claim) -> Tasks {
+    /// The labels of the claimed delivery's event: the catalog's static names when the event
+    /// is declared here, so that counting allocates nothing.
+    fn event_labels(&self, claim: &Claim) -> EventLabels {
+        let delivery = &claim.delivery;
+        match self.dispatcher.event(&delivery.module, &delivery.event) {
+            Ok(event) => Metrics::event_labels(event.module(), event.name()),
+            Err(_) => Metrics::event_labels(delivery.module.clone(), delivery.event.clone()),
+        }
+    }
+
+    /// The labels of one of the claimed delivery's handlers, by its static name when it is
+    /// linked into this binary.
+    fn handler_labels(&self, event: &EventLabels, claim: &Claim, handler: &str) -> HandlerLabels {
+        let delivery = &claim.delivery;
+        let linked = self
+            .dispatcher
+            .event(&delivery.module, &delivery.event)
+            .ok()
+            .and_then(|event| {
+                self.dispatcher
+                    .handlers_of(event)
+                    .iter()
+                    .find(|linked| linked.name() == handler)
+            });
+        match linked {
+            Some(linked) => Metrics::handler_labels(event, linked.name()),
+            None => Metrics::handler_labels(event, handler.to_owned()),
+        }
+    }
+
+    /// Starts the due handlers of `claim`, each on its own task with its own budget, timed
+    /// into the metrics under `labels` when there are metrics. The payload is parsed once for
+    /// all of them.
+    fn start(&self, claim: &Claim, labels: Option<&EventLabels>) -> Tasks {
         let delivery = &claim.delivery;
         let mut tasks = Tasks {
             set: tokio::task::JoinSet::new(),
@@ -169,11 +214,19 @@ impl Worker {
                 Some(call) => {
                     let budget = self.budget;
                     let runtime = tokio::runtime::Handle::current();
+                    let timed = self.metrics.clone().zip(
+                        labels.map(|labels| Metrics::handler_labels(labels, call.handler().name())),
+                    );
                     // On a blocking thread: a sync handler that blocks holds that thread, not
                     // one the worker needs to renew its claim and record what finished.
-                    tasks
-                        .set
-                        .spawn_blocking(move || runtime.block_on(attempt(call, budget)))
+                    tasks.set.spawn_blocking(move || {
+                        let started = Instant::now();
+                        let outcome = runtime.block_on(attempt(call, budget));
+                        if let Some((metrics, labels)) = timed {
+                            metrics.handler_duration(&labels, started.elapsed());
+                        }
+                        outcome
+                    })
                 }
                 None => tasks.set.spawn(async {
                     Attempt::Failed("no handler of this name is linked into this binary".into())
@@ -241,19 +294,29 @@ async fn next_outcome(tasks: &mut Tasks) -> Option<(String, Attempt)> {
     })
 }
 
-fn log_outcome(id: &str, handler: &str, attempt: u32, outcome: &Attempt, policy: &RetryPolicy) {
+/// Counts and logs one handler's attempt; returns what became of it.
+fn log_outcome(
+    id: &str,
+    handler: &str,
+    attempt: u32,
+    outcome: &Attempt,
+    policy: &RetryPolicy,
+) -> HandlerOutcome {
     match outcome {
         Attempt::Succeeded => {
             count(Count::Handled);
             tracing::info!(delivery = %id, handler = %handler, attempt, outcome = "handled");
+            HandlerOutcome::Handled
         }
         Attempt::Failed(message) if policy.is_exhausted(attempt) => {
             count(Count::DeadLettered);
             tracing::error!(delivery = %id, handler = %handler, attempt, outcome = "dead-lettered", "{message}");
+            HandlerOutcome::DeadLettered
         }
         Attempt::Failed(message) => {
             count(Count::Retried);
             tracing::warn!(delivery = %id, handler = %handler, attempt, outcome = "retrying", "{message}");
+            HandlerOutcome::Retried
         }
     }
 }

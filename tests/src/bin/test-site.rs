@@ -16,6 +16,12 @@ use backend_events_tests as _;
 /// lines from several processes do not interleave.
 #[backend_event(wixEventsV3, onEventPublished)]
 fn run_log(event: EventPublished) -> Result<(), String> {
+    // The deliveries whose id has this prefix fail: how the metrics test makes dead letters.
+    if let Ok(prefix) = std::env::var("TEST_SITE_FAIL_PREFIX") {
+        if event.metadata.id.starts_with(&prefix) {
+            return Err(format!("{} fails by design", event.metadata.id));
+        }
+    }
     let Some(path) = std::env::var_os("TEST_SITE_RUN_LOG") else {
         return Ok(());
     };
@@ -35,6 +41,12 @@ fn run_log(event: EventPublished) -> Result<(), String> {
         .unwrap_or(0);
     std::thread::sleep(Duration::from_millis(millis));
     log("done")
+}
+
+/// A second handler of the event, which always succeeds: each handler has counters of its own.
+#[backend_event(wixEventsV3, onEventPublished)]
+fn receipt(event: EventPublished) {
+    std::hint::black_box(event.metadata.id);
 }
 
 fn main() -> ExitCode {

@@ -113,6 +113,12 @@ pub fn order(id: &str, plan_name: &str) -> Value {
 /// `env`, the app key in `WIX_PUBLIC_KEY` (base64 of the PEM); returns the process and the URL
 /// read from its log.
 pub fn start_serve(args: &[&str], env: &[(&str, &str)]) -> (Child, String) {
+    let (child, url, _) = start_serve_logged(args, env);
+    (child, url)
+}
+
+/// [`start_serve`], with the log lines written before the one that names the URL.
+pub fn start_serve_logged(args: &[&str], env: &[(&str, &str)]) -> (Child, String, Vec<String>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_test-site"))
         .args(["serve", "--addr", "127.0.0.1:0"])
         .args(args)
@@ -123,6 +129,7 @@ pub fn start_serve(args: &[&str], env: &[(&str, &str)]) -> (Child, String) {
         .spawn()
         .unwrap();
     let mut log = BufReader::new(child.stderr.take().unwrap());
+    let mut before = Vec::new();
     let url = loop {
         let mut line = String::new();
         assert!(log.read_line(&mut line).unwrap() > 0, "the server exited");
@@ -130,10 +137,11 @@ pub fn start_serve(args: &[&str], env: &[(&str, &str)]) -> (Child, String) {
             let rest = &line[at + "listening on ".len()..];
             break rest.split_whitespace().next().unwrap().to_owned();
         }
+        before.push(line);
     };
     // Keep reading the log so that the server never blocks on a full pipe.
     std::thread::spawn(move || std::io::copy(&mut log, &mut std::io::sink()));
-    (child, url)
+    (child, url, before)
 }
 
 /// A connection to the database `url` names, with the TLS its `sslmode` asks for (as the inbox
