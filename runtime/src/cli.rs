@@ -144,7 +144,8 @@ enum InboxCommand {
         #[arg(long, conflicts_with = "id")]
         all_dead: bool,
     },
-    /// Delete handled deliveries older than an age such as 30d, 12h or 90m
+    /// Delete handled deliveries older than an age such as 30d, 12h or 90m; their ids are
+    /// kept until their tokens expire, so that a replay runs nothing
     Purge {
         /// The age: a number and a unit (30d, 12h, 90m...)
         #[arg(long, value_parser = parse_duration)]
@@ -391,8 +392,14 @@ async fn inbox_command_async(location: &str, command: InboxCommand) -> Result<Ex
         InboxCommand::Purge { older_than } => {
             let age = u64::try_from(older_than.as_millis()).unwrap_or(u64::MAX);
             let before = now_ms().saturating_sub(age);
-            let purged = inbox.purge(before).await.map_err(|e| e.to_string())?;
-            writeln!(out, "{purged} handled deliveries deleted")
+            let purged = inbox
+                .purge(before, now_ms())
+                .await
+                .map_err(|e| e.to_string())?;
+            writeln!(
+                out,
+                "{purged} handled deliveries purged (ids are kept until their tokens expire)"
+            )
         }
     };
     written.map_err(|e| e.to_string())?;
