@@ -227,7 +227,19 @@ impl Endpoint {
         event: &'static EventInfo,
         delivery: &Delivery,
     ) -> Answer {
-        let accepted = inbox::accept(inbox, &self.dispatcher, event, delivery).await;
+        // Kept until a replay of the token can no longer verify.
+        let remember_until_ms = delivery
+            .token()
+            .map_or(0, |token| token.accepted_until_ms());
+        let accepted = inbox::accept(
+            inbox,
+            &self.dispatcher,
+            event,
+            delivery.event_id(),
+            delivery.payload(),
+            remember_until_ms,
+        )
+        .await;
         match accepted {
             Ok(accepted) => {
                 let outcome = match accepted {

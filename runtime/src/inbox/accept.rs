@@ -7,7 +7,6 @@ use sha2::{Digest, Sha256};
 
 use super::counters::{Count, count};
 use super::{Accepted, Inbox, InboxError, StoredDelivery};
-use crate::webhook::Delivery;
 use crate::{Dispatcher, EventInfo, PayloadError};
 
 /// Why a delivery was not accepted: the sender's fault (400) or the store's (500, and the
@@ -39,20 +38,23 @@ impl axum::response::IntoResponse for AcceptError {
     }
 }
 
-/// Stores a verified delivery of `event`, with one pending outcome for each of the event's
-/// handlers in this binary, unless one with its key is already stored or remembered. The key
-/// is the domain event's `id` (the same for every resend) or, for a body that has none, its
-/// payload's digest; it is remembered until the delivery's token expires
-/// ([`Delivery::token`]), whatever a purge is told.
+/// Stores a delivery of `event`, with one pending outcome for each of the event's handlers in
+/// this binary, unless one with its key is already stored or remembered. The key is the
+/// domain event's `id` (the same for every resend) or, for a body that has none, its
+/// payload's digest; it is remembered until `remember_until_ms`, whatever a purge is told:
+/// for a verified delivery, until its token can no longer verify
+/// ([`TokenTimes::accepted_until_ms`](crate::webhook::TokenTimes::accepted_until_ms) of
+/// [`Delivery::token`](crate::webhook::Delivery::token)).
 ///
 /// Resolves once the delivery is durable; only then may the sender be told 200.
 pub async fn accept(
     inbox: &dyn Inbox,
     dispatcher: &Dispatcher,
     event: &'static EventInfo,
-    delivery: &Delivery,
+    id: Option<&str>,
+    payload: &[u8],
+    remember_until_ms: u64,
 ) -> Result<Accepted, AcceptError> {
-    let payload = delivery.payload();
     dispatcher.check_event(event, payload)?;
     let handlers: Vec<&'static str> = dispatcher
         .handlers_of(event)
@@ -60,15 +62,11 @@ pub async fn accept(
         .map(|handler| handler.name())
         .collect();
     let stored = StoredDelivery {
-        id: delivery
-            .event_id()
-            .map_or_else(|| payload_key(payload), str::to_owned),
+        id: id.map_or_else(|| payload_key(payload), str::to_owned),
         module: event.module().to_owned(),
         event: event.name().to_owned(),
         payload: payload.to_vec(),
-        remember_until_ms: delivery
-            .token()
-            .map_or(0, |token| token.accepted_until_ms()),
+        remember_until_ms,
     };
     let accepted = inbox.accept(&stored, &handlers).await?;
     count(match accepted {

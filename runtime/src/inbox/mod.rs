@@ -220,9 +220,10 @@ pub async fn open(location: &str) -> Result<std::sync::Arc<dyn Inbox>, InboxErro
 }
 
 /// How long the id of a delivery stored before ids were kept is kept, from its arrival: the
-/// lifetime of the platform's tokens (`exp - iat` = 3,600,000 s), plus the verifier's leeway
-/// and its last second. Its token's `exp` is not known, but it was issued before it arrived.
-pub(crate) const TOKEN_LIFETIME_MS: u64 = (3_600_000 + crate::webhook::LEEWAY_SECS + 1) * 1000;
+/// lifetime of the platform's tokens (`exp - iat` = 3,600,000 s), plus the verifier's minute
+/// of leeway and its last second. Its token's `exp` is not known, but it was issued before it
+/// arrived.
+pub(crate) const TOKEN_LIFETIME_MS: u64 = (3_600_000 + 60 + 1) * 1000;
 
 /// Milliseconds since the Unix epoch, the inbox's clock.
 pub fn now_ms() -> u64 {
