@@ -23,6 +23,8 @@ fn delivery(id: String) -> StoredDelivery {
         event: "onPolicyUpdated".to_owned(),
         // About the size of a real payload.
         payload: vec![b'x'; 600],
+        // As a token of the platform's brings it: the purge keeps the id.
+        remember_until_ms: now_ms() + 3_600_000_000,
     }
 }
 
@@ -92,7 +94,7 @@ async fn main() {
         let inbox = inbox.clone();
         tokio::spawn(async move {
             let start = Instant::now();
-            let purged = inbox.purge(before).await.unwrap();
+            let purged = inbox.purge(before, now_ms()).await.unwrap();
             (purged, start.elapsed())
         })
     };

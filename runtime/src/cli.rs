@@ -10,7 +10,7 @@
 //!
 //! | command | does |
 //! |---|---|
-//! | `serve [--addr 127.0.0.1:8080] --public-key FILE` | serves `POST /webhooks` ([`serve::Server`](crate::serve::Server)), and `GET /healthz`, `/readyz` and `/metrics` beside it or on `--metrics-addr ADDR`; the key may come from the environment variable `WIX_PUBLIC_KEY` instead (PEM, or base64 of PEM) |
+//! | `serve [--addr 127.0.0.1:8080] --public-key [KID=]FILE...` | serves `POST /webhooks` ([`serve::Server`](crate::serve::Server)), and `GET /healthz`, `/readyz` and `/metrics` beside it or on `--metrics-addr ADDR`; several keys while the app's key is rotated; the keys may come from the environment variable `WIX_PUBLIC_KEY` instead (PEM, or base64 of PEM; several PEM blocks, each optionally after a line `kid: ID`) |
 //! | `list [--events]` | the handlers linked into the binary: event, fn, file:line; with `--events`, every declared event: module, event, `eventType`, feature |
 //! | `fire <module> <event> [FILE\|-]` | runs the event's handlers on a payload file, standard input (`-`), or the bundled sample: the Rust form of Velo's functional testing |
 //! | `sample <module> <event>` | prints the event's bundled sample |
@@ -40,7 +40,7 @@ use std::sync::Arc;
 use crate::http::Config;
 use crate::inbox::{self, BackupError, Inbox, Replay, RetryPolicy, now_ms};
 use crate::serve::{Server, shutdown_signal};
-use crate::webhook::Verifier;
+use crate::webhook::{PublicKey, Verifier};
 use crate::{Dispatcher, EventInfo};
 
 #[derive(Parser)]
@@ -60,9 +60,14 @@ enum Command {
         /// The address to listen on
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
-        /// The app's public key, in PEM (or base64 of PEM), from a file
-        #[arg(long, value_name = "FILE")]
-        public_key: Option<PathBuf>,
+        /// The app's public key, in PEM (or base64 of PEM), from a file. Give it once per key
+        /// while keys are rotated: a token is accepted if one of them verifies it. KID=FILE
+        /// names the key by the `kid` of the tokens' JWT header: a token naming it is checked
+        /// against that key alone, any other against each key in turn. Without this option,
+        /// the environment variable WIX_PUBLIC_KEY holds the key (PEM, or base64 of PEM),
+        /// or several PEM blocks, each optionally after a line `kid: ID`
+        #[arg(long, value_name = "[KID=]FILE", value_parser = parse_key_arg)]
+        public_key: Vec<KeyArg>,
         /// The largest body accepted, in bytes
         #[arg(long, default_value_t = Config::default().body_limit)]
         body_limit: usize,
@@ -152,7 +157,8 @@ enum InboxCommand {
         #[arg(long, conflicts_with = "id")]
         all_dead: bool,
     },
-    /// Delete handled deliveries older than an age such as 30d, 12h or 90m
+    /// Delete handled deliveries older than an age such as 30d, 12h or 90m; their ids are
+    /// kept until their tokens expire, so that a replay runs nothing
     Purge {
         /// The age: a number and a unit (30d, 12h, 90m...)
         #[arg(long, value_parser = parse_duration)]
@@ -167,6 +173,61 @@ enum InboxCommand {
         #[arg(long)]
         overwrite: bool,
     },
+}
+
+/// One `--public-key`: the file, and the key id it names, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct KeyArg {
+    kid: Option<String>,
+    path: PathBuf,
+}
+
+/// `FILE` or `KID=FILE`; a file of the whole name wins, as a path may hold `=`.
+fn parse_key_arg(text: &str) -> Result<KeyArg, String> {
+    let whole = || KeyArg {
+        kid: None,
+        path: PathBuf::from(text),
+    };
+    if std::path::Path::new(text).exists() {
+        return Ok(whole());
+    }
+    Ok(match text.split_once('=') {
+        Some((kid, path)) if !kid.is_empty() && !kid.contains('/') && !path.is_empty() => KeyArg {
+            kid: Some(kid.to_owned()),
+            path: PathBuf::from(path),
+        },
+        _ => whole(),
+    })
+}
+
+/// The verifier of `serve`: the keys of the `--public-key` files, in the order given, or else
+/// those of `WIX_PUBLIC_KEY`.
+fn load_verifier(keys: &[KeyArg]) -> Result<Verifier, String> {
+    if keys.is_empty() {
+        let text = std::env::var("WIX_PUBLIC_KEY").map_err(|_| {
+            "no public key: give --public-key FILE or set WIX_PUBLIC_KEY".to_owned()
+        })?;
+        return Verifier::from_key_text(&text).map_err(|e| format!("WIX_PUBLIC_KEY: {e}"));
+    }
+    let mut all = Vec::new();
+    for KeyArg { kid, path } in keys {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read the public key {}: {e}", path.display()))?;
+        let mut found =
+            PublicKey::all_from_text(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        if let Some(kid) = kid {
+            if found.len() != 1 {
+                return Err(format!(
+                    "{}: holds {} keys, but {kid}= names one: give one key per KID=FILE",
+                    path.display(),
+                    found.len()
+                ));
+            }
+            found = found.into_iter().map(|key| key.with_kid(kid)).collect();
+        }
+        all.extend(found);
+    }
+    Verifier::new(all).map_err(|e| e.to_string())
 }
 
 /// A duration as people write it: `30d`, `12h`, `90m`, `1s`, `500ms`, `1h 30m`.
@@ -427,10 +488,13 @@ async fn inbox_command_async(location: &str, command: InboxCommand) -> Result<Ex
             let before = now_ms().saturating_sub(age);
             let purged = inbox()
                 .await?
-                .purge(before)
+                .purge(before, now_ms())
                 .await
                 .map_err(|e| e.to_string())?;
-            writeln!(out, "{purged} handled deliveries deleted")
+            writeln!(
+                out,
+                "{purged} handled deliveries purged (ids are kept until their tokens expire)"
+            )
         }
         InboxCommand::Backup { path, overwrite } => {
             match inbox::backup(location, &path, overwrite) {
@@ -455,19 +519,12 @@ async fn inbox_command_async(location: &str, command: InboxCommand) -> Result<Ex
 
 fn serve(
     addr: SocketAddr,
-    public_key: Option<PathBuf>,
+    public_keys: Vec<KeyArg>,
     config: Config,
     inbox: Option<InboxOptions>,
     ops: OpsOptions,
 ) -> Result<ExitCode, String> {
-    let key = match public_key {
-        Some(path) => std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read the public key {}: {e}", path.display()))?,
-        None => std::env::var("WIX_PUBLIC_KEY").map_err(|_| {
-            "no public key: give --public-key FILE or set WIX_PUBLIC_KEY".to_owned()
-        })?,
-    };
-    let verifier = Verifier::from_key_text(&key).map_err(|e| e.to_string())?;
+    let verifier = load_verifier(&public_keys)?;
     init_logging();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -603,6 +660,33 @@ mod tests {
         };
         assert_eq!(metrics_addr, Some("127.0.0.1:9090".parse().unwrap()));
         assert_eq!(gauges_every, Duration::ZERO);
+    }
+
+    #[test]
+    fn public_keys_repeat_and_may_name_their_kid() {
+        let Command::Serve { public_key, .. } = serve_args(&[
+            "--public-key",
+            "old.pem",
+            "--public-key",
+            "2025-06=keys/new.pem",
+            "--public-key",
+            "keys/a=b.pem",
+        ]) else {
+            panic!("not serve")
+        };
+        let key = |kid: Option<&str>, path: &str| KeyArg {
+            kid: kid.map(str::to_owned),
+            path: PathBuf::from(path),
+        };
+        assert_eq!(
+            public_key,
+            [
+                key(None, "old.pem"),
+                key(Some("2025-06"), "keys/new.pem"),
+                // A `/` before the `=`: a path, not a key id.
+                key(None, "keys/a=b.pem"),
+            ]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! |---|---|
 //! | 200 | every handler succeeded, the event has no handler, or no declared event has the delivery's `eventType` (ignored, logged) |
 //! | 400 | the body is not a token, a layer inside it does not decode, or the payload is not the event's type |
-//! | 401 | the signature does not verify, the token has expired, or it is not RS256 |
+//! | 401 | the signature does not verify with any of the keys, the token has expired or is issued in the future, or it is not RS256 |
 //! | 413 | the body is over the limit (1 MiB by default); served through a [`LingeringListener`](crate::linger::LingeringListener), a client still sending the rest reads it |
 //! | 500 | a handler failed or panicked, or the handlers ran over the time budget: the platform will send the delivery again |
 //!
@@ -275,12 +275,17 @@ impl Endpoint {
         event: &'static EventInfo,
         delivery: &Delivery,
     ) -> Answer {
+        // Kept until a replay of the token can no longer verify.
+        let remember_until_ms = delivery
+            .token()
+            .map_or(0, |token| token.accepted_until_ms());
         let accepted = inbox::accept(
             inbox,
             &self.dispatcher,
             event,
             delivery.event_id(),
             delivery.payload(),
+            remember_until_ms,
         )
         .await;
         match accepted {

@@ -200,7 +200,10 @@ fn serve_refuses_to_start_without_a_usable_key() {
     let path = payload_file("not-a-key.pem", "hello");
     assert_one_line_error(
         &site(&["serve", "--public-key", path.to_str().unwrap()]),
-        "the public key is neither PEM (-----BEGIN PUBLIC KEY-----) nor base64 of PEM",
+        &format!(
+            "{}: the public key is neither PEM (-----BEGIN PUBLIC KEY-----) nor base64 of PEM",
+            path.display()
+        ),
     );
     let output = site(&["serve", "--addr", "not-an-address"]);
     assert_eq!(output.status.code(), Some(2), "{output:?}");

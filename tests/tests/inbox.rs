@@ -137,6 +137,7 @@ on_both_backends!(
     purge_deletes_only_handled_deliveries_older_than_asked,
     a_purge_of_thousands_keeps_every_unfinished_delivery,
     post_webhooks_answers_200_only_for_stored_deliveries,
+    a_token_replayed_after_a_purge_is_a_duplicate_until_it_expires,
 );
 
 /// The bundled sample of `event`, with its own delivery id and, for published events, title.
@@ -154,6 +155,8 @@ fn delivery(event: &str, id: &str, title: &str) -> StoredDelivery {
         module: "wixEventsV3".to_owned(),
         event: event.to_owned(),
         payload: serde_json::to_vec(&payload).unwrap(),
+        // As no token brought it: a purge forgets it.
+        remember_until_ms: 0,
     }
 }
 
@@ -359,7 +362,7 @@ async fn a_purge_of_thousands_keeps_every_unfinished_delivery(inbox: Arc<dyn Inb
     }
     let kept = (0..COUNT).filter(|&i| unfinished(i)).count();
     assert_eq!(
-        inbox.purge(now_ms() + 1).await.unwrap(),
+        inbox.purge(now_ms() + 1, now_ms()).await.unwrap(),
         (COUNT - kept) as u64
     );
     for i in 0..COUNT {
@@ -389,12 +392,12 @@ async fn purge_deletes_only_handled_deliveries_older_than_asked(inbox: Arc<dyn I
     // Stored after the drain: still pending.
     accept(&inbox, &delivery("onEventPublished", &second, "party")).await;
     assert_eq!(
-        inbox.purge(now_ms() - 60_000).await.unwrap(),
+        inbox.purge(now_ms() - 60_000, now_ms()).await.unwrap(),
         0,
         "nothing is that old"
     );
-    assert_eq!(inbox.purge(now_ms() + 1).await.unwrap(), 1);
-    // A purged delivery is forgotten; a pending one is kept.
+    assert_eq!(inbox.purge(now_ms() + 1, now_ms()).await.unwrap(), 1);
+    // A purged delivery no token brought is forgotten; a pending one is kept.
     assert_eq!(
         accept(&inbox, &delivery("onEventPublished", &first, "party")).await,
         Accepted::New
@@ -468,8 +471,8 @@ impl Inbox for Flaky {
     fn replay<'a>(&'a self, what: &'a Replay) -> InboxFuture<'a, u64> {
         self.inner.replay(what)
     }
-    fn purge(&self, before: u64) -> InboxFuture<'_, u64> {
-        self.inner.purge(before)
+    fn purge(&self, before: u64, now: u64) -> InboxFuture<'_, u64> {
+        self.inner.purge(before, now)
     }
 }
 
@@ -556,6 +559,173 @@ async fn post_webhooks_answers_200_only_for_stored_deliveries(inbox: Arc<dyn Inb
     assert_eq!(counts.handled, 2);
     assert_eq!(runs(&second), HashMap::from([("flaky", 1), ("steady", 1)]));
     assert!(runs(&bad).is_empty());
+}
+
+/// An app's endpoint in front of `inbox`, on an ephemeral port: its URL.
+async fn endpoint(inbox: &Arc<dyn Inbox>) -> String {
+    let app = backend_events::http::inbox_router(
+        Dispatcher::new(),
+        Verifier::from_pem(&app_keys().public_pem).unwrap(),
+        inbox.clone(),
+        backend_events::http::Config::default(),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/webhooks", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    url
+}
+
+/// A token lives as long as the platform makes it (`exp - iat` = 3,600,000 s): purging its
+/// delivery keeps its id, so posting the token again is a duplicate and runs nothing, until
+/// a purge after its expiry (the clock is the purge's `now_ms`) forgets the id.
+async fn a_token_replayed_after_a_purge_is_a_duplicate_until_it_expires(
+    inbox: Arc<dyn Inbox>,
+    tag: &str,
+) {
+    let url = endpoint(&inbox).await;
+    let post = |token: String| {
+        let request = reqwest::Client::new().post(&url).body(token);
+        async move {
+            let response = request.send().await.unwrap();
+            (response.status().as_u16(), response.text().await.unwrap())
+        }
+    };
+    let id = format!("{tag}-replayed-1");
+    let stored = delivery("onEventPublished", &id, "party");
+    let payload: Value = serde_json::from_slice(&stored.payload).unwrap();
+    let event = domain_event(
+        &id,
+        "e-1",
+        json!({"actionEvent": {"body": payload["data"]}}),
+    );
+    let exp = support::now() + 3_600_000;
+    let token = app_keys().sign(&support::claims(
+        "wix.events.v3.event_published",
+        &event,
+        exp,
+    ));
+
+    assert_eq!(post(token.clone()).await, (200, "accepted".into()));
+    assert_eq!(drain(&inbox, &worker(&inbox)).await.handled, 1);
+    assert_eq!(runs(&id), HashMap::from([("flaky", 1), ("steady", 1)]));
+    // `inbox purge --older-than 0s`: the payload and outcomes go, the id stays.
+    assert_eq!(inbox.purge(now_ms() + 1, now_ms()).await.unwrap(), 1);
+    assert_eq!(inbox.counts().await.unwrap(), Counts::default());
+    assert_eq!(post(token.clone()).await, (200, "duplicate".into()));
+    // Purged again, and again replayed: still the record, still nothing runs.
+    assert_eq!(inbox.purge(now_ms() + 1, now_ms()).await.unwrap(), 0);
+    assert_eq!(post(token.clone()).await, (200, "duplicate".into()));
+    let counts = drain(&inbox, &worker(&inbox)).await;
+    assert_eq!((counts.pending, counts.handled), (0, 0));
+    assert_eq!(runs(&id), HashMap::from([("flaky", 1), ("steady", 1)]));
+
+    // The id is kept through the verifier's leeway after `exp`, to the end of its last second.
+    let last_accepted_ms = (exp + backend_events::webhook::LEEWAY_SECS) * 1000 + 999;
+    inbox.purge(now_ms() + 1, last_accepted_ms).await.unwrap();
+    assert_eq!(post(token.clone()).await, (200, "duplicate".into()));
+    // A purge once the token can no longer verify forgets the id: the same delivery (here by
+    // the same token, which is still valid by this process's clock) is new again.
+    inbox
+        .purge(now_ms() + 1, last_accepted_ms + 1)
+        .await
+        .unwrap();
+    assert_eq!(post(token).await, (200, "accepted".into()));
+    drain(&inbox, &worker(&inbox)).await;
+    assert_eq!(runs(&id), HashMap::from([("flaky", 2), ("steady", 2)]));
+}
+
+/// An inbox made by the release before ids were kept: its tables without the new columns,
+/// with a handled delivery and a pending one.
+const OLD_POSTGRES_SCHEMA: &str = "
+    CREATE TABLE deliveries (
+        id          TEXT PRIMARY KEY,
+        module      TEXT NOT NULL,
+        event       TEXT NOT NULL,
+        payload     BYTEA NOT NULL,
+        received_ms BIGINT NOT NULL,
+        claimed_by  TEXT,
+        claimed_until_ms BIGINT NOT NULL DEFAULT 0
+    );
+    CREATE TABLE outcomes (
+        delivery_id TEXT NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
+        handler     TEXT NOT NULL,
+        state       TEXT NOT NULL CHECK (state IN ('pending', 'retrying', 'succeeded', 'dead')),
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        last_error  TEXT,
+        next_attempt_ms BIGINT NOT NULL DEFAULT 0,
+        PRIMARY KEY (delivery_id, handler)
+    );
+    CREATE INDEX outcomes_due ON outcomes (next_attempt_ms)
+        WHERE state IN ('pending', 'retrying');
+";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_an_inbox_of_the_previous_release_is_migrated_and_keeps_its_ids() {
+    let Some(url) = support::postgres_schema("inbox_test_migration").await else {
+        return;
+    };
+    let (old, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(connection);
+    old.batch_execute(OLD_POSTGRES_SCHEMA).await.unwrap();
+    let (handled, pending) = (
+        delivery("onEventPublished", "migrated-handled", "party"),
+        delivery("onEventPublished", "migrated-pending", "party"),
+    );
+    let received = i64::try_from(now_ms()).unwrap() - 1000;
+    for (stored, state) in [(&handled, "succeeded"), (&pending, "pending")] {
+        old.execute(
+            "INSERT INTO deliveries (id, module, event, payload, received_ms)
+             VALUES ($1, $2, $3, $4, $5)",
+            &[
+                &stored.id,
+                &stored.module,
+                &stored.event,
+                &stored.payload,
+                &received,
+            ],
+        )
+        .await
+        .unwrap();
+        for handler in handlers(&stored.event) {
+            old.execute(
+                "INSERT INTO outcomes (delivery_id, handler, state) VALUES ($1, $2, $3)",
+                &[&stored.id, &handler, &state],
+            )
+            .await
+            .unwrap();
+        }
+    }
+
+    let inbox: Arc<dyn Inbox> = Arc::new(PostgresInbox::connect(&url).await.unwrap());
+    // Opened again: the migration is not applied twice.
+    let inbox_again: Arc<dyn Inbox> = Arc::new(PostgresInbox::connect(&url).await.unwrap());
+    assert_eq!(
+        inbox.counts().await.unwrap(),
+        Counts {
+            pending: 1,
+            handled: 1,
+            ..Counts::default()
+        }
+    );
+    assert_eq!(drain(&inbox, &worker(&inbox)).await.handled, 2);
+    assert_eq!(
+        runs("migrated-pending"),
+        HashMap::from([("flaky", 1), ("steady", 1)])
+    );
+    // Their tokens' `exp` is not known: their ids are kept as long as the platform's tokens
+    // last, from their arrival.
+    assert_eq!(inbox_again.purge(now_ms() + 1, now_ms()).await.unwrap(), 2);
+    for stored in [&handled, &pending] {
+        assert_eq!(accept(&inbox, stored).await, Accepted::Duplicate);
+    }
+    let lifetime_ms = 3_600_061_000;
+    inbox
+        .purge(now_ms() + 1, received as u64 + lifetime_ms + 1)
+        .await
+        .unwrap();
+    assert_eq!(accept(&inbox, &handled).await, Accepted::New);
 }
 
 /// The database drops every connection (as a restart or a network cut would): no delivery is
@@ -651,6 +821,7 @@ async fn a_handler_slower_than_the_lease_never_runs_twice_at_once() {
         module: "wixEventsV3".into(),
         event: "onEventCloned".into(),
         payload: serde_json::to_vec(&payload).unwrap(),
+        remember_until_ms: 0,
     };
     assert_eq!(accept(&inbox, &stored).await, Accepted::New);
     let short = |inbox: &Arc<dyn Inbox>| worker(inbox).with_budget(Duration::from_millis(100));

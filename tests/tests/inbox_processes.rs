@@ -10,7 +10,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use support::{domain_event, signed, start_serve};
+use support::{KeyPair, domain_event, signed, start_serve};
 
 const SITE: &str = env!("CARGO_BIN_EXE_test-site");
 
@@ -24,16 +24,28 @@ fn scratch(name: &str) -> PathBuf {
     path
 }
 
-/// A signed `wixEventsV3.onEventPublished` delivery with its own id.
-fn published(id: &str) -> String {
+/// A `wixEventsV3.onEventPublished` domain event with its own id.
+fn published_event(id: &str) -> Value {
     let info = backend_events::Dispatcher::new()
         .event("wixEventsV3", "onEventPublished")
         .unwrap();
     let sample: Value = serde_json::from_str(info.sample().unwrap()).unwrap();
-    signed(
+    domain_event(id, "e-1", json!({"actionEvent": {"body": sample["data"]}}))
+}
+
+/// A signed `wixEventsV3.onEventPublished` delivery with its own id.
+fn published(id: &str) -> String {
+    signed("wix.events.v3.event_published", &published_event(id))
+}
+
+/// The same, signed by `keys`, its header naming `kid`.
+fn published_by(keys: &KeyPair, kid: Option<&str>, id: &str) -> String {
+    let claims = support::claims(
         "wix.events.v3.event_published",
-        &domain_event(id, "e-1", json!({"actionEvent": {"body": sample["data"]}})),
-    )
+        &published_event(id),
+        support::now() + 600,
+    );
+    keys.sign_with_kid(kid, &claims)
 }
 
 /// Posts `token`; `Some(status)`, or `None` when nothing answers.
@@ -46,6 +58,19 @@ async fn post(url: &str, token: String) -> Option<u16> {
         .await
         .ok()?;
     Some(response.status().as_u16())
+}
+
+/// Posts `token`: the status and the body's text, or `None` when nothing answers.
+async fn post_text(url: &str, token: String) -> Option<(u16, String)> {
+    let response = reqwest::Client::new()
+        .post(url)
+        .body(token)
+        .timeout(Duration::from_secs(5))
+        .send()
+        .await
+        .ok()?;
+    let status = response.status().as_u16();
+    Some((status, response.text().await.ok()?))
 }
 
 /// How many times the handler finished on each delivery, from the run log.
@@ -235,4 +260,145 @@ async fn blocking_handlers_in_the_workers_do_not_delay_the_answers() {
         waited < Duration::from_millis(1000),
         "answered after {waited:?}"
     );
+}
+
+/// `serve`, `inbox purge --older-than 0s`, and the same token posted again: a duplicate, and
+/// the handler does not run again.
+async fn a_token_replayed_after_a_purge_runs_no_handler(inbox: &str, tag: &str) {
+    let log = scratch(&format!("{tag}-replay-runs.log"));
+    let env = [("TEST_SITE_RUN_LOG", log.to_str().unwrap())];
+    let (mut server, url) = start_serve(&["--inbox", inbox], &env);
+    let id = format!("{tag}-replayed");
+    let token = published(&id);
+    assert_eq!(
+        post_text(&url, token.clone()).await,
+        Some((200, "accepted".into()))
+    );
+    wait_until_handled(inbox, 1);
+    let purge = Command::new(SITE)
+        .args(["inbox", "--inbox", inbox, "purge", "--older-than", "0s"])
+        .output()
+        .unwrap();
+    assert!(purge.status.success(), "{purge:?}");
+    assert_eq!(
+        String::from_utf8(purge.stdout).unwrap(),
+        "1 handled deliveries purged (ids are kept until their tokens expire)\n"
+    );
+    assert_eq!(
+        post_text(&url, token).await,
+        Some((200, "duplicate".into()))
+    );
+    // A delivery after the replay is handled, and it is the only one the inbox holds.
+    let after = format!("{tag}-after-replay");
+    assert_eq!(post(&url, published(&after)).await, Some(200));
+    let status = wait_until_handled(inbox, 1);
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert_eq!(status, "pending 0\nretrying 0\ndead 0\nhandled 1\n");
+    let runs = finished(&log);
+    assert_eq!((runs.get(&id), runs.get(&after)), (Some(&1), Some(&1)));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_a_token_replayed_after_a_purge_runs_no_handler() {
+    let inbox = scratch("replay.db");
+    a_token_replayed_after_a_purge_runs_no_handler(inbox.to_str().unwrap(), "sqlite").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_a_token_replayed_after_a_purge_runs_no_handler() {
+    let Some(inbox) = support::postgres_schema("inbox_test_replay_processes").await else {
+        return;
+    };
+    a_token_replayed_after_a_purge_runs_no_handler(&inbox, "postgres").await;
+}
+
+/// The app's key is rotated with deliveries in flight: `serve` with the old key and the new
+/// one accepts tokens of both; killed while handlers run, it is restarted with the new key
+/// only, which refuses the old key's tokens; every delivery answered 200 is handled, and the
+/// ones sent while it was down are stored once resent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keys_rotated_with_deliveries_in_flight_lose_nothing_and_the_old_key_is_refused() {
+    let inbox = scratch("rotation.db");
+    let inbox = inbox.to_str().unwrap();
+    let log = scratch("rotation-runs.log");
+    let (old, new) = (support::app_keys(), support::other_keys());
+    let (old_pem, new_pem) = (scratch("rotation-old.pem"), scratch("rotation-new.pem"));
+    std::fs::write(&old_pem, &old.public_pem).unwrap();
+    std::fs::write(&new_pem, &new.public_pem).unwrap();
+    let (old_pem, new_pem) = (old_pem.to_str().unwrap(), new_pem.to_str().unwrap());
+    let named_new = format!("2025={new_pem}");
+    let env = [
+        ("TEST_SITE_RUN_LOG", log.to_str().unwrap()),
+        ("TEST_SITE_HANDLER_MS", "50"),
+    ];
+
+    // Both keys, the new one named by the `kid` its tokens carry. A 1 s handler budget makes
+    // a claim's lease 7 s: how long the killed workers' deliveries wait.
+    let budget = ["--handler-budget-ms", "1000"];
+    let both = [
+        &[
+            "--inbox",
+            inbox,
+            "--public-key",
+            old_pem,
+            "--public-key",
+            &named_new,
+        ],
+        &budget[..],
+    ]
+    .concat();
+    let (mut server, url) = start_serve(&both, &env);
+    let mut accepted = Vec::new();
+    for n in 0..10 {
+        let (by_old, by_new) = (format!("rotation-old-{n}"), format!("rotation-new-{n}"));
+        let tokens = [
+            (by_old.clone(), published_by(old, None, &by_old)),
+            (by_new.clone(), published_by(new, Some("2025"), &by_new)),
+        ];
+        for (id, token) in tokens {
+            assert_eq!(post(&url, token).await, Some(200), "{id}");
+            accepted.push(id);
+        }
+    }
+    // Killed while the handlers run (20 of 50 ms, two at a time); what is sent meanwhile gets
+    // no answer, and the platform sends it again later.
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let resent: Vec<String> = (0..5).map(|n| format!("rotation-resent-{n}")).collect();
+    for id in &resent {
+        assert_eq!(post(&url, published_by(new, None, id)).await, None, "{id}");
+    }
+
+    // The new key only.
+    let only_new = [&["--inbox", inbox, "--public-key", &named_new], &budget[..]].concat();
+    let (mut server, url) = start_serve(&only_new, &env);
+    let refused = "rotation-old-after";
+    for kid in [None, Some("2025")] {
+        assert_eq!(post(&url, published_by(old, kid, refused)).await, Some(401));
+    }
+    for id in &resent {
+        assert_eq!(
+            post(&url, published_by(new, None, id)).await,
+            Some(200),
+            "{id}"
+        );
+        accepted.push(id.clone());
+    }
+    let status = wait_until_handled(inbox, accepted.len());
+    server.kill().unwrap();
+    server.wait().unwrap();
+
+    assert_eq!(
+        status,
+        format!(
+            "pending 0\nretrying 0\ndead 0\nhandled {}\n",
+            accepted.len()
+        )
+    );
+    let runs = finished(&log);
+    for id in &accepted {
+        assert!(runs.get(id).copied().unwrap_or(0) >= 1, "{id} was lost");
+    }
+    assert!(!runs.contains_key(refused));
 }

@@ -262,6 +262,18 @@ async fn tokens_that_do_not_prove_their_origin_are_401() {
         (401, "token rejected: the token has expired".to_owned())
     );
 
+    // Issued an hour from now (well past the leeway): it would outlive the record of its id.
+    let mut from_the_future = valid_claims.clone();
+    from_the_future["iat"] = Value::from(now() + 3600);
+    from_the_future["exp"] = Value::from(now() + 3600 + 600);
+    assert_eq!(
+        server.post(app_keys().sign(&from_the_future)).await,
+        (
+            401,
+            "token rejected: the token is issued in the future".to_owned()
+        )
+    );
+
     // A genuine token whose claims were changed after signing.
     let genuine = app_keys().sign(&valid_claims);
     let parts: Vec<&str> = genuine.split('.').collect();

@@ -39,8 +39,12 @@ impl axum::response::IntoResponse for AcceptError {
 }
 
 /// Stores a delivery of `event`, with one pending outcome for each of the event's handlers in
-/// this binary, unless one with its key is already stored. The key is the domain event's `id`
-/// (the same for every resend) or, for a body that has none, its payload's digest.
+/// this binary, unless one with its key is already stored or remembered. The key is the
+/// domain event's `id` (the same for every resend) or, for a body that has none, its
+/// payload's digest; it is remembered until `remember_until_ms`, whatever a purge is told:
+/// for a verified delivery, until its token can no longer verify
+/// ([`TokenTimes::accepted_until_ms`](crate::webhook::TokenTimes::accepted_until_ms) of
+/// [`Delivery::token`](crate::webhook::Delivery::token)).
 ///
 /// Resolves once the delivery is durable; only then may the sender be told 200.
 pub async fn accept(
@@ -49,6 +53,7 @@ pub async fn accept(
     event: &'static EventInfo,
     id: Option<&str>,
     payload: &[u8],
+    remember_until_ms: u64,
 ) -> Result<Accepted, AcceptError> {
     dispatcher.check_event(event, payload)?;
     let handlers: Vec<&'static str> = dispatcher
@@ -61,6 +66,7 @@ pub async fn accept(
         module: event.module().to_owned(),
         event: event.name().to_owned(),
         payload: payload.to_vec(),
+        remember_until_ms,
     };
     let accepted = inbox.accept(&stored, &handlers).await?;
     count(match accepted {

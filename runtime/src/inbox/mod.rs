@@ -9,6 +9,12 @@
 //! - **Nothing is answered 200 before it is durable.** A delivery that cannot be stored is
 //!   answered 500, and the platform sends it again.
 //! - **A delivery is stored once.** A resend (same id) is answered 200 and runs nothing.
+//! - **A replay never runs a handler twice.** A captured token verifies until its `exp` (Wix
+//!   makes them last 3,600,000 s, some 41 days). The inbox keeps every delivery's id at least
+//!   that long ([`StoredDelivery::remember_until_ms`]: the `exp` plus the verifier's leeway),
+//!   whatever a purge is told: [`Inbox::purge`] drops the payloads and outcomes of handled
+//!   deliveries, and forgets an id only once its token can no longer verify. A token issued
+//!   in the future (`iat` past the leeway) is refused.
 //! - **Each handler has its own outcome.** A handler that returned `Ok` for a delivery never
 //!   runs again for it. One that failed (error, panic, over its time budget) is retried with
 //!   exponential backoff and jitter ([`RetryPolicy`]), then dead-lettered with its last error;
@@ -58,6 +64,11 @@ pub struct StoredDelivery {
     pub event: String,
     /// The payload's JSON, as handlers receive it.
     pub payload: Vec<u8>,
+    /// Until when (exclusive, milliseconds since the Unix epoch) its id is kept, whatever a
+    /// purge is told: until then a replay of the token that brought it would still verify
+    /// ([`TokenTimes::accepted_until_ms`](crate::webhook::TokenTimes::accepted_until_ms)).
+    /// 0 for a delivery no token brought: a purge may forget it with its payload.
+    pub remember_until_ms: u64,
 }
 
 impl fmt::Debug for StoredDelivery {
@@ -66,6 +77,7 @@ impl fmt::Debug for StoredDelivery {
             .field("id", &self.id)
             .field("event", &format_args!("{}.{}", self.module, self.event))
             .field("payload", &String::from_utf8_lossy(&self.payload))
+            .field("remember_until_ms", &self.remember_until_ms)
             .finish()
     }
 }
@@ -148,7 +160,8 @@ pub type InboxFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, InboxError>>
 /// process, [`PostgresInbox`] shared by several.
 pub trait Inbox: Send + Sync + 'static {
     /// Stores `delivery` with a pending outcome for each of `handlers`, unless a delivery with
-    /// its id is already stored. Resolves only once the delivery is durable.
+    /// its id is already stored or its id is still remembered from a purged one (both
+    /// [`Accepted::Duplicate`]). Resolves only once the delivery is durable.
     fn accept<'a>(
         &'a self,
         delivery: &'a StoredDelivery,
@@ -191,10 +204,13 @@ pub trait Inbox: Send + Sync + 'static {
     /// Gives dead letters a new round of attempts; resolves to how many.
     fn replay<'a>(&'a self, what: &'a Replay) -> InboxFuture<'a, u64>;
 
-    /// Deletes the handled deliveries received before `before_ms`; resolves to how many.
+    /// Drops the payloads and outcomes of the handled deliveries received before `before_ms`;
+    /// resolves to how many. Of each, a small record of its id stays while its
+    /// [`remember_until_ms`](StoredDelivery::remember_until_ms) is later than `now_ms`, so
+    /// that a replay is still a duplicate; the records whose time has come are deleted.
     /// Deliveries keep arriving meanwhile: SQLite purges in short steps, PostgreSQL locks
-    /// only the rows it deletes.
-    fn purge(&self, before_ms: u64) -> InboxFuture<'_, u64>;
+    /// only the rows it changes.
+    fn purge(&self, before_ms: u64, now_ms: u64) -> InboxFuture<'_, u64>;
 
     /// Resolves once the store has shown it can take a delivery now: what `GET /readyz`
     /// answers 200 for. The default asks for the counts.
@@ -220,6 +236,12 @@ pub async fn open(location: &str) -> Result<std::sync::Arc<dyn Inbox>, InboxErro
 fn is_postgres(location: &str) -> bool {
     location.starts_with("postgres://") || location.starts_with("postgresql://")
 }
+
+/// How long the id of a delivery stored before ids were kept is kept, from its arrival: the
+/// lifetime of the platform's tokens (`exp - iat` = 3,600,000 s), plus the verifier's minute
+/// of leeway and its last second. Its token's `exp` is not known, but it was issued before it
+/// arrived.
+pub(crate) const TOKEN_LIFETIME_MS: u64 = (3_600_000 + 60 + 1) * 1000;
 
 /// Milliseconds since the Unix epoch, the inbox's clock.
 pub fn now_ms() -> u64 {

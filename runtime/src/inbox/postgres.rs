@@ -24,6 +24,7 @@ impl std::fmt::Debug for PostgresInbox {
     }
 }
 
+/// The tables as the first release made them; [`MIGRATIONS`] bring them up to date.
 const SCHEMA: &str = "
     CREATE TABLE IF NOT EXISTS deliveries (
         id          TEXT PRIMARY KEY,
@@ -46,6 +47,17 @@ const SCHEMA: &str = "
     CREATE INDEX IF NOT EXISTS outcomes_due ON outcomes (next_attempt_ms)
         WHERE state IN ('pending', 'retrying');
 ";
+
+/// What each version of the schema adds to the one before, in order: the table
+/// `inbox_schema` says how many the database has had.
+const MIGRATIONS: &[&str] = &[
+    // 1: a delivery's id is kept until its token expires; a purge drops its payload and
+    // outcomes and keeps the row (`purged`) until then. A row stored before has no `exp`
+    // known: it is kept as long as the platform's tokens last, from its arrival.
+    "ALTER TABLE deliveries ADD COLUMN remember_until_ms BIGINT NOT NULL DEFAULT 0;
+     ALTER TABLE deliveries ADD COLUMN purged BOOLEAN NOT NULL DEFAULT FALSE;
+     UPDATE deliveries SET remember_until_ms = received_ms + :lifetime;",
+];
 
 /// Serialises the schema's creation between processes starting together (`CREATE TABLE IF NOT
 /// EXISTS` alone races on the catalog).
@@ -76,7 +88,7 @@ impl PostgresInbox {
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])
             .await
             .map_err(error)?;
-        tx.batch_execute(SCHEMA).await.map_err(error)?;
+        migrate(&tx).await?;
         tx.commit().await.map_err(error)?;
         Ok(inbox)
     }
@@ -84,6 +96,36 @@ impl PostgresInbox {
     async fn client(&self) -> Result<deadpool_postgres::Client, InboxError> {
         self.pool.get().await.map_err(error)
     }
+}
+
+/// Creates the tables if they are missing and applies the migrations the database has not
+/// had, in `tx` (which holds the schema's lock).
+async fn migrate(tx: &deadpool_postgres::Transaction<'_>) -> Result<(), InboxError> {
+    tx.batch_execute(SCHEMA).await.map_err(error)?;
+    tx.batch_execute("CREATE TABLE IF NOT EXISTS inbox_schema (version INTEGER NOT NULL)")
+        .await
+        .map_err(error)?;
+    let version = tx
+        .query_opt("SELECT version FROM inbox_schema", &[])
+        .await
+        .map_err(error)?
+        .map_or(0, |row| row.get::<_, i32>(0).max(0) as usize);
+    for migration in MIGRATIONS.iter().skip(version) {
+        let lifetime = super::TOKEN_LIFETIME_MS.to_string();
+        tx.batch_execute(&migration.replace(":lifetime", &lifetime))
+            .await
+            .map_err(error)?;
+    }
+    if version < MIGRATIONS.len() {
+        let latest = MIGRATIONS.len() as i32;
+        tx.execute("DELETE FROM inbox_schema", &[])
+            .await
+            .map_err(error)?;
+        tx.execute("INSERT INTO inbox_schema (version) VALUES ($1)", &[&latest])
+            .await
+            .map_err(error)?;
+    }
+    Ok(())
 }
 
 impl Inbox for PostgresInbox {
@@ -99,8 +141,9 @@ impl Inbox for PostgresInbox {
             // Prepared once per connection: a delivery costs four round trips, not twelve.
             let insert = tx
                 .prepare_cached(
-                    "INSERT INTO deliveries (id, module, event, payload, received_ms)
-                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
+                    "INSERT INTO deliveries
+                         (id, module, event, payload, received_ms, remember_until_ms)
+                     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
                 )
                 .await
                 .map_err(error)?;
@@ -113,6 +156,7 @@ impl Inbox for PostgresInbox {
                         &delivery.event,
                         &delivery.payload,
                         &received,
+                        &i64::try_from(delivery.remember_until_ms).unwrap_or(i64::MAX),
                     ],
                 )
                 .await
@@ -164,7 +208,7 @@ impl Inbox for PostgresInbox {
                          FOR UPDATE OF d SKIP LOCKED)
                      UPDATE deliveries d SET claimed_by = $1, claimed_until_ms = $2
                      FROM next WHERE d.id = next.id
-                     RETURNING d.id, d.module, d.event, d.payload",
+                     RETURNING d.id, d.module, d.event, d.payload, d.remember_until_ms",
                     &[&worker, &until, &now],
                 )
                 .await
@@ -177,6 +221,7 @@ impl Inbox for PostgresInbox {
                 module: row.get(1),
                 event: row.get(2),
                 payload: row.get(3),
+                remember_until_ms: row.get::<_, i64>(4).max(0) as u64,
             };
             let due = tx
                 .query(
@@ -291,7 +336,7 @@ impl Inbox for PostgresInbox {
                          (SELECT COUNT(DISTINCT delivery_id) FROM outcomes WHERE state = 'pending'),
                          (SELECT COUNT(DISTINCT delivery_id) FROM outcomes WHERE state = 'retrying'),
                          (SELECT COUNT(*) FROM outcomes WHERE state = 'dead'),
-                         (SELECT COUNT(*) FROM deliveries d WHERE NOT EXISTS (
+                         (SELECT COUNT(*) FROM deliveries d WHERE NOT d.purged AND NOT EXISTS (
                               SELECT 1 FROM outcomes o WHERE o.delivery_id = d.id
                                 AND o.state <> 'succeeded'))",
                     &[],
@@ -353,18 +398,49 @@ impl Inbox for PostgresInbox {
         })
     }
 
-    fn purge(&self, before_ms: u64) -> InboxFuture<'_, u64> {
+    fn purge(&self, before_ms: u64, now_ms: u64) -> InboxFuture<'_, u64> {
         Box::pin(async move {
-            self.client()
-                .await?
+            let (before, now) = (before_ms as i64, now_ms as i64);
+            let mut client = self.client().await?;
+            let tx = client.transaction().await.map_err(error)?;
+            // The records of purged deliveries whose tokens can no longer verify.
+            tx.execute(
+                "DELETE FROM deliveries WHERE purged AND remember_until_ms <= $1",
+                &[&now],
+            )
+            .await
+            .map_err(error)?;
+            // Handled deliveries whose tokens can no longer verify: nothing is kept.
+            let deleted = tx
                 .execute(
-                    "DELETE FROM deliveries WHERE received_ms < $1 AND NOT EXISTS (
+                    "DELETE FROM deliveries WHERE NOT purged AND received_ms < $1
+                       AND remember_until_ms <= $2 AND NOT EXISTS (
                          SELECT 1 FROM outcomes o WHERE o.delivery_id = deliveries.id
                            AND o.state <> 'succeeded')",
-                    &[&(before_ms as i64)],
+                    &[&before, &now],
                 )
                 .await
-                .map_err(error)
+                .map_err(error)?;
+            // The others: their id stays, their payload and outcomes go.
+            let kept = tx
+                .query_one(
+                    "WITH kept AS (
+                         UPDATE deliveries SET payload = ''::bytea, purged = TRUE
+                         WHERE NOT purged AND received_ms < $1 AND remember_until_ms > $2
+                           AND NOT EXISTS (
+                             SELECT 1 FROM outcomes o WHERE o.delivery_id = deliveries.id
+                               AND o.state <> 'succeeded')
+                         RETURNING id),
+                     dropped AS (
+                         DELETE FROM outcomes WHERE delivery_id IN (SELECT id FROM kept))
+                     SELECT COUNT(*) FROM kept",
+                    &[&before, &now],
+                )
+                .await
+                .map_err(error)?
+                .get::<_, i64>(0);
+            tx.commit().await.map_err(error)?;
+            Ok(deleted + kept.max(0) as u64)
         })
     }
 

@@ -49,6 +49,7 @@ const PURGE_WINDOW: i64 = 500;
 /// The pause between two steps of a purge, in which the deliveries that arrived are stored.
 const PURGE_PAUSE: std::time::Duration = std::time::Duration::from_millis(1);
 
+/// The tables as the first release made them; [`MIGRATIONS`] bring them up to date.
 const SCHEMA: &str = "
     CREATE TABLE IF NOT EXISTS deliveries (
         id          TEXT PRIMARY KEY,
@@ -72,12 +73,47 @@ const SCHEMA: &str = "
         WHERE state IN ('pending', 'retrying');
 ";
 
+/// What each version of the schema adds to the one before, in order: the file's
+/// `user_version` says how many it has had.
+const MIGRATIONS: &[&str] = &[
+    // 1: a delivery's id is kept until its token expires; a purge drops its payload and
+    // outcomes and keeps the row (`purged`) until then. A row stored before has no `exp`
+    // known: it is kept as long as the platform's tokens last, from its arrival.
+    "ALTER TABLE deliveries ADD COLUMN remember_until_ms INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE deliveries ADD COLUMN purged INTEGER NOT NULL DEFAULT 0;
+     UPDATE deliveries SET remember_until_ms = received_ms + :lifetime;",
+];
+
 fn error(error: impl std::fmt::Display) -> InboxError {
     InboxError(error.to_string())
 }
 
+/// Creates the tables if they are missing and applies the migrations the file has not had,
+/// in one transaction that other processes opening the file wait for.
+fn migrate(connection: &mut Connection) -> Result<(), InboxError> {
+    let tx = connection
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(error)?;
+    tx.execute_batch(SCHEMA).map_err(error)?;
+    let version: i64 = tx
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(error)?;
+    let version = usize::try_from(version).unwrap_or(0);
+    for migration in MIGRATIONS.iter().skip(version) {
+        let lifetime = super::TOKEN_LIFETIME_MS.to_string();
+        tx.execute_batch(&migration.replace(":lifetime", &lifetime))
+            .map_err(error)?;
+    }
+    if version < MIGRATIONS.len() {
+        tx.pragma_update(None, "user_version", MIGRATIONS.len() as i64)
+            .map_err(error)?;
+    }
+    tx.commit().map_err(error)
+}
+
 impl SqliteInbox {
-    /// Opens (or creates) the inbox in the file at `path`.
+    /// Opens (or creates) the inbox in the file at `path`, bringing a file an earlier release
+    /// made up to date.
     pub fn open(path: impl AsRef<Path>) -> Result<Self, InboxError> {
         let connection = Connection::open(path.as_ref())
             .map_err(|e| InboxError(format!("{}: {e}", path.as_ref().display())))?;
@@ -89,7 +125,7 @@ impl SqliteInbox {
         Self::with_connection(Connection::open_in_memory().map_err(error)?)
     }
 
-    fn with_connection(connection: Connection) -> Result<Self, InboxError> {
+    fn with_connection(mut connection: Connection) -> Result<Self, InboxError> {
         connection
             .pragma_update(None, "journal_mode", "WAL")
             .map_err(error)?;
@@ -103,7 +139,7 @@ impl SqliteInbox {
         connection
             .busy_timeout(std::time::Duration::from_secs(5))
             .map_err(error)?;
-        connection.execute_batch(SCHEMA).map_err(error)?;
+        migrate(&mut connection)?;
         let connection = Arc::new(Mutex::new(connection));
         let (accepts, pending) = mpsc::sync_channel(QUEUE);
         let inbox = SqliteInbox {
@@ -306,8 +342,8 @@ impl Inbox for SqliteInbox {
         self.run(move |inbox| inbox.replay_now(&what))
     }
 
-    fn purge(&self, before_ms: u64) -> InboxFuture<'_, u64> {
-        self.run(move |inbox| inbox.purge_now(before_ms))
+    fn purge(&self, before_ms: u64, now_ms: u64) -> InboxFuture<'_, u64> {
+        self.run(move |inbox| inbox.purge_now(before_ms, now_ms))
     }
 
     fn ping(&self) -> InboxFuture<'_, ()> {
@@ -336,8 +372,9 @@ impl SqliteInbox {
             // Statements prepared once, from the connection's cache.
             let inserted = tx
                 .prepare_cached(
-                    "INSERT OR IGNORE INTO deliveries (id, module, event, payload, received_ms)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    "INSERT OR IGNORE INTO deliveries
+                         (id, module, event, payload, received_ms, remember_until_ms)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )
                 .and_then(|mut insert| {
                     insert.execute(params![
@@ -345,7 +382,8 @@ impl SqliteInbox {
                         delivery.module,
                         delivery.event,
                         delivery.payload,
-                        received
+                        received,
+                        i64::try_from(delivery.remember_until_ms).unwrap_or(i64::MAX)
                     ])
                 })
                 .map_err(error)?;
@@ -396,7 +434,7 @@ impl SqliteInbox {
                        AND d.claimed_until_ms <= ?3
                      ORDER BY o.next_attempt_ms
                      LIMIT 1)
-                 RETURNING id, module, event, payload",
+                 RETURNING id, module, event, payload, remember_until_ms",
                 params![
                     worker,
                     now.saturating_add(i64::try_from(lease_ms).unwrap_or(i64::MAX)),
@@ -408,6 +446,7 @@ impl SqliteInbox {
                         module: row.get(1)?,
                         event: row.get(2)?,
                         payload: row.get(3)?,
+                        remember_until_ms: row.get::<_, i64>(4)?.max(0) as u64,
                     })
                 },
             )
@@ -505,7 +544,7 @@ impl SqliteInbox {
             )?,
             dead: count("SELECT COUNT(*) FROM outcomes WHERE state = 'dead'")?,
             handled: count(
-                "SELECT COUNT(*) FROM deliveries d WHERE NOT EXISTS (
+                "SELECT COUNT(*) FROM deliveries d WHERE purged = 0 AND NOT EXISTS (
                      SELECT 1 FROM outcomes o WHERE o.delivery_id = d.id
                        AND o.state <> 'succeeded')",
             )?,
@@ -552,15 +591,17 @@ impl SqliteInbox {
         Ok(changed as u64)
     }
 
-    /// Deletes in windows of [`PURGE_WINDOW`] rows, taken in insertion order, each in its own
+    /// Purges in windows of [`PURGE_WINDOW`] rows, taken in insertion order, each in its own
     /// short transaction: between two windows the writer thread gets the connection, so a
     /// long purge does not hold up the deliveries arriving meanwhile. Each row is visited once.
-    fn purge_now(&self, before_ms: u64) -> Result<u64, InboxError> {
-        let mut deleted = 0;
+    fn purge_now(&self, before_ms: u64, now_ms: u64) -> Result<u64, InboxError> {
+        let mut purged = 0;
         let mut after: i64 = 0;
+        let (before, now) = (before_ms as i64, now_ms as i64);
         loop {
-            let connection = self.durable()?;
-            let window_end: Option<i64> = connection
+            let mut connection = self.durable()?;
+            let tx = connection.transaction().map_err(error)?;
+            let window_end: Option<i64> = tx
                 .query_row(
                     "SELECT MAX(rowid) FROM (SELECT rowid FROM deliveries WHERE rowid > ?1
                          ORDER BY rowid LIMIT ?2)",
@@ -569,17 +610,43 @@ impl SqliteInbox {
                 )
                 .map_err(error)?;
             let Some(window_end) = window_end else {
-                return Ok(deleted);
+                return Ok(purged);
             };
-            deleted += connection
+            // The records of purged deliveries whose tokens can no longer verify.
+            tx.execute(
+                "DELETE FROM deliveries WHERE rowid > ?1 AND rowid <= ?2 AND purged = 1
+                   AND remember_until_ms <= ?3",
+                params![after, window_end, now],
+            )
+            .map_err(error)?;
+            // Handled deliveries whose tokens can no longer verify: nothing is kept.
+            purged += tx
                 .execute(
-                    "DELETE FROM deliveries WHERE rowid > ?1 AND rowid <= ?2
-                       AND received_ms < ?3 AND NOT EXISTS (
+                    "DELETE FROM deliveries WHERE rowid > ?1 AND rowid <= ?2 AND purged = 0
+                       AND received_ms < ?3 AND remember_until_ms <= ?4 AND NOT EXISTS (
                          SELECT 1 FROM outcomes o WHERE o.delivery_id = deliveries.id
                            AND o.state <> 'succeeded')",
-                    params![after, window_end, before_ms as i64],
+                    params![after, window_end, before, now],
                 )
                 .map_err(error)? as u64;
+            // The others: their id stays, their payload and outcomes go.
+            purged += tx
+                .execute(
+                    "UPDATE deliveries SET payload = X'', purged = 1
+                     WHERE rowid > ?1 AND rowid <= ?2 AND purged = 0 AND received_ms < ?3
+                       AND remember_until_ms > ?4 AND NOT EXISTS (
+                         SELECT 1 FROM outcomes o WHERE o.delivery_id = deliveries.id
+                           AND o.state <> 'succeeded')",
+                    params![after, window_end, before, now],
+                )
+                .map_err(error)? as u64;
+            tx.execute(
+                "DELETE FROM outcomes WHERE delivery_id IN (
+                     SELECT id FROM deliveries WHERE rowid > ?1 AND rowid <= ?2 AND purged = 1)",
+                params![after, window_end],
+            )
+            .map_err(error)?;
+            tx.commit().map_err(error)?;
             after = window_end;
             // The lock is not fair: without a pause this thread would take it straight back.
             drop(connection);
@@ -623,7 +690,72 @@ mod tests {
             module: "wixEvents".to_owned(),
             event: "onPolicyUpdated".to_owned(),
             payload: b"{}".to_vec(),
+            remember_until_ms: 0,
         }
+    }
+
+    /// A file the release before ids were kept made: the first schema, with a handled
+    /// delivery and a pending one.
+    #[tokio::test]
+    async fn a_file_of_the_previous_release_is_migrated_and_keeps_its_ids() {
+        let dir = std::env::temp_dir().join(format!("inbox-migration-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("old.db");
+        let received = super::super::now_ms() as i64 - 1000;
+        {
+            let old = Connection::open(&path).unwrap();
+            old.execute_batch(SCHEMA).unwrap();
+            for (id, state) in [("handled", "succeeded"), ("pending", "pending")] {
+                old.execute(
+                    "INSERT INTO deliveries (id, module, event, payload, received_ms)
+                     VALUES (?1, 'wixEvents', 'onPolicyUpdated', X'7b7d', ?2)",
+                    params![id, received],
+                )
+                .unwrap();
+                old.execute(
+                    "INSERT INTO outcomes (delivery_id, handler, state) VALUES (?1, 'h', ?2)",
+                    params![id, state],
+                )
+                .unwrap();
+            }
+        }
+        let inbox = SqliteInbox::open(&path).unwrap();
+        let counts = inbox.counts().await.unwrap();
+        assert_eq!((counts.pending, counts.handled), (1, 1));
+        let now = super::super::now_ms();
+        let claim = inbox.claim("w", now, 1000).await.unwrap().unwrap();
+        assert_eq!(claim.delivery.id, "pending");
+        let lifetime = super::super::TOKEN_LIFETIME_MS;
+        assert_eq!(claim.delivery.remember_until_ms, received as u64 + lifetime);
+        inbox
+            .record(
+                "pending",
+                "h",
+                &Attempt::Succeeded,
+                now,
+                &RetryPolicy::default(),
+            )
+            .await
+            .unwrap();
+        inbox.release("pending", "w").await.unwrap();
+        drop(inbox);
+        // Opened again: the migration is not applied twice.
+        let inbox = SqliteInbox::open(&path).unwrap();
+        assert_eq!(inbox.purge(now + 1, now).await.unwrap(), 2);
+        for id in ["handled", "pending"] {
+            assert_eq!(
+                inbox.accept(&delivery(id), &["h"]).await.unwrap(),
+                Accepted::Duplicate
+            );
+        }
+        let after_expiry = received as u64 + lifetime;
+        inbox.purge(now + 1, after_expiry).await.unwrap();
+        assert_eq!(
+            inbox.accept(&delivery("handled"), &["h"]).await.unwrap(),
+            Accepted::New
+        );
+        drop(inbox);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[tokio::test]

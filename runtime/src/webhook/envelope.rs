@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::error::WebhookError;
+use super::token::TokenTimes;
 
 /// The first layer inside a verified token, decoded: the delivery's `eventType` and instance,
 /// with the layers inside still undecoded.
@@ -28,6 +29,7 @@ use super::error::WebhookError;
 /// layers into a [`Delivery`].
 pub struct Envelope {
     outer: Outer,
+    token: Option<TokenTimes>,
 }
 
 impl Envelope {
@@ -55,7 +57,19 @@ impl Envelope {
             let data: Data = serde_json::from_str(text).map_err(malformed)?;
             outer.data = Layer::Raw(data.data);
         }
-        Ok(Envelope { outer })
+        Ok(Envelope { outer, token: None })
+    }
+
+    /// The same envelope, brought by a token with these times.
+    pub(super) fn with_token(mut self, times: TokenTimes) -> Envelope {
+        self.token = Some(times);
+        self
+    }
+
+    /// The time claims of the token that brought it; `None` when it was not read from a
+    /// verified token ([`parse`](Self::parse)).
+    pub fn token(&self) -> Option<TokenTimes> {
+        self.token
     }
 
     /// The webhook's `eventType`, such as `wix.events.v2.policy_updated`.
@@ -114,6 +128,7 @@ impl Envelope {
             .map_err(|e| WebhookError::malformed("data", e))?;
         let payload = bytes;
         Ok(Delivery {
+            token: self.token,
             event_id: event.id.map(Cow::into_owned),
             event_type: outer.event_type.clone(),
             instance_id: outer.instance_id.clone(),
@@ -137,6 +152,7 @@ impl std::fmt::Debug for Envelope {
 /// [`event_type`](Self::event_type)): decoding reads no table.
 #[derive(Clone)]
 pub struct Delivery {
+    token: Option<TokenTimes>,
     event_id: Option<String>,
     event_type: String,
     instance_id: Option<String>,
@@ -174,6 +190,13 @@ impl Delivery {
     pub fn payload(&self) -> &[u8] {
         &self.payload
     }
+
+    /// The time claims of the token that brought it: the inbox remembers its id until the
+    /// token expires. `None` when it was not read from a verified token
+    /// ([`decode`](Self::decode)).
+    pub fn token(&self) -> Option<TokenTimes> {
+        self.token
+    }
 }
 
 impl std::fmt::Debug for Delivery {
@@ -182,6 +205,7 @@ impl std::fmt::Debug for Delivery {
             .field("event_id", &self.event_id)
             .field("event_type", &self.event_type)
             .field("instance_id", &self.instance_id)
+            .field("token", &self.token)
             .field("payload", &String::from_utf8_lossy(&self.payload))
             .finish()
     }

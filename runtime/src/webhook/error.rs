@@ -68,6 +68,10 @@ pub enum TokenRejected {
     /// The token's `nbf` is still to come.
     #[error("the token is not valid yet")]
     NotYetValid,
+    /// The token's `iat` is still to come: it would stay valid longer than the platform makes
+    /// tokens last, and outlive the record that its delivery was seen.
+    #[error("the token is issued in the future")]
+    IssuedInTheFuture,
     /// The token is signed with another algorithm than RS256 (`none`, or HS256 with the public
     /// key used as a shared secret, are the classic forgeries).
     #[error("algorithm `{0}` is refused: only RS256 is accepted")]
@@ -90,4 +94,7 @@ pub enum KeyError {
     /// The PEM block does not hold an RSA public key.
     #[error("the public key is not an RSA public key: {0}")]
     NotRsa(String),
+    /// No key was given: a verifier needs at least one.
+    #[error("no public key was given")]
+    NoKey,
 }

@@ -25,8 +25,12 @@
 
 mod envelope;
 mod error;
+mod keys;
+mod token;
 mod verify;
 
 pub use envelope::{Delivery, Envelope};
 pub use error::{KeyError, TokenRejected, WebhookError};
-pub use verify::Verifier;
+pub use keys::PublicKey;
+pub use token::TokenTimes;
+pub use verify::{LEEWAY_SECS, Verifier};

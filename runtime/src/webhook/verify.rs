@@ -1,41 +1,47 @@
-//! The first layer: the body is a JWT signed RS256 with the app's key. The key is parsed once,
-//! into aws-lc-rs' form; a token's algorithm is refused unless it is RS256 before its signature
-//! is looked at, and its claims are read only after the signature held.
+//! The first layer: the body is a JWT signed RS256 with one of the app's keys. Keys are parsed
+//! once, into aws-lc-rs' form; a token's algorithm is refused unless it is RS256 before its
+//! signature is looked at, and its claims are read only after the signature held.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use aws_lc_rs::encoding::AsDer;
-use aws_lc_rs::rsa::PublicEncryptingKey;
-use aws_lc_rs::signature::{ParsedPublicKey, RSA_PKCS1_2048_8192_SHA256};
 use base64::Engine;
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::envelope::{Delivery, Envelope, Layer};
 use super::error::{KeyError, TokenRejected, WebhookError};
+use super::keys::PublicKey;
+use super::token::TokenTimes;
 
-/// How far `exp` and `nbf` may be off the local clock, in seconds (what JWT libraries allow by
-/// default for clock skew).
-const LEEWAY_SECS: u64 = 60;
+/// How far `exp`, `nbf` and `iat` may be off the local clock, in seconds (what JWT libraries
+/// allow by default for clock skew).
+pub const LEEWAY_SECS: u64 = 60;
 
-/// Verifies deliveries with the public key of a Wix app (in the app's dashboard, under
+/// Verifies deliveries with the public keys of a Wix app (in the app's dashboard, under
 /// webhooks), then decodes them into a [`Delivery`].
 ///
 /// Only RS256 is accepted: a token with `alg: none`, or signed HS256 with the public key as the
 /// shared secret, is refused before any signature is looked at. `exp` must be present and not
-/// past, and `nbf`, when present, not still to come (each with a leeway of 60 s for clock
-/// skew). The key is parsed once, when the verifier is made; verification is aws-lc-rs'.
+/// past, and `nbf` and `iat`, when present, not still to come (each with a leeway of 60 s for
+/// clock skew). The keys are parsed once, when the verifier is made; verification is
+/// aws-lc-rs'.
+///
+/// With several keys (while the app's key is rotated), a token whose header names a `kid` one
+/// of the keys carries ([`PublicKey::with_kid`]) is checked against that key alone; any other
+/// token against each key in turn, in the order given.
 #[derive(Clone)]
 pub struct Verifier {
-    key: ParsedPublicKey,
+    keys: Arc<[PublicKey]>,
 }
 
 impl std::fmt::Debug for Verifier {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Verifier")
             .field("algorithm", &"RS256")
+            .field("keys", &self.keys)
             .finish()
     }
 }
@@ -50,6 +56,8 @@ struct Claims<'a, D> {
     exp: Option<&'a RawValue>,
     #[serde(default, borrow)]
     nbf: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    iat: Option<&'a RawValue>,
 }
 
 /// A time claim (a NumericDate: seconds since the epoch) as read.
@@ -78,46 +86,32 @@ impl Seconds {
 }
 
 impl Verifier {
-    /// A verifier for an RSA public key in PEM (`-----BEGIN PUBLIC KEY-----`, or
-    /// `-----BEGIN RSA PUBLIC KEY-----`), of 2048 to 8192 bits.
-    pub fn from_pem(pem: impl AsRef<[u8]>) -> Result<Self, KeyError> {
-        let pem = std::str::from_utf8(pem.as_ref())
-            .map_err(|_| KeyError::NotPem)?
-            .trim();
-        if !pem.starts_with("-----BEGIN") {
-            return Err(KeyError::NotPem);
+    /// A verifier for the keys `keys`, tried as the type's docs say; at least one.
+    pub fn new(keys: impl IntoIterator<Item = PublicKey>) -> Result<Self, KeyError> {
+        let keys: Arc<[PublicKey]> = keys.into_iter().collect();
+        if keys.is_empty() {
+            return Err(KeyError::NoKey);
         }
-        // A private key, say, must not be taken for the app's key.
-        let label = if pem.starts_with("-----BEGIN PUBLIC KEY-----") {
-            "PUBLIC KEY"
-        } else if pem.starts_with("-----BEGIN RSA PUBLIC KEY-----") {
-            "RSA PUBLIC KEY"
-        } else {
-            return Err(KeyError::NotAPublicKey);
-        };
-        let der = pem_body(pem, label)?;
-        let key = ParsedPublicKey::new(&RSA_PKCS1_2048_8192_SHA256, der)
-            .map_err(|error| KeyError::NotRsa(error.to_string()))?;
-        // RS256 takes keys of 2048 to 8192 bits: any other is refused here, not at every
-        // delivery.
-        key.as_der()
-            .ok()
-            .and_then(|spki| PublicEncryptingKey::from_der(spki.as_ref()).ok())
-            .filter(|key| (2048..=8192).contains(&key.key_size_bits()))
-            .ok_or_else(|| KeyError::NotRsa("RS256 takes keys of 2048 to 8192 bits".into()))?;
-        Ok(Verifier { key })
+        Ok(Verifier { keys })
     }
 
-    /// A verifier for a key given as text, the way the dashboard shows it (PEM) or the way an
-    /// environment variable carries it (base64 of the PEM).
+    /// A verifier for one RSA public key in PEM (`-----BEGIN PUBLIC KEY-----`, or
+    /// `-----BEGIN RSA PUBLIC KEY-----`), of 2048 to 8192 bits.
+    pub fn from_pem(pem: impl AsRef<[u8]>) -> Result<Self, KeyError> {
+        Self::new([PublicKey::from_pem(pem)?])
+    }
+
+    /// A verifier for the keys in `text`, given the way the dashboard shows a key (PEM) or the
+    /// way an environment variable carries it (base64 of the PEM). While keys are rotated, the
+    /// text holds several PEM blocks, each optionally preceded by a line `kid: ID`
+    /// ([`PublicKey::all_from_text`]).
     pub fn from_key_text(text: &str) -> Result<Self, KeyError> {
-        let text = text.trim();
-        if text.starts_with("-----BEGIN") {
-            return Self::from_pem(text);
-        }
-        let compact: String = text.split_whitespace().collect();
-        let pem = STANDARD.decode(compact).map_err(|_| KeyError::NotPem)?;
-        Self::from_pem(pem)
+        Self::new(PublicKey::all_from_text(text)?)
+    }
+
+    /// The keys, in the order they are tried.
+    pub fn keys(&self) -> &[PublicKey] {
+        &self.keys
     }
 
     /// Verifies the token in `body` and decodes every layer inside it.
@@ -130,15 +124,17 @@ impl Verifier {
     pub fn envelope(&self, body: &[u8]) -> Result<Envelope, WebhookError> {
         let claims = self.verified_claims(body)?;
         // The platform sends the layer as a JSON string: read it in one pass.
-        match read_claims::<Layer>(&claims)? {
-            Layer::Text(text) => Envelope::from_layer(&text),
-            _ => Envelope::parse(read_claims::<Box<RawValue>>(&claims)?.get()),
-        }
+        let (layer, times) = read_claims::<Layer>(&claims)?;
+        let envelope = match layer {
+            Layer::Text(text) => Envelope::from_layer(&text)?,
+            _ => Envelope::parse(read_claims::<Box<RawValue>>(&claims)?.0.get())?,
+        };
+        Ok(envelope.with_token(times))
     }
 
     /// Verifies the token in `body` and returns its `data` claim, undecoded.
     pub fn verify(&self, body: &[u8]) -> Result<Box<RawValue>, WebhookError> {
-        read_claims(&self.verified_claims(body)?)
+        Ok(read_claims(&self.verified_claims(body)?)?.0)
     }
 
     /// The claims of the token in `body`, as JSON, once its algorithm and signature held.
@@ -154,38 +150,50 @@ impl Verifier {
                 "a JWT has three dot-separated parts".into(),
             ));
         };
-        refuse_other_algorithms(header)?;
+        let header_json = URL_SAFE_NO_PAD
+            .decode(header)
+            .map_err(|_| WebhookError::NotAToken("its header is not base64url".into()))?;
+        let kid = refuse_other_algorithms(&header_json)?;
         let signature = URL_SAFE_NO_PAD
             .decode(signature)
             .map_err(|_| WebhookError::NotAToken("its signature is not base64url".into()))?;
         // What is signed: the header and the claims as sent, with the dot between them.
-        let signed = &token[..header.len() + 1 + claims.len()];
-        self.key
-            .verify_sig(signed.as_bytes(), &signature)
-            .map_err(|_| TokenRejected::BadSignature)?;
+        let signed = &token.as_bytes()[..header.len() + 1 + claims.len()];
+        if !self.signed_by_a_key(kid.as_deref(), signed, &signature) {
+            return Err(TokenRejected::BadSignature.into());
+        }
         URL_SAFE_NO_PAD
             .decode(claims)
             .map_err(|_| WebhookError::NotAToken("its claims are not base64url".into()))
+    }
+
+    /// Whether `signature` is one of the keys' signature of `signed`: the key the `kid` names
+    /// alone when one carries it, else each in turn.
+    fn signed_by_a_key(&self, kid: Option<&str>, signed: &[u8], signature: &[u8]) -> bool {
+        if let Some(named) = kid.and_then(|kid| self.keys.iter().find(|k| k.kid() == Some(kid))) {
+            return named.verifies(signed, signature);
+        }
+        self.keys.iter().any(|key| key.verifies(signed, signature))
     }
 }
 
 /// Reads verified claims: the time claims first, then the `data` claim, as `D`. The signature
 /// held, so the claims are the platform's, but maybe not what is expected.
-fn read_claims<'a, D: Deserialize<'a>>(claims: &'a [u8]) -> Result<D, WebhookError> {
+fn read_claims<'a, D: Deserialize<'a>>(claims: &'a [u8]) -> Result<(D, TokenTimes), WebhookError> {
     let claims: Claims<D> =
         serde_json::from_slice(claims).map_err(|e| WebhookError::malformed("claims", e))?;
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |since| since.as_secs());
-    match Seconds::read(claims.exp) {
+    let expires_at = match Seconds::read(claims.exp) {
         Seconds::At(exp) if exp.saturating_add(LEEWAY_SECS) < now => {
             return Err(TokenRejected::Expired.into());
         }
-        Seconds::At(_) => {}
+        Seconds::At(exp) => exp,
         Seconds::Absent | Seconds::Invalid => {
             return Err(TokenRejected::MissingClaim("exp".to_owned()).into());
         }
-    }
+    };
     match Seconds::read(claims.nbf) {
         Seconds::At(nbf) if nbf > now.saturating_add(LEEWAY_SECS) => {
             return Err(TokenRejected::NotYetValid.into());
@@ -198,38 +206,43 @@ fn read_claims<'a, D: Deserialize<'a>>(claims: &'a [u8]) -> Result<D, WebhookErr
         }
         Seconds::At(_) | Seconds::Absent => {}
     }
-    claims
+    // A token issued in the future would outlive the record that its delivery was seen.
+    let issued_at = match Seconds::read(claims.iat) {
+        Seconds::At(iat) if iat > now.saturating_add(LEEWAY_SECS) => {
+            return Err(TokenRejected::IssuedInTheFuture.into());
+        }
+        Seconds::At(iat) => Some(iat),
+        Seconds::Invalid => {
+            return Err(WebhookError::malformed(
+                "claims",
+                "`iat` is not a number of seconds",
+            ));
+        }
+        Seconds::Absent => None,
+    };
+    let data = claims
         .data
-        .ok_or_else(|| WebhookError::malformed("claims", "missing field `data`"))
-}
-
-/// The DER inside a PEM block that begins `-----BEGIN {label}-----`.
-fn pem_body(pem: &str, label: &str) -> Result<Vec<u8>, KeyError> {
-    let begin = format!("-----BEGIN {label}-----");
-    let end = format!("-----END {label}-----");
-    let body = pem
-        .strip_prefix(begin.as_str())
-        .and_then(|rest| rest.split_once(end.as_str()))
-        .map(|(body, _)| body)
-        .ok_or(KeyError::NotPem)?;
-    let compact: String = body.split_whitespace().collect();
-    STANDARD
-        .decode(compact)
-        .map_err(|_| KeyError::NotRsa("its PEM body is not base64".into()))
+        .ok_or_else(|| WebhookError::malformed("claims", "missing field `data`"))?;
+    Ok((
+        data,
+        TokenTimes {
+            issued_at,
+            expires_at,
+        },
+    ))
 }
 
 /// Reads the header and refuses anything but RS256: `none` and HS256 never reach the
-/// signature check.
-fn refuse_other_algorithms(header: &str) -> Result<(), WebhookError> {
-    let header = URL_SAFE_NO_PAD
-        .decode(header)
-        .map_err(|_| WebhookError::NotAToken("its header is not base64url".into()))?;
+/// signature check. Resolves to the header's `kid`, if any.
+fn refuse_other_algorithms(header: &[u8]) -> Result<Option<Cow<'_, str>>, WebhookError> {
     #[derive(Deserialize)]
     struct Header<'a> {
         #[serde(borrow)]
         alg: Cow<'a, str>,
+        #[serde(default, borrow)]
+        kid: Option<Cow<'a, str>>,
     }
-    let header: Header = serde_json::from_slice(&header).map_err(|_| {
+    let header: Header = serde_json::from_slice(header).map_err(|_| {
         WebhookError::NotAToken("its header is not a JSON object with `alg`".into())
     })?;
     if header.alg != "RS256" {
@@ -237,18 +250,20 @@ fn refuse_other_algorithms(header: &str) -> Result<(), WebhookError> {
         let alg: String = header.alg.chars().take(32).collect();
         return Err(TokenRejected::Algorithm(alg.escape_debug().to_string()).into());
     }
-    Ok(())
+    Ok(header.kid)
 }
 
 #[cfg(test)]
 mod tests {
     use std::sync::OnceLock;
 
+    use aws_lc_rs::encoding::AsDer;
     use aws_lc_rs::rand::SystemRandom;
     use aws_lc_rs::rsa::KeySize;
     use aws_lc_rs::signature::{
         ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, KeyPair, RSA_PKCS1_SHA256, RsaKeyPair,
     };
+    use base64::engine::general_purpose::STANDARD;
     use serde_json::{Value, json};
 
     use super::*;
@@ -462,6 +477,115 @@ mod tests {
                 Err(WebhookError::Malformed { layer: "data", .. })
             ));
         }
+    }
+
+    #[test]
+    fn a_token_issued_in_the_future_is_refused_and_its_times_are_handed_on() {
+        let data = outer().to_string();
+        let at = |iat: Value| {
+            verifier()
+                .envelope(signed(&json!({"data": data, "exp": now() + 600, "iat": iat})).as_bytes())
+        };
+        assert_eq!(
+            at(Value::from(now() + 3600)).unwrap_err(),
+            TokenRejected::IssuedInTheFuture.into()
+        );
+        assert!(matches!(
+            at(Value::from("then")).unwrap_err(),
+            WebhookError::Malformed {
+                layer: "claims",
+                ..
+            }
+        ));
+        let issued = now() + 30;
+        let envelope = at(Value::from(issued)).unwrap();
+        let times = envelope.token().unwrap();
+        assert_eq!(times.issued_at, Some(issued));
+        assert!(times.expires_at >= now() + 599);
+        assert_eq!(
+            times.accepted_until_ms(),
+            (times.expires_at + LEEWAY_SECS + 1) * 1000
+        );
+        assert_eq!(envelope.decode().unwrap().token(), Some(times));
+        // Without `iat`, and unverified: what is known.
+        let plain = verifier()
+            .open(signed(&json!({"data": data, "exp": now() + 600})).as_bytes())
+            .unwrap();
+        assert_eq!(plain.token().unwrap().issued_at, None);
+        assert_eq!(
+            Envelope::parse(&Value::from(data.clone()).to_string())
+                .unwrap()
+                .token(),
+            None
+        );
+    }
+
+    fn public_key(pair: &RsaKeyPair) -> PublicKey {
+        PublicKey::from_pem(pem(
+            "PUBLIC KEY",
+            pair.public_key().as_der().unwrap().as_ref(),
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn with_several_keys_a_named_key_is_checked_alone_and_the_others_in_turn() {
+        let (old, new) = keys();
+        let claims = json!({"data": outer().to_string(), "exp": now() + 600});
+        let by = |pair: &RsaKeyPair, kid: Option<&str>| {
+            let header = match kid {
+                Some(kid) => json!({"alg": "RS256", "kid": kid}),
+                None => json!({"alg": "RS256"}),
+            };
+            token(pair, &header, &claims)
+        };
+        // Without ids: each in turn.
+        let both = Verifier::new([public_key(old), public_key(new)]).unwrap();
+        for token in [by(old, None), by(new, None), by(new, Some("elsewhere"))] {
+            assert!(both.verify(token.as_bytes()).is_ok());
+        }
+        // With ids: the key a token names, alone; a token naming none of them, each in turn.
+        let named = Verifier::new([
+            public_key(old).with_kid("2024"),
+            public_key(new).with_kid("2025"),
+        ])
+        .unwrap();
+        assert!(named.verify(by(new, Some("2025")).as_bytes()).is_ok());
+        assert!(named.verify(by(old, Some("2024")).as_bytes()).is_ok());
+        assert!(named.verify(by(new, None).as_bytes()).is_ok());
+        assert_eq!(
+            named.verify(by(new, Some("2024")).as_bytes()).unwrap_err(),
+            TokenRejected::BadSignature.into()
+        );
+        // Only the new key: the old one's tokens are refused.
+        let rotated = Verifier::new([public_key(new)]).unwrap();
+        assert_eq!(
+            rotated.verify(by(old, None).as_bytes()).unwrap_err(),
+            TokenRejected::BadSignature.into()
+        );
+        assert_eq!(Verifier::new([]).unwrap_err(), KeyError::NoKey);
+    }
+
+    #[test]
+    fn a_key_text_holds_several_blocks_each_with_an_optional_kid() {
+        let (old, new) = keys();
+        let pem_of =
+            |pair: &RsaKeyPair| pem("PUBLIC KEY", pair.public_key().as_der().unwrap().as_ref());
+        let text = format!("kid: 2024\n{}\n{}", pem_of(old), pem_of(new));
+        for text in [text.clone(), STANDARD.encode(&text)] {
+            let verifier = Verifier::from_key_text(&text).unwrap();
+            let kids: Vec<Option<&str>> = verifier.keys().iter().map(PublicKey::kid).collect();
+            assert_eq!(kids, [Some("2024"), None]);
+        }
+        let truncated = format!("{}\n-----BEGIN PUBLIC KEY-----\nAAAA", pem_of(old));
+        assert_eq!(
+            Verifier::from_key_text(&truncated).unwrap_err(),
+            KeyError::NotPem
+        );
+        assert_eq!(
+            Verifier::from_key_text("kid: 2024\n").unwrap_err(),
+            KeyError::NotPem
+        );
     }
 
     #[test]

@@ -36,8 +36,15 @@ impl KeyPair {
 
     /// `claims` signed RS256 with this pair's private key.
     pub fn sign(&self, claims: &Value) -> String {
+        self.sign_with_kid(None, claims)
+    }
+
+    /// `claims` signed RS256 with this pair's private key, the header naming `kid`.
+    pub fn sign_with_kid(&self, kid: Option<&str>, claims: &Value) -> String {
         let key = EncodingKey::from_rsa_pem(self.private_pem.as_bytes()).unwrap();
-        jsonwebtoken::encode(&Header::new(Algorithm::RS256), claims, &key).unwrap()
+        let mut header = Header::new(Algorithm::RS256);
+        header.kid = kid.map(str::to_owned);
+        jsonwebtoken::encode(&header, claims, &key).unwrap()
     }
 }
 
