@@ -59,7 +59,7 @@
 //! Unknown fields are ignored and fields the platform may omit are `Option`s, so a new field
 //! on the platform's side never breaks a delivery.
 //!
-//! The catalog has 624 events in 56 modules, most of them generated from Wix's published
+//! The catalog has 656 events in 58 modules, most of them generated from Wix's published
 //! typings, and the older Velo events without a webhook (`wixStores_onNewOrder`,
 //! `wixPay_onPaymentUpdate`...) typed by hand from Velo's reference; each module is a cargo feature named after it (`wix-ecom`, `wix-crm`...), `full`
 //! enables them all, and the default features enable seven. The crate's CATALOG.md lists every

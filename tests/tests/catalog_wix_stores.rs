@@ -3,10 +3,11 @@
 
 use backend_events::backend_event;
 use backend_events::wix_stores::{
-    CartAbandoned, CartCreated, CartRecovered, CollectionUpdated, FulfillmentCreated,
-    FulfillmentDeleted, FulfillmentStatus, FulfillmentUpdated, Identity, InventoryItemUpdated,
-    InventoryVariantUpdated, MediaItemType, NewOrder, OrderPaid, OrderRefunded, PaymentStatus,
-    ProductCreated, ProductDeleted, ProductUpdated, WeightUnit,
+    CartAbandoned, CartCompleted, CartCreated, CartRecovered, CollectionCreated, CollectionDeleted,
+    CollectionUpdated, FulfillmentCreated, FulfillmentDeleted, FulfillmentStatus,
+    FulfillmentUpdated, Identity, InventoryItemUpdated, InventoryVariantUpdated, MediaItemType,
+    NewOrder, OrderCanceled, OrderPaid, OrderRefunded, PaymentStatus, ProductCreated,
+    ProductDeleted, ProductUpdated, VariantsUpdated, WeightUnit,
 };
 
 fn fire(event: &str) {
@@ -255,6 +256,75 @@ fn wixStores_onInventoryVariantUpdated(event: InventoryVariantUpdated) {
     assert_eq!(new.in_stock, Some(true));
 }
 
+#[backend_event]
+fn wixStores_onOrderCanceled(event: OrderCanceled) {
+    assert_eq!(event.order.id, "d5d43d01-d9a4-4cc2-b257-61184b881447");
+    let billing = event.order.billing_info.as_ref().unwrap();
+    assert_eq!(billing.email.as_deref(), Some("john.doe@somedomain.com"));
+}
+
+#[backend_event]
+fn wixStores_onCartCompleted(event: CartCompleted) {
+    assert_eq!(event.cart_id, "6d158831-1510-44ae-a420-1483a4200852");
+    assert_eq!(
+        event.completed_time.unwrap().to_rfc3339(),
+        "2019-02-27T12:08:16.160+00:00"
+    );
+    let buyer = event.buyer_info.as_ref().unwrap();
+    assert_eq!(buyer.email.as_deref(), Some("john.doe@somedomain.com"));
+    assert_eq!(buyer.identity_type, Some(Identity::Contact));
+    assert_eq!(
+        event.buyer_note.as_deref(),
+        Some("This is a note from the buyer.")
+    );
+    let coupon = event.applied_coupon.as_ref().unwrap();
+    assert_eq!(coupon.code.as_deref(), Some("SummerSale"));
+    assert_eq!(coupon.discount_value.as_deref(), Some("$10.00"));
+    assert_eq!(
+        event.billing_address.as_ref().unwrap().address.as_deref(),
+        Some("235 W 23rd St, New York, NY 10011, USA")
+    );
+    assert_eq!(
+        event.currency.as_ref().unwrap().currency.as_deref(),
+        Some("USD")
+    );
+    let totals = event.totals.as_ref().unwrap();
+    assert_eq!(totals.total.as_ref().unwrap().as_u64(), Some(240));
+    assert_eq!(totals.discount.as_ref().unwrap().as_u64(), Some(10));
+    let pickup = event
+        .shipping_info
+        .as_ref()
+        .unwrap()
+        .pickup_details
+        .as_ref();
+    assert_eq!(pickup.unwrap().first_name.as_deref(), Some("John"));
+}
+
+#[backend_event]
+fn wixStores_onCollectionCreated(event: CollectionCreated) {
+    assert_eq!(event.id, "1a2d7e83-4bef-31d5-09e1-3326ee271c09");
+    assert_eq!(event.name.as_deref(), Some("Summer Collection"));
+    assert!(event.main_media.unwrap().starts_with("wix:image://v1/"));
+}
+
+#[backend_event]
+fn wixStores_onCollectionDeleted(event: CollectionDeleted) {
+    assert_eq!(event.collection_id, "1a2d7e83-4bef-31d5-09e1-3326ee271c09");
+}
+
+#[backend_event]
+fn wixStores_onVariantsUpdated(event: VariantsUpdated) {
+    assert_eq!(event.product_id, "5096485f-0239-3881-3f6a-63955708a4ec");
+    assert_eq!(event.variants.len(), 2);
+    let first = &event.variants[0];
+    assert_eq!(
+        first.variant_id.as_deref(),
+        Some("00000000-0000-0020-0005-ad9cdc10d3b8")
+    );
+    assert_eq!(first.updated_fields, ["price", "weight"]);
+    assert_eq!(first.choices["Size"], "Large");
+}
+
 #[test]
 fn every_older_stores_sample_reaches_its_handler() {
     for event in [
@@ -273,6 +343,11 @@ fn every_older_stores_sample_reaches_its_handler() {
         "onCollectionUpdated",
         "onInventoryItemUpdated",
         "onInventoryVariantUpdated",
+        "onOrderCanceled",
+        "onCartCompleted",
+        "onCollectionCreated",
+        "onCollectionDeleted",
+        "onVariantsUpdated",
     ] {
         fire(event);
     }
@@ -284,7 +359,7 @@ fn the_older_events_have_no_webhook() {
         .filter(|e| e.module() == "wixStores" && e.webhook_type().is_none())
         .map(|e| e.name())
         .collect();
-    assert_eq!(older.len(), 15, "{older:?}");
+    assert_eq!(older.len(), 20, "{older:?}");
 }
 
 /// The webhook twins' bodies read as the older events' payloads where one type serves both.

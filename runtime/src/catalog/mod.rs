@@ -199,6 +199,7 @@ pub(crate) fn feature_of(module: &str, event: &str) -> Option<&'static str> {
             "onSubmissionUpdated" => Some("wix-forms-submissions"),
             _ => None,
         },
+        "wixForum" => Some("wix-forum"),
         "wixGiftVouchers" => Some("wix-gift-vouchers"),
         "wixIdentity" => Some("wix-identity"),
         "wixInbox" => Some("wix-inbox"),
@@ -241,6 +242,7 @@ pub(crate) fn feature_of(module: &str, event: &str) -> Option<&'static str> {
             _ => None,
         },
         "wixOnlinePrograms" => Some("wix-online-programs"),
+        "wixPaidPlans" => Some("wix-paid-plans"),
         "wixPay" => Some("wix-pay"),
         "wixPayments" => Some("wix-payments"),
         "wixPortfolio" => Some("wix-portfolio"),
@@ -354,7 +356,6 @@ pub mod wix_chat;
 #[path = "generated/wix_comments.rs"]
 pub mod wix_comments;
 #[cfg(feature = "wix-crm")]
-#[path = "generated/wix_crm.rs"]
 pub mod wix_crm;
 #[cfg(feature = "wix-dashboard-management")]
 #[path = "generated/wix_dashboard_management.rs"]
@@ -414,6 +415,8 @@ pub mod wix_faq;
 ))]
 #[path = "generated/wix_forms.rs"]
 pub mod wix_forms;
+#[cfg(feature = "wix-forum")]
+pub mod wix_forum;
 #[cfg(feature = "wix-gift-vouchers")]
 #[path = "generated/wix_gift_vouchers.rs"]
 pub mod wix_gift_vouchers;
@@ -458,6 +461,8 @@ pub mod wix_multilingual;
 #[cfg(feature = "wix-online-programs")]
 #[path = "generated/wix_online_programs.rs"]
 pub mod wix_online_programs;
+#[cfg(feature = "wix-paid-plans")]
+pub mod wix_paid_plans;
 #[cfg(feature = "wix-pay")]
 pub mod wix_pay;
 #[cfg(feature = "wix-payments")]

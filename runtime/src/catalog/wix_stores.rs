@@ -21,6 +21,9 @@
 //! | `onProductUpdated` | `wixStoresCatalogV1.onProductChanged` (`com.wix.ecommerce.catalog.api.v1.ProductChanged`) | no: `updatedFields` here, `changedFields` there |
 //! | `onProductDeleted` | `wixStoresCatalogV1.onProductDeleted` (`com.wix.ecommerce.catalog.api.v1.ProductDeleted`) | same fields (`productId`), but another module and feature |
 //! | `onCollectionUpdated` | `wixStoresCatalogV1.onProductCollectionChanged` (`com.wix.ecommerce.catalog.api.v1.CollectionChanged`) | no: `updatedFields` here, `changedFields` there |
+//! | `onCollectionCreated` | `wixStoresCatalogV1.onProductCollectionCreated` (`com.wix.ecommerce.catalog.api.v1.CollectionCreated`) | no: `_id` and `mainMedia` as a URL here, `collection_Id` and a media object there |
+//! | `onCollectionDeleted` | `wixStoresCatalogV1.onProductCollectionDeleted` (`com.wix.ecommerce.catalog.api.v1.CollectionDeleted`) | no: `collectionId` here, `collection_Id` there |
+//! | `onVariantsUpdated` | `wixStoresCatalogV1.onProductVariantsChanged` (`com.wix.ecommerce.catalog.api.v1.VariantsChanged`) | no: `updatedFields` here, `changedFields` there |
 //!
 //! ```
 //! use backend_events::backend_event;
@@ -35,6 +38,8 @@
 //! }
 //! # fn main() {}
 //! ```
+
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -211,6 +216,17 @@ pub struct OrderRefunded {
     /// The refund's id, one of `order.refunds`.
     pub refund_id: String,
     /// The refunded order.
+    pub order: Order,
+}
+
+/// `wixStores_onOrderCanceled`: an order was canceled (older event, flat payload, no webhook;
+/// Wix's newer event is `wixEcom.onOrderCanceled`). Handlers read `order.id`.
+///
+/// The bundled sample is built from the object's fields, not copied from Wix's example.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OrderCanceled {
+    /// The canceled order.
     pub order: Order,
 }
 
@@ -511,6 +527,104 @@ pub struct CartTotals {
     pub formatted_total: Option<String>,
 }
 
+/// `wixStores_onCartCompleted`: a visitor bought what a cart held (older event, flat payload,
+/// no webhook; Wix's newer event is `wixEcom.onCheckoutCompleted`). Handlers read `cart_id`,
+/// `buyer_info.email` and `totals.total`.
+///
+/// The bundled sample is built from the fields of the documented example, not copied whole (the
+/// example is not valid JSON: it lacks commas).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CartCompleted {
+    /// The cart's id.
+    pub cart_id: String,
+    /// When the purchase was completed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_time: Option<DateTime<Utc>>,
+    /// Who bought.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buyer_info: Option<Buyer>,
+    /// The buyer's message to the store.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buyer_note: Option<String>,
+    /// The coupon applied to the cart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applied_coupon: Option<AppliedCoupon>,
+    /// The billing contact and address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_address: Option<CartContact>,
+    /// The store's currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
+    /// The unit of the store's weights.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight_unit: Option<WeightUnit>,
+    /// The cart's totals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totals: Option<CartTotals>,
+    /// How the purchase is delivered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping_info: Option<CartShippingInfo>,
+}
+
+/// A coupon applied to a cart.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct AppliedCoupon {
+    /// The coupon's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coupon_id: Option<String>,
+    /// The coupon's name, such as `Summer Sale`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The code the buyer entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The discount, with its currency symbol, such as `$10.00`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount_value: Option<String>,
+    /// The coupon's kind, such as `MoneyOff`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coupon_type: Option<String>,
+}
+
+/// A person and an address of a completed cart: who pays, or who collects.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CartContact {
+    /// The first name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// The last name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// The email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The address, on one line, such as `235 W 23rd St, New York, NY 10011, USA`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+}
+
+/// How a completed cart is delivered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CartShippingInfo {
+    /// Who collects the purchase, where it is picked up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pickup_details: Option<CartContact>,
+    /// Who receives the purchase, where it is shipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipment_details: Option<CartContact>,
+}
+
 /// `wixStores_onCartAbandoned`: a visitor added items to a cart and did not buy within an hour
 /// (older event, flat payload, no webhook). Handlers read `cart_id`, `abandon_time`,
 /// `buyer_info.email` and `totals.formatted_total`.
@@ -745,6 +859,43 @@ pub struct ProductDeleted {
     pub product_id: String,
 }
 
+/// `wixStores_onCollectionCreated`: a product collection was created (older event, flat
+/// payload, no webhook). Handlers read `id` and `name`.
+///
+/// Its webhook twin is `wixStoresCatalogV1.onProductCollectionCreated`
+/// (`com.wix.ecommerce.catalog.api.v1.CollectionCreated`), whose `data` spells the id
+/// `collection_Id` and gives the media as an object, so each has its own type. The bundled
+/// sample is built from the object's fields, not copied from Wix's example.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CollectionCreated {
+    /// The collection's id (`_id`, or `id`).
+    #[serde(rename = "_id", alias = "id")]
+    pub id: String,
+    /// The collection's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The collection's main picture, as a Wix media URL (`wix:image://v1/...`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_media: Option<String>,
+}
+
+/// `wixStores_onCollectionDeleted`: a product collection was deleted (older event, flat
+/// payload, no webhook). Handlers read `collection_id`.
+///
+/// Its webhook twin is `wixStoresCatalogV1.onProductCollectionDeleted`
+/// (`com.wix.ecommerce.catalog.api.v1.CollectionDeleted`), whose `data` spells the id
+/// `collection_Id`, so each has its own type. The bundled sample is built from the object's
+/// fields, not copied from Wix's example.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CollectionDeleted {
+    /// The deleted collection's id.
+    pub collection_id: String,
+}
+
 /// `wixStores_onCollectionUpdated`: a product collection was changed (older event, flat
 /// payload, no webhook). Handlers read `collection_id` and `updated_fields`.
 ///
@@ -760,6 +911,42 @@ pub struct CollectionUpdated {
     /// The collection's fields that changed, such as `name` and `media`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub updated_fields: Vec<String>,
+}
+
+/// `wixStores_onVariantsUpdated`: product variants changed, such as their price or weight
+/// (older event, flat payload, no webhook). Handlers read `product_id` and each variant's
+/// `variant_id` and `updated_fields`.
+///
+/// Its webhook twin is `wixStoresCatalogV1.onProductVariantsChanged`
+/// (`com.wix.ecommerce.catalog.api.v1.VariantsChanged`), whose variants name the list
+/// `changedFields`, so each has its own type. The bundled sample is built from the object's
+/// fields, not copied from Wix's example.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct VariantsUpdated {
+    /// The product whose variants changed.
+    pub product_id: String,
+    /// The variants that changed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<UpdatedVariant>,
+}
+
+/// A product variant that changed, in a [`VariantsUpdated`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct UpdatedVariant {
+    /// The variant's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_id: Option<String>,
+    /// The variant's fields that changed, such as `price`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updated_fields: Vec<String>,
+    /// The variant's choices, by option: `{"Size": "Large", "Color": "Red"}` (the option names
+    /// are not case-sensitive).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub choices: BTreeMap<String, String>,
 }
 
 // ---- Inventory ----

@@ -214,6 +214,9 @@ const ALWAYS_SENT: &[&str] = &[
     "collectionId",
     "productId",
     "refundId",
+    "postId",
+    "commentId",
+    "categoryId",
     // what an action event is about
     "order",
     "file",

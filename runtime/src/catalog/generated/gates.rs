@@ -1184,6 +1184,26 @@ macro_rules! __catalog_gate_wix_forms_submissions {
     };
 }
 
+#[cfg(feature = "wix-forum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalog_gate_wix_forum {
+    ($($tokens:tt)*) => {
+        $($tokens)*
+    };
+}
+
+#[cfg(not(feature = "wix-forum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalog_gate_wix_forum {
+    ($($tokens:tt)*) => {
+        ::core::compile_error!(
+            "`wixForum` is not in this build: enable the cargo feature `wix-forum` of backend-events (or `full`, which enables every module)"
+        );
+    };
+}
+
 #[cfg(feature = "wix-gift-vouchers")]
 #[doc(hidden)]
 #[macro_export]
@@ -1540,6 +1560,26 @@ macro_rules! __catalog_gate_wix_online_programs {
     ($($tokens:tt)*) => {
         ::core::compile_error!(
             "`wixOnlinePrograms` is not in this build: enable the cargo feature `wix-online-programs` of backend-events (or `full`, which enables every module)"
+        );
+    };
+}
+
+#[cfg(feature = "wix-paid-plans")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalog_gate_wix_paid_plans {
+    ($($tokens:tt)*) => {
+        $($tokens)*
+    };
+}
+
+#[cfg(not(feature = "wix-paid-plans"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalog_gate_wix_paid_plans {
+    ($($tokens:tt)*) => {
+        ::core::compile_error!(
+            "`wixPaidPlans` is not in this build: enable the cargo feature `wix-paid-plans` of backend-events (or `full`, which enables every module)"
         );
     };
 }
@@ -2125,6 +2165,7 @@ pub mod catalog_gate {
     pub use crate::__catalog_gate_wix_forms_forms as wix_forms_forms;
     pub use crate::__catalog_gate_wix_forms_interactive_form_sessions as wix_forms_interactive_form_sessions;
     pub use crate::__catalog_gate_wix_forms_submissions as wix_forms_submissions;
+    pub use crate::__catalog_gate_wix_forum as wix_forum;
     pub use crate::__catalog_gate_wix_gift_vouchers as wix_gift_vouchers;
     pub use crate::__catalog_gate_wix_identity as wix_identity;
     pub use crate::__catalog_gate_wix_inbox as wix_inbox;
@@ -2143,6 +2184,7 @@ pub mod catalog_gate {
     pub use crate::__catalog_gate_wix_multilingual_translation_contents as wix_multilingual_translation_contents;
     pub use crate::__catalog_gate_wix_multilingual_translation_published_contents as wix_multilingual_translation_published_contents;
     pub use crate::__catalog_gate_wix_online_programs as wix_online_programs;
+    pub use crate::__catalog_gate_wix_paid_plans as wix_paid_plans;
     pub use crate::__catalog_gate_wix_pay as wix_pay;
     pub use crate::__catalog_gate_wix_payments as wix_payments;
     pub use crate::__catalog_gate_wix_portfolio as wix_portfolio;

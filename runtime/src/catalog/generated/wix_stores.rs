@@ -748,5 +748,15 @@ crate::declare_module! {
         onInventoryItemUpdated => InventoryItemUpdated, sample = "../../../samples/wixStores.onInventoryItemUpdated.json";
         /// The stock of product variants changed (older event, flat payload, no webhook; data of InventoryVariantsChanged).
         onInventoryVariantUpdated => InventoryVariantUpdated, sample = "../../../samples/wixStores.onInventoryVariantUpdated.json";
+        /// An order was canceled (older event, flat payload, no webhook).
+        onOrderCanceled => OrderCanceled, sample = "../../../samples/wixStores.onOrderCanceled.json";
+        /// A visitor bought what a cart held (older event, flat payload, no webhook).
+        onCartCompleted => CartCompleted, sample = "../../../samples/wixStores.onCartCompleted.json";
+        /// A product collection was created (older event, flat payload, no webhook; twin of CollectionCreated).
+        onCollectionCreated => CollectionCreated, sample = "../../../samples/wixStores.onCollectionCreated.json";
+        /// A product collection was deleted (older event, flat payload, no webhook; twin of CollectionDeleted).
+        onCollectionDeleted => CollectionDeleted, sample = "../../../samples/wixStores.onCollectionDeleted.json";
+        /// Product variants changed (older event, flat payload, no webhook; twin of VariantsChanged).
+        onVariantsUpdated => VariantsUpdated, sample = "../../../samples/wixStores.onVariantsUpdated.json";
     }
 }

@@ -48,6 +48,8 @@ pub struct ProductCollectionChanged {
 /// The payload of `onProductCollectionCreated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.catalog.api.v1.CollectionCreated`; Wix's SDK handler `onProductCollectionCreated` of `@wix/auto_sdk_stores_products@1.0.108`.
+///
+/// The older Velo event `wixStores.onCollectionCreated` (no webhook, typed by hand) reports the same happening.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ProductCollectionCreated {
@@ -61,6 +63,8 @@ pub struct ProductCollectionCreated {
 /// The payload of `onProductCollectionDeleted`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.catalog.api.v1.CollectionDeleted`; Wix's SDK handler `onProductCollectionDeleted` of `@wix/auto_sdk_stores_products@1.0.108`.
+///
+/// The older Velo event `wixStores.onCollectionDeleted` (no webhook, typed by hand) reports the same happening.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ProductCollectionDeleted {
@@ -104,6 +108,8 @@ pub struct ProductDeleted {
 /// The payload of `onProductVariantsChanged`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.catalog.api.v1.VariantsChanged`; Wix's SDK handler `onProductVariantsChanged` of `@wix/auto_sdk_stores_products@1.0.108`.
+///
+/// The older Velo event `wixStores.onVariantsUpdated` (no webhook, typed by hand) reports the same happening.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ProductVariantsChanged {
@@ -1161,15 +1167,15 @@ crate::declare_module! {
         onProductChanged => ProductChanged, webhook = "com.wix.ecommerce.catalog.api.v1.ProductChanged", sample = "../../../samples/generated/wixStoresCatalogV1.onProductChanged.json";
         /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its older Velo twin: `wixStores.onCollectionUpdated`. Its sample is built from the types.
         onProductCollectionChanged => ProductCollectionChanged, webhook = "com.wix.ecommerce.catalog.api.v1.CollectionChanged", sample = "../../../samples/generated/wixStoresCatalogV1.onProductCollectionChanged.json";
-        /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its sample is built from the types.
+        /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its older Velo twin: `wixStores.onCollectionCreated`. Its sample is built from the types.
         onProductCollectionCreated => ProductCollectionCreated, webhook = "com.wix.ecommerce.catalog.api.v1.CollectionCreated", sample = "../../../samples/generated/wixStoresCatalogV1.onProductCollectionCreated.json";
-        /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its sample is built from the types.
+        /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its older Velo twin: `wixStores.onCollectionDeleted`. Its sample is built from the types.
         onProductCollectionDeleted => ProductCollectionDeleted, webhook = "com.wix.ecommerce.catalog.api.v1.CollectionDeleted", sample = "../../../samples/generated/wixStoresCatalogV1.onProductCollectionDeleted.json";
         /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its older Velo twin: `wixStores.onProductCreated`. Its sample is built from the types.
         onProductCreated => ProductCreated, webhook = "com.wix.ecommerce.catalog.api.v1.ProductCreated", sample = "../../../samples/generated/wixStoresCatalogV1.onProductCreated.json";
         /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its older Velo twin: `wixStores.onProductDeleted`. Its sample is built from the types.
         onProductDeleted => ProductDeleted, webhook = "com.wix.ecommerce.catalog.api.v1.ProductDeleted", sample = "../../../samples/generated/wixStoresCatalogV1.onProductDeleted.json";
-        /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its sample is built from the types.
+        /// A non-domain event of `@wix/auto_sdk_stores_products@1.0.108`; the name is Velo's. Permission `WIX_STORES.READ_PRODUCTS`. Its older Velo twin: `wixStores.onVariantsUpdated`. Its sample is built from the types.
         onProductVariantsChanged => ProductVariantsChanged, webhook = "com.wix.ecommerce.catalog.api.v1.VariantsChanged", sample = "../../../samples/generated/wixStoresCatalogV1.onProductVariantsChanged.json";
     }
 }
