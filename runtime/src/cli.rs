@@ -424,6 +424,37 @@ fn is_url(location: &str) -> bool {
     location.starts_with("postgres://") || location.starts_with("postgresql://")
 }
 
+/// The inbox's location as it is logged: a URL's password, in its user part or as a
+/// `password=` parameter, is replaced by `***`.
+fn without_password(location: &str) -> String {
+    let Some((scheme, rest)) = location.split_once("://").filter(|_| is_url(location)) else {
+        return location.to_owned();
+    };
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let authority = match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{user}:***@{host}"),
+            None => authority.to_owned(),
+        },
+        None => authority.to_owned(),
+    };
+    let tail = match tail.split_once('?') {
+        Some((path, query)) => {
+            let query: Vec<String> = query
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some(("password", _)) => "password=***".to_owned(),
+                    _ => pair.to_owned(),
+                })
+                .collect();
+            format!("{path}?{}", query.join("&"))
+        }
+        None => tail.to_owned(),
+    };
+    format!("{scheme}://{authority}{tail}")
+}
+
 async fn open_inbox(location: &str) -> Result<Arc<dyn Inbox>, String> {
     inbox::open(location).await.map_err(|e| e.to_string())
 }
@@ -555,7 +586,7 @@ fn serve(
             server = server.with_metrics_addr(metrics_addr);
         }
         if let Some(options) = inbox {
-            tracing::info!(inbox = %options.location, "opening the inbox");
+            tracing::info!(inbox = %without_password(&options.location), "opening the inbox");
             server = server
                 .with_inbox(open_inbox(&options.location).await?)
                 .with_workers(options.workers)
@@ -598,6 +629,23 @@ fn init_logging() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_inbox_url_is_logged_without_its_password() {
+        assert_eq!(
+            without_password("postgres://app:s3cret@db.example.com:5432/inbox?sslmode=verify-full"),
+            "postgres://app:***@db.example.com:5432/inbox?sslmode=verify-full"
+        );
+        assert_eq!(
+            without_password("postgresql://db/inbox?user=app&password=s3cret&sslmode=require"),
+            "postgresql://db/inbox?user=app&password=***&sslmode=require"
+        );
+        assert_eq!(
+            without_password("postgres://app@db/inbox"),
+            "postgres://app@db/inbox"
+        );
+        assert_eq!(without_password("inbox:1.db"), "inbox:1.db");
+    }
 
     fn serve_args(extra: &[&str]) -> Command {
         let mut args = vec!["site", "serve"];

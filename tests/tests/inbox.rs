@@ -664,10 +664,7 @@ async fn postgres_an_inbox_of_the_previous_release_is_migrated_and_keeps_its_ids
     let Some(url) = support::postgres_schema("inbox_test_migration").await else {
         return;
     };
-    let (old, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
-        .await
-        .unwrap();
-    tokio::spawn(connection);
+    let old = support::postgres_client(&url).await;
     old.batch_execute(OLD_POSTGRES_SCHEMA).await.unwrap();
     let (handled, pending) = (
         delivery("onEventPublished", "migrated-handled", "party"),
