@@ -23,20 +23,19 @@ pub(super) fn client_config(url: &PostgresUrl) -> Result<ClientConfig, PostgresU
         .with_safe_default_protocol_versions()
         .map_err(PostgresUrlError::Tls)?;
     let config = match url.certificate_check() {
-        CertificateCheck::None => builder
-            .dangerous()
-            .with_custom_certificate_verifier(Arc::new(AnyCertificate { algorithms }))
-            .with_no_client_auth(),
-        CertificateCheck::Chain => builder
-            .dangerous()
-            .with_custom_certificate_verifier(Arc::new(ChainOnly {
-                roots: Arc::new(roots(&url.trusted_roots())?),
-                algorithms,
-            }))
-            .with_no_client_auth(),
         CertificateCheck::ChainAndHost => builder
             .with_root_certificates(roots(&url.trusted_roots())?)
             .with_no_client_auth(),
+        check => {
+            let roots = match check {
+                CertificateCheck::Chain => Some(Arc::new(roots(&url.trusted_roots())?)),
+                _ => None,
+            };
+            builder
+                .dangerous()
+                .with_custom_certificate_verifier(Arc::new(NoHostCheck { roots, algorithms }))
+                .with_no_client_auth()
+        }
     };
     Ok(config)
 }
@@ -75,56 +74,18 @@ fn roots(source: &RootCerts) -> Result<RootCertStore, PostgresUrlError> {
     Ok(store)
 }
 
-/// `prefer` and `require` without roots: any certificate, as libpq; the handshake's signatures
-/// are still checked, so the session is encrypted to the key that certificate holds.
+/// The checks that leave the host name alone: `verify-ca` (the chain up to a trusted root,
+/// whatever names the certificate gives), or, without roots, `prefer` and `require` (any
+/// certificate, as libpq). The handshake's signatures are checked either way, so the session
+/// is encrypted to the key that certificate holds.
 #[derive(Debug)]
-struct AnyCertificate {
+struct NoHostCheck {
+    /// `None`: any certificate.
+    roots: Option<Arc<RootCertStore>>,
     algorithms: WebPkiSupportedAlgorithms,
 }
 
-/// `verify-ca`: the chain up to a trusted root, whatever names the certificate gives.
-#[derive(Debug)]
-struct ChainOnly {
-    roots: Arc<RootCertStore>,
-    algorithms: WebPkiSupportedAlgorithms,
-}
-
-impl ServerCertVerifier for AnyCertificate {
-    fn verify_server_cert(
-        &self,
-        _end_entity: &CertificateDer<'_>,
-        _intermediates: &[CertificateDer<'_>],
-        _server_name: &ServerName<'_>,
-        _ocsp_response: &[u8],
-        _now: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        Ok(ServerCertVerified::assertion())
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.algorithms)
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.algorithms)
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.algorithms.supported_schemes()
-    }
-}
-
-impl ServerCertVerifier for ChainOnly {
+impl ServerCertVerifier for NoHostCheck {
     fn verify_server_cert(
         &self,
         end_entity: &CertificateDer<'_>,
@@ -133,14 +94,16 @@ impl ServerCertVerifier for ChainOnly {
         _ocsp_response: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
-        let cert = ParsedCertificate::try_from(end_entity)?;
-        verify_server_cert_signed_by_trust_anchor(
-            &cert,
-            &self.roots,
-            intermediates,
-            now,
-            self.algorithms.all,
-        )?;
+        if let Some(roots) = &self.roots {
+            let cert = ParsedCertificate::try_from(end_entity)?;
+            verify_server_cert_signed_by_trust_anchor(
+                &cert,
+                roots,
+                intermediates,
+                now,
+                self.algorithms.all,
+            )?;
+        }
         Ok(ServerCertVerified::assertion())
     }
 
