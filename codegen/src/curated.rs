@@ -1,7 +1,10 @@
 //! The curated inputs, kept by hand: `codegen/curated/events.tsv` (every IR event's Velo module
-//! and event name, with the evidence, and whether to generate it) and
+//! and event name, with the evidence, and whether to generate it),
 //! `codegen/curated/handwritten.tsv` (the events typed by hand in the runtime, which take part in
-//! the same name table, features and CATALOG.md).
+//! the same name table, features and CATALOG.md), `codegen/curated/overrides.tsv` (where real
+//! deliveries correct the typings), `codegen/curated/samples.tsv` (the generated events whose
+//! sample is a documented one) and `codegen/curated/docs/` (a module's docs, where it has more
+//! to say than its table).
 
 use std::path::Path;
 
@@ -158,4 +161,175 @@ pub fn handwritten(path: &Path) -> Result<Vec<Handwritten>, String> {
             }
         })
         .collect())
+}
+
+/// A row of `overrides.tsv`: one correction of a type of the typings, with its evidence.
+#[derive(Debug, Clone)]
+pub struct Override {
+    /// The IR file (package) declaring the type.
+    pub package: String,
+    /// The type's SDK name.
+    pub type_name: String,
+    /// The field's Velo name (`-` for the type itself).
+    pub field: Option<String>,
+    /// The correction.
+    pub change: Change,
+    /// Why: the delivery, sample or page that shows it.
+    pub evidence: String,
+}
+
+/// What an override changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// The type's Rust name.
+    Rename(String),
+    /// The field's Rust name.
+    RenameField(String),
+    /// The Rust name of the enum's value given as the field.
+    Variant(String),
+    /// A closed set the typings lack, of these values.
+    Enum(Vec<String>),
+    /// A struct the typings lack, of these fields (Velo name, IR type: `string`, `number`,
+    /// `boolean`, `date` or a type of the package, `[]` for a list).
+    Struct(Vec<(String, String)>),
+    /// The field is always sent: a delivery without it is refused.
+    Required,
+    /// The field is read as its type's default (`false`, empty) when absent.
+    AbsentIsDefault,
+    /// The field's number is an integer of this kind (`u32`, or `u64` as a number or digits).
+    Integer(String),
+    /// A field the typings lack, of this type (`string`, `bool`, `u32`, `u64`, `date`, `json`,
+    /// the name of a type of the package, each with `[]` for a list).
+    Add(String),
+}
+
+/// Reads `overrides.tsv`.
+pub fn overrides(path: &Path) -> Result<Vec<Override>, String> {
+    let columns = ["package", "type", "field", "override", "value", "evidence"];
+    rows(path, &columns)?
+        .into_iter()
+        .map(|cells| {
+            let [package, type_name, field, kind, value, evidence] =
+                <[String; 6]>::try_from(cells).expect("checked above");
+            let has_field = field != "-";
+            let change = match (kind.as_str(), value.as_str()) {
+                ("rename", name) if !name.is_empty() && name != "-" && has_field => {
+                    Change::RenameField(name.to_owned())
+                }
+                ("rename", name) if !name.is_empty() && name != "-" => {
+                    Change::Rename(name.to_owned())
+                }
+                ("variant", name) if !name.is_empty() && name != "-" => {
+                    Change::Variant(name.to_owned())
+                }
+                ("enum", values) if !values.is_empty() && values != "-" => {
+                    Change::Enum(values.split('|').map(str::to_owned).collect())
+                }
+                ("struct", fields) if !fields.is_empty() && fields != "-" => Change::Struct(
+                    fields
+                        .split('|')
+                        .map(|f| {
+                            let (name, ty) = f.split_once(':').unwrap_or((f, ""));
+                            (name.to_owned(), ty.to_owned())
+                        })
+                        .collect(),
+                ),
+                ("required", "-") => Change::Required,
+                ("absent-is-default", "-") => Change::AbsentIsDefault,
+                ("integer", kind @ ("u32" | "u64")) => Change::Integer(kind.to_owned()),
+                ("add", ty) if !ty.is_empty() && ty != "-" => Change::Add(ty.to_owned()),
+                _ => {
+                    return Err(format!(
+                        "{}: `{kind}` `{value}` on {package} {type_name}.{field}: the overrides \
+                         are `rename NAME`, `variant NAME`, `enum A|B`, `struct a:TYPE|b:TYPE`, \
+                         `required -`, `absent-is-default -`, `integer u32|u64` and `add TYPE`",
+                        path.display()
+                    ));
+                }
+            };
+            let field = has_field.then_some(field);
+            let of_type = matches!(
+                change,
+                Change::Rename(_) | Change::Enum(_) | Change::Struct(_)
+            );
+            if field.is_some() == of_type {
+                return Err(format!(
+                    "{}: {package} {type_name}: `{kind}` is for {}",
+                    path.display(),
+                    if field.is_some() {
+                        "a type (field `-`)"
+                    } else {
+                        "a field"
+                    }
+                ));
+            }
+            if evidence.trim().is_empty() {
+                return Err(format!(
+                    "{}: {package} {type_name}: an override needs its evidence",
+                    path.display()
+                ));
+            }
+            Ok(Override {
+                package,
+                type_name,
+                field,
+                change,
+                evidence,
+            })
+        })
+        .collect()
+}
+
+/// A row of `samples.tsv`: a generated event whose sample is a documented one, kept in
+/// `runtime/samples/` instead of one built from the types.
+#[derive(Debug, Clone)]
+pub struct DocumentedSample {
+    /// The Velo module.
+    pub module: String,
+    /// The event.
+    pub event: String,
+    /// The file, relative to `runtime/samples/`.
+    pub sample: String,
+    /// Where it comes from, for the event's docs.
+    pub evidence: String,
+}
+
+/// Reads `samples.tsv`.
+pub fn documented_samples(path: &Path) -> Result<Vec<DocumentedSample>, String> {
+    let columns = ["module", "event", "sample", "evidence"];
+    Ok(rows(path, &columns)?
+        .into_iter()
+        .map(|cells| {
+            let [module, event, sample, evidence] =
+                <[String; 4]>::try_from(cells).expect("checked above");
+            DocumentedSample {
+                module,
+                event,
+                sample,
+                evidence,
+            }
+        })
+        .collect())
+}
+
+/// The docs of each module that `docs/<velo module>.md` gives, by Velo module.
+pub fn module_docs(dir: &Path) -> Result<std::collections::BTreeMap<String, String>, String> {
+    let mut docs = std::collections::BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(docs);
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let Some(module) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".md"))
+        else {
+            continue;
+        };
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        docs.insert(module.to_owned(), text);
+    }
+    Ok(docs)
 }

@@ -15,6 +15,7 @@ mod emit_tables;
 mod ir;
 mod model;
 mod names;
+mod overrides;
 mod samples;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -61,7 +62,13 @@ fn run(root: &Path, check: bool) -> Result<usize, String> {
     let namings = curated::namings(&root.join("codegen/curated/events.tsv"))?;
     let handwritten = curated::handwritten(&root.join("codegen/curated/handwritten.tsv"))?;
     let taken = handwritten_type_names(root, &handwritten)?;
-    let catalog = model::build(&packages, &namings, &handwritten, &taken)?;
+    let curated = root.join("codegen/curated");
+    let extras = model::Extras {
+        overrides: curated::overrides(&curated.join("overrides.tsv"))?,
+        samples: curated::documented_samples(&curated.join("samples.tsv"))?,
+        docs: curated::module_docs(&curated.join("docs"))?,
+    };
+    let catalog = model::build(&packages, &namings, &handwritten, &taken, &extras)?;
     let outputs = outputs(root, &catalog)?;
 
     let mut differ = 0;
@@ -156,7 +163,9 @@ fn outputs(root: &Path, catalog: &model::Catalog) -> Result<BTreeMap<PathBuf, St
             emit_rust::module_file(module),
         );
         for event in &module.events {
-            if let Source::Generated(facts) = &event.source {
+            if let Source::Generated(facts) = &event.source
+                && facts.documented_sample.is_none()
+            {
                 out.insert(
                     PathBuf::from(format!("runtime/samples/{}", event.sample)),
                     samples::sample(module, event, facts),

@@ -10,12 +10,13 @@
 //! type contain itself.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write;
 
 use serde_json::{Map, Value};
 
-use crate::curated::{Action, Handwritten, Naming};
+use crate::curated::{Action, DocumentedSample, Handwritten, Naming, Override};
 use crate::ir::{Package, TypeDecl, TypeRef};
-use crate::names;
+use crate::{names, overrides};
 
 /// The whole catalog.
 #[derive(Debug)]
@@ -48,6 +49,8 @@ pub struct Module {
     pub types: Vec<TypeDef>,
     /// The npm packages its generated events come from.
     pub packages: BTreeSet<String>,
+    /// What `codegen/curated/docs/` says of it, before its table.
+    pub docs: Option<String>,
 }
 
 impl Module {
@@ -125,6 +128,8 @@ pub struct Generated {
     pub body: Option<(String, RustTy, bool)>,
     /// Whether the envelope has the domain event's metadata (else the webhook's only).
     pub domain: bool,
+    /// Where its sample comes from, when it is a documented one (else it is built).
+    pub documented_sample: Option<String>,
 }
 
 /// A generated type.
@@ -180,8 +185,21 @@ pub struct FieldDef {
     pub ty: RustTy,
     /// Boxed, because its type contains the field's struct.
     pub boxed: bool,
+    /// Whether it may be absent.
+    pub presence: Presence,
     /// Machine tags.
     pub tags: Map<String, Value>,
+}
+
+/// Whether a field may be absent from a delivery, and what it is then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Presence {
+    /// An `Option` (a list: empty), as the typings make every field.
+    Optional,
+    /// Always sent (an override says so): a delivery without it is refused.
+    Required,
+    /// Its type's default (`false`) when absent (an override says so).
+    Defaulted,
 }
 
 /// One value of an enum.
@@ -204,6 +222,10 @@ pub enum RustTy {
     Decimal,
     /// A number as the platform sends it.
     Number,
+    /// A `u32` (an override narrows the typings' number).
+    U32,
+    /// A `u64`, sent as a number or as a string of digits (an override narrows it).
+    U64,
     /// A boolean.
     Bool,
     /// A timestamp.
@@ -224,22 +246,34 @@ pub enum RustTy {
 
 /// A type as walked, before naming: its node id refers to other nodes.
 #[derive(Debug, Clone)]
-enum RawKind {
+pub(crate) enum RawKind {
     Struct(Vec<RawField>),
-    Enum(Vec<(String, bool)>),
+    Enum(Vec<RawVariant>),
+}
+
+/// A value of a walked enum.
+#[derive(Debug, Clone)]
+pub(crate) struct RawVariant {
+    pub(crate) value: String,
+    pub(crate) deprecated: bool,
+    /// The Rust name an override gives it.
+    pub(crate) rust: Option<String>,
 }
 
 #[derive(Debug, Clone)]
-struct RawField {
-    json: String,
-    alias: Option<String>,
-    ty: Ty,
-    tags: Map<String, Value>,
+pub(crate) struct RawField {
+    /// The Rust name an override gives it.
+    pub(crate) rust: Option<String>,
+    pub(crate) json: String,
+    pub(crate) alias: Option<String>,
+    pub(crate) ty: Ty,
+    pub(crate) presence: Presence,
+    pub(crate) tags: Map<String, Value>,
 }
 
 /// A field type whose named types are node ids.
 #[derive(Debug, Clone)]
-enum Ty {
+pub(crate) enum Ty {
     Leaf(RustTy),
     Map(Box<Ty>),
     Vec(Box<Ty>),
@@ -249,11 +283,14 @@ enum Ty {
 
 /// Where a type is declared: its package, and whether it is a REST-only declaration.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-struct NodeKey {
-    package: String,
-    rest: bool,
-    name: String,
+pub(crate) struct NodeKey {
+    pub(crate) package: String,
+    pub(crate) rest: bool,
+    pub(crate) name: String,
 }
+
+/// A walked node: where it is declared, and what it is.
+pub(crate) type Node = (NodeKey, Option<RawKind>);
 
 /// One package's types, by name.
 struct Types<'a> {
@@ -281,9 +318,9 @@ impl<'a> Types<'a> {
 }
 
 /// Walks types into nodes.
-struct Walker<'a> {
+pub(crate) struct Walker<'a> {
     types: &'a HashMap<&'a str, Types<'a>>,
-    nodes: Vec<(NodeKey, Option<RawKind>)>,
+    pub(crate) nodes: Vec<Node>,
     ids: HashMap<NodeKey, usize>,
 }
 
@@ -318,7 +355,11 @@ impl<'a> Walker<'a> {
             "enum" => Ok(RawKind::Enum(
                 decl.values
                     .iter()
-                    .map(|v| (v.clone(), decl.deprecated_values.contains(v)))
+                    .map(|v| RawVariant {
+                        value: v.clone(),
+                        deprecated: decl.deprecated_values.contains(v),
+                        rust: None,
+                    })
                     .collect(),
             )),
             "interface" => {
@@ -371,9 +412,11 @@ impl<'a> Walker<'a> {
                         (None, None) => continue,
                     };
                     fields.push(RawField {
+                        rust: None,
                         json,
                         alias,
                         ty,
+                        presence: Presence::Optional,
                         tags: field.tags.clone(),
                     });
                 }
@@ -387,7 +430,12 @@ impl<'a> Walker<'a> {
     }
 
     /// A named type: an alias resolves to what it stands for.
-    fn reference(&mut self, package: &str, name: &str, rest: bool) -> Result<Ty, String> {
+    pub(crate) fn reference(
+        &mut self,
+        package: &str,
+        name: &str,
+        rest: bool,
+    ) -> Result<Ty, String> {
         let types = &self.types[package];
         let decl = if rest {
             types
@@ -458,11 +506,13 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// The structural key of each node: equal keys are the same type, whoever declares it.
-fn keys(nodes: &[(NodeKey, Option<RawKind>)]) -> Vec<String> {
+/// The structural key of each node: equal keys are the same type, whoever declares it (a type
+/// an override renames is keyed by its new name).
+fn keys(nodes: &[Node], renames: &HashMap<usize, String>) -> Vec<String> {
     fn key_of(
         id: usize,
-        nodes: &[(NodeKey, Option<RawKind>)],
+        nodes: &[Node],
+        renames: &HashMap<usize, String>,
         memo: &mut HashMap<usize, String>,
         stack: &mut Vec<usize>,
     ) -> String {
@@ -479,18 +529,31 @@ fn keys(nodes: &[(NodeKey, Option<RawKind>)]) -> Vec<String> {
                 "enum[{}]",
                 values
                     .iter()
-                    .map(|(v, d)| format!("{v}{}", if *d { "!" } else { "" }))
+                    .map(|v| {
+                        format!(
+                            "{}{}{}",
+                            v.value,
+                            if v.deprecated { "!" } else { "" },
+                            v.rust.as_deref().map(|r| format!("={r}")).unwrap_or_default()
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join(",")
             ),
             RawKind::Struct(fields) => {
                 let mut out = String::from("struct{");
                 for field in fields {
+                    if let Some(rust) = &field.rust {
+                        write!(out, "{rust}=").unwrap();
+                    }
                     out.push_str(&field.json);
                     out.push('/');
                     out.push_str(field.alias.as_deref().unwrap_or(""));
                     out.push(':');
-                    out.push_str(&ty_key(&field.ty, nodes, memo, stack));
+                    out.push_str(&ty_key(&field.ty, nodes, renames, memo, stack));
+                    if field.presence != Presence::Optional {
+                        write!(out, "!{:?}", field.presence).unwrap();
+                    }
                     out.push(';');
                 }
                 out.push('}');
@@ -498,7 +561,7 @@ fn keys(nodes: &[(NodeKey, Option<RawKind>)]) -> Vec<String> {
             }
         };
         stack.pop();
-        let key = format!("{}={body}", node.name);
+        let key = format!("{}={body}", renames.get(&id).unwrap_or(&node.name));
         if stack.is_empty() {
             memo.insert(id, key.clone());
         }
@@ -506,21 +569,22 @@ fn keys(nodes: &[(NodeKey, Option<RawKind>)]) -> Vec<String> {
     }
     fn ty_key(
         ty: &Ty,
-        nodes: &[(NodeKey, Option<RawKind>)],
+        nodes: &[Node],
+        renames: &HashMap<usize, String>,
         memo: &mut HashMap<usize, String>,
         stack: &mut Vec<usize>,
     ) -> String {
         match ty {
             Ty::Leaf(leaf) => format!("{leaf:?}"),
-            Ty::Map(of) => format!("map<{}>", ty_key(of, nodes, memo, stack)),
-            Ty::Vec(of) => format!("vec<{}>", ty_key(of, nodes, memo, stack)),
-            Ty::Media(of) => format!("media<{}>", ty_key(of, nodes, memo, stack)),
-            Ty::Node(id) => format!("({})", key_of(*id, nodes, memo, stack)),
+            Ty::Map(of) => format!("map<{}>", ty_key(of, nodes, renames, memo, stack)),
+            Ty::Vec(of) => format!("vec<{}>", ty_key(of, nodes, renames, memo, stack)),
+            Ty::Media(of) => format!("media<{}>", ty_key(of, nodes, renames, memo, stack)),
+            Ty::Node(id) => format!("({})", key_of(*id, nodes, renames, memo, stack)),
         }
     }
     let mut memo = HashMap::new();
     (0..nodes.len())
-        .map(|id| key_of(id, nodes, &mut memo, &mut Vec::new()))
+        .map(|id| key_of(id, nodes, renames, &mut memo, &mut Vec::new()))
         .collect()
 }
 
@@ -564,6 +628,25 @@ fn link_twins(modules: &mut [Module]) -> Result<(), String> {
                      generated event"
                 ));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Every documented sample is of a generated event.
+fn check_samples(modules: &[Module], samples: &[DocumentedSample]) -> Result<(), String> {
+    for row in samples {
+        let generated = modules.iter().any(|m| {
+            m.velo == row.module && m.events.iter().any(|e| {
+                e.name == row.event
+                    && matches!(&e.source, Source::Generated(g) if g.documented_sample.is_some())
+            })
+        });
+        if !generated {
+            return Err(format!(
+                "codegen/curated/samples.tsv: `{}.{}` is no generated event",
+                row.module, row.event
+            ));
         }
     }
     Ok(())
@@ -690,6 +773,18 @@ fn rename(
     }
 }
 
+/// The curated inputs beside the names: corrections of the typings, documented samples, module
+/// docs.
+#[derive(Debug, Default)]
+pub struct Extras {
+    /// `overrides.tsv`.
+    pub overrides: Vec<Override>,
+    /// `samples.tsv`.
+    pub samples: Vec<DocumentedSample>,
+    /// `docs/`, by Velo module.
+    pub docs: BTreeMap<String, String>,
+}
+
 /// Builds the catalog from the IR packages and the curated tables.
 ///
 /// `taken` holds, per module typed partly by hand, the type names its hand-written file
@@ -699,8 +794,9 @@ pub fn build(
     namings: &[Naming],
     handwritten: &[Handwritten],
     taken: &BTreeMap<String, BTreeSet<String>>,
+    extras: &Extras,
 ) -> Result<Catalog, String> {
-    build_with(packages, namings, handwritten, taken, PARTS_ABOVE)
+    build_with(packages, namings, handwritten, taken, extras, PARTS_ABOVE)
 }
 
 /// [`build`], with the size above which a module gets a feature per package.
@@ -709,8 +805,11 @@ fn build_with(
     namings: &[Naming],
     handwritten: &[Handwritten],
     taken: &BTreeMap<String, BTreeSet<String>>,
+    extras: &Extras,
     parts_above: usize,
 ) -> Result<Catalog, String> {
+    // The types overrides define join their packages, as if the typings declared them.
+    let packages = &overrides::define(packages, &extras.overrides)?;
     let by_name: HashMap<&str, &Package> = packages
         .iter()
         .map(|(name, package)| (name.as_str(), package))
@@ -764,22 +863,22 @@ fn build_with(
         }
         bodies_of.push(bodies);
     }
-    let graph = Graph::new(walker.nodes);
+    let renames = overrides::apply(&mut walker, &extras.overrides)?;
+    let graph = Graph::new(walker.nodes, renames);
 
     let mut modules = Vec::new();
     for ((velo, (_, hand)), bodies) in by_module.iter().zip(bodies_of) {
         let taken = taken.get(velo).cloned().unwrap_or_default();
-        modules.push(module(
-            &by_name,
-            &graph,
-            velo,
-            bodies,
-            hand,
-            taken,
+        let context = Context {
+            packages: &by_name,
+            graph: &graph,
+            extras,
             parts_above,
-        )?);
+        };
+        modules.push(module(&context, velo, bodies, hand, taken)?);
     }
     check_features(&modules)?;
+    check_samples(&modules, &extras.samples)?;
     link_twins(&mut modules)?;
     let shared = share(&mut modules)?;
     Ok(Catalog {
@@ -794,7 +893,9 @@ fn build_with(
 
 /// Every walked node, what each refers to, and the distinct type each is.
 struct Graph {
-    nodes: Vec<(NodeKey, Option<RawKind>)>,
+    nodes: Vec<Node>,
+    /// The Rust names overrides give nodes.
+    renames: HashMap<usize, String>,
     /// The nodes each node's fields refer to, in field order.
     children: Vec<Vec<usize>>,
     /// The distinct type (by structural key) of each node.
@@ -802,7 +903,7 @@ struct Graph {
 }
 
 impl Graph {
-    fn new(nodes: Vec<(NodeKey, Option<RawKind>)>) -> Self {
+    fn new(nodes: Vec<Node>, renames: HashMap<usize, String>) -> Self {
         fn refs(ty: &Ty, out: &mut Vec<usize>) {
             match ty {
                 Ty::Leaf(_) => {}
@@ -823,7 +924,7 @@ impl Graph {
             })
             .collect();
         let mut of_key: HashMap<String, usize> = HashMap::new();
-        let type_of_node = keys(&nodes)
+        let type_of_node = keys(&nodes, &renames)
             .into_iter()
             .map(|key| {
                 let next = of_key.len();
@@ -832,6 +933,7 @@ impl Graph {
             .collect();
         Graph {
             nodes,
+            renames,
             children,
             type_of_node,
         }
@@ -958,15 +1060,27 @@ const PARTS_ABOVE: usize = 150;
 /// One event's row: its naming, its IR declaration, and its body (field, type, optional).
 type Body<'a> = (&'a Naming, crate::ir::Event, Option<(String, Ty, bool)>);
 
+/// What every module is built from.
+struct Context<'a> {
+    packages: &'a HashMap<&'a str, &'a Package>,
+    graph: &'a Graph,
+    extras: &'a Extras,
+    parts_above: usize,
+}
+
 fn module(
-    packages: &HashMap<&str, &Package>,
-    graph: &Graph,
+    context: &Context,
     velo: &str,
     bodies: Vec<Body>,
     hand: &[&Handwritten],
     handwritten_names: BTreeSet<String>,
-    parts_above: usize,
 ) -> Result<Module, String> {
+    let Context {
+        packages,
+        graph,
+        extras,
+        parts_above,
+    } = *context;
     let nodes = &graph.nodes;
     let roots_of_event: Vec<Vec<usize>> = bodies
         .iter()
@@ -1051,21 +1165,37 @@ fn module(
         .chain(hand.iter().map(|h| h.payload.clone()))
         .collect();
     let mut variants_of: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (index, id) in unique.iter().enumerate() {
-        variants_of
-            .entry(names::type_name(&nodes[*id].0.name))
-            .or_default()
-            .push(index);
-    }
     let mut type_names = vec![String::new(); unique.len()];
     let mut taken: BTreeSet<String> = payload_names.clone();
     taken.extend(handwritten_names.iter().cloned());
+    // The names overrides give come first, as they are.
+    let mut renamed = BTreeSet::new();
+    for (index, id) in unique.iter().enumerate() {
+        match graph.renames.get(id) {
+            Some(name) => {
+                if !taken.insert(name.clone()) || names::is_taken_type_name(name) {
+                    return Err(format!(
+                        "codegen/curated/overrides.tsv: `{}` of {} is renamed `{name}`, a name \
+                         `{velo}` already has",
+                        nodes[*id].0.name, nodes[*id].0.package
+                    ));
+                }
+                renamed.insert(name.clone());
+                type_names[index] = name.clone();
+            }
+            None => variants_of
+                .entry(names::type_name(&nodes[*id].0.name))
+                .or_default()
+                .push(index),
+        }
+    }
     for (base, variants) in &variants_of {
         for index in variants {
             let origin = origins[*index].iter().next().expect("a type has an origin");
             let clashes = variants.len() > 1
                 || names::is_taken_type_name(base)
-                || handwritten_names.contains(base);
+                || handwritten_names.contains(base)
+                || renamed.contains(base);
             let mut name = if clashes {
                 format!("{}{base}", package_prefix(origin))
             } else {
@@ -1129,13 +1259,20 @@ fn module(
     for (naming, event, body) in bodies {
         let package = packages[naming.package.as_str()];
         module_packages.insert(format!("{}@{}", package.package, package.version));
+        let documented = extras
+            .samples
+            .iter()
+            .find(|s| s.module == velo && s.event == naming.event);
         events.push(EventDef {
             name: naming.event.clone(),
             feature: feature_of_event(naming),
             twin: None,
             payload: names::payload(&naming.event),
             webhook: Some(naming.event_type.clone()),
-            sample: format!("generated/{velo}.{}.json", naming.event),
+            sample: match documented {
+                Some(row) => row.sample.clone(),
+                None => format!("generated/{velo}.{}.json", naming.event),
+            },
             source: Source::Generated(Box::new(Generated {
                 package: format!("{}@{}", package.package, package.version),
                 sdk_name: naming.sdk_name.clone(),
@@ -1151,6 +1288,7 @@ fn module(
                     .unwrap_or_default(),
                 body: body.map(|(field, ty, optional)| (field, resolve(&ty), optional)),
                 domain: event.metadata_type.as_deref() != Some("BaseEventMetadata"),
+                documented_sample: documented.map(|row| row.evidence.clone()),
             })),
         });
     }
@@ -1176,6 +1314,7 @@ fn module(
         events,
         types: type_defs,
         packages: module_packages,
+        docs: extras.docs.get(velo).cloned(),
     })
 }
 
@@ -1265,6 +1404,8 @@ fn value_size(
 ) -> usize {
     match ty {
         RustTy::Bool => 1,
+        RustTy::U32 => 4,
+        RustTy::U64 => 8,
         RustTy::Date => 12,
         RustTy::String | RustTy::Decimal | RustTy::JsonMap | RustTy::Map(_) | RustTy::Vec(_) => 24,
         RustTy::Number | RustTy::Any => 32,
@@ -1283,11 +1424,25 @@ fn to_rust(ty: &Ty, type_of_node: &[usize], type_names: &[String]) -> RustTy {
     }
 }
 
-fn enum_variants(values: &[(String, bool)]) -> Vec<Variant> {
-    let mut seen = BTreeSet::new();
+fn enum_variants(values: &[RawVariant]) -> Vec<Variant> {
+    // The names overrides give are taken first.
+    let mut seen: BTreeSet<String> = values.iter().filter_map(|v| v.rust.clone()).collect();
     let mut variants = Vec::new();
-    for (value, deprecated) in values {
+    for RawVariant {
+        value,
+        deprecated,
+        rust,
+    } in values
+    {
         if variants.iter().any(|v: &Variant| &v.value == value) {
+            continue;
+        }
+        if let Some(rust) = rust {
+            variants.push(Variant {
+                rust: rust.clone(),
+                value: value.clone(),
+                deprecated: *deprecated,
+            });
             continue;
         }
         let base = names::variant(value);
@@ -1314,7 +1469,10 @@ fn struct_fields(fields: &[RawField], mut ty: impl FnMut(&Ty) -> (RustTy, bool))
         if !jsons.insert(field.json.clone()) {
             continue;
         }
-        let base = names::field(&field.json);
+        let base = field
+            .rust
+            .clone()
+            .unwrap_or_else(|| names::field(&field.json));
         let mut rust = base.clone();
         let mut n = 2;
         while !seen.insert(rust.clone()) {
@@ -1328,6 +1486,7 @@ fn struct_fields(fields: &[RawField], mut ty: impl FnMut(&Ty) -> (RustTy, bool))
             alias: field.alias.clone(),
             ty,
             boxed,
+            presence: field.presence,
             tags: field.tags.clone(),
         });
     }
@@ -1336,11 +1495,7 @@ fn struct_fields(fields: &[RawField], mut ty: impl FnMut(&Ty) -> (RustTy, bool))
 
 /// The strongly connected component of each unique type (Tarjan's algorithm): a field whose
 /// type is in its own struct's component makes the struct contain itself, and is boxed.
-fn components(
-    nodes: &[(NodeKey, Option<RawKind>)],
-    unique: &[usize],
-    type_of_node: &[usize],
-) -> Vec<usize> {
+fn components(nodes: &[Node], unique: &[usize], type_of_node: &[usize]) -> Vec<usize> {
     fn edges(ty: &Ty, type_of_node: &[usize], out: &mut Vec<usize>) {
         match ty {
             Ty::Leaf(_) => {}
@@ -1432,7 +1587,7 @@ fn components(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::curated::{Action, Handwritten, Naming};
+    use crate::curated::{Action, Change, Handwritten, Naming, Override};
 
     /// A package with the hazards of the real ones: a keyword field, a type named `Option`, a
     /// type inside itself, an enum value `SELF`, a type named like an event's payload, a media
@@ -1542,6 +1697,7 @@ mod tests {
             &namings(Action::Duplicate),
             &[],
             &BTreeMap::new(),
+            &Extras::default(),
         )
     }
 
@@ -1667,7 +1823,14 @@ mod tests {
             naming.module = "wixOther".to_owned();
             naming.event = naming.event.replace("Again", "");
         }
-        let catalog = build(&packages, &namings, &[], &BTreeMap::new()).unwrap();
+        let catalog = build(
+            &packages,
+            &namings,
+            &[],
+            &BTreeMap::new(),
+            &Extras::default(),
+        )
+        .unwrap();
         let shared = catalog
             .shared
             .iter()
@@ -1710,6 +1873,7 @@ mod tests {
             &namings(Action::Duplicate),
             &[],
             &BTreeMap::new(),
+            &Extras::default(),
             0,
         )
         .unwrap();
@@ -1749,6 +1913,7 @@ mod tests {
             &namings(Action::Duplicate),
             &[row("wixShop.onNodeCreated")],
             &BTreeMap::new(),
+            &Extras::default(),
         )
         .unwrap();
         let shop = catalog
@@ -1767,22 +1932,132 @@ mod tests {
             &namings(Action::Duplicate),
             &[row("wixShop.onNoSuchEvent")],
             &BTreeMap::new(),
+            &Extras::default(),
         )
         .unwrap_err();
         assert!(error.contains("is no generated event"), "{error}");
+    }
+
+    fn override_row(type_name: &str, field: Option<&str>, change: Change) -> Override {
+        Override {
+            package: "shop_alpha".to_owned(),
+            type_name: type_name.to_owned(),
+            field: field.map(str::to_owned),
+            change,
+            evidence: "a test".to_owned(),
+        }
+    }
+
+    fn with_overrides(overrides: Vec<Override>) -> Result<Catalog, String> {
+        let packages = vec![fixture("shop_alpha", ORDER), fixture("shop_beta", ORDER)];
+        let extras = Extras {
+            overrides,
+            ..Extras::default()
+        };
+        build(
+            &packages,
+            &namings(Action::Duplicate),
+            &[],
+            &BTreeMap::new(),
+            &extras,
+        )
+    }
+
+    #[test]
+    fn overrides_rename_require_narrow_and_add() {
+        let catalog = with_overrides(vec![
+            override_row("Node", None, Change::Rename("Tree".into())),
+            override_row("Node", Some("_id"), Change::Required),
+            override_row("Order", Some("loop"), Change::AbsentIsDefault),
+            override_row("Order", Some("count"), Change::Add("u64".into())),
+            override_row("Order", Some("options"), Change::Add("Option[]".into())),
+        ])
+        .unwrap();
+        let TypeKind::Struct(tree) = &ty(&catalog, "Tree").kind else {
+            panic!()
+        };
+        assert_eq!(tree[0].presence, Presence::Required);
+        // The node's own field of its type follows the rename.
+        let parent = tree.iter().find(|f| f.json == "parent").unwrap();
+        assert_eq!(parent.ty, RustTy::Named("Tree".into()));
+        // alpha's `Order` differs from beta's now: each takes its package's name.
+        let TypeKind::Struct(order) = &ty(&catalog, "AlphaOrder").kind else {
+            panic!()
+        };
+        let field = |json: &str| order.iter().find(|f| f.json == json).unwrap();
+        assert_eq!(field("loop").presence, Presence::Defaulted);
+        assert_eq!(field("count").ty, RustTy::U64);
+        assert_eq!(field("count").presence, Presence::Optional);
+        assert_eq!(
+            field("options").ty,
+            RustTy::Vec(Box::new(RustTy::Named("AlphaOption".into())))
+        );
+        assert_eq!(
+            field("count").tags[crate::overrides::OVERRIDE_TAG],
+            "a test"
+        );
+        ty(&catalog, "BetaOrder");
+    }
+
+    #[test]
+    fn an_override_that_matches_nothing_stops_the_generator() {
+        let cases = [
+            (
+                override_row("Nowhere", Some("x"), Change::Required),
+                "no generated event reaches this type",
+            ),
+            (
+                override_row("Node", Some("nothing"), Change::Required),
+                "the type has no such field",
+            ),
+            (
+                override_row("Node", Some("_id"), Change::Add("string".into())),
+                "the typings have this field already",
+            ),
+            (
+                override_row("Order", Some("loop"), Change::Integer("u32".into())),
+                "narrows a number",
+            ),
+            (
+                override_row("Node", Some("nodes"), Change::Required),
+                "cannot be required",
+            ),
+            (
+                override_row("Node", None, Change::Rename("OrderApproved".into())),
+                "a name `wixShop` already has",
+            ),
+        ];
+        for (row, expected) in cases {
+            let error = with_overrides(vec![row]).unwrap_err();
+            assert!(error.contains(expected), "{error}");
+        }
     }
 
     #[test]
     fn two_events_of_one_name_stop_the_generator() {
         let packages = vec![fixture("shop_alpha", ORDER), fixture("shop_beta", ORDER)];
         let namings = namings(Action::Generate);
-        let error = build(&packages, &namings, &[], &BTreeMap::new()).unwrap_err();
+        let error = build(
+            &packages,
+            &namings,
+            &[],
+            &BTreeMap::new(),
+            &Extras::default(),
+        )
+        .unwrap_err();
         assert!(
             error.contains("`wixShop.onNodeCreated` is declared twice"),
             "{error}"
         );
         // And an IR event with no row in the curated table.
-        let error = build(&packages, &namings[..3], &[], &BTreeMap::new()).unwrap_err();
+        let error = build(
+            &packages,
+            &namings[..3],
+            &[],
+            &BTreeMap::new(),
+            &Extras::default(),
+        )
+        .unwrap_err();
         assert!(error.contains("no row for these IR events"), "{error}");
     }
 }

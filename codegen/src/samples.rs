@@ -60,7 +60,8 @@ impl<'a> Builder<'a> {
         match ty {
             RustTy::String => Value::String(self.text(name, tags)),
             RustTy::Decimal => Value::String("10.50".to_owned()),
-            RustTy::Number => json!(1),
+            RustTy::Number | RustTy::U32 => json!(1),
+            RustTy::U64 => Value::String("1".to_owned()),
             RustTy::Bool => Value::Bool(true),
             RustTy::Date => Value::String("2024-05-01T10:00:00.000Z".to_owned()),
             RustTy::Any => json!({"key": "value"}),

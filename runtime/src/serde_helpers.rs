@@ -83,7 +83,9 @@ pub(crate) mod u64_from_string_or_number {
         Option::<Wrapper>::deserialize(deserializer).map(|w| w.map(|Wrapper(n)| n))
     }
 
-    fn number_or_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+    pub(crate) fn number_or_string<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<u64, D::Error> {
         struct NumberOrString;
         impl Visitor<'_> for NumberOrString {
             type Value = u64;
@@ -103,6 +105,23 @@ pub(crate) mod u64_from_string_or_number {
     }
 }
 
+/// A `u64` sent as a number or, as protobuf's JSON does for 64-bit integers, as a string of
+/// digits; written as digits, so that a round trip sends what came in.
+#[allow(dead_code)]
+pub(crate) struct U64Text(pub u64);
+
+impl<'de> serde::Deserialize<'de> for U64Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        u64_from_string_or_number::number_or_string(deserializer).map(U64Text)
+    }
+}
+
+impl serde::Serialize for U64Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
 /// A struct of the generated catalog, read from a JSON object one field at a time.
 ///
 /// The catalog's types implement this (and `Serialize` by hand) instead of deriving serde's
@@ -113,6 +132,10 @@ pub(crate) mod u64_from_string_or_number {
 pub(crate) trait Object: Default {
     /// The type's name, for "expected struct X".
     const NAME: &'static str;
+
+    /// The fields a delivery always has, each by its spellings (the first is named in the
+    /// error when none is there).
+    const REQUIRED: &'static [&'static [&'static str]] = &[];
 
     /// Reads the value of `key` into its field, or skips it when the type has no such field.
     fn field<'de, A: serde::de::MapAccess<'de>>(
@@ -141,8 +164,20 @@ where
 
         fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
             let mut out = T::default();
+            // One bit per required field, set when one of its spellings is read.
+            let mut seen: u64 = 0;
             while let Some(key) = map.next_key::<Key<'de>>()? {
+                if !T::REQUIRED.is_empty()
+                    && let Some(index) = T::REQUIRED
+                        .iter()
+                        .position(|names| names.contains(&&*key.0))
+                {
+                    seen |= 1 << index;
+                }
                 out.field(&key.0, &mut map)?;
+            }
+            if let Some(missing) = (0..T::REQUIRED.len()).find(|i| seen & (1 << i) == 0) {
+                return Err(serde::de::Error::missing_field(T::REQUIRED[missing][0]));
             }
             Ok(out)
         }

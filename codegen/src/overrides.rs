@@ -1,0 +1,242 @@
+//! The corrections of `codegen/curated/overrides.tsv`, applied to the walked types before they
+//! are merged and named: where real deliveries show more than the typings say (a field always
+//! sent, an integer, a field the typings lack) or where a type keeps the name its users know.
+//! A corrected type is another type than the one the typings declare: it is merged only with
+//! types corrected the same way.
+
+use std::collections::HashMap;
+
+use crate::curated::{Change, Override};
+use crate::ir::{Field, Package, TypeDecl, TypeRef};
+use crate::model::{Presence, RawField, RawKind, RustTy, Ty, Walker};
+
+/// The packages with the enums and structs that overrides define (types deliveries carry and
+/// the typings lack) among their declarations.
+pub(crate) fn define(
+    packages: &[(String, Package)],
+    overrides: &[Override],
+) -> Result<Vec<(String, Package)>, String> {
+    let mut packages = packages.to_vec();
+    for row in overrides {
+        let at = format!(
+            "codegen/curated/overrides.tsv: {} {}",
+            row.package, row.type_name
+        );
+        let decl = match &row.change {
+            Change::Enum(values) => TypeDecl {
+                name: row.type_name.clone(),
+                kind: "enum".to_owned(),
+                rest_name: Some(row.type_name.clone()),
+                fields: Vec::new(),
+                values: values.clone(),
+                deprecated_values: Vec::new(),
+                alias: None,
+                literals_of: None,
+            },
+            Change::Struct(fields) => TypeDecl {
+                name: row.type_name.clone(),
+                kind: "interface".to_owned(),
+                rest_name: Some(row.type_name.clone()),
+                fields: fields
+                    .iter()
+                    .map(|(name, ty)| {
+                        Ok(Field {
+                            sdk_name: Some(name.clone()),
+                            rest_name: Some(name.clone()),
+                            sdk_type: Some(type_ref(ty).map_err(|e| format!("{at}.{name}: {e}"))?),
+                            rest_type: None,
+                            tags: Default::default(),
+                        })
+                    })
+                    .collect::<Result<_, String>>()?,
+                values: Vec::new(),
+                deprecated_values: Vec::new(),
+                alias: None,
+                literals_of: None,
+            },
+            _ => continue,
+        };
+        let Some((_, package)) = packages.iter_mut().find(|(name, _)| *name == row.package) else {
+            return Err(format!("{at}: no such package"));
+        };
+        if package.types.iter().any(|t| t.name == decl.name) {
+            return Err(format!("{at}: the typings declare this type already"));
+        }
+        package.types.push(decl);
+    }
+    Ok(packages)
+}
+
+/// The IR type of a defined struct's field.
+fn type_ref(spec: &str) -> Result<TypeRef, String> {
+    if let Some(item) = spec.strip_suffix("[]") {
+        return Ok(TypeRef::Array {
+            of: Box::new(type_ref(item)?),
+        });
+    }
+    Ok(match spec {
+        "string" => TypeRef::String,
+        "number" => TypeRef::Number,
+        "boolean" => TypeRef::Boolean,
+        "date" => TypeRef::Date,
+        "" => return Err("a field needs its type (`name:string`)".to_owned()),
+        name => TypeRef::Ref {
+            name: name.to_owned(),
+        },
+    })
+}
+
+/// The tag an overridden or added field carries, with the override's evidence, for its docs.
+pub(crate) const OVERRIDE_TAG: &str = "override";
+
+/// Applies every override; returns the Rust names the renames give, by node.
+pub(crate) fn apply(
+    walker: &mut Walker,
+    overrides: &[Override],
+) -> Result<HashMap<usize, String>, String> {
+    let mut renames = HashMap::new();
+    // New fields first: the types they walk are then there for the other rows.
+    let (adds, others): (Vec<&Override>, Vec<&Override>) = overrides
+        .iter()
+        .filter(|row| !matches!(row.change, Change::Enum(_) | Change::Struct(_)))
+        .partition(|row| matches!(row.change, Change::Add(_)));
+    for row in adds.into_iter().chain(others) {
+        let at = format!(
+            "codegen/curated/overrides.tsv: {} {}{}",
+            row.package,
+            row.type_name,
+            row.field
+                .as_deref()
+                .map(|f| format!(".{f}"))
+                .unwrap_or_default()
+        );
+        let targets: Vec<usize> = walker
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, (key, _))| key.package == row.package && key.name == row.type_name)
+            .map(|(id, _)| id)
+            .collect();
+        if targets.is_empty() {
+            return Err(format!("{at}: no generated event reaches this type"));
+        }
+        // A new field's type is walked first: it may be a type no event reached yet.
+        let added = match &row.change {
+            Change::Add(spec) => {
+                Some(field_type(walker, &row.package, spec).map_err(|e| format!("{at}: {e}"))?)
+            }
+            _ => None,
+        };
+        for id in targets {
+            match (&row.change, &mut walker.nodes[id].1) {
+                (Change::Rename(name), _) => {
+                    renames.insert(id, name.clone());
+                    continue;
+                }
+                (Change::Variant(name), Some(RawKind::Enum(values))) => {
+                    let value = row.field.as_deref().expect("checked when read");
+                    let variant = values
+                        .iter_mut()
+                        .find(|v| v.value == value)
+                        .ok_or_else(|| format!("{at}: the enum has no such value"))?;
+                    variant.rust = Some(name.clone());
+                    continue;
+                }
+                (Change::Variant(_), _) => return Err(format!("{at}: not an enum")),
+                _ => {}
+            }
+            let Some(RawKind::Struct(fields)) = &mut walker.nodes[id].1 else {
+                return Err(format!("{at}: not a struct"));
+            };
+            let field_name = row.field.as_deref().expect("checked when read");
+            let existing = fields.iter_mut().find(|f| f.json == field_name);
+            match (&row.change, existing) {
+                (Change::Add(_), Some(_)) => {
+                    return Err(format!(
+                        "{at}: the typings have this field already: drop the override"
+                    ));
+                }
+                (Change::Add(_), None) => {
+                    let mut tags = serde_json::Map::new();
+                    tags.insert(OVERRIDE_TAG.to_owned(), row.evidence.clone().into());
+                    fields.push(RawField {
+                        rust: None,
+                        json: field_name.to_owned(),
+                        alias: None,
+                        ty: added.clone().expect("walked above"),
+                        presence: Presence::Optional,
+                        tags,
+                    });
+                }
+                (_, None) => return Err(format!("{at}: the type has no such field")),
+                (change, Some(field)) => {
+                    change_field(field, change).map_err(|e| format!("{at}: {e}"))?;
+                    field
+                        .tags
+                        .insert(OVERRIDE_TAG.to_owned(), row.evidence.clone().into());
+                }
+            }
+        }
+    }
+    Ok(renames)
+}
+
+fn change_field(field: &mut RawField, change: &Change) -> Result<(), String> {
+    match change {
+        Change::Required if matches!(field.ty, Ty::Vec(_)) => {
+            Err("a list is empty when absent: it cannot be required".to_owned())
+        }
+        Change::Required => {
+            field.presence = Presence::Required;
+            Ok(())
+        }
+        Change::AbsentIsDefault
+            if matches!(field.ty, Ty::Leaf(RustTy::Bool | RustTy::JsonMap)) =>
+        {
+            field.presence = Presence::Defaulted;
+            Ok(())
+        }
+        Change::AbsentIsDefault => {
+            Err("only a boolean or a JSON object is read as its default".to_owned())
+        }
+        Change::RenameField(name) => {
+            field.rust = Some(name.clone());
+            Ok(())
+        }
+        Change::Integer(kind) => {
+            field.ty = match (kind.as_str(), &field.ty) {
+                ("u32", Ty::Leaf(RustTy::Number)) => Ty::Leaf(RustTy::U32),
+                ("u64", Ty::Leaf(RustTy::Number | RustTy::String)) => Ty::Leaf(RustTy::U64),
+                _ => {
+                    return Err(format!(
+                        "`integer {kind}` narrows a number (or, for u64, digits as text), not \
+                         this field"
+                    ));
+                }
+            };
+            Ok(())
+        }
+        Change::Rename(_)
+        | Change::Variant(_)
+        | Change::Add(_)
+        | Change::Enum(_)
+        | Change::Struct(_) => unreachable!("handled by apply"),
+    }
+}
+
+/// The type of an added field: `string`, `bool`, `u32`, `u64`, `date`, `json`, or a type of the
+/// package; `[]` after any of them for a list.
+fn field_type(walker: &mut Walker, package: &str, spec: &str) -> Result<Ty, String> {
+    if let Some(item) = spec.strip_suffix("[]") {
+        return Ok(Ty::Vec(Box::new(field_type(walker, package, item)?)));
+    }
+    Ok(match spec {
+        "string" => Ty::Leaf(RustTy::String),
+        "bool" => Ty::Leaf(RustTy::Bool),
+        "u32" => Ty::Leaf(RustTy::U32),
+        "u64" => Ty::Leaf(RustTy::U64),
+        "date" => Ty::Leaf(RustTy::Date),
+        "json" => Ty::Leaf(RustTy::Any),
+        name => walker.reference(package, name, false)?,
+    })
+}
