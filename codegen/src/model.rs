@@ -534,7 +534,10 @@ fn keys(nodes: &[Node], renames: &HashMap<usize, String>) -> Vec<String> {
                             "{}{}{}",
                             v.value,
                             if v.deprecated { "!" } else { "" },
-                            v.rust.as_deref().map(|r| format!("={r}")).unwrap_or_default()
+                            v.rust
+                                .as_deref()
+                                .map(|r| format!("={r}"))
+                                .unwrap_or_default()
                         )
                     })
                     .collect::<Vec<_>>()

@@ -190,9 +190,7 @@ fn change_field(field: &mut RawField, change: &Change) -> Result<(), String> {
             field.presence = Presence::Required;
             Ok(())
         }
-        Change::AbsentIsDefault
-            if matches!(field.ty, Ty::Leaf(RustTy::Bool | RustTy::JsonMap)) =>
-        {
+        Change::AbsentIsDefault if matches!(field.ty, Ty::Leaf(RustTy::Bool | RustTy::JsonMap)) => {
             field.presence = Presence::Defaulted;
             Ok(())
         }

@@ -401,6 +401,7 @@ pub mod wix_email_subscriptions;
 #[cfg(feature = "wix-events")]
 pub mod wix_events;
 #[cfg(feature = "wix-events-guests")]
+#[path = "generated/wix_events_guests.rs"]
 pub mod wix_events_guests;
 #[cfg(feature = "wix-events-v3")]
 pub mod wix_events_v3;
@@ -472,6 +473,7 @@ pub mod wix_payments;
 #[path = "generated/wix_portfolio.rs"]
 pub mod wix_portfolio;
 #[cfg(feature = "wix-pricing-plans")]
+#[path = "generated/wix_pricing_plans.rs"]
 pub mod wix_pricing_plans;
 #[cfg(feature = "wix-pricing-plans-v2")]
 #[path = "generated/wix_pricing_plans_v2.rs"]

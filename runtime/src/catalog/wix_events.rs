@@ -1,8 +1,9 @@
 //! `wixEvents`: events of the Wix Events app.
 //!
 //! Two families share the Velo prefix `wixEvents_`:
-//! - the policies (terms and conditions guests accept when they register):
-//!   `{metadata, entity}` payloads, delivered by webhooks too;
+//! - the policies (terms and conditions guests accept when they register) and the other events
+//!   of Wix's current Events APIs: `{metadata, entity}` payloads, delivered by webhooks too, and
+//!   generated from Wix's typings like the rest of the catalog;
 //! - the older events of the `wix-events-backend` API about the events themselves (created,
 //!   updated, canceled, deleted, started, ended, reminder): flat payloads such as
 //!   `{timestamp, eventId, title, userId}`, with no webhook type, so they are dispatched locally
@@ -22,82 +23,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::EventMetadata;
-use crate::serde_helpers::{string_enum, u64_from_string_or_number};
-
-/// A policy of an event: terms and conditions a guest accepts when registering.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct Policy {
-    /// The policy's id (`_id`, or `id` in REST deliveries).
-    #[serde(rename = "_id", alias = "id")]
-    pub id: String,
-    /// Grows by one with every update of the policy.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "u64_from_string_or_number"
-    )]
-    pub revision: Option<u64>,
-    /// When the policy was created (`_createdDate` or `createdDate`).
-    #[serde(
-        rename = "_createdDate",
-        alias = "createdDate",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub created_date: Option<DateTime<Utc>>,
-    /// When the policy was last updated (`_updatedDate` or `updatedDate`).
-    #[serde(
-        rename = "_updatedDate",
-        alias = "updatedDate",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub updated_date: Option<DateTime<Utc>>,
-    /// The policy's name, shown to guests, such as "Terms and Conditions".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// The policy's text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
-    /// The event the policy belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_id: Option<String>,
-}
-
-/// `wixEvents_onPolicyCreated`: a policy was created.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct PolicyCreated {
-    /// Which event this is, about which policy, and when.
-    pub metadata: EventMetadata,
-    /// The new policy.
-    pub entity: Policy,
-}
-
-/// `wixEvents_onPolicyUpdated`: a policy was updated.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct PolicyUpdated {
-    /// Which event this is, about which policy, and when.
-    pub metadata: EventMetadata,
-    /// The policy as it is now.
-    pub entity: Policy,
-}
-
-/// `wixEvents_onPolicyDeleted`: a policy was deleted. The platform sends only the metadata;
-/// `metadata.entity_id` is the deleted policy's id.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct PolicyDeleted {
-    /// Which event this is, about which policy, and when.
-    pub metadata: EventMetadata,
-    /// The deleted policy, when the platform includes it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entity: Option<Policy>,
-}
+use crate::serde_helpers::string_enum;
 
 /// Where an event of the older `wix-events-backend` API takes place.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

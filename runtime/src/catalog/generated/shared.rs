@@ -9085,58 +9085,6 @@ crate::serde_helpers::string_enum! {
     }
 }
 
-#[cfg(any(feature = "wix-events", feature = "wix-events-guests"))]
-/// `FormResponse` in Wix's typings (`events_guests`, `events_orders`, `events_rsvp`, `events_rsvp-v-2`).
-///
-/// Carried by `wixEvents.onOrderConfirmed`, `wixEvents.onOrderDeleted`, `wixEvents.onOrderInitiated`, `wixEvents.onOrderUpdated`, `wixEvents.onRsvpCreated`, `wixEvents.onRsvpUpdated`, 7 more.
-#[derive(Clone, Debug, Default, PartialEq)]
-#[non_exhaustive]
-pub struct FormResponse {
-    /// `inputValues`. At most 200 items.
-    pub input_values: ::std::vec::Vec<InputValue>,
-}
-
-#[cfg(any(feature = "wix-events", feature = "wix-events-guests"))]
-impl crate::serde_helpers::Object for FormResponse {
-    const NAME: &'static str = "FormResponse";
-
-    fn field<'de, A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "inputValues" => self.input_values = crate::serde_helpers::next_list(map)?,
-            _ => crate::serde_helpers::skip_value(map)?,
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-
-#[cfg(any(feature = "wix-events", feature = "wix-events-guests"))]
-impl<'de> ::serde::Deserialize<'de> for FormResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::serde_helpers::deserialize_object(deserializer)
-    }
-}
-
-#[cfg(any(feature = "wix-events", feature = "wix-events-guests"))]
-impl ::serde::Serialize for FormResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        if !self.input_values.is_empty() {
-            map.serialize_entry("inputValues", &self.input_values)?;
-        }
-        map.end()
-    }
-}
-
 #[cfg(any(feature = "wix-events-guests", feature = "wix-events-v3"))]
 /// `Formatted` in Wix's typings (`events_guests`, `events_ticket-definitions-v-2`).
 ///
@@ -10959,70 +10907,6 @@ crate::serde_helpers::string_enum! {
         All = "ALL",
         /// `NONE`.
         NoneValue = "NONE",
-    }
-}
-
-#[cfg(any(feature = "wix-events", feature = "wix-events-guests"))]
-/// `InputValue` in Wix's typings (`events_guests`, `events_orders`, `events_rsvp`, `events_rsvp-v-2`).
-///
-/// Carried by `wixEvents.onOrderConfirmed`, `wixEvents.onOrderDeleted`, `wixEvents.onOrderInitiated`, `wixEvents.onOrderUpdated`, `wixEvents.onRsvpCreated`, `wixEvents.onRsvpUpdated`, 7 more.
-#[derive(Clone, Debug, Default, PartialEq)]
-#[non_exhaustive]
-pub struct InputValue {
-    /// `inputName`. At most 100 characters.
-    pub input_name: ::std::option::Option<::std::string::String>,
-    /// `value`. At most 5000 characters.
-    pub value: ::std::option::Option<::std::string::String>,
-    /// `values`. At most 5000 characters. At most 100 items.
-    pub values: ::std::vec::Vec<::std::string::String>,
-}
-
-#[cfg(any(feature = "wix-events", feature = "wix-events-guests"))]
-impl crate::serde_helpers::Object for InputValue {
-    const NAME: &'static str = "InputValue";
-
-    fn field<'de, A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "inputName" => self.input_name = map.next_value()?,
-            "value" => self.value = map.next_value()?,
-            "values" => self.values = crate::serde_helpers::next_list(map)?,
-            _ => crate::serde_helpers::skip_value(map)?,
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-
-#[cfg(any(feature = "wix-events", feature = "wix-events-guests"))]
-impl<'de> ::serde::Deserialize<'de> for InputValue {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::serde_helpers::deserialize_object(deserializer)
-    }
-}
-
-#[cfg(any(feature = "wix-events", feature = "wix-events-guests"))]
-impl ::serde::Serialize for InputValue {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(value) = &self.input_name {
-            map.serialize_entry("inputName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        if !self.values.is_empty() {
-            map.serialize_entry("values", &self.values)?;
-        }
-        map.end()
     }
 }
 
@@ -15284,7 +15168,7 @@ impl ::serde::Serialize for Oembed {
 #[cfg(any(feature = "wix-events", feature = "wix-events-guests"))]
 /// `OnlineConferencingLogin` in Wix's typings (`events_guests`, `events_orders`, `events_rsvp`, `events_rsvp-v-2`).
 ///
-/// Carried by `wixEvents.onOrderConfirmed`, `wixEvents.onOrderDeleted`, `wixEvents.onOrderUpdated`, `wixEvents.onRsvpCreated`, `wixEvents.onRsvpUpdated`, `wixEvents.onRsvpV2Created`, 6 more.
+/// Carried by `wixEvents.onOrderConfirmed`, `wixEvents.onOrderDeleted`, `wixEvents.onOrderUpdated`, `wixEvents.onRsvpCreated`, `wixEvents.onRsvpUpdated`, `wixEvents.onRsvpV2Created`, 9 more.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OnlineConferencingLogin {
@@ -16179,6 +16063,25 @@ impl ::serde::Serialize for PercentDiscount {
             map.serialize_entry("quantityDiscounted", value)?;
         }
         map.end()
+    }
+}
+
+#[cfg(any(feature = "wix-pricing-plans", feature = "wix-pricing-plans-v2"))]
+crate::serde_helpers::string_enum! {
+    /// `PeriodUnit` in Wix's typings (`pricing-plans_orders`, `pricing-plans_plans`): a closed set, with a fallback for values added later.
+    ///
+    /// Carried by `wixPricingPlans.onOrderAutoRenewCanceled`, `wixPricingPlans.onOrderCanceled`, `wixPricingPlans.onOrderCreated`, `wixPricingPlans.onOrderCycleStarted`, `wixPricingPlans.onOrderEndDatePostponed`, `wixPricingPlans.onOrderEnded`, 11 more.
+    pub enum PeriodUnit {
+        /// `UNDEFINED`.
+        Undefined = "UNDEFINED",
+        /// `DAY`.
+        Day = "DAY",
+        /// `WEEK`.
+        Week = "WEEK",
+        /// `MONTH`.
+        Month = "MONTH",
+        /// `YEAR`.
+        Year = "YEAR",
     }
 }
 
@@ -22635,7 +22538,7 @@ impl ::serde::Serialize for RichContent {
 crate::serde_helpers::string_enum! {
     /// `RsvpStatus` in Wix's typings (`events_guests`, `events_rsvp-v-2`): a closed set, with a fallback for values added later.
     ///
-    /// Carried by `wixEvents.onRsvpV2Created`, `wixEvents.onRsvpV2Deleted`, `wixEvents.onRsvpV2Updated`, `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestEventCanceled`, `wixEventsGuests.onGuestEventStarts`, 1 more.
+    /// Carried by `wixEvents.onRsvpV2Created`, `wixEvents.onRsvpV2Deleted`, `wixEvents.onRsvpV2Updated`, `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestCreated`, `wixEventsGuests.onGuestDeleted`, 4 more.
     pub enum RsvpV2RsvpStatus {
         /// `YES`.
         Yes = "YES",

@@ -144,6 +144,51 @@ pub struct OrderUpdated {
     pub data: OrderUpdatedData,
 }
 
+/// The payload of `onPolicyCreated`, a created event: `{metadata, entity}`.
+///
+/// Webhook `eventType` `wix.events.v2.policy_created`; Wix's SDK handler `onPolicyCreated` of `@wix/auto_sdk_events_policies@1.0.49`.
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct PolicyCreated {
+    /// The domain event's metadata: its id, entity, time, and the delivery's.
+    pub metadata: crate::EventMetadata,
+    /// The entity.
+    pub entity: Policy,
+}
+
+/// The payload of `onPolicyDeleted`, a deleted event: `{metadata, entity?}`.
+///
+/// Webhook `eventType` `wix.events.v2.policy_deleted`; Wix's SDK handler `onPolicyDeleted` of `@wix/auto_sdk_events_policies@1.0.49`.
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct PolicyDeleted {
+    /// The domain event's metadata: its id, entity, time, and the delivery's.
+    pub metadata: crate::EventMetadata,
+    /// The entity.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entity: ::std::option::Option<Policy>,
+}
+
+/// The payload of `onPolicyUpdated`, an updated event: `{metadata, entity, modifiedFields?}`.
+///
+/// Webhook `eventType` `wix.events.v2.policy_updated`; Wix's SDK handler `onPolicyUpdated` of `@wix/auto_sdk_events_policies@1.0.49`.
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct PolicyUpdated {
+    /// The domain event's metadata: its id, entity, time, and the delivery's.
+    pub metadata: crate::EventMetadata,
+    /// The entity.
+    pub entity: Policy,
+    /// The fields the update changed, with their values before it, when the delivery says.
+    #[serde(
+        default,
+        rename = "modifiedFields",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub modified_fields:
+        ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+}
+
 /// The payload of `onRsvpCreated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
 ///
 /// Webhook `eventType` `wix.events.rsvp.events.RsvpCreated`; Wix's SDK handler `onRsvpCreated` of `@wix/auto_sdk_events_rsvp@1.0.47`.
@@ -2313,6 +2358,54 @@ impl ::serde::Serialize for FormMessages {
     }
 }
 
+/// `FormResponse` in Wix's typings (`events_orders`, `events_rsvp`, `events_rsvp-v-2`).
+///
+/// Carried by `wixEvents.onOrderConfirmed`, `wixEvents.onOrderDeleted`, `wixEvents.onOrderInitiated`, `wixEvents.onOrderUpdated`, `wixEvents.onRsvpCreated`, `wixEvents.onRsvpUpdated`, 3 more.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct FormResponse {
+    /// `inputValues`. At most 200 items.
+    pub input_values: ::std::vec::Vec<InputValue>,
+}
+
+impl crate::serde_helpers::Object for FormResponse {
+    const NAME: &'static str = "FormResponse";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "inputValues" => self.input_values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FormResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for FormResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if !self.input_values.is_empty() {
+            map.serialize_entry("inputValues", &self.input_values)?;
+        }
+        map.end()
+    }
+}
+
 crate::serde_helpers::string_enum! {
     /// `EventStatus` in Wix's typings (`events_forms`): a closed set, with a fallback for values added later.
     ///
@@ -3112,6 +3205,66 @@ crate::serde_helpers::string_enum! {
         AddressFull = "ADDRESS_FULL",
         /// `DATE`.
         Date = "DATE",
+    }
+}
+
+/// `InputValue` in Wix's typings (`events_orders`, `events_rsvp`, `events_rsvp-v-2`).
+///
+/// Carried by `wixEvents.onOrderConfirmed`, `wixEvents.onOrderDeleted`, `wixEvents.onOrderInitiated`, `wixEvents.onOrderUpdated`, `wixEvents.onRsvpCreated`, `wixEvents.onRsvpUpdated`, 3 more.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct InputValue {
+    /// `inputName`. At most 100 characters.
+    pub input_name: ::std::option::Option<::std::string::String>,
+    /// `value`. At most 5000 characters.
+    pub value: ::std::option::Option<::std::string::String>,
+    /// `values`. At most 5000 characters. At most 100 items.
+    pub values: ::std::vec::Vec<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for InputValue {
+    const NAME: &'static str = "InputValue";
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "inputName" => self.input_name = map.next_value()?,
+            "value" => self.value = map.next_value()?,
+            "values" => self.values = crate::serde_helpers::next_list(map)?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for InputValue {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for InputValue {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.input_name {
+            map.serialize_entry("inputName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        if !self.values.is_empty() {
+            map.serialize_entry("values", &self.values)?;
+        }
+        map.end()
     }
 }
 
@@ -5026,6 +5179,94 @@ crate::serde_helpers::string_enum! {
         ReadAnalytics = "READ_ANALYTICS",
         /// `READ_GUEST_FORM`.
         ReadGuestForm = "READ_GUEST_FORM",
+    }
+}
+
+/// `Policy` in Wix's typings (`events_policies`).
+///
+/// Carried by `wixEvents.onPolicyCreated`, `wixEvents.onPolicyDeleted`, `wixEvents.onPolicyUpdated`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Policy {
+    /// `_id` (Velo), `id` (REST). Format `GUID`. Curated: every policy the platform sends has its id (runtime/samples/wixEvents.onPolicyUpdated.json, Wix's example). Always sent: a delivery without it is refused. Read-only.
+    pub id: ::std::string::String,
+    /// `revision`. A 64-bit integer, sent as a number or as digits. Curated: an int64, sent as digits as protobuf's JSON does (`"revision": "4"` in Wix's example). Read-only.
+    pub revision: ::std::option::Option<u64>,
+    /// `_createdDate` (Velo), `createdDate` (REST). Read-only.
+    pub created_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    /// `_updatedDate` (Velo), `updatedDate` (REST). Read-only.
+    pub updated_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    /// `name`. At most 40 characters.
+    pub name: ::std::option::Option<::std::string::String>,
+    /// `body`. At most 50000 characters.
+    pub body: ::std::option::Option<::std::string::String>,
+    /// `eventId`. Format `GUID`. Immutable.
+    pub event_id: ::std::option::Option<::std::string::String>,
+}
+
+impl crate::serde_helpers::Object for Policy {
+    const NAME: &'static str = "Policy";
+
+    const REQUIRED: &'static [&'static [&'static str]] = &[&["_id", "id"]];
+
+    fn field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "_id" | "id" => self.id = map.next_value()?,
+            "revision" => {
+                self.revision = map
+                    .next_value::<::std::option::Option<crate::serde_helpers::U64Text>>()?
+                    .map(|n| n.0)
+            }
+            "_createdDate" | "createdDate" => self.created_date = map.next_value()?,
+            "_updatedDate" | "updatedDate" => self.updated_date = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "body" => self.body = map.next_value()?,
+            "eventId" => self.event_id = map.next_value()?,
+            _ => crate::serde_helpers::skip_value(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Policy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_helpers::deserialize_object(deserializer)
+    }
+}
+
+impl ::serde::Serialize for Policy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        map.serialize_entry("_id", &self.id)?;
+        if let ::std::option::Option::Some(value) = &self.revision {
+            map.serialize_entry("revision", &crate::serde_helpers::U64Text(*value))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry("_createdDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_date {
+            map.serialize_entry("_updatedDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        map.end()
     }
 }
 
@@ -8675,7 +8916,6 @@ pub use crate::catalog::shared::FileSource;
 pub use crate::catalog::shared::FontFamilyData;
 pub use crate::catalog::shared::FontSizeData;
 pub use crate::catalog::shared::FontType;
-pub use crate::catalog::shared::FormResponse;
 pub use crate::catalog::shared::FormsLocationType;
 pub use crate::catalog::shared::GalleryOptions;
 pub use crate::catalog::shared::GalleryOptionsLayout;
@@ -8692,7 +8932,6 @@ pub use crate::catalog::shared::ImageScalingScaling;
 pub use crate::catalog::shared::ImageStyles;
 pub use crate::catalog::shared::Indentation;
 pub use crate::catalog::shared::InitialExpandedItems;
-pub use crate::catalog::shared::InputValue;
 pub use crate::catalog::shared::Invoice;
 pub use crate::catalog::shared::Item2 as FormsItem;
 pub use crate::catalog::shared::ItemStyle;
@@ -8823,6 +9062,12 @@ crate::declare_module! {
         onReservationUpdated => ReservationUpdated, webhook = "wix.events.ticketing.events.ReservationUpdated", sample = "../../../samples/generated/wixEvents.onReservationUpdated.json";
         /// A non-domain event of `@wix/auto_sdk_events_orders@1.0.73`; the name is Velo's. Permission `WIX_EVENTS.READ_ORDERS`. Its sample is built from the types.
         onOrderUpdated => OrderUpdated, webhook = "wix.events.ticketing.events.OrderUpdated", sample = "../../../samples/generated/wixEvents.onOrderUpdated.json";
+        /// A domain event (created) of `@wix/auto_sdk_events_policies@1.0.49`; the name is Velo's. Permission `WIX_EVENTS.READ_POLICIES`. Its sample: Wix's example on the Velo reference page of `wixEvents_onPolicyCreated`.
+        onPolicyCreated => PolicyCreated, webhook = "wix.events.v2.policy_created", sample = "../../../samples/wixEvents.onPolicyCreated.json";
+        /// A domain event (deleted) of `@wix/auto_sdk_events_policies@1.0.49`; the name is Velo's. Permission `WIX_EVENTS.READ_POLICIES`. Its sample: Wix's example on the Velo reference page of `wixEvents_onPolicyDeleted`.
+        onPolicyDeleted => PolicyDeleted, webhook = "wix.events.v2.policy_deleted", sample = "../../../samples/wixEvents.onPolicyDeleted.json";
+        /// A domain event (updated) of `@wix/auto_sdk_events_policies@1.0.49`; the name is Velo's. Permission `WIX_EVENTS.READ_POLICIES`. Its sample: Wix's example on the Velo reference page of `wixEvents_onPolicyUpdated`.
+        onPolicyUpdated => PolicyUpdated, webhook = "wix.events.v2.policy_updated", sample = "../../../samples/wixEvents.onPolicyUpdated.json";
         /// A non-domain event of `@wix/auto_sdk_events_rsvp@1.0.47`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-events-backend/events/on-rsvp-updated.md>. Deprecated. Permission `WIX_EVENTS.READ_RSVP`. Its sample is built from the types.
         onRsvpCreated => RsvpCreated, webhook = "wix.events.rsvp.events.RsvpCreated", sample = "../../../samples/generated/wixEvents.onRsvpCreated.json";
         /// A non-domain event of `@wix/auto_sdk_events_rsvp@1.0.47`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-events-backend/events/on-rsvp-updated.md>. Deprecated. Permission `WIX_EVENTS.READ_RSVP`. Its sample is built from the types.
@@ -8853,12 +9098,6 @@ crate::declare_module! {
         onTicketReservationDeleted => TicketReservationDeleted, webhook = "wix.events.v1.ticket_reservation_deleted", sample = "../../../samples/generated/wixEvents.onTicketReservationDeleted.json";
         /// A domain event (updated) of `@wix/auto_sdk_events_ticket-reservations@1.0.54`; Velo names no such event: the module is the SDK package's. Permission `WIX_EVENTS.TICKET_RESERVATION_READ`. Its sample is built from the types.
         onTicketReservationUpdated => TicketReservationUpdated, webhook = "wix.events.v1.ticket_reservation_updated", sample = "../../../samples/generated/wixEvents.onTicketReservationUpdated.json";
-        /// A policy was created.
-        onPolicyCreated => PolicyCreated, webhook = "wix.events.v2.policy_created", sample = "../../../samples/wixEvents.onPolicyCreated.json";
-        /// A policy was updated.
-        onPolicyUpdated => PolicyUpdated, webhook = "wix.events.v2.policy_updated", sample = "../../../samples/wixEvents.onPolicyUpdated.json";
-        /// A policy was deleted.
-        onPolicyDeleted => PolicyDeleted, webhook = "wix.events.v2.policy_deleted", sample = "../../../samples/wixEvents.onPolicyDeleted.json";
         /// An event was created or copied (older API, flat payload).
         onEventCreated => EventCreated, sample = "../../../samples/wixEvents.onEventCreated.json";
         /// An event was updated (older API, flat payload).

@@ -170,24 +170,6 @@ impl ::serde::Serialize for Duration {
     }
 }
 
-crate::serde_helpers::string_enum! {
-    /// `PeriodUnit` in Wix's typings (`pricing-plans_plans`): a closed set, with a fallback for values added later.
-    ///
-    /// Carried by `wixPricingPlansV2.onPlanArchived`, `wixPricingPlansV2.onPlanBuyerCanCancelUpdated`, `wixPricingPlansV2.onPlanCreated`, `wixPricingPlansV2.onPlanUpdated`.
-    pub enum PeriodUnit {
-        /// `UNDEFINED`.
-        Undefined = "UNDEFINED",
-        /// `DAY`.
-        Day = "DAY",
-        /// `WEEK`.
-        Week = "WEEK",
-        /// `MONTH`.
-        Month = "MONTH",
-        /// `YEAR`.
-        Year = "YEAR",
-    }
-}
-
 /// `Plan` in Wix's typings (`pricing-plans_plans`).
 ///
 /// Carried by `wixPricingPlansV2.onPlanArchived`, `wixPricingPlansV2.onPlanBuyerCanCancelUpdated`, `wixPricingPlansV2.onPlanCreated`, `wixPricingPlansV2.onPlanUpdated`.
@@ -555,6 +537,7 @@ impl ::serde::Serialize for StringList {
 }
 
 pub use crate::catalog::shared::Money2 as Money;
+pub use crate::catalog::shared::PeriodUnit;
 
 crate::declare_module! {
     /// Event markers of `wixPricingPlansV2`.
