@@ -479,8 +479,8 @@ async fn inbox_command_async(location: &str, command: InboxCommand) -> Result<Ex
             let counts = inbox().await?.counts().await.map_err(|e| e.to_string())?;
             writeln!(
                 out,
-                "pending {}\nretrying {}\ndead {}\nhandled {}",
-                counts.pending, counts.retrying, counts.dead, counts.handled
+                "pending {}\nretrying {}\ndead {}\nhandled {}\nremembered {}",
+                counts.pending, counts.retrying, counts.dead, counts.handled, counts.remembered
             )
         }
         InboxCommand::Dead => {

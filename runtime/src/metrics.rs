@@ -15,6 +15,7 @@
 //! | `backend_events_inbox_retrying` | gauge | | deliveries with a handler waiting for its next attempt |
 //! | `backend_events_inbox_dead` | gauge | | dead letters |
 //! | `backend_events_inbox_handled` | gauge | | deliveries every handler of which succeeded |
+//! | `backend_events_inbox_remembered` | gauge | | purged deliveries whose id is kept against replays |
 //!
 //! The counters count what this process did since it started; the gauges are the inbox's own
 //! counts (those of `inbox status`), shared by every process of one inbox.
@@ -61,6 +62,7 @@ struct Inner {
     retrying: Gauge,
     dead: Gauge,
     handled_deliveries: Gauge,
+    remembered: Gauge,
 }
 
 /// How one handler run in a worker ended, for its counter.
@@ -111,7 +113,7 @@ impl Metrics {
                 handler_histogram,
             );
         let time_to_200 = Histogram::new(ANSWER_BUCKETS);
-        let (pending, retrying, dead, handled_deliveries) = Default::default();
+        let (pending, retrying, dead, handled_deliveries, remembered) = Default::default();
         registry.register(
             "accepted",
             "Deliveries stored (answered 200 accepted)",
@@ -163,6 +165,11 @@ impl Metrics {
             "Deliveries every handler of which succeeded",
             Gauge::clone(&handled_deliveries),
         );
+        registry.register(
+            "inbox_remembered",
+            "Purged deliveries whose id is kept until their token expires, against replays",
+            Gauge::clone(&remembered),
+        );
         Metrics {
             inner: Arc::new(Inner {
                 registry,
@@ -177,6 +184,7 @@ impl Metrics {
                 retrying,
                 dead,
                 handled_deliveries,
+                remembered,
             }),
         }
     }
@@ -240,7 +248,14 @@ impl Metrics {
     }
 
     /// The inbox's counts, as `inbox status` gives them.
-    pub(crate) fn set_inbox_counts(&self, pending: u64, retrying: u64, dead: u64, handled: u64) {
+    pub(crate) fn set_inbox_counts(
+        &self,
+        pending: u64,
+        retrying: u64,
+        dead: u64,
+        handled: u64,
+        remembered: u64,
+    ) {
         let set = |gauge: &Gauge, value: u64| {
             gauge.set(i64::try_from(value).unwrap_or(i64::MAX));
         };
@@ -248,6 +263,7 @@ impl Metrics {
         set(&self.inner.retrying, retrying);
         set(&self.inner.dead, dead);
         set(&self.inner.handled_deliveries, handled);
+        set(&self.inner.remembered, remembered);
     }
 }
 
@@ -266,7 +282,7 @@ mod tests {
         metrics.handler_outcome(&handler, HandlerOutcome::Retried);
         metrics.handler_duration(&handler, Duration::from_millis(3));
         metrics.answered_200(Duration::from_millis(2));
-        metrics.set_inbox_counts(1, 2, 3, 4);
+        metrics.set_inbox_counts(1, 2, 3, 4, 5);
         let text = metrics.encode();
         for line in [
             "backend_events_accepted_total{module=\"wixEvents\",event=\"onPolicyUpdated\"} 2",
@@ -278,6 +294,7 @@ mod tests {
             "backend_events_inbox_retrying 2",
             "backend_events_inbox_dead 3",
             "backend_events_inbox_handled 4",
+            "backend_events_inbox_remembered 5",
             "# EOF",
         ] {
             assert!(text.lines().any(|l| l == line), "{line} not in\n{text}");

@@ -88,6 +88,7 @@ async fn metrics_text(State(ops): State<Arc<Ops>>) -> Response {
                         counts.retrying,
                         counts.dead,
                         counts.handled,
+                        counts.remembered,
                     );
                     *refreshed = Some(Instant::now());
                 }

@@ -274,7 +274,10 @@ async fn serve_stores_signed_deliveries_then_handles_them() {
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    assert_eq!(status, "pending 0\nretrying 0\ndead 0\nhandled 1\n");
+    assert_eq!(
+        status,
+        "pending 0\nretrying 0\ndead 0\nhandled 1\nremembered 0\n"
+    );
     assert_eq!(
         stdout(&site(&["inbox", "--inbox", &inbox, "dead"])),
         "no dead letters\n"
@@ -365,7 +368,10 @@ async fn inbox_backup_copies_a_serving_inbox_online() {
     let status = status_once(&inbox, |status| {
         status.contains("dead 6\n") && status.contains("handled 7\n")
     });
-    assert_eq!(status, "pending 0\nretrying 0\ndead 6\nhandled 7\n");
+    assert_eq!(
+        status,
+        "pending 0\nretrying 0\ndead 6\nhandled 7\nremembered 0\n"
+    );
 
     // Deliveries keep arriving while the copy is taken.
     let arriving = tokio::spawn({
@@ -411,7 +417,7 @@ async fn inbox_backup_copies_a_serving_inbox_online() {
         &format!("{copy} already exists: the backup replaces it only when told to (--overwrite)"),
     );
     assert_eq!(std::fs::read(&copy).unwrap(), before);
-    let all = "pending 0\nretrying 0\ndead 6\nhandled 47\n";
+    let all = "pending 0\nretrying 0\ndead 6\nhandled 47\nremembered 0\n";
     assert_eq!(status_once(&inbox, |status| status == all), all);
     let output = site(&["inbox", "--inbox", &inbox, "backup", &copy, "--overwrite"]);
     assert!(output.status.success(), "{output:?}");

@@ -223,7 +223,10 @@ async fn metrics_add_up(inbox: &str, separate_listener: bool) {
     assert!(scraper.await.unwrap() >= 2, "scraped during the load");
 
     let status = settled_status(inbox);
-    assert_eq!(status, "pending 0\nretrying 0\ndead 10\nhandled 30\n");
+    assert_eq!(
+        status,
+        "pending 0\nretrying 0\ndead 10\nhandled 30\nremembered 0\n"
+    );
     let (code, text) = get(&format!("{ops}/metrics")).await;
     stop(server);
     assert_eq!(code, 200);
@@ -265,11 +268,12 @@ async fn metrics_add_up(inbox: &str, separate_listener: bool) {
 
     // The gauges are the inbox's own counts.
     let gauges = format!(
-        "pending {}\nretrying {}\ndead {}\nhandled {}\n",
+        "pending {}\nretrying {}\ndead {}\nhandled {}\nremembered {}\n",
         count("backend_events_inbox_pending", ""),
         count("backend_events_inbox_retrying", ""),
         count("backend_events_inbox_dead", ""),
         count("backend_events_inbox_handled", ""),
+        count("backend_events_inbox_remembered", ""),
     );
     assert_eq!(gauges, status);
 }

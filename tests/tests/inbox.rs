@@ -235,7 +235,8 @@ async fn a_failing_handler_is_retried_until_it_succeeds_and_the_others_run_once(
             pending: 0,
             retrying: 0,
             dead: 0,
-            handled: 1
+            handled: 1,
+            remembered: 0,
         }
     );
     assert_eq!(runs(&id), HashMap::from([("flaky", 3), ("steady", 1)]));
@@ -610,7 +611,13 @@ async fn a_token_replayed_after_a_purge_is_a_duplicate_until_it_expires(
     assert_eq!(runs(&id), HashMap::from([("flaky", 1), ("steady", 1)]));
     // `inbox purge --older-than 0s`: the payload and outcomes go, the id stays.
     assert_eq!(inbox.purge(now_ms() + 1, now_ms()).await.unwrap(), 1);
-    assert_eq!(inbox.counts().await.unwrap(), Counts::default());
+    assert_eq!(
+        inbox.counts().await.unwrap(),
+        Counts {
+            remembered: 1,
+            ..Counts::default()
+        }
+    );
     assert_eq!(post(token.clone()).await, (200, "duplicate".into()));
     // Purged again, and again replayed: still the record, still nothing runs.
     assert_eq!(inbox.purge(now_ms() + 1, now_ms()).await.unwrap(), 0);
@@ -629,6 +636,7 @@ async fn a_token_replayed_after_a_purge_is_a_duplicate_until_it_expires(
         .purge(now_ms() + 1, last_accepted_ms + 1)
         .await
         .unwrap();
+    assert_eq!(inbox.counts().await.unwrap().remembered, 0);
     assert_eq!(post(token).await, (200, "accepted".into()));
     drain(&inbox, &worker(&inbox)).await;
     assert_eq!(runs(&id), HashMap::from([("flaky", 2), ("steady", 2)]));

@@ -121,6 +121,9 @@ pub struct Counts {
     pub dead: u64,
     /// Deliveries every handler of which has succeeded.
     pub handled: u64,
+    /// Purged deliveries whose id is kept until their token expires, so that a replay of the
+    /// token is still a duplicate.
+    pub remembered: u64,
 }
 
 /// A handler given up on for a delivery.

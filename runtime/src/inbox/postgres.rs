@@ -338,7 +338,8 @@ impl Inbox for PostgresInbox {
                          (SELECT COUNT(*) FROM outcomes WHERE state = 'dead'),
                          (SELECT COUNT(*) FROM deliveries d WHERE NOT d.purged AND NOT EXISTS (
                               SELECT 1 FROM outcomes o WHERE o.delivery_id = d.id
-                                AND o.state <> 'succeeded'))",
+                                AND o.state <> 'succeeded')),
+                         (SELECT COUNT(*) FROM deliveries WHERE purged)",
                     &[],
                 )
                 .await
@@ -349,6 +350,7 @@ impl Inbox for PostgresInbox {
                 retrying: count(1),
                 dead: count(2),
                 handled: count(3),
+                remembered: count(4),
             })
         })
     }

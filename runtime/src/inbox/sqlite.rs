@@ -548,6 +548,7 @@ impl SqliteInbox {
                      SELECT 1 FROM outcomes o WHERE o.delivery_id = d.id
                        AND o.state <> 'succeeded')",
             )?,
+            remembered: count("SELECT COUNT(*) FROM deliveries WHERE purged = 1")?,
         })
     }
 
