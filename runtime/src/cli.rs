@@ -74,6 +74,14 @@ enum Command {
         /// How long a delivery may take to be answered, in milliseconds
         #[arg(long, default_value_t = 1000)]
         budget_ms: u64,
+        /// A connection closed before its request was read (a body over --body-limit, answered
+        /// 413) still reads and drops at most this many bytes, so that the client, still
+        /// sending, reads the answer; past it the connection is reset
+        #[arg(long, value_name = "BYTES", default_value_t = Config::default().drain_limit)]
+        drain_limit: usize,
+        /// How long such a connection may drain at most, such as 5s
+        #[arg(long, value_parser = parse_duration, default_value = "5s")]
+        drain_time: Duration,
         /// The inbox deliveries are stored in before they are answered: a SQLite file, or a
         /// postgres:// URL for an inbox several serve processes share
         #[arg(long, value_name = "PATH|URL", default_value = "backend-events.db")]
@@ -273,6 +281,8 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             public_key,
             body_limit,
             budget_ms,
+            drain_limit,
+            drain_time,
             inbox,
             no_inbox,
             workers,
@@ -285,7 +295,8 @@ fn execute(command: Command) -> Result<ExitCode, String> {
         } => {
             let config = Config::default()
                 .with_body_limit(body_limit)
-                .with_budget(Duration::from_millis(budget_ms));
+                .with_budget(Duration::from_millis(budget_ms))
+                .with_drain(drain_limit, drain_time);
             let inbox = (!no_inbox).then(|| InboxOptions {
                 location: inbox,
                 workers: workers.max(1),
@@ -667,6 +678,27 @@ mod tests {
         };
         assert_eq!(retry_base, Duration::from_millis(500));
         assert_eq!(retry_max, Duration::from_secs(5400));
+    }
+
+    #[test]
+    fn drain_bounds_default_to_the_config_s_and_take_durations() {
+        let Command::Serve {
+            drain_limit,
+            drain_time,
+            ..
+        } = serve_args(&[])
+        else {
+            panic!("not serve")
+        };
+        let config = Config::default();
+        assert_eq!(
+            (drain_limit, drain_time),
+            (config.drain_limit, config.drain_time)
+        );
+        let Command::Serve { drain_time, .. } = serve_args(&["--drain-time", "1500ms"]) else {
+            panic!("not serve")
+        };
+        assert_eq!(drain_time, Duration::from_millis(1500));
     }
 
     #[test]

@@ -118,6 +118,34 @@ fn a_client_sending_past_the_drain_limit_is_cut_off() {
     }
 }
 
+/// `serve --body-limit --drain-limit --drain-time` set the same bounds as the library's
+/// `Config`: past a drain limit of 256 KiB, a sender of 12 MiB (which the default limit, 16 MiB,
+/// would drain whole) is cut off.
+#[test]
+fn serve_takes_the_drain_bounds_from_its_flags() {
+    let (mut server, url) = start_serve(
+        &[
+            "--no-inbox",
+            "--body-limit",
+            "1024",
+            "--drain-limit",
+            "262144",
+            "--drain-time",
+            "30s",
+        ],
+        &[],
+    );
+    let body = vec![b'x'; 12 * 1024 * 1024];
+    let mut stream = post_head(addr_of(&url), body.len());
+    let sent = stream.write_all(&body);
+    server.kill().unwrap();
+    server.wait().unwrap();
+    match sent {
+        Err(error) => assert!(is_cut(&error), "{error}"),
+        Ok(()) => panic!("12 MiB were read past a drain limit of 256 KiB"),
+    }
+}
+
 /// The time bound: a client that keeps the connection open, sending a little now and then,
 /// is cut off once the drain time has passed, though it never reached the byte bound.
 #[test]
