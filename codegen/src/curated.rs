@@ -198,9 +198,24 @@ pub enum Change {
     AbsentIsDefault,
     /// The field's number is an integer of this kind (`u32`, or `u64` as a number or digits).
     Integer(String),
-    /// A field the typings lack, of this type (`string`, `bool`, `u32`, `u64`, `date`, `json`,
-    /// the name of a type of the package, each with `[]` for a list).
+    /// A field the typings lack, of this type (`string`, `bool`, `u8`, `u32`, `u64`, `f64`,
+    /// `date`, `json`, `rust:PATH` for a type of the runtime, or the name of a type of the
+    /// package, each with `[]` for a list).
     Add(String),
+    /// The field's type, replaced (same grammar as `Add`).
+    Type(String),
+    /// The field's Velo spelling; the typings' becomes the other one read.
+    Spelling(String),
+    /// The field's media (a string in Velo, an object in REST) as an enum of its own: its name
+    /// and its two variants' names.
+    Media {
+        /// The enum's name.
+        name: String,
+        /// The variant of the string form.
+        uri: String,
+        /// The variant of the object form.
+        object: String,
+    },
 }
 
 /// Reads `overrides.tsv`.
@@ -238,11 +253,27 @@ pub fn overrides(path: &Path) -> Result<Vec<Override>, String> {
                 ("absent-is-default", "-") => Change::AbsentIsDefault,
                 ("integer", kind @ ("u32" | "u64")) => Change::Integer(kind.to_owned()),
                 ("add", ty) if !ty.is_empty() && ty != "-" => Change::Add(ty.to_owned()),
+                ("type", ty) if !ty.is_empty() && ty != "-" => Change::Type(ty.to_owned()),
+                ("spelling", name) if !name.is_empty() && name != "-" => {
+                    Change::Spelling(name.to_owned())
+                }
+                ("media", spec)
+                    if let Some((name, (uri, object))) = spec
+                        .split_once(':')
+                        .and_then(|(n, v)| Some((n, v.split_once('|')?))) =>
+                {
+                    Change::Media {
+                        name: name.to_owned(),
+                        uri: uri.to_owned(),
+                        object: object.to_owned(),
+                    }
+                }
                 _ => {
                     return Err(format!(
                         "{}: `{kind}` `{value}` on {package} {type_name}.{field}: the overrides \
                          are `rename NAME`, `variant NAME`, `enum A|B`, `struct a:TYPE|b:TYPE`, \
-                         `required -`, `absent-is-default -`, `integer u32|u64` and `add TYPE`",
+                         `required -`, `absent-is-default -`, `integer u32|u64`, `add TYPE`, \
+                         `type TYPE`, `spelling NAME` and `media NAME:Uri|Object`",
                         path.display()
                     ));
                 }

@@ -282,6 +282,28 @@ fn type_def(ty: &TypeDef, cfg: &str) -> String {
             out.push_str("}\n\n");
             out.push_str(&struct_serde(ty, fields, cfg));
         }
+        TypeKind::Media { uri, object, inner } => {
+            out.push_str(cfg);
+            writeln!(
+                out,
+                "/// A media of {}: its string in Velo, its object in REST deliveries.\n///\n/// {}",
+                origins.join(", "),
+                carriers(ty)
+            )
+            .unwrap();
+            out.push_str(
+                "#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\n",
+            );
+            out.push_str("#[serde(untagged)]\n#[non_exhaustive]\n");
+            writeln!(
+                out,
+                "pub enum {} {{\n    /// The media string (Velo), such as `wix:image://v1/...`.\n    \
+                 {uri}(::std::string::String),\n    /// The object (REST).\n    {object}({}),\n}}\n",
+                ty.name,
+                rust_type(inner, false)
+            )
+            .unwrap();
+        }
         TypeKind::Enum(variants) => {
             out.push_str(cfg);
             out.push_str("crate::serde_helpers::string_enum! {\n");
@@ -531,8 +553,11 @@ pub fn rust_type(ty: &RustTy, boxed: bool) -> String {
         RustTy::String | RustTy::Decimal => "::std::string::String".to_owned(),
         RustTy::Number => "crate::Number".to_owned(),
         RustTy::Bool => "bool".to_owned(),
+        RustTy::U8 => "u8".to_owned(),
         RustTy::U32 => "u32".to_owned(),
         RustTy::U64 => "u64".to_owned(),
+        RustTy::F64 => "f64".to_owned(),
+        RustTy::Path(path) => path.clone(),
         RustTy::Date => "::chrono::DateTime<::chrono::Utc>".to_owned(),
         RustTy::Any => "::serde_json::Value".to_owned(),
         RustTy::JsonMap => {

@@ -170,6 +170,15 @@ pub enum TypeKind {
     Struct(Vec<FieldDef>),
     /// A closed set of strings.
     Enum(Vec<Variant>),
+    /// A media string (Velo) or its object (REST), under names an override gives.
+    Media {
+        /// The variant of the string.
+        uri: String,
+        /// The variant of the object.
+        object: String,
+        /// The object's type.
+        inner: RustTy,
+    },
 }
 
 /// One field.
@@ -222,10 +231,16 @@ pub enum RustTy {
     Decimal,
     /// A number as the platform sends it.
     Number,
+    /// A `u8` (an override narrows the typings' number).
+    U8,
     /// A `u32` (an override narrows the typings' number).
     U32,
     /// A `u64`, sent as a number or as a string of digits (an override narrows it).
     U64,
+    /// An `f64` (an override narrows the typings' number).
+    F64,
+    /// A type of the runtime, by its path (an override names it).
+    Path(String),
     /// A boolean.
     Bool,
     /// A timestamp.
@@ -249,6 +264,11 @@ pub enum RustTy {
 pub(crate) enum RawKind {
     Struct(Vec<RawField>),
     Enum(Vec<RawVariant>),
+    Media {
+        uri: String,
+        object: String,
+        inner: Ty,
+    },
 }
 
 /// A value of a walked enum.
@@ -325,6 +345,17 @@ pub(crate) struct Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
+    /// The node of `key`, made of `kind` when there is none yet (a type an override defines).
+    pub(crate) fn synthetic(&mut self, key: NodeKey, kind: RawKind) -> usize {
+        if let Some(id) = self.ids.get(&key) {
+            return *id;
+        }
+        let id = self.nodes.len();
+        self.ids.insert(key.clone(), id);
+        self.nodes.push((key, Some(kind)));
+        id
+    }
+
     fn node(&mut self, key: NodeKey) -> Result<usize, String> {
         if let Some(id) = self.ids.get(&key) {
             return Ok(*id);
@@ -543,6 +574,10 @@ fn keys(nodes: &[Node], renames: &HashMap<usize, String>) -> Vec<String> {
                     .collect::<Vec<_>>()
                     .join(",")
             ),
+            RawKind::Media { uri, object, inner } => format!(
+                "media{{{uri}|{object}}}<{}>",
+                ty_key(inner, nodes, renames, memo, stack)
+            ),
             RawKind::Struct(fields) => {
                 let mut out = String::from("struct{");
                 for field in fields {
@@ -717,6 +752,14 @@ fn share(modules: &mut [Module]) -> Result<Vec<TypeDef>, String> {
             .collect();
         let mut def = module.types[t].clone();
         def.name = shared_name[&global].clone();
+        if let TypeKind::Media { inner, .. } = &mut def.kind {
+            rename(inner, &mut |local| {
+                let target = local_global[local];
+                shared_name.get(&target).cloned().ok_or_else(|| {
+                    format!("`{}` is shared but its object `{local}` is not", def.name)
+                })
+            })?;
+        }
         if let TypeKind::Struct(fields) = &mut def.kind {
             for field in fields {
                 rename(&mut field.ty, &mut |local| {
@@ -918,10 +961,14 @@ impl Graph {
             .iter()
             .map(|(_, kind)| {
                 let mut out = Vec::new();
-                if let Some(RawKind::Struct(fields)) = kind {
-                    for field in fields {
-                        refs(&field.ty, &mut out);
+                match kind {
+                    Some(RawKind::Struct(fields)) => {
+                        for field in fields {
+                            refs(&field.ty, &mut out);
+                        }
                     }
+                    Some(RawKind::Media { inner, .. }) => refs(inner, &mut out),
+                    _ => {}
                 }
                 out
             })
@@ -1227,6 +1274,11 @@ fn module(
             let (node, kind) = &nodes[*id];
             let kind = match kind.as_ref().expect("walked") {
                 RawKind::Enum(values) => TypeKind::Enum(enum_variants(values)),
+                RawKind::Media { uri, object, inner } => TypeKind::Media {
+                    uri: uri.clone(),
+                    object: object.clone(),
+                    inner: resolve(inner),
+                },
                 RawKind::Struct(fields) => TypeKind::Struct(struct_fields(fields, |ty| {
                     let boxed = match ty {
                         Ty::Node(target) => sccs[type_of_node[*target]] == sccs[index],
@@ -1378,6 +1430,7 @@ fn size_of(
     stack.push(name.to_owned());
     let size = match &ty.kind {
         TypeKind::Enum(_) => 24,
+        TypeKind::Media { inner, .. } => value_size(inner, types, index, sizes, stack).max(24) + 8,
         TypeKind::Struct(fields) => fields
             .iter()
             .map(|field| {
@@ -1407,8 +1460,10 @@ fn value_size(
 ) -> usize {
     match ty {
         RustTy::Bool => 1,
+        RustTy::U8 => 1,
         RustTy::U32 => 4,
-        RustTy::U64 => 8,
+        RustTy::U64 | RustTy::F64 => 8,
+        RustTy::Path(_) => 32,
         RustTy::Date => 12,
         RustTy::String | RustTy::Decimal | RustTy::JsonMap | RustTy::Map(_) | RustTy::Vec(_) => 24,
         RustTy::Number | RustTy::Any => 32,
@@ -1510,10 +1565,14 @@ fn components(nodes: &[Node], unique: &[usize], type_of_node: &[usize]) -> Vec<u
         .iter()
         .map(|id| {
             let mut out = Vec::new();
-            if let Some(RawKind::Struct(fields)) = &nodes[*id].1 {
-                for field in fields {
-                    edges(&field.ty, type_of_node, &mut out);
+            match &nodes[*id].1 {
+                Some(RawKind::Struct(fields)) => {
+                    for field in fields {
+                        edges(&field.ty, type_of_node, &mut out);
+                    }
                 }
+                Some(RawKind::Media { inner, .. }) => edges(inner, type_of_node, &mut out),
+                _ => {}
             }
             out
         })
@@ -2003,6 +2062,49 @@ mod tests {
     }
 
     #[test]
+    fn overrides_retype_respell_and_name_a_media() {
+        let catalog = with_overrides(vec![
+            override_row("Node", Some("addressLine1"), Change::Type("json".into())),
+            override_row("Node", Some("_id"), Change::Spelling("nodeId".into())),
+            override_row(
+                "Node",
+                Some("image"),
+                Change::Media {
+                    name: "Picture".into(),
+                    uri: "WixUrl".into(),
+                    object: "Details".into(),
+                },
+            ),
+            override_row(
+                "Order",
+                Some("owner"),
+                Change::Type("rust:crate::IdentityType".into()),
+            ),
+        ])
+        .unwrap();
+        let TypeKind::Struct(node) = &ty(&catalog, "Node").kind else {
+            panic!()
+        };
+        let field = |json: &str| node.iter().find(|f| f.json == json).unwrap();
+        assert_eq!(field("addressLine1").ty, RustTy::Any);
+        // The new spelling is written; the typings' Velo one is still read.
+        assert_eq!(field("nodeId").alias.as_deref(), Some("_id"));
+        assert_eq!(field("image").ty, RustTy::Named("Picture".into()));
+        let TypeKind::Media { uri, object, inner } = &ty(&catalog, "Picture").kind else {
+            panic!("Picture is no media enum")
+        };
+        assert_eq!(
+            (uri.as_str(), object.as_str(), inner),
+            ("WixUrl", "Details", &RustTy::Named("Image".into()))
+        );
+        let TypeKind::Struct(order) = &ty(&catalog, "AlphaOrder").kind else {
+            panic!()
+        };
+        let owner = order.iter().find(|f| f.json == "owner").unwrap();
+        assert_eq!(owner.ty, RustTy::Path("crate::IdentityType".into()));
+    }
+
+    #[test]
     fn an_override_that_matches_nothing_stops_the_generator() {
         let cases = [
             (
@@ -2028,6 +2130,18 @@ mod tests {
             (
                 override_row("Node", None, Change::Rename("OrderApproved".into())),
                 "a name `wixShop` already has",
+            ),
+            (
+                override_row(
+                    "Node",
+                    Some("parent"),
+                    Change::Media {
+                        name: "Picture".into(),
+                        uri: "Uri".into(),
+                        object: "Object".into(),
+                    },
+                ),
+                "not a media field",
             ),
         ];
         for (row, expected) in cases {

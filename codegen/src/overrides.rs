@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::curated::{Change, Override};
 use crate::ir::{Field, Package, TypeDecl, TypeRef};
-use crate::model::{Presence, RawField, RawKind, RustTy, Ty, Walker};
+use crate::model::{NodeKey, Presence, RawField, RawKind, RustTy, Ty, Walker};
 
 /// The packages with the enums and structs that overrides define (types deliveries carry and
 /// the typings lack) among their declarations.
@@ -122,12 +122,17 @@ pub(crate) fn apply(
         }
         // A new field's type is walked first: it may be a type no event reached yet.
         let added = match &row.change {
-            Change::Add(spec) => {
+            Change::Add(spec) | Change::Type(spec) => {
                 Some(field_type(walker, &row.package, spec).map_err(|e| format!("{at}: {e}"))?)
             }
             _ => None,
         };
         for id in targets {
+            if let Change::Media { name, uri, object } = &row.change {
+                media_enum(walker, id, row, name, uri, object, &mut renames)
+                    .map_err(|e| format!("{at}: {e}"))?;
+                continue;
+            }
             match (&row.change, &mut walker.nodes[id].1) {
                 (Change::Rename(name), _) => {
                     renames.insert(id, name.clone());
@@ -169,6 +174,12 @@ pub(crate) fn apply(
                     });
                 }
                 (_, None) => return Err(format!("{at}: the type has no such field")),
+                (Change::Type(_), Some(field)) => {
+                    field.ty = added.clone().expect("walked above");
+                    field
+                        .tags
+                        .insert(OVERRIDE_TAG.to_owned(), row.evidence.clone().into());
+                }
                 (change, Some(field)) => {
                     change_field(field, change).map_err(|e| format!("{at}: {e}"))?;
                     field
@@ -179,6 +190,68 @@ pub(crate) fn apply(
         }
     }
     Ok(renames)
+}
+
+/// Makes the media field of node `id` an enum of its own, `name`, with the variants `uri` and
+/// `object`: one node per name and package, whichever fields use it.
+fn media_enum(
+    walker: &mut Walker,
+    id: usize,
+    row: &Override,
+    name: &str,
+    uri: &str,
+    object: &str,
+    renames: &mut HashMap<usize, String>,
+) -> Result<(), String> {
+    let field_name = row.field.as_deref().expect("checked when read");
+    let Some(RawKind::Struct(fields)) = &walker.nodes[id].1 else {
+        return Err("not a struct".to_owned());
+    };
+    let field = fields
+        .iter()
+        .find(|f| f.json == field_name)
+        .ok_or("the type has no such field")?;
+    let (inner, listed) = match &field.ty {
+        Ty::Media(inner) => ((**inner).clone(), false),
+        Ty::Vec(item) => match &**item {
+            Ty::Media(inner) => ((**inner).clone(), true),
+            _ => return Err("not a media field (a string in Velo, an object in REST)".into()),
+        },
+        _ => return Err("not a media field (a string in Velo, an object in REST)".into()),
+    };
+    let key = NodeKey {
+        package: row.package.clone(),
+        rest: false,
+        name: name.to_owned(),
+    };
+    let node = walker.synthetic(
+        key,
+        RawKind::Media {
+            uri: uri.to_owned(),
+            object: object.to_owned(),
+            inner,
+        },
+    );
+    if !matches!(walker.nodes[node].1, Some(RawKind::Media { .. })) {
+        return Err(format!("the typings have a type `{name}` already"));
+    }
+    renames.insert(node, name.to_owned());
+    let Some(RawKind::Struct(fields)) = &mut walker.nodes[id].1 else {
+        unreachable!("checked above");
+    };
+    let field = fields
+        .iter_mut()
+        .find(|f| f.json == field_name)
+        .expect("found above");
+    field.ty = if listed {
+        Ty::Vec(Box::new(Ty::Node(node)))
+    } else {
+        Ty::Node(node)
+    };
+    field
+        .tags
+        .insert(OVERRIDE_TAG.to_owned(), row.evidence.clone().into());
+    Ok(())
 }
 
 fn change_field(field: &mut RawField, change: &Change) -> Result<(), String> {
@@ -201,10 +274,18 @@ fn change_field(field: &mut RawField, change: &Change) -> Result<(), String> {
             field.rust = Some(name.clone());
             Ok(())
         }
+        Change::Spelling(name) => {
+            if field.json != *name {
+                field.alias = Some(std::mem::replace(&mut field.json, name.clone()));
+            }
+            Ok(())
+        }
         Change::Integer(kind) => {
             field.ty = match (kind.as_str(), &field.ty) {
                 ("u32", Ty::Leaf(RustTy::Number)) => Ty::Leaf(RustTy::U32),
-                ("u64", Ty::Leaf(RustTy::Number | RustTy::String)) => Ty::Leaf(RustTy::U64),
+                ("u64", Ty::Leaf(RustTy::Number | RustTy::String | RustTy::Decimal)) => {
+                    Ty::Leaf(RustTy::U64)
+                }
                 _ => {
                     return Err(format!(
                         "`integer {kind}` narrows a number (or, for u64, digits as text), not \
@@ -217,6 +298,8 @@ fn change_field(field: &mut RawField, change: &Change) -> Result<(), String> {
         Change::Rename(_)
         | Change::Variant(_)
         | Change::Add(_)
+        | Change::Type(_)
+        | Change::Media { .. }
         | Change::Enum(_)
         | Change::Struct(_) => unreachable!("handled by apply"),
     }
@@ -231,10 +314,15 @@ fn field_type(walker: &mut Walker, package: &str, spec: &str) -> Result<Ty, Stri
     Ok(match spec {
         "string" => Ty::Leaf(RustTy::String),
         "bool" => Ty::Leaf(RustTy::Bool),
+        "u8" => Ty::Leaf(RustTy::U8),
         "u32" => Ty::Leaf(RustTy::U32),
         "u64" => Ty::Leaf(RustTy::U64),
+        "f64" => Ty::Leaf(RustTy::F64),
         "date" => Ty::Leaf(RustTy::Date),
         "json" => Ty::Leaf(RustTy::Any),
+        path if path.starts_with("rust:crate::") => {
+            Ty::Leaf(RustTy::Path(path["rust:".len()..].to_owned()))
+        }
         name => walker.reference(package, name, false)?,
     })
 }

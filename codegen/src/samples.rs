@@ -60,7 +60,9 @@ impl<'a> Builder<'a> {
         match ty {
             RustTy::String => Value::String(self.text(name, tags)),
             RustTy::Decimal => Value::String("10.50".to_owned()),
-            RustTy::Number | RustTy::U32 => json!(1),
+            RustTy::Number | RustTy::U8 | RustTy::U32 => json!(1),
+            RustTy::F64 => json!(0.5),
+            RustTy::Path(_) => Value::String("UNKNOWN".to_owned()),
             RustTy::U64 => Value::String("1".to_owned()),
             RustTy::Bool => Value::Bool(true),
             RustTy::Date => Value::String("2024-05-01T10:00:00.000Z".to_owned()),
@@ -87,6 +89,7 @@ impl<'a> Builder<'a> {
                     .or(variants.first())?;
                 Some(Value::String(chosen.value.clone()))
             }
+            TypeKind::Media { inner, .. } => Some(Value::String(media(inner))),
             TypeKind::Struct(fields) => {
                 if !self.written.insert(&ty.name) {
                     return None;
