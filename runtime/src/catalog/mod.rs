@@ -442,6 +442,7 @@ pub mod wix_media;
 #[cfg(feature = "wix-media-manager")]
 pub mod wix_media_manager;
 #[cfg(feature = "wix-media-site-media")]
+#[path = "generated/wix_media_site_media.rs"]
 pub mod wix_media_site_media;
 #[cfg(any(
     feature = "wix-members-member-followers",

@@ -684,11 +684,12 @@ crate::serde_helpers::string_enum! {
     feature = "wix-data",
     feature = "wix-ecom-cart-v-2",
     feature = "wix-ecom-checkout",
-    feature = "wix-ecom-checkout-templates"
+    feature = "wix-ecom-checkout-templates",
+    feature = "wix-media-site-media"
 ))]
-/// `ApplicationError` in Wix's typings (`data_movement-jobs`, `ecom_cart-v-2`, `ecom_checkout`, `ecom_checkout-templates`).
+/// `ApplicationError` in Wix's typings (`data_movement-jobs`, `ecom_cart-v-2`, `ecom_checkout`, `ecom_checkout-templates`, `media_files`).
 ///
-/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixEcom.onCartV2Calculated`, `wixEcom.onCheckoutCompleted`, `wixEcom.onCheckoutCreated`, `wixEcom.onCheckoutTemplateUsed`, 1 more.
+/// Carried by `wixData.onJobCreated`, `wixData.onJobUpdated`, `wixEcom.onCartV2Calculated`, `wixEcom.onCheckoutCompleted`, `wixEcom.onCheckoutCreated`, `wixEcom.onCheckoutTemplateUsed`, 2 more.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ApplicationError {
@@ -704,7 +705,8 @@ pub struct ApplicationError {
     feature = "wix-data",
     feature = "wix-ecom-cart-v-2",
     feature = "wix-ecom-checkout",
-    feature = "wix-ecom-checkout-templates"
+    feature = "wix-ecom-checkout-templates",
+    feature = "wix-media-site-media"
 ))]
 impl crate::serde_helpers::Object for ApplicationError {
     const NAME: &'static str = "ApplicationError";
@@ -728,7 +730,8 @@ impl crate::serde_helpers::Object for ApplicationError {
     feature = "wix-data",
     feature = "wix-ecom-cart-v-2",
     feature = "wix-ecom-checkout",
-    feature = "wix-ecom-checkout-templates"
+    feature = "wix-ecom-checkout-templates",
+    feature = "wix-media-site-media"
 ))]
 impl<'de> ::serde::Deserialize<'de> for ApplicationError {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -742,7 +745,8 @@ impl<'de> ::serde::Deserialize<'de> for ApplicationError {
     feature = "wix-data",
     feature = "wix-ecom-cart-v-2",
     feature = "wix-ecom-checkout",
-    feature = "wix-ecom-checkout-templates"
+    feature = "wix-ecom-checkout-templates",
+    feature = "wix-media-site-media"
 ))]
 impl ::serde::Serialize for ApplicationError {
     fn serialize<S: ::serde::Serializer>(
