@@ -162,29 +162,25 @@ pub(crate) fn apply(
                     ));
                 }
                 (Change::Add(_), None) => {
-                    let mut tags = serde_json::Map::new();
-                    tags.insert(OVERRIDE_TAG.to_owned(), row.evidence.clone().into());
-                    fields.push(RawField {
+                    let mut field = RawField {
                         rust: None,
                         json: field_name.to_owned(),
                         alias: None,
                         ty: added.clone().expect("walked above"),
                         presence: Presence::Optional,
-                        tags,
-                    });
+                        tags: Default::default(),
+                    };
+                    mark(&mut field, row);
+                    fields.push(field);
                 }
                 (_, None) => return Err(format!("{at}: the type has no such field")),
                 (Change::Type(_), Some(field)) => {
                     field.ty = added.clone().expect("walked above");
-                    field
-                        .tags
-                        .insert(OVERRIDE_TAG.to_owned(), row.evidence.clone().into());
+                    mark(field, row);
                 }
                 (change, Some(field)) => {
                     change_field(field, change).map_err(|e| format!("{at}: {e}"))?;
-                    field
-                        .tags
-                        .insert(OVERRIDE_TAG.to_owned(), row.evidence.clone().into());
+                    mark(field, row);
                 }
             }
         }
@@ -204,14 +200,7 @@ fn media_enum(
     renames: &mut HashMap<usize, String>,
 ) -> Result<(), String> {
     let field_name = row.field.as_deref().expect("checked when read");
-    let Some(RawKind::Struct(fields)) = &walker.nodes[id].1 else {
-        return Err("not a struct".to_owned());
-    };
-    let field = fields
-        .iter()
-        .find(|f| f.json == field_name)
-        .ok_or("the type has no such field")?;
-    let (inner, listed) = match &field.ty {
+    let (inner, listed) = match &field_of(walker, id, field_name)?.ty {
         Ty::Media(inner) => ((**inner).clone(), false),
         Ty::Vec(item) => match &**item {
             Ty::Media(inner) => ((**inner).clone(), true),
@@ -236,22 +225,32 @@ fn media_enum(
         return Err(format!("the typings have a type `{name}` already"));
     }
     renames.insert(node, name.to_owned());
-    let Some(RawKind::Struct(fields)) = &mut walker.nodes[id].1 else {
-        unreachable!("checked above");
-    };
-    let field = fields
-        .iter_mut()
-        .find(|f| f.json == field_name)
-        .expect("found above");
+    let field = field_of(walker, id, field_name)?;
     field.ty = if listed {
         Ty::Vec(Box::new(Ty::Node(node)))
     } else {
         Ty::Node(node)
     };
+    mark(field, row);
+    Ok(())
+}
+
+/// The field `json` of the struct node `id`.
+fn field_of<'w>(walker: &'w mut Walker, id: usize, json: &str) -> Result<&'w mut RawField, String> {
+    let Some(RawKind::Struct(fields)) = &mut walker.nodes[id].1 else {
+        return Err("not a struct".to_owned());
+    };
+    fields
+        .iter_mut()
+        .find(|f| f.json == json)
+        .ok_or_else(|| "the type has no such field".to_owned())
+}
+
+/// Tags a corrected field with the row's evidence, for its docs.
+fn mark(field: &mut RawField, row: &Override) {
     field
         .tags
         .insert(OVERRIDE_TAG.to_owned(), row.evidence.clone().into());
-    Ok(())
 }
 
 fn change_field(field: &mut RawField, change: &Change) -> Result<(), String> {
