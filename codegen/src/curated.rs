@@ -187,6 +187,8 @@ pub enum Change {
     RenameField(String),
     /// The Rust name of the enum's value given as the field.
     Variant(String),
+    /// A value the typings lack, given as the field, with this Rust name.
+    Value(String),
     /// A closed set the typings lack, of these values.
     Enum(Vec<String>),
     /// A struct the typings lack, of these fields (Velo name, IR type: `string`, `number`,
@@ -194,7 +196,7 @@ pub enum Change {
     Struct(Vec<(String, String)>),
     /// The field is always sent: a delivery without it is refused.
     Required,
-    /// The field is read as its type's default (`false`, empty) when absent.
+    /// The field is read as its type's default (`false`, `0`, empty) when absent.
     AbsentIsDefault,
     /// The field's number is an integer of this kind (`u32`, or `u64` as a number or digits).
     Integer(String),
@@ -206,6 +208,9 @@ pub enum Change {
     Type(String),
     /// The field's Velo spelling; the typings' becomes the other one read.
     Spelling(String),
+    /// The other spelling read beside Velo's (the wire's), or none: where the typings give two
+    /// fields one wire name, each keeps its own.
+    Wire(Option<String>),
     /// The field's media (a string in Velo, an object in REST) as an enum of its own: its name
     /// and its two variants' names.
     Media {
@@ -237,6 +242,9 @@ pub fn overrides(path: &Path) -> Result<Vec<Override>, String> {
                 ("variant", name) if !name.is_empty() && name != "-" => {
                     Change::Variant(name.to_owned())
                 }
+                ("value", name) if !name.is_empty() && name != "-" => {
+                    Change::Value(name.to_owned())
+                }
                 ("enum", values) if !values.is_empty() && values != "-" => {
                     Change::Enum(values.split('|').map(str::to_owned).collect())
                 }
@@ -257,6 +265,8 @@ pub fn overrides(path: &Path) -> Result<Vec<Override>, String> {
                 ("spelling", name) if !name.is_empty() && name != "-" => {
                     Change::Spelling(name.to_owned())
                 }
+                ("wire", "-") => Change::Wire(None),
+                ("wire", name) if !name.is_empty() => Change::Wire(Some(name.to_owned())),
                 ("media", spec)
                     if let Some((name, (uri, object))) = spec
                         .split_once(':')
@@ -271,9 +281,9 @@ pub fn overrides(path: &Path) -> Result<Vec<Override>, String> {
                 _ => {
                     return Err(format!(
                         "{}: `{kind}` `{value}` on {package} {type_name}.{field}: the overrides \
-                         are `rename NAME`, `variant NAME`, `enum A|B`, `struct a:TYPE|b:TYPE`, \
+                         are `rename NAME`, `variant NAME`, `value NAME`, `enum A|B`, `struct a:TYPE|b:TYPE`, \
                          `required -`, `absent-is-default -`, `integer u32|u64`, `add TYPE`, \
-                         `type TYPE`, `spelling NAME` and `media NAME:Uri|Object`",
+                         `type TYPE`, `spelling NAME`, `wire NAME|-` and `media NAME:Uri|Object`",
                         path.display()
                     ));
                 }

@@ -513,7 +513,11 @@ fn field_doc(field: &FieldDef) -> String {
     }
     match field.presence {
         Presence::Required => facts.push_str(" Always sent: a delivery without it is refused."),
-        Presence::Defaulted => facts.push_str(" `false` when absent."),
+        Presence::Defaulted => facts.push_str(match field.ty {
+            RustTy::Bool => " `false` when absent.",
+            RustTy::U8 | RustTy::U32 | RustTy::U64 | RustTy::F64 => " `0` when absent.",
+            _ => " Empty when absent.",
+        }),
         Presence::Optional => {}
     }
     if let Some(max) = tags.get("maxLength").and_then(Value::as_u64) {

@@ -34,6 +34,10 @@ pub struct Event {
     pub event_type: String,
     /// `created`, `updated`, `deleted`, `action` or `nonDomain`.
     pub shape: String,
+    /// The SDK type of the whole delivery (`{metadata, entity}`), such as
+    /// `OrderCreatedEnvelope`.
+    #[serde(default)]
+    pub envelope: Option<String>,
     /// The field of the envelope that holds the payload: `entity`, `data`, or none.
     pub payload_field: Option<String>,
     /// The SDK type of that field.

@@ -207,7 +207,7 @@ pub enum Presence {
     Optional,
     /// Always sent (an override says so): a delivery without it is refused.
     Required,
-    /// Its type's default (`false`) when absent (an override says so).
+    /// Its type's default (`false`, `0`, empty) when absent (an override says so).
     Defaulted,
 }
 
@@ -884,6 +884,8 @@ fn build_with(
         nodes: Vec::new(),
         ids: HashMap::new(),
     };
+    // The rows that give an envelope its payload are read here; the others correct types.
+    let (envelopes, types_rows) = overrides::split_envelopes(packages, &extras.overrides);
     let mut bodies_of = Vec::new();
     for (generated, _) in by_module.values() {
         let mut bodies = Vec::new();
@@ -894,8 +896,9 @@ fn build_with(
                 .iter()
                 .find(|e| e.sdk_name == naming.sdk_name)
                 .expect("checked by check_namings");
-            let body = match (&event.payload_field, &event.payload_type) {
-                (Some(field), Some(ty)) => Some((
+            let envelope_row = overrides::envelope_payload(&envelopes, &naming.package, event)?;
+            let body = match (&event.payload_field, &event.payload_type, envelope_row) {
+                (Some(field), Some(ty), _) => Some((
                     field.clone(),
                     walker.reference(&naming.package, ty, false)?,
                     // A deleted entity may be absent whatever the typings say: the wire's
@@ -903,13 +906,28 @@ fn build_with(
                     // the metadata.
                     event.payload_optional.unwrap_or(false) || event.shape == "deleted",
                 )),
+                (_, _, Some((field, ty))) => Some((
+                    field.to_owned(),
+                    walker.reference(&naming.package, ty, false)?,
+                    true,
+                )),
                 _ => None,
             };
             bodies.push((*naming, event.clone(), body));
         }
         bodies_of.push(bodies);
     }
-    let renames = overrides::apply(&mut walker, &extras.overrides)?;
+    if let Some(row) = envelopes.iter().find(|row| {
+        !bodies_of.iter().flatten().any(|(naming, event, _)| {
+            naming.package == row.package && event.envelope.as_deref() == Some(&row.type_name)
+        })
+    }) {
+        return Err(format!(
+            "codegen/curated/overrides.tsv: {} {}: no generated event has this envelope",
+            row.package, row.type_name
+        ));
+    }
+    let renames = overrides::apply(&mut walker, &types_rows)?;
     let graph = Graph::new(walker.nodes, renames);
 
     let mut modules = Vec::new();
@@ -2102,6 +2120,144 @@ mod tests {
         };
         let owner = order.iter().find(|f| f.json == "owner").unwrap();
         assert_eq!(owner.ty, RustTy::Path("crate::IdentityType".into()));
+    }
+
+    /// A package with a deleted event whose typings give only `{metadata}`, an enum, a number
+    /// and a map, and the two fields of one wire name.
+    fn lean_package() -> Vec<(String, Package)> {
+        let text = r#"{
+            "package": "@wix/auto_sdk_shop_lean", "version": "1.0.0", "umbrella": ["@wix/shop"],
+            "events": [
+                {"sdkName": "onNodeCreated", "eventType": "wix.shop.v1.node_created",
+                 "domain": true, "shape": "created", "payloadField": "entity",
+                 "payloadType": "Node", "metadataType": "EventMetadata",
+                 "envelope": "NodeCreatedEnvelope"},
+                {"sdkName": "onNodeDeleted", "eventType": "wix.shop.v1.node_deleted",
+                 "domain": true, "shape": "deleted", "metadataType": "EventMetadata",
+                 "envelope": "NodeDeletedEnvelope"}
+            ],
+            "types": [
+                {"name": "Kind", "kind": "enum", "restName": "Kind", "values": ["A", "B"]},
+                {"name": "Node", "kind": "interface", "restName": "Node",
+                 "fields": [
+                    {"sdkName": "kind", "restName": "kind", "type": {"kind": "ref", "name": "Kind"}},
+                    {"sdkName": "count", "restName": "count", "type": {"kind": "number"}},
+                    {"sdkName": "tags", "restName": "tags", "type": {"kind": "map", "of": {"kind": "string"}}},
+                    {"sdkName": "addressLine", "restName": null, "type": {"kind": "string"}, "oneof": "StreetOneOf"},
+                    {"sdkName": "addressLine1", "restName": "addressLine", "type": {"kind": "string"}}
+                 ]}
+            ]
+        }"#;
+        vec![("shop_lean".to_owned(), serde_json::from_str(text).unwrap())]
+    }
+
+    fn lean(overrides: Vec<Override>) -> Result<Catalog, String> {
+        let namings = [
+            ("onNodeCreated", "wix.shop.v1.node_created"),
+            ("onNodeDeleted", "wix.shop.v1.node_deleted"),
+        ]
+        .map(|(sdk, event_type)| naming("shop_lean", sdk, sdk, event_type));
+        let overrides = overrides
+            .into_iter()
+            .map(|row| Override {
+                package: "shop_lean".to_owned(),
+                ..row
+            })
+            .collect();
+        let extras = Extras {
+            overrides,
+            ..Extras::default()
+        };
+        build(&lean_package(), &namings, &[], &BTreeMap::new(), &extras)
+    }
+
+    #[test]
+    fn overrides_add_a_value_split_a_wire_name_default_numbers_and_give_an_entity() {
+        let catalog = lean(vec![
+            override_row("Kind", Some("C"), Change::Value("Gamma".into())),
+            override_row("Node", Some("addressLine"), Change::Add("string".into())),
+            override_row("Node", Some("addressLine1"), Change::Wire(None)),
+            override_row("Node", Some("count"), Change::Integer("u32".into())),
+            override_row("Node", Some("count"), Change::AbsentIsDefault),
+            override_row("Node", Some("tags"), Change::AbsentIsDefault),
+            override_row(
+                "NodeDeletedEnvelope",
+                Some("entity"),
+                Change::Add("Node".into()),
+            ),
+        ])
+        .unwrap();
+        let TypeKind::Enum(kinds) = &ty(&catalog, "Kind").kind else {
+            panic!()
+        };
+        let gamma = kinds.iter().find(|v| v.value == "C").unwrap();
+        assert_eq!(gamma.rust, "Gamma");
+        let TypeKind::Struct(node) = &ty(&catalog, "Node").kind else {
+            panic!()
+        };
+        let field = |json: &str| node.iter().find(|f| f.json == json).unwrap();
+        // `addressLine` is a field of its own; `addressLine1` no longer reads it.
+        assert_eq!(field("addressLine").ty, RustTy::String);
+        assert_eq!(field("addressLine1").alias, None);
+        assert_eq!(
+            (&field("count").ty, field("count").presence),
+            (&RustTy::U32, Presence::Defaulted)
+        );
+        assert_eq!(field("tags").presence, Presence::Defaulted);
+        let deleted = catalog.modules[0]
+            .events
+            .iter()
+            .find(|e| e.name == "onNodeDeleted")
+            .unwrap();
+        let Source::Generated(facts) = &deleted.source else {
+            panic!()
+        };
+        assert_eq!(
+            facts.body,
+            Some(("entity".to_owned(), RustTy::Named("Node".into()), true))
+        );
+
+        // Without the row, the deleted event has only its metadata.
+        let plain = lean(Vec::new()).unwrap();
+        let deleted = plain.modules[0]
+            .events
+            .iter()
+            .find(|e| e.name == "onNodeDeleted")
+            .unwrap();
+        let Source::Generated(facts) = &deleted.source else {
+            panic!()
+        };
+        assert_eq!(facts.body, None);
+    }
+
+    #[test]
+    fn an_envelope_row_or_a_default_that_does_not_fit_stops_the_generator() {
+        let cases = [
+            (
+                override_row(
+                    "NodeCreatedEnvelope",
+                    Some("entity"),
+                    Change::Add("Node".into()),
+                ),
+                "give this event its payload already",
+            ),
+            (
+                override_row("NodeDeletedEnvelope", Some("entity"), Change::Required),
+                "an envelope takes only `add`",
+            ),
+            (
+                override_row("Node", Some("count"), Change::AbsentIsDefault),
+                "narrow a number with `integer` first",
+            ),
+            (
+                override_row("Kind", Some("A"), Change::Value("Alpha".into())),
+                "the typings have this value already",
+            ),
+        ];
+        for (row, expected) in cases {
+            let error = lean(vec![row]).unwrap_err();
+            assert!(error.contains(expected), "{error}");
+        }
     }
 
     #[test]

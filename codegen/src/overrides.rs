@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::curated::{Change, Override};
 use crate::ir::{Field, Package, TypeDecl, TypeRef};
-use crate::model::{NodeKey, Presence, RawField, RawKind, RustTy, Ty, Walker};
+use crate::model::{NodeKey, Presence, RawField, RawKind, RawVariant, RustTy, Ty, Walker};
 
 /// The packages with the enums and structs that overrides define (types deliveries carry and
 /// the typings lack) among their declarations.
@@ -67,6 +67,51 @@ pub(crate) fn define(
     Ok(packages)
 }
 
+/// Splits the rows on an event's envelope (its whole delivery, `OrderDeletedEnvelope`) from
+/// the rows on the types its payload reaches.
+pub(crate) fn split_envelopes(
+    packages: &[(String, Package)],
+    overrides: &[Override],
+) -> (Vec<Override>, Vec<Override>) {
+    overrides.iter().cloned().partition(|row| {
+        packages.iter().any(|(name, package)| {
+            *name == row.package
+                && package
+                    .events
+                    .iter()
+                    .any(|e| e.envelope.as_deref() == Some(row.type_name.as_str()))
+        })
+    })
+}
+
+/// The payload an `add` row on `event`'s envelope gives it, as its field and SDK type: for a
+/// deleted event whose typings have only `{metadata}`, where deliveries carry the entity too.
+pub(crate) fn envelope_payload<'o>(
+    envelopes: &'o [Override],
+    package: &str,
+    event: &crate::ir::Event,
+) -> Result<Option<(&'o str, &'o str)>, String> {
+    let Some(row) = envelopes
+        .iter()
+        .find(|row| row.package == package && event.envelope.as_deref() == Some(&row.type_name))
+    else {
+        return Ok(None);
+    };
+    let at = format!(
+        "codegen/curated/overrides.tsv: {} {}",
+        row.package, row.type_name
+    );
+    match (&row.change, row.field.as_deref()) {
+        (Change::Add(ty), Some(field)) if event.payload_type.is_none() => Ok(Some((field, ty))),
+        (Change::Add(_), _) => Err(format!(
+            "{at}: the typings give this event its payload already: correct that type instead"
+        )),
+        _ => Err(format!(
+            "{at}: an envelope takes only `add` (the payload its typings lack)"
+        )),
+    }
+}
+
 /// The IR type of a defined struct's field.
 fn type_ref(spec: &str) -> Result<TypeRef, String> {
     if let Some(item) = spec.strip_suffix("[]") {
@@ -120,6 +165,24 @@ pub(crate) fn apply(
         if targets.is_empty() {
             return Err(format!("{at}: no generated event reaches this type"));
         }
+        // An SDK type and a REST type may share a name (`Image`): a row on a field corrects
+        // those that have it.
+        let targets = match (&row.field, &row.change) {
+            (Some(json), change)
+                if !matches!(
+                    change,
+                    Change::Add(_) | Change::Variant(_) | Change::Value(_)
+                ) =>
+            {
+                let having: Vec<usize> = targets
+                    .iter()
+                    .copied()
+                    .filter(|id| matches!(&walker.nodes[*id].1, Some(RawKind::Struct(fields)) if fields.iter().any(|f| f.json == *json)))
+                    .collect();
+                if having.is_empty() { targets } else { having }
+            }
+            _ => targets,
+        };
         // A new field's type is walked first: it may be a type no event reached yet.
         let added = match &row.change {
             Change::Add(spec) | Change::Type(spec) => {
@@ -147,7 +210,23 @@ pub(crate) fn apply(
                     variant.rust = Some(name.clone());
                     continue;
                 }
-                (Change::Variant(_), _) => return Err(format!("{at}: not an enum")),
+                (Change::Value(name), Some(RawKind::Enum(values))) => {
+                    let value = row.field.as_deref().expect("checked when read");
+                    if values.iter().any(|v| v.value == value) {
+                        return Err(format!(
+                            "{at}: the typings have this value already: drop the override"
+                        ));
+                    }
+                    values.push(RawVariant {
+                        value: value.to_owned(),
+                        deprecated: false,
+                        rust: Some(name.clone()),
+                    });
+                    continue;
+                }
+                (Change::Variant(_) | Change::Value(_), _) => {
+                    return Err(format!("{at}: not an enum"));
+                }
                 _ => {}
             }
             let Some(RawKind::Struct(fields)) = &mut walker.nodes[id].1 else {
@@ -262,13 +341,28 @@ fn change_field(field: &mut RawField, change: &Change) -> Result<(), String> {
             field.presence = Presence::Required;
             Ok(())
         }
-        Change::AbsentIsDefault if matches!(field.ty, Ty::Leaf(RustTy::Bool | RustTy::JsonMap)) => {
+        // protobuf's JSON leaves out a field at its default: `false`, `0`, an empty map.
+        Change::AbsentIsDefault
+            if matches!(
+                field.ty,
+                Ty::Leaf(
+                    RustTy::Bool
+                        | RustTy::JsonMap
+                        | RustTy::U8
+                        | RustTy::U32
+                        | RustTy::U64
+                        | RustTy::F64
+                ) | Ty::Map(_)
+            ) =>
+        {
             field.presence = Presence::Defaulted;
             Ok(())
         }
-        Change::AbsentIsDefault => {
-            Err("only a boolean or a JSON object is read as its default".to_owned())
-        }
+        Change::AbsentIsDefault => Err(
+            "only a boolean, a narrowed number or a map is read as its default (narrow a \
+             number with `integer` first)"
+                .to_owned(),
+        ),
         Change::RenameField(name) => {
             field.rust = Some(name.clone());
             Ok(())
@@ -277,6 +371,10 @@ fn change_field(field: &mut RawField, change: &Change) -> Result<(), String> {
             if field.json != *name {
                 field.alias = Some(std::mem::replace(&mut field.json, name.clone()));
             }
+            Ok(())
+        }
+        Change::Wire(name) => {
+            field.alias = name.clone().filter(|name| *name != field.json);
             Ok(())
         }
         Change::Integer(kind) => {
@@ -296,6 +394,7 @@ fn change_field(field: &mut RawField, change: &Change) -> Result<(), String> {
         }
         Change::Rename(_)
         | Change::Variant(_)
+        | Change::Value(_)
         | Change::Add(_)
         | Change::Type(_)
         | Change::Media { .. }

@@ -78,8 +78,9 @@
 //! macOS, Windows, iOS, Android, FreeBSD and illumos (linkme's platforms). WebAssembly is not
 //! supported yet.
 
-// The catalog's `declare_module!` tables place linkme statics (see registry.rs).
+mod accessors;
 mod call;
+// The catalog's `declare_module!` tables place linkme statics (see registry.rs).
 #[allow(unsafe_code)]
 mod catalog;
 #[cfg(feature = "cli")]

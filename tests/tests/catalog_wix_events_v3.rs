@@ -138,8 +138,9 @@ fn wixEventsV3_onEventUpdated(event: EventUpdated) {
         "https://www.hideandstitch.com/event-details/leather-crafting-101"
     );
     assert!(updated.calendar_urls.unwrap().ics.is_some());
-    assert_eq!(updated.categories[0].name.as_deref(), Some("Workshops"));
-    assert_eq!(updated.categories[0].states, ["MANUAL"]);
+    let categories = updated.categories.unwrap().categories;
+    assert_eq!(categories[0].name.as_deref(), Some("Workshops"));
+    assert_eq!(categories[0].states, ["MANUAL"]);
     let sales = updated.summaries.unwrap().tickets.unwrap();
     assert_eq!(sales.tickets_sold, Some(18));
     assert_eq!(sales.revenue.unwrap().value.as_deref(), Some("1190.00"));
@@ -389,8 +390,8 @@ fn rest_spelling_is_accepted_and_velo_spelling_is_written() {
         "entity": {"id": "3f0b8e5a-6c2d-4a7e-9b1f-2d8c5e4a7b19",
                    "createdDate": "2025-04-02T09:15:27.301Z",
                    "updatedDate": "2025-04-02T09:15:27.301Z",
-                   "categories": [{"id": "c1", "name": "Workshops",
-                                   "createdDate": "2025-01-15T11:30:08.774Z"}]}
+                   "categories": {"categories": [{"id": "c1", "name": "Workshops",
+                                   "createdDate": "2025-01-15T11:30:08.774Z"}]}}
     }"#;
     let created: EventCreated = serde_json::from_str(json).unwrap();
     assert_eq!(created.metadata.id, "m3");
@@ -400,14 +401,15 @@ fn rest_spelling_is_accepted_and_velo_spelling_is_written() {
         "2025-04-02T09:15:27.301+00:00"
     );
     assert!(created.entity.updated_date.is_some());
-    assert_eq!(created.entity.categories[0].id.as_deref(), Some("c1"));
-    assert!(created.entity.categories[0].created_date.is_some());
+    let categories = &created.entity.categories.as_ref().unwrap().categories;
+    assert_eq!(categories[0].id.as_deref(), Some("c1"));
+    assert!(categories[0].created_date.is_some());
 
     let written = serde_json::to_value(&created).unwrap();
     assert!(written["entity"]["_id"].is_string());
     assert!(written["entity"]["_createdDate"].is_string());
     assert!(written["entity"]["_updatedDate"].is_string());
-    assert!(written["entity"]["categories"][0]["_id"].is_string());
+    assert!(written["entity"]["categories"]["categories"][0]["_id"].is_string());
     assert!(written["metadata"]["id"].is_string());
 }
 

@@ -354,6 +354,11 @@ async fn inbox_backup_copies_a_serving_inbox_online() {
     let copy = payload_file("backup-copy.db", "");
     std::fs::remove_file(&copy).unwrap();
     let copy = copy.to_str().unwrap().to_owned();
+    // A run stopped midway may leave SQLite's side files of either database behind.
+    for side in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{inbox}{side}"));
+        let _ = std::fs::remove_file(format!("{copy}{side}"));
+    }
     let (mut child, url) = start_serve(&["--inbox", &inbox, "--max-attempts", "1"]);
 
     for n in 0..7 {

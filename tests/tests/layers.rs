@@ -17,6 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["call"],
     &["dispatch"],
     &["catalog"],
+    &["accessors"],
     &["__private"],
     &["metrics"],
     &["webhook", "inbox"],

@@ -404,6 +404,7 @@ pub mod wix_events;
 #[path = "generated/wix_events_guests.rs"]
 pub mod wix_events_guests;
 #[cfg(feature = "wix-events-v3")]
+#[path = "generated/wix_events_v3.rs"]
 pub mod wix_events_v3;
 #[cfg(any(feature = "wix-faq-category", feature = "wix-faq-question-entry"))]
 #[path = "generated/wix_faq.rs"]

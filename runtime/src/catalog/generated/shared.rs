@@ -9171,9 +9171,9 @@ impl ::serde::Serialize for Formatted {
     feature = "wix-events-v3"
 ))]
 crate::serde_helpers::string_enum! {
-    /// `LocationType` in Wix's typings (`events_forms`, `events_guests`, `events_ticket-definitions-v-2`): a closed set, with a fallback for values added later.
+    /// `LocationType` in Wix's typings (`events_forms`, `events_guests`, `events_ticket-definitions-v-2`, `events_wix-events-v-2`): a closed set, with a fallback for values added later.
     ///
-    /// Carried by `wixEvents.onFormEventUpdated`, `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestEventCanceled`, `wixEventsGuests.onGuestEventStarts`, `wixEventsGuests.onGuestOrderCanceled`, `wixEventsV3.onTicketDefinitionCreated`, 4 more.
+    /// Carried by `wixEvents.onFormEventUpdated`, `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestEventCanceled`, `wixEventsGuests.onGuestEventStarts`, `wixEventsGuests.onGuestOrderCanceled`, `wixEventsV3.onEventCanceled`, 13 more.
     pub enum FormsLocationType {
         /// `VENUE`.
         Venue = "VENUE",
@@ -14203,10 +14203,14 @@ impl ::serde::Serialize for Money3 {
     }
 }
 
-#[cfg(any(feature = "wix-payments", feature = "wix-restaurants"))]
-/// `Money` in Wix's typings (`payments_payouts`, `restaurants_service-fees`).
+#[cfg(any(
+    feature = "wix-events-v3",
+    feature = "wix-payments",
+    feature = "wix-restaurants"
+))]
+/// `Money` in Wix's typings (`events_wix-events-v-2`, `payments_payouts`, `restaurants_service-fees`).
 ///
-/// Carried by `wixPayments.onPayoutCreated`, `wixPayments.onPayoutUpdated`, `wixRestaurants.onRuleCreated`, `wixRestaurants.onRuleUpdated`.
+/// Carried by `wixEventsV3.onEventCanceled`, `wixEventsV3.onEventCloned`, `wixEventsV3.onEventCreated`, `wixEventsV3.onEventDeleted`, `wixEventsV3.onEventEnded`, `wixEventsV3.onEventPublished`, 7 more.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Money4 {
@@ -14214,11 +14218,15 @@ pub struct Money4 {
     pub value: ::std::option::Option<::std::string::String>,
     /// `currency`. Format `CURRENCY`.
     pub currency: ::std::option::Option<::std::string::String>,
-    /// `formattedValue`.
+    /// `formattedValue`. Read-only.
     pub formatted_value: ::std::option::Option<::std::string::String>,
 }
 
-#[cfg(any(feature = "wix-payments", feature = "wix-restaurants"))]
+#[cfg(any(
+    feature = "wix-events-v3",
+    feature = "wix-payments",
+    feature = "wix-restaurants"
+))]
 impl crate::serde_helpers::Object for Money4 {
     const NAME: &'static str = "Money4";
 
@@ -14237,7 +14245,11 @@ impl crate::serde_helpers::Object for Money4 {
     }
 }
 
-#[cfg(any(feature = "wix-payments", feature = "wix-restaurants"))]
+#[cfg(any(
+    feature = "wix-events-v3",
+    feature = "wix-payments",
+    feature = "wix-restaurants"
+))]
 impl<'de> ::serde::Deserialize<'de> for Money4 {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14246,7 +14258,11 @@ impl<'de> ::serde::Deserialize<'de> for Money4 {
     }
 }
 
-#[cfg(any(feature = "wix-payments", feature = "wix-restaurants"))]
+#[cfg(any(
+    feature = "wix-events-v3",
+    feature = "wix-payments",
+    feature = "wix-restaurants"
+))]
 impl ::serde::Serialize for Money4 {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -14896,9 +14912,9 @@ crate::serde_helpers::string_enum! {
     feature = "wix-events-guests",
     feature = "wix-events-v3"
 ))]
-/// `Occurrence` in Wix's typings (`events_forms`, `events_guests`, `events_ticket-definitions-v-2`).
+/// `Occurrence` in Wix's typings (`events_forms`, `events_guests`, `events_ticket-definitions-v-2`, `events_wix-events-v-2`).
 ///
-/// Carried by `wixEvents.onFormEventUpdated`, `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestEventCanceled`, `wixEventsGuests.onGuestEventStarts`, `wixEventsGuests.onGuestOrderCanceled`, `wixEventsV3.onTicketDefinitionCreated`, 4 more.
+/// Carried by `wixEvents.onFormEventUpdated`, `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestEventCanceled`, `wixEventsGuests.onGuestEventStarts`, `wixEventsGuests.onGuestOrderCanceled`, `wixEventsV3.onEventCanceled`, 13 more.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Occurrence {
@@ -15599,9 +15615,9 @@ crate::serde_helpers::string_enum! {
     feature = "wix-events-v3",
     feature = "wix-stores-catalog-v1"
 ))]
-/// `PageUrl` in Wix's typings (`blog_categories`, `blog_draft-posts`, `blog_posts`, `blog_tags`, `events_guests`, `events_ticket-definitions-v-2`, `stores_products`).
+/// `PageUrl` in Wix's typings (`blog_categories`, `blog_draft-posts`, `blog_posts`, `blog_tags`, `events_guests`, `events_ticket-definitions-v-2`, `events_wix-events-v-2`, `stores_products`).
 ///
-/// Carried by `wixBlog.onCategoryCreated`, `wixBlog.onCategoryUpdated`, `wixBlog.onDraftCreated`, `wixBlog.onDraftDeleted`, `wixBlog.onDraftUpdated`, `wixBlog.onPostCreated`, 14 more.
+/// Carried by `wixBlog.onCategoryCreated`, `wixBlog.onCategoryUpdated`, `wixBlog.onDraftCreated`, `wixBlog.onDraftDeleted`, `wixBlog.onDraftUpdated`, `wixBlog.onPostCreated`, 23 more.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PageUrl {
@@ -21993,9 +22009,9 @@ crate::serde_helpers::string_enum! {
 }
 
 #[cfg(any(feature = "wix-events-guests", feature = "wix-events-v3"))]
-/// `Recurrences` in Wix's typings (`events_guests`, `events_ticket-definitions-v-2`).
+/// `Recurrences` in Wix's typings (`events_guests`, `events_ticket-definitions-v-2`, `events_wix-events-v-2`).
 ///
-/// Carried by `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestEventCanceled`, `wixEventsGuests.onGuestEventStarts`, `wixEventsGuests.onGuestOrderCanceled`, `wixEventsV3.onTicketDefinitionCreated`, `wixEventsV3.onTicketDefinitionDeleted`, 3 more.
+/// Carried by `wixEventsGuests.onGuestCheckedIn`, `wixEventsGuests.onGuestEventCanceled`, `wixEventsGuests.onGuestEventStarts`, `wixEventsGuests.onGuestOrderCanceled`, `wixEventsV3.onEventCanceled`, `wixEventsV3.onEventCloned`, 12 more.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Recurrences {
@@ -24284,10 +24300,14 @@ impl ::serde::Serialize for Stop {
     }
 }
 
-#[cfg(any(feature = "wix-bookings-v2", feature = "wix-locations"))]
-/// `StreetAddress` in Wix's typings (`bookings_bookings`, `business-tools_locations`).
+#[cfg(any(
+    feature = "wix-bookings-v2",
+    feature = "wix-events-v3",
+    feature = "wix-locations"
+))]
+/// `StreetAddress` in Wix's typings (`bookings_bookings`, `business-tools_locations`, `events_wix-events-v-2`).
 ///
-/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 4 more.
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 13 more.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct StreetAddress {
@@ -24299,7 +24319,11 @@ pub struct StreetAddress {
     pub apt: ::std::option::Option<::std::string::String>,
 }
 
-#[cfg(any(feature = "wix-bookings-v2", feature = "wix-locations"))]
+#[cfg(any(
+    feature = "wix-bookings-v2",
+    feature = "wix-events-v3",
+    feature = "wix-locations"
+))]
 impl crate::serde_helpers::Object for StreetAddress {
     const NAME: &'static str = "StreetAddress";
 
@@ -24318,7 +24342,11 @@ impl crate::serde_helpers::Object for StreetAddress {
     }
 }
 
-#[cfg(any(feature = "wix-bookings-v2", feature = "wix-locations"))]
+#[cfg(any(
+    feature = "wix-bookings-v2",
+    feature = "wix-events-v3",
+    feature = "wix-locations"
+))]
 impl<'de> ::serde::Deserialize<'de> for StreetAddress {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -24327,7 +24355,11 @@ impl<'de> ::serde::Deserialize<'de> for StreetAddress {
     }
 }
 
-#[cfg(any(feature = "wix-bookings-v2", feature = "wix-locations"))]
+#[cfg(any(
+    feature = "wix-bookings-v2",
+    feature = "wix-events-v3",
+    feature = "wix-locations"
+))]
 impl ::serde::Serialize for StreetAddress {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -24798,11 +24830,12 @@ crate::serde_helpers::string_enum! {
 #[cfg(any(
     feature = "wix-bookings-v2",
     feature = "wix-events",
+    feature = "wix-events-v3",
     feature = "wix-restaurants"
 ))]
-/// `Subdivision` in Wix's typings (`bookings_bookings`, `events_forms`, `restaurants_fulfillment-methods`).
+/// `Subdivision` in Wix's typings (`bookings_bookings`, `events_forms`, `events_wix-events-v-2`, `restaurants_fulfillment-methods`).
 ///
-/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 5 more.
+/// Carried by `wixBookingsV2.onBookingCanceled`, `wixBookingsV2.onBookingConfirmed`, `wixBookingsV2.onBookingCreated`, `wixBookingsV2.onBookingDeclined`, `wixBookingsV2.onBookingMarkedAsPending`, `wixBookingsV2.onBookingNumberOfParticipantsUpdated`, 14 more.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Subdivision {
@@ -24815,6 +24848,7 @@ pub struct Subdivision {
 #[cfg(any(
     feature = "wix-bookings-v2",
     feature = "wix-events",
+    feature = "wix-events-v3",
     feature = "wix-restaurants"
 ))]
 impl crate::serde_helpers::Object for Subdivision {
@@ -24837,6 +24871,7 @@ impl crate::serde_helpers::Object for Subdivision {
 #[cfg(any(
     feature = "wix-bookings-v2",
     feature = "wix-events",
+    feature = "wix-events-v3",
     feature = "wix-restaurants"
 ))]
 impl<'de> ::serde::Deserialize<'de> for Subdivision {
@@ -24850,6 +24885,7 @@ impl<'de> ::serde::Deserialize<'de> for Subdivision {
 #[cfg(any(
     feature = "wix-bookings-v2",
     feature = "wix-events",
+    feature = "wix-events-v3",
     feature = "wix-restaurants"
 ))]
 impl ::serde::Serialize for Subdivision {

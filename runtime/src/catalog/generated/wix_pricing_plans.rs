@@ -1348,7 +1348,7 @@ pub struct FormData {
     pub form_id: ::std::option::Option<::std::string::String>,
     /// `submissionId`. Format `GUID`.
     pub submission_id: ::std::option::Option<::std::string::String>,
-    /// `submissionData`. Curated: events often carry no submission data: an empty object. `false` when absent. Read-only.
+    /// `submissionData`. Curated: events often carry no submission data: an empty object. Empty when absent. Read-only.
     pub submission_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
