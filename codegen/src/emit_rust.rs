@@ -38,10 +38,12 @@ pub fn module_file(module: &Module) -> String {
     if generated > 0 {
         for event in &module.events {
             if let Source::Generated(facts) = &event.source {
-                if !module.parts.is_empty() {
-                    out.push_str(&cfg(std::slice::from_ref(&event.feature)));
+                let gate =
+                    (!module.parts.is_empty()).then(|| cfg(std::slice::from_ref(&event.feature)));
+                if let Some(gate) = &gate {
+                    out.push_str(gate);
                 }
-                out.push_str(&envelope(event, facts));
+                out.push_str(&envelope(event, facts, gate.as_deref()));
             }
         }
         // The types only this module has, then those it shares with others, re-exported.
@@ -170,7 +172,7 @@ fn module_docs(module: &Module) -> String {
 }
 
 /// What the handler object is: `{metadata, entity}` or `{metadata, data}`.
-fn envelope(event: &EventDef, facts: &crate::model::Generated) -> String {
+fn envelope(event: &EventDef, facts: &crate::model::Generated, cfg_line: Option<&str>) -> String {
     let mut out = String::new();
     let shape = match facts.shape.as_str() {
         "created" => "a created event: `{metadata, entity}`",
@@ -180,6 +182,15 @@ fn envelope(event: &EventDef, facts: &crate::model::Generated) -> String {
         _ => "a non-domain event: `{metadata, data}`, its `data` the delivery's body itself",
     };
     writeln!(out, "/// The payload of `{}`, {shape}.", event.name).unwrap();
+    // A non-domain event's data may also come alone (Velo's flat object): read by hand.
+    let flat_too = !facts.domain
+        && matches!(&facts.body, Some((field, RustTy::Named(_), false)) if field == "data");
+    if flat_too {
+        out.push_str(
+            "/// The data alone, as Velo hands older events' handlers their flat object, reads \
+             too.\n",
+        );
+    }
     writeln!(
         out,
         "///\n/// Webhook `eventType` `{}`; Wix's SDK handler `{}` of `{}`.",
@@ -196,7 +207,13 @@ fn envelope(event: &EventDef, facts: &crate::model::Generated) -> String {
         )
         .unwrap();
     }
-    out.push_str("#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\n");
+    if flat_too {
+        out.push_str("#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]\n");
+    } else {
+        out.push_str(
+            "#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\n",
+        );
+    }
     out.push_str("#[non_exhaustive]\n");
     writeln!(out, "pub struct {} {{", event.payload).unwrap();
     if facts.domain {
@@ -240,6 +257,21 @@ fn envelope(event: &EventDef, facts: &crate::model::Generated) -> String {
         );
     }
     out.push_str("}\n\n");
+    if flat_too {
+        if let Some(cfg) = cfg_line {
+            out.push_str(cfg);
+        }
+        writeln!(
+            out,
+            "impl<'de> ::serde::Deserialize<'de> for {name} {{\n    fn deserialize<D: \
+             ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, \
+             D::Error> {{\n        let (metadata, data) = \
+             crate::serde_helpers::deserialize_non_domain(deserializer)?;\n        \
+             ::std::result::Result::Ok(Self {{ metadata, data }})\n    }}\n}}\n",
+            name = event.payload
+        )
+        .unwrap();
+    }
     out
 }
 

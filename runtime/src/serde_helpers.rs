@@ -186,6 +186,69 @@ where
     deserializer.deserialize_map(ObjectVisitor(std::marker::PhantomData))
 }
 
+/// `Deserialize::deserialize` of a non-domain event's `{metadata, data}`, which also takes the
+/// `data` alone: Velo hands the handlers of the older events that have such a webhook their
+/// flat object (`wixEvents_onReservationCreated` gets `{eventId, reservationId, ...}`). A key
+/// other than `metadata` and `data` is then one of the data's.
+#[allow(dead_code)]
+pub(crate) fn deserialize_non_domain<'de, M, T, D>(deserializer: D) -> Result<(M, T), D::Error>
+where
+    M: serde::Deserialize<'de> + Default,
+    T: Object + serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    struct EnvelopeVisitor<M, T>(std::marker::PhantomData<(M, T)>);
+
+    impl<'de, M, T> serde::de::Visitor<'de> for EnvelopeVisitor<M, T>
+    where
+        M: serde::Deserialize<'de> + Default,
+        T: Object + serde::Deserialize<'de>,
+    {
+        type Value = (M, T);
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(
+                f,
+                "`{{metadata, data}}`, or the data alone (struct {})",
+                T::NAME
+            )
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(M, T), A::Error> {
+            let mut metadata = None;
+            let mut data = None;
+            let mut flat = T::default();
+            let (mut flat_keys, mut seen) = (false, 0_u64);
+            while let Some(key) = map.next_key::<Key<'de>>()? {
+                match &*key.0 {
+                    "metadata" => metadata = Some(map.next_value()?),
+                    "data" => data = Some(map.next_value()?),
+                    key => {
+                        flat_keys = true;
+                        if let Some(index) = T::REQUIRED.iter().position(|n| n.contains(&key)) {
+                            seen |= 1 << index;
+                        }
+                        flat.field(key, &mut map)?;
+                    }
+                }
+            }
+            let data = match data {
+                Some(data) => data,
+                None if flat_keys => {
+                    if let Some(missing) = (0..T::REQUIRED.len()).find(|i| seen & (1 << i) == 0) {
+                        return Err(serde::de::Error::missing_field(T::REQUIRED[missing][0]));
+                    }
+                    flat
+                }
+                None => return Err(serde::de::Error::missing_field("data")),
+            };
+            Ok((metadata.unwrap_or_default(), data))
+        }
+    }
+
+    deserializer.deserialize_map(EnvelopeVisitor(std::marker::PhantomData))
+}
+
 /// A map key, borrowed from the input where it has no escapes.
 struct Key<'de>(std::borrow::Cow<'de, str>);
 

@@ -136,3 +136,29 @@ fn webhook_metadata_fields_parse() {
     );
     assert!(bad.unwrap_err().to_string().contains("string of digits"));
 }
+
+#[test]
+fn a_non_domain_event_reads_its_data_alone_as_velo_hands_it() {
+    use backend_events::wix_events::ReservationCreated;
+
+    // Velo's `wixEvents_onReservationCreated(event)` gets the reservation's flat object; the
+    // webhook's handler object is `{metadata, data}`. Both read to the same data.
+    let data = r#"{"eventId": "ev-1", "reservationId": "res-1",
+                   "expires": "2026-04-26T13:20:00.000Z", "status": "RESERVATION_PENDING"}"#;
+    let flat: ReservationCreated = serde_json::from_str(data).unwrap();
+    let wrapped: ReservationCreated =
+        serde_json::from_str(&format!(r#"{{"metadata": {{}}, "data": {data}}}"#)).unwrap();
+    assert_eq!(flat, wrapped);
+    assert_eq!(flat.data.reservation_id.as_deref(), Some("res-1"));
+    assert!(flat.data.expires.is_some());
+    // Written back, it is the handler object of the webhook.
+    let written = serde_json::to_value(&flat).unwrap();
+    assert_eq!(written["data"]["eventId"], "ev-1");
+
+    // Metadata alone has no data to read.
+    let error = serde_json::from_str::<ReservationCreated>(r#"{"metadata": {}}"#).unwrap_err();
+    assert!(
+        error.to_string().contains("missing field `data`"),
+        "{error}"
+    );
+}

@@ -18,9 +18,10 @@
 //! From the packages `@wix/auto_sdk_app-management_app-instances@1.0.49`, `@wix/auto_sdk_app-management_billing@1.0.46`.
 
 /// The payload of `onAppInstanceInstalled`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `AppInstalled`; Wix's SDK handler `onAppInstanceInstalled` of `@wix/auto_sdk_app-management_app-instances@1.0.49`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AppInstanceInstalled {
     /// The delivery's metadata: instance, event type, identity.
@@ -30,10 +31,20 @@ pub struct AppInstanceInstalled {
     pub data: AppInstalled,
 }
 
+impl<'de> ::serde::Deserialize<'de> for AppInstanceInstalled {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onAppInstancePaidPlanAutoRenewalCancelled`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `PaidPlanAutoRenewalCancelled`; Wix's SDK handler `onAppInstancePaidPlanAutoRenewalCancelled` of `@wix/auto_sdk_app-management_app-instances@1.0.49`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AppInstancePaidPlanAutoRenewalCancelled {
     /// The delivery's metadata: instance, event type, identity.
@@ -43,10 +54,20 @@ pub struct AppInstancePaidPlanAutoRenewalCancelled {
     pub data: PaidPlanAutoRenewalCancelled,
 }
 
+impl<'de> ::serde::Deserialize<'de> for AppInstancePaidPlanAutoRenewalCancelled {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onAppInstancePaidPlanChanged`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `PaidPlanChanged`; Wix's SDK handler `onAppInstancePaidPlanChanged` of `@wix/auto_sdk_app-management_app-instances@1.0.49`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AppInstancePaidPlanChanged {
     /// The delivery's metadata: instance, event type, identity.
@@ -56,10 +77,20 @@ pub struct AppInstancePaidPlanChanged {
     pub data: PaidPlanChanged,
 }
 
+impl<'de> ::serde::Deserialize<'de> for AppInstancePaidPlanChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onAppInstancePaidPlanPurchased`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `PaidPlanPurchased`; Wix's SDK handler `onAppInstancePaidPlanPurchased` of `@wix/auto_sdk_app-management_app-instances@1.0.49`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AppInstancePaidPlanPurchased {
     /// The delivery's metadata: instance, event type, identity.
@@ -69,10 +100,20 @@ pub struct AppInstancePaidPlanPurchased {
     pub data: PaidPlanPurchased,
 }
 
+impl<'de> ::serde::Deserialize<'de> for AppInstancePaidPlanPurchased {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onAppInstancePlanConvertedToPaid`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `PlanConvertedToPaid`; Wix's SDK handler `onAppInstancePlanConvertedToPaid` of `@wix/auto_sdk_app-management_app-instances@1.0.49`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AppInstancePlanConvertedToPaid {
     /// The delivery's metadata: instance, event type, identity.
@@ -82,10 +123,20 @@ pub struct AppInstancePlanConvertedToPaid {
     pub data: PlanConvertedToPaid,
 }
 
+impl<'de> ::serde::Deserialize<'de> for AppInstancePlanConvertedToPaid {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onAppInstancePlanReactivated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `PlanReactivated`; Wix's SDK handler `onAppInstancePlanReactivated` of `@wix/auto_sdk_app-management_app-instances@1.0.49`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AppInstancePlanReactivated {
     /// The delivery's metadata: instance, event type, identity.
@@ -95,10 +146,20 @@ pub struct AppInstancePlanReactivated {
     pub data: PlanReactivated,
 }
 
+impl<'de> ::serde::Deserialize<'de> for AppInstancePlanReactivated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onAppInstancePlanTransferred`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `PlanTransferred`; Wix's SDK handler `onAppInstancePlanTransferred` of `@wix/auto_sdk_app-management_app-instances@1.0.49`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AppInstancePlanTransferred {
     /// The delivery's metadata: instance, event type, identity.
@@ -108,10 +169,20 @@ pub struct AppInstancePlanTransferred {
     pub data: PlanTransferred,
 }
 
+impl<'de> ::serde::Deserialize<'de> for AppInstancePlanTransferred {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onAppInstanceRemoved`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `AppRemoved`; Wix's SDK handler `onAppInstanceRemoved` of `@wix/auto_sdk_app-management_app-instances@1.0.49`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AppInstanceRemoved {
     /// The delivery's metadata: instance, event type, identity.
@@ -121,10 +192,20 @@ pub struct AppInstanceRemoved {
     pub data: AppRemoved,
 }
 
+impl<'de> ::serde::Deserialize<'de> for AppInstanceRemoved {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onPurchasedItemInvoiceStatusUpdated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `InvoiceStatusUpdated`; Wix's SDK handler `onPurchasedItemInvoiceStatusUpdated` of `@wix/auto_sdk_app-management_billing@1.0.46`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PurchasedItemInvoiceStatusUpdated {
     /// The delivery's metadata: instance, event type, identity.
@@ -132,6 +213,15 @@ pub struct PurchasedItemInvoiceStatusUpdated {
     pub metadata: crate::BaseEventMetadata,
     /// The event's data.
     pub data: InvoiceStatusUpdated,
+}
+
+impl<'de> ::serde::Deserialize<'de> for PurchasedItemInvoiceStatusUpdated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
 }
 
 /// `AppInstalled` in Wix's typings (`app-management_app-instances`).

@@ -253,9 +253,10 @@ pub struct BookingsSettingsUpdated {
 }
 
 /// The payload of `onCategoryNotification`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `com.wixpress.bookings.services.api.v1.CategoryNotification`; Wix's SDK handler `onCategoryNotification` of `@wix/auto_sdk_bookings_categories@1.0.61`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CategoryNotification {
     /// The delivery's metadata: instance, event type, identity.
@@ -263,6 +264,15 @@ pub struct CategoryNotification {
     pub metadata: crate::BaseEventMetadata,
     /// The event's data.
     pub data: CategoryNotificationData,
+}
+
+impl<'de> ::serde::Deserialize<'de> for CategoryNotification {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
 }
 
 /// The payload of `onCategoryCreated`, a created event: `{metadata, entity}`.

@@ -10,9 +10,10 @@
 //! From the packages `@wix/auto_sdk_business-tools_site-properties@1.0.117`.
 
 /// The payload of `onPropertiesSitePropertiesUpdated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `SitePropertiesUpdated`; Wix's SDK handler `onPropertiesSitePropertiesUpdated` of `@wix/auto_sdk_business-tools_site-properties@1.0.117`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PropertiesSitePropertiesUpdated {
     /// The delivery's metadata: instance, event type, identity.
@@ -20,6 +21,15 @@ pub struct PropertiesSitePropertiesUpdated {
     pub metadata: crate::BaseEventMetadata,
     /// The event's data.
     pub data: SitePropertiesUpdated,
+}
+
+impl<'de> ::serde::Deserialize<'de> for PropertiesSitePropertiesUpdated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
 }
 
 /// `Address` in Wix's typings (`business-tools_site-properties`).

@@ -10,9 +10,10 @@
 //! From the packages `@wix/auto_sdk_email-subscriptions_email-subscriptions@1.0.8`.
 
 /// The payload of `onEmailsubscriptionEmailSubscriptionChanged`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `com.wixpress.emailsubscriptions.v1.EmailSubscriptionChanged`; Wix's SDK handler `onEmailsubscriptionEmailSubscriptionChanged` of `@wix/auto_sdk_email-subscriptions_email-subscriptions@1.0.8`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EmailsubscriptionEmailSubscriptionChanged {
     /// The delivery's metadata: instance, event type, identity.
@@ -20,6 +21,15 @@ pub struct EmailsubscriptionEmailSubscriptionChanged {
     pub metadata: crate::BaseEventMetadata,
     /// The event's data.
     pub data: EmailSubscriptionChanged,
+}
+
+impl<'de> ::serde::Deserialize<'de> for EmailsubscriptionEmailSubscriptionChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
 }
 
 /// `EmailSubscription` in Wix's typings (`email-subscriptions_email-subscriptions`).

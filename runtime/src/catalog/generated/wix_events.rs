@@ -22,9 +22,10 @@ pub struct EventsSettingsUpdated {
 }
 
 /// The payload of `onFormEventUpdated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `wix.events.events.EventUpdated`; Wix's SDK handler `onFormEventUpdated` of `@wix/auto_sdk_events_forms@1.0.108`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FormEventUpdated {
     /// The delivery's metadata: instance, event type, identity.
@@ -32,6 +33,15 @@ pub struct FormEventUpdated {
     pub metadata: crate::BaseEventMetadata,
     /// The event's data.
     pub data: FormsEventUpdated,
+}
+
+impl<'de> ::serde::Deserialize<'de> for FormEventUpdated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
 }
 
 /// The payload of `onNotificationConfigCreated`, a created event: `{metadata, entity}`.
@@ -67,9 +77,10 @@ pub struct NotificationConfigUpdated {
 }
 
 /// The payload of `onOrderConfirmed`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `wix.events.ticketing.events.OrderConfirmed`; Wix's SDK handler `onOrderConfirmed` of `@wix/auto_sdk_events_orders@1.0.73`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderConfirmed {
     /// The delivery's metadata: instance, event type, identity.
@@ -79,10 +90,20 @@ pub struct OrderConfirmed {
     pub data: OrderConfirmedData,
 }
 
+impl<'de> ::serde::Deserialize<'de> for OrderConfirmed {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onOrderDeleted`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `wix.events.ticketing.events.OrderDeleted`; Wix's SDK handler `onOrderDeleted` of `@wix/auto_sdk_events_orders@1.0.73`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderDeleted {
     /// The delivery's metadata: instance, event type, identity.
@@ -92,10 +113,20 @@ pub struct OrderDeleted {
     pub data: OrderDeletedData,
 }
 
+impl<'de> ::serde::Deserialize<'de> for OrderDeleted {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onOrderInitiated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `wix.events.ticketing.events.OrderInitiated`; Wix's SDK handler `onOrderInitiated` of `@wix/auto_sdk_events_orders@1.0.73`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderInitiated {
     /// The delivery's metadata: instance, event type, identity.
@@ -105,10 +136,20 @@ pub struct OrderInitiated {
     pub data: OrderInitiatedData,
 }
 
+impl<'de> ::serde::Deserialize<'de> for OrderInitiated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onReservationCreated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `wix.events.ticketing.events.ReservationCreated`; Wix's SDK handler `onOrderReservationCreated` of `@wix/auto_sdk_events_orders@1.0.73`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReservationCreated {
     /// The delivery's metadata: instance, event type, identity.
@@ -118,10 +159,20 @@ pub struct ReservationCreated {
     pub data: ReservationCreatedData,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ReservationCreated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onReservationUpdated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `wix.events.ticketing.events.ReservationUpdated`; Wix's SDK handler `onOrderReservationUpdated` of `@wix/auto_sdk_events_orders@1.0.73`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReservationUpdated {
     /// The delivery's metadata: instance, event type, identity.
@@ -131,10 +182,20 @@ pub struct ReservationUpdated {
     pub data: ReservationUpdatedData,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ReservationUpdated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onOrderUpdated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `wix.events.ticketing.events.OrderUpdated`; Wix's SDK handler `onOrderUpdated` of `@wix/auto_sdk_events_orders@1.0.73`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderUpdated {
     /// The delivery's metadata: instance, event type, identity.
@@ -142,6 +203,15 @@ pub struct OrderUpdated {
     pub metadata: crate::BaseEventMetadata,
     /// The event's data.
     pub data: OrderUpdatedData,
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrderUpdated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
 }
 
 /// The payload of `onPolicyCreated`, a created event: `{metadata, entity}`.
@@ -190,9 +260,10 @@ pub struct PolicyUpdated {
 }
 
 /// The payload of `onRsvpCreated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `wix.events.rsvp.events.RsvpCreated`; Wix's SDK handler `onRsvpCreated` of `@wix/auto_sdk_events_rsvp@1.0.47`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RsvpCreated {
     /// The delivery's metadata: instance, event type, identity.
@@ -202,10 +273,20 @@ pub struct RsvpCreated {
     pub data: RsvpCreatedData,
 }
 
+impl<'de> ::serde::Deserialize<'de> for RsvpCreated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onRsvpDeleted`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `wix.events.rsvp.events.RsvpDeleted`; Wix's SDK handler `onRsvpDeleted` of `@wix/auto_sdk_events_rsvp@1.0.47`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RsvpDeleted {
     /// The delivery's metadata: instance, event type, identity.
@@ -215,10 +296,20 @@ pub struct RsvpDeleted {
     pub data: RsvpDeletedData,
 }
 
+impl<'de> ::serde::Deserialize<'de> for RsvpDeleted {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onRsvpUpdated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `wix.events.rsvp.events.RsvpUpdated`; Wix's SDK handler `onRsvpUpdated` of `@wix/auto_sdk_events_rsvp@1.0.47`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RsvpUpdated {
     /// The delivery's metadata: instance, event type, identity.
@@ -226,6 +317,15 @@ pub struct RsvpUpdated {
     pub metadata: crate::BaseEventMetadata,
     /// The event's data.
     pub data: RsvpUpdatedData,
+}
+
+impl<'de> ::serde::Deserialize<'de> for RsvpUpdated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
 }
 
 /// The payload of `onRsvpV2Created`, a created event: `{metadata, entity}`.
@@ -319,9 +419,10 @@ pub struct StaffMemberUpdated {
 }
 
 /// The payload of `onTicketDefinitionCreated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `wix.events.ticketing.events.TicketDefinitionCreated`; Wix's SDK handler `onTicketDefinitionCreated` of `@wix/auto_sdk_events_ticket-definitions@1.0.53`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TicketDefinitionCreated {
     /// The delivery's metadata: instance, event type, identity.
@@ -331,10 +432,20 @@ pub struct TicketDefinitionCreated {
     pub data: TicketDefinitionCreatedData,
 }
 
+impl<'de> ::serde::Deserialize<'de> for TicketDefinitionCreated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onTicketDefinitionDeleted`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `wix.events.ticketing.events.TicketDefinitionDeleted`; Wix's SDK handler `onTicketDefinitionDeleted` of `@wix/auto_sdk_events_ticket-definitions@1.0.53`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TicketDefinitionDeleted {
     /// The delivery's metadata: instance, event type, identity.
@@ -344,10 +455,20 @@ pub struct TicketDefinitionDeleted {
     pub data: TicketDefinitionDeletedData,
 }
 
+impl<'de> ::serde::Deserialize<'de> for TicketDefinitionDeleted {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onTicketDefinitionUpdated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `wix.events.ticketing.events.TicketDefinitionUpdated`; Wix's SDK handler `onTicketDefinitionUpdated` of `@wix/auto_sdk_events_ticket-definitions@1.0.53`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TicketDefinitionUpdated {
     /// The delivery's metadata: instance, event type, identity.
@@ -355,6 +476,15 @@ pub struct TicketDefinitionUpdated {
     pub metadata: crate::BaseEventMetadata,
     /// The event's data.
     pub data: TicketDefinitionUpdatedData,
+}
+
+impl<'de> ::serde::Deserialize<'de> for TicketDefinitionUpdated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
 }
 
 /// The payload of `onTicketReservationCreated`, a created event: `{metadata, entity}`.

@@ -2,11 +2,12 @@
 // Included by runtime/src/catalog/wix_stores.rs, beside the types written by hand.
 
 /// The payload of `onAbandonedCartCartAbandonedEvent`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.cart.abandonment.api.v1.CartAbandonedEvent`; Wix's SDK handler `onAbandonedCartCartAbandonedEvent` of `@wix/auto_sdk_stores_abandoned-carts@1.0.45`.
 ///
 /// The older Velo event `wixStores.onCartAbandoned` (no webhook, typed by hand) reports the same happening.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AbandonedCartCartAbandonedEvent {
     /// The delivery's metadata: instance, event type, identity.
@@ -16,12 +17,22 @@ pub struct AbandonedCartCartAbandonedEvent {
     pub data: CartAbandonedEvent,
 }
 
+impl<'de> ::serde::Deserialize<'de> for AbandonedCartCartAbandonedEvent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onAbandonedCartCartRecoveredEvent`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.cart.abandonment.api.v1.CartRecoveredEvent`; Wix's SDK handler `onAbandonedCartCartRecoveredEvent` of `@wix/auto_sdk_stores_abandoned-carts@1.0.45`.
 ///
 /// The older Velo event `wixStores.onCartRecovered` (no webhook, typed by hand) reports the same happening.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AbandonedCartCartRecoveredEvent {
     /// The delivery's metadata: instance, event type, identity.
@@ -31,12 +42,22 @@ pub struct AbandonedCartCartRecoveredEvent {
     pub data: CartRecoveredEvent,
 }
 
+impl<'de> ::serde::Deserialize<'de> for AbandonedCartCartRecoveredEvent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onInventoryItemChanged`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.inventory.api.v1.InventoryItemChanged`; Wix's SDK handler `onInventoryItemChanged` of `@wix/auto_sdk_stores_inventory@1.0.81`.
 ///
 /// The older Velo event `wixStores.onInventoryItemUpdated` (no webhook, typed by hand) reports the same happening.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InventoryItemChanged {
     /// The delivery's metadata: instance, event type, identity.
@@ -46,12 +67,22 @@ pub struct InventoryItemChanged {
     pub data: InventoryItemChangedData,
 }
 
+impl<'de> ::serde::Deserialize<'de> for InventoryItemChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onInventoryVariantsChanged`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.inventory.api.v1.InventoryVariantsChanged`; Wix's SDK handler `onInventoryVariantsChanged` of `@wix/auto_sdk_stores_inventory@1.0.81`.
 ///
 /// The older Velo event `wixStores.onInventoryVariantUpdated` (no webhook, typed by hand) reports the same happening.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InventoryVariantsChanged {
     /// The delivery's metadata: instance, event type, identity.
@@ -59,6 +90,15 @@ pub struct InventoryVariantsChanged {
     pub metadata: crate::BaseEventMetadata,
     /// The event's data.
     pub data: InventoryVariantsChangedData,
+}
+
+impl<'de> ::serde::Deserialize<'de> for InventoryVariantsChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
 }
 
 /// `BuyerInfo` in Wix's typings (`stores_abandoned-carts`).

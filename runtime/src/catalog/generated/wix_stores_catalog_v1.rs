@@ -16,11 +16,12 @@
 //! From the packages `@wix/auto_sdk_stores_products@1.0.108`.
 
 /// The payload of `onProductChanged`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.catalog.api.v1.ProductChanged`; Wix's SDK handler `onProductChanged` of `@wix/auto_sdk_stores_products@1.0.108`.
 ///
 /// The older Velo event `wixStores.onProductUpdated` (no webhook, typed by hand) reports the same happening.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ProductChanged {
     /// The delivery's metadata: instance, event type, identity.
@@ -30,12 +31,22 @@ pub struct ProductChanged {
     pub data: ProductChangedData,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ProductChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onProductCollectionChanged`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.catalog.api.v1.CollectionChanged`; Wix's SDK handler `onProductCollectionChanged` of `@wix/auto_sdk_stores_products@1.0.108`.
 ///
 /// The older Velo event `wixStores.onCollectionUpdated` (no webhook, typed by hand) reports the same happening.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ProductCollectionChanged {
     /// The delivery's metadata: instance, event type, identity.
@@ -45,12 +56,22 @@ pub struct ProductCollectionChanged {
     pub data: CollectionChanged,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ProductCollectionChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onProductCollectionCreated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.catalog.api.v1.CollectionCreated`; Wix's SDK handler `onProductCollectionCreated` of `@wix/auto_sdk_stores_products@1.0.108`.
 ///
 /// The older Velo event `wixStores.onCollectionCreated` (no webhook, typed by hand) reports the same happening.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ProductCollectionCreated {
     /// The delivery's metadata: instance, event type, identity.
@@ -60,12 +81,22 @@ pub struct ProductCollectionCreated {
     pub data: CollectionCreated,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ProductCollectionCreated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onProductCollectionDeleted`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.catalog.api.v1.CollectionDeleted`; Wix's SDK handler `onProductCollectionDeleted` of `@wix/auto_sdk_stores_products@1.0.108`.
 ///
 /// The older Velo event `wixStores.onCollectionDeleted` (no webhook, typed by hand) reports the same happening.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ProductCollectionDeleted {
     /// The delivery's metadata: instance, event type, identity.
@@ -75,12 +106,22 @@ pub struct ProductCollectionDeleted {
     pub data: CollectionDeleted,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ProductCollectionDeleted {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onProductCreated`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.catalog.api.v1.ProductCreated`; Wix's SDK handler `onProductCreated` of `@wix/auto_sdk_stores_products@1.0.108`.
 ///
 /// The older Velo event `wixStores.onProductCreated` (no webhook, typed by hand) reports the same happening.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ProductCreated {
     /// The delivery's metadata: instance, event type, identity.
@@ -90,12 +131,22 @@ pub struct ProductCreated {
     pub data: ProductCreatedData,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ProductCreated {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onProductDeleted`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.catalog.api.v1.ProductDeleted`; Wix's SDK handler `onProductDeleted` of `@wix/auto_sdk_stores_products@1.0.108`.
 ///
 /// The older Velo event `wixStores.onProductDeleted` (no webhook, typed by hand) reports the same happening.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ProductDeleted {
     /// The delivery's metadata: instance, event type, identity.
@@ -105,12 +156,22 @@ pub struct ProductDeleted {
     pub data: ProductDeletedData,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ProductDeleted {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
+}
+
 /// The payload of `onProductVariantsChanged`, a non-domain event: `{metadata, data}`, its `data` the delivery's body itself.
+/// The data alone, as Velo hands older events' handlers their flat object, reads too.
 ///
 /// Webhook `eventType` `com.wix.ecommerce.catalog.api.v1.VariantsChanged`; Wix's SDK handler `onProductVariantsChanged` of `@wix/auto_sdk_stores_products@1.0.108`.
 ///
 /// The older Velo event `wixStores.onVariantsUpdated` (no webhook, typed by hand) reports the same happening.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ProductVariantsChanged {
     /// The delivery's metadata: instance, event type, identity.
@@ -118,6 +179,15 @@ pub struct ProductVariantsChanged {
     pub metadata: crate::BaseEventMetadata,
     /// The event's data.
     pub data: VariantsChanged,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProductVariantsChanged {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let (metadata, data) = crate::serde_helpers::deserialize_non_domain(deserializer)?;
+        ::std::result::Result::Ok(Self { metadata, data })
+    }
 }
 
 /// `CollectionChanged` in Wix's typings (`stores_products`).
