@@ -37,9 +37,9 @@ use axum::routing::post;
 
 #[cfg(feature = "inbox")]
 use crate::inbox::{self, Accepted, Inbox};
-use crate::metrics::Metrics;
+use crate::metrics::{HandlerOutcome, Metrics};
 use crate::webhook::{Delivery, Envelope, Verifier};
-use crate::{Dispatcher, EventInfo};
+use crate::{DispatchError, Dispatcher, EventInfo, Report};
 
 /// The endpoint's limits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,7 +235,18 @@ impl Endpoint {
         started: Instant,
     ) -> Answer {
         let budget = self.config.budget;
-        let dispatch = self.dispatcher.dispatch_event(event, delivery.payload());
+        let dispatch = async {
+            match &self.metrics {
+                Some(metrics) => {
+                    dispatch_counted(&self.dispatcher, metrics, event, delivery.payload()).await
+                }
+                None => {
+                    self.dispatcher
+                        .dispatch_event(event, delivery.payload())
+                        .await
+                }
+            }
+        };
         let left = budget.saturating_sub(started.elapsed());
         let over_budget = || {
             Answer::new(
@@ -306,6 +317,58 @@ impl Endpoint {
             Err(error) => Answer::refused(error.status(), error.to_string()),
         }
     }
+}
+
+/// [`Dispatcher::dispatch_event`], counting each handler's run and duration into `metrics`,
+/// as the inbox's workers do: without an inbox, a failed run is answered 500 for the platform
+/// to send again, so it counts as retried.
+async fn dispatch_counted(
+    dispatcher: &Dispatcher,
+    metrics: &Metrics,
+    event: &'static EventInfo,
+    payload: &[u8],
+) -> Result<Report, DispatchError> {
+    let mut calls = dispatcher.calls(event, payload, |_| true)?;
+    // When each run began (its first poll) and how long it took, once it has ended.
+    let mut runs: Vec<(Option<Instant>, Option<Duration>)> = vec![(None, None); calls.len()];
+    std::future::poll_fn(|cx| {
+        let mut all_done = true;
+        for (call, (began, took)) in calls.iter_mut().zip(&mut runs) {
+            if took.is_some() {
+                continue;
+            }
+            let began = *began.get_or_insert_with(Instant::now);
+            if call.advance(cx) {
+                *took = Some(began.elapsed());
+            } else {
+                all_done = false;
+            }
+        }
+        if all_done {
+            std::task::Poll::Ready(())
+        } else {
+            std::task::Poll::Pending
+        }
+    })
+    .await;
+    let labels = Metrics::event_labels(event.module(), event.name());
+    let mut failures = Vec::new();
+    for (call, (_, took)) in calls.iter_mut().zip(runs) {
+        let handler = Metrics::handler_labels(&labels, call.handler().name());
+        metrics.handler_duration(&handler, took.unwrap_or_default());
+        match call.take_outcome() {
+            Some(Err(failure)) => {
+                metrics.handler_outcome(&handler, HandlerOutcome::Retried);
+                failures.push(failure);
+            }
+            _ => metrics.handler_outcome(&handler, HandlerOutcome::Handled),
+        }
+    }
+    Ok(Report {
+        event,
+        handlers_run: calls.len(),
+        failures,
+    })
 }
 
 /// What the endpoint answers, with what its log line says.

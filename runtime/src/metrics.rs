@@ -6,10 +6,10 @@
 //! |---|---|---|---|
 //! | `backend_events_accepted_total` | counter | `module`, `event` | deliveries stored (answered 200 `accepted`) |
 //! | `backend_events_duplicate_total` | counter | `module`, `event` | resends of stored deliveries (answered 200 `duplicate`) |
-//! | `backend_events_handled_total` | counter | `module`, `event`, `handler` | handler runs in a worker that succeeded |
-//! | `backend_events_retried_total` | counter | `module`, `event`, `handler` | handler runs that failed and were scheduled again |
+//! | `backend_events_handled_total` | counter | `module`, `event`, `handler` | handler runs that succeeded (in a worker; without the inbox, in the request) |
+//! | `backend_events_retried_total` | counter | `module`, `event`, `handler` | handler runs that failed and were scheduled again (without the inbox: answered 500, for the platform to send again) |
 //! | `backend_events_dead_lettered_total` | counter | `module`, `event`, `handler` | handler runs that failed for the last time |
-//! | `backend_events_handler_duration_seconds` | histogram | `module`, `event`, `handler` | how long each handler run in a worker took |
+//! | `backend_events_handler_duration_seconds` | histogram | `module`, `event`, `handler` | how long each handler run took, in a worker or in the request |
 //! | `backend_events_time_to_200_seconds` | histogram | | from a delivery's arrival to its 200 |
 //! | `backend_events_inbox_pending` | gauge | | deliveries with a handler that has not run yet |
 //! | `backend_events_inbox_retrying` | gauge | | deliveries with a handler waiting for its next attempt |
@@ -65,7 +65,7 @@ struct Inner {
     remembered: Gauge,
 }
 
-/// How one handler run in a worker ended, for its counter.
+/// How one handler run ended, for its counter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum HandlerOutcome {
     Handled,
@@ -224,7 +224,7 @@ impl Metrics {
         self.inner.duplicate.get_or_create(event).inc();
     }
 
-    /// A handler run in a worker ended.
+    /// A handler run ended.
     pub(crate) fn handler_outcome(&self, handler: &HandlerLabels, outcome: HandlerOutcome) {
         let family = match outcome {
             HandlerOutcome::Handled => &self.inner.handled,
@@ -234,7 +234,7 @@ impl Metrics {
         family.get_or_create(handler).inc();
     }
 
-    /// A handler run in a worker took `took`.
+    /// A handler run took `took`.
     pub(crate) fn handler_duration(&self, handler: &HandlerLabels, took: Duration) {
         self.inner
             .handler_duration

@@ -1,6 +1,6 @@
 //! `/healthz`, `/readyz` and `/metrics` of a real `serve` process: the metrics scraped during a
 //! small load add up (against what the client was answered and against `inbox status`), on
-//! SQLite and on PostgreSQL; and `/readyz` answers 503 while the inbox cannot take a delivery
+//! SQLite and on PostgreSQL, and without an inbox (each handler counted in the request); and `/readyz` answers 503 while the inbox cannot take a delivery
 //! (its SQLite file locked by another process; its PostgreSQL server out of reach).
 
 mod support;
@@ -305,6 +305,57 @@ async fn the_metrics_add_up_during_a_load_on_postgres() {
         return;
     };
     metrics_add_up(&inbox, false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_an_inbox_each_handler_run_is_counted_in_the_request() {
+    let env = [("TEST_SITE_FAIL_PREFIX", "fail-")];
+    let (server, url) = start_serve(&["--no-inbox"], &env);
+    let server = Serving(server);
+    let base = url.trim_end_matches("/webhooks").to_owned();
+    let client = reqwest::Client::new();
+    let (mut ok, mut failed) = (0, 0);
+    let ids = (0..6)
+        .map(|n| format!("ok-{n}"))
+        .chain((0..2).map(|n| format!("fail-{n}")));
+    for id in ids {
+        let response = client
+            .post(&url)
+            .body(published(&id))
+            .timeout(Duration::from_secs(10))
+            .send()
+            .await
+            .unwrap();
+        match response.status().as_u16() {
+            200 => ok += 1,
+            500 => failed += 1,
+            other => panic!("{id}: answered {other}"),
+        }
+    }
+    assert_eq!((ok, failed), (6, 2));
+    let (code, text) = get(&format!("{base}/metrics")).await;
+    stop(server);
+    assert_eq!(code, 200);
+    let scrape = samples(&text);
+    let count = |name: &str, labels: &str| value(&scrape, name, labels);
+
+    // run_log fails the two `fail-` deliveries, answered 500 for the platform to send again;
+    // receipt handles all eight. Nothing is stored, so nothing is accepted or dead-lettered.
+    let (run_log, receipt) = (handler(RUN_LOG), handler(RECEIPT));
+    assert_eq!(count("backend_events_handled_total", &run_log), 6);
+    assert_eq!(count("backend_events_retried_total", &run_log), 2);
+    assert_eq!(count("backend_events_handled_total", &receipt), 8);
+    assert_eq!(count("backend_events_retried_total", &receipt), 0);
+    for labels in [&run_log, &receipt] {
+        assert_eq!(count("backend_events_dead_lettered_total", labels), 0);
+        assert_eq!(
+            count("backend_events_handler_duration_seconds_count", labels),
+            8,
+            "{labels}"
+        );
+    }
+    assert_eq!(count("backend_events_accepted_total", EVENT), 0);
+    assert_eq!(count("backend_events_time_to_200_seconds_count", ""), ok);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
