@@ -1,5 +1,6 @@
 //! A `postgres://` URL as libpq reads it, including the two TLS parameters tokio-postgres does
-//! not know: `sslmode` (with libpq's `verify-ca` and `verify-full`) and `sslrootcert`.
+//! not know: `sslmode` (with libpq's `verify-ca` and `verify-full`) and `sslrootcert`, each
+//! from the environment (`PGSSLMODE`, `PGSSLROOTCERT`) when the URL leaves it out.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -132,24 +133,38 @@ impl fmt::Debug for PostgresUrl {
 
 impl PostgresUrl {
     /// Reads `url` (`postgres://user:password@host:port/database?sslmode=verify-full&...`).
-    /// Without `sslmode` the mode is `prefer`, as in libpq (`verify-full` when
-    /// `sslrootcert=system`). Reads no file: the roots are loaded when connecting.
+    /// As in libpq, a parameter the URL leaves out is taken from the environment
+    /// (`PGSSLMODE`, `PGSSLROOTCERT`), and without either the mode is `prefer`
+    /// (`verify-full` when `sslrootcert=system`). Reads no file: the roots are loaded when
+    /// connecting.
     pub fn parse(url: &str) -> Result<Self, PostgresUrlError> {
+        Self::parse_with(url, |name| std::env::var(name).ok())
+    }
+
+    /// [`parse`](Self::parse), with `env` for the environment.
+    fn parse_with(
+        url: &str,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, PostgresUrlError> {
         let (base, query) = url.split_once('?').unwrap_or((url, ""));
-        let mut ssl_mode = None;
-        let mut root_certs = None;
+        let root_cert = |value: &str| match value {
+            "system" => RootCerts::System,
+            path => RootCerts::File(PathBuf::from(path)),
+        };
+        let mut ssl_mode = env("PGSSLMODE")
+            .filter(|mode| !mode.is_empty())
+            .map(|mode| mode.parse::<SslMode>())
+            .transpose()?;
+        let mut root_certs = env("PGSSLROOTCERT")
+            .filter(|path| !path.is_empty())
+            .map(|path| root_cert(&path));
         let mut rest = Vec::new();
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let decoded = || percent_decode_str(value).decode_utf8_lossy().into_owned();
             match key {
                 "sslmode" => ssl_mode = Some(decoded().parse::<SslMode>()?),
-                "sslrootcert" => {
-                    root_certs = Some(match decoded().as_str() {
-                        "system" => RootCerts::System,
-                        path => RootCerts::File(PathBuf::from(path)),
-                    })
-                }
+                "sslrootcert" => root_certs = Some(root_cert(&decoded())),
                 _ => rest.push(pair),
             }
         }
@@ -230,8 +245,33 @@ mod tests {
 
     const BASE: &str = "postgres://u:p@127.0.0.1:5432/db";
 
+    /// Parsed with an empty environment.
     fn parse(query: &str) -> Result<PostgresUrl, PostgresUrlError> {
-        PostgresUrl::parse(&format!("{BASE}{query}"))
+        PostgresUrl::parse_with(&format!("{BASE}{query}"), |_| None)
+    }
+
+    #[test]
+    fn the_environment_gives_what_the_url_leaves_out() {
+        let env = |name: &str| match name {
+            "PGSSLMODE" => Some("verify-ca".to_owned()),
+            "PGSSLROOTCERT" => Some("/etc/ca.pem".to_owned()),
+            _ => None,
+        };
+        let url = PostgresUrl::parse_with(BASE, env).unwrap();
+        assert_eq!(url.ssl_mode(), SslMode::VerifyCa);
+        assert_eq!(url.trusted_roots(), RootCerts::File("/etc/ca.pem".into()));
+        // The URL's own parameters win.
+        let url = PostgresUrl::parse_with(&format!("{BASE}?sslmode=disable"), env).unwrap();
+        assert_eq!(url.ssl_mode(), SslMode::Disable);
+        // A bad PGSSLMODE is the same typed error as a bad sslmode.
+        let error = PostgresUrl::parse_with(BASE, |name: &str| {
+            (name == "PGSSLMODE").then(|| "allow-ish".to_owned())
+        })
+        .unwrap_err();
+        assert!(
+            matches!(error, PostgresUrlError::UnknownSslMode(_)),
+            "{error}"
+        );
     }
 
     #[test]
