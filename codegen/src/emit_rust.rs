@@ -232,7 +232,10 @@ fn envelope(event: &EventDef, facts: &crate::model::Generated, cfg_line: Option<
         } else {
             "The event's data"
         };
-        writeln!(out, "    /// {what}.").unwrap();
+        match &facts.body_evidence {
+            Some(evidence) => writeln!(out, "    /// {what}. Curated: {evidence}.").unwrap(),
+            None => writeln!(out, "    /// {what}.").unwrap(),
+        }
         let rust = rust_type(ty, false);
         if *optional {
             writeln!(
@@ -273,6 +276,14 @@ fn envelope(event: &EventDef, facts: &crate::model::Generated, cfg_line: Option<
         .unwrap();
     }
     out
+}
+
+/// The Rust name of a media's object type, for its docs.
+fn inner_name(inner: &RustTy) -> String {
+    match inner {
+        RustTy::Named(name) => name.clone(),
+        other => rust_type(other, false),
+    }
 }
 
 /// The events that carry a type, for its docs: the first few, and how many more.
@@ -318,7 +329,9 @@ fn type_def(ty: &TypeDef, cfg: &str) -> String {
             out.push_str(cfg);
             writeln!(
                 out,
-                "/// A media of {}: its string in Velo, its object in REST deliveries.\n///\n/// {}",
+                "/// A string in Velo (a media URI such as `wix:image://v1/...`, or a page's \
+                 address), an object in REST deliveries: `{}` of {}.\n///\n/// {}",
+                inner_name(inner),
                 origins.join(", "),
                 carriers(ty)
             )
@@ -329,8 +342,8 @@ fn type_def(ty: &TypeDef, cfg: &str) -> String {
             out.push_str("#[serde(untagged)]\n#[non_exhaustive]\n");
             writeln!(
                 out,
-                "pub enum {} {{\n    /// The media string (Velo), such as `wix:image://v1/...`.\n    \
-                 {uri}(::std::string::String),\n    /// The object (REST).\n    {object}({}),\n}}\n",
+                "pub enum {} {{\n    /// The string form (Velo).\n    \
+                 {uri}(::std::string::String),\n    /// The object form (REST).\n    {object}({}),\n}}\n",
                 ty.name,
                 rust_type(inner, false)
             )

@@ -126,6 +126,8 @@ pub struct Generated {
     pub permissions: Vec<String>,
     /// The envelope's payload field: `entity` or `data`, its type, whether it may be absent.
     pub body: Option<(String, RustTy, bool)>,
+    /// Why the payload field is there, when an override on the envelope adds it.
+    pub body_evidence: Option<String>,
     /// Whether the envelope has the domain event's metadata (else the webhook's only).
     pub domain: bool,
     /// Where its sample comes from, when it is a documented one (else it is built).
@@ -1360,6 +1362,14 @@ fn module(
                     .map(|p| p.values())
                     .unwrap_or_default(),
                 body: body.map(|(field, ty, optional)| (field, resolve(&ty), optional)),
+                body_evidence: extras
+                    .overrides
+                    .iter()
+                    .find(|row| {
+                        row.package == naming.package
+                            && event.envelope.as_deref() == Some(row.type_name.as_str())
+                    })
+                    .map(|row| row.evidence.clone()),
                 domain: event.metadata_type.as_deref() != Some("BaseEventMetadata"),
                 documented_sample: documented.map(|row| row.evidence.clone()),
             })),
@@ -2243,7 +2253,23 @@ mod tests {
             ),
             (
                 override_row("NodeDeletedEnvelope", Some("entity"), Change::Required),
-                "an envelope takes only `add`",
+                "an envelope takes only `add` on `entity`",
+            ),
+            (
+                override_row(
+                    "NodeDeletedEnvelope",
+                    Some("node"),
+                    Change::Add("Node".into()),
+                ),
+                "an envelope takes only `add` on `entity`",
+            ),
+            (
+                override_row(
+                    "NowhereEnvelope",
+                    Some("entity"),
+                    Change::Add("Node".into()),
+                ),
+                "no generated event reaches this type",
             ),
             (
                 override_row("Node", Some("count"), Change::AbsentIsDefault),
@@ -2258,6 +2284,15 @@ mod tests {
             let error = lean(vec![row]).unwrap_err();
             assert!(error.contains(expected), "{error}");
         }
+        let add = || {
+            override_row(
+                "NodeDeletedEnvelope",
+                Some("entity"),
+                Change::Add("Node".into()),
+            )
+        };
+        let error = lean(vec![add(), add()]).unwrap_err();
+        assert!(error.contains("one row per envelope"), "{error}");
     }
 
     #[test]

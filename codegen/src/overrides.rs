@@ -91,23 +91,31 @@ pub(crate) fn envelope_payload<'o>(
     package: &str,
     event: &crate::ir::Event,
 ) -> Result<Option<(&'o str, &'o str)>, String> {
-    let Some(row) = envelopes
+    let rows: Vec<&Override> = envelopes
         .iter()
-        .find(|row| row.package == package && event.envelope.as_deref() == Some(&row.type_name))
-    else {
-        return Ok(None);
+        .filter(|row| row.package == package && event.envelope.as_deref() == Some(&row.type_name))
+        .collect();
+    let [row] = rows[..] else {
+        return match rows.first() {
+            None => Ok(None),
+            Some(row) => Err(format!(
+                "codegen/curated/overrides.tsv: {} {}: one row per envelope",
+                row.package, row.type_name
+            )),
+        };
     };
     let at = format!(
         "codegen/curated/overrides.tsv: {} {}",
         row.package, row.type_name
     );
     match (&row.change, row.field.as_deref()) {
-        (Change::Add(ty), Some(field)) if event.payload_type.is_none() => Ok(Some((field, ty))),
-        (Change::Add(_), _) => Err(format!(
+        (Change::Add(_), _) if event.payload_type.is_some() => Err(format!(
             "{at}: the typings give this event its payload already: correct that type instead"
         )),
+        (Change::Add(ty), Some("entity")) if event.shape == "deleted" => Ok(Some(("entity", ty))),
         _ => Err(format!(
-            "{at}: an envelope takes only `add` (the payload its typings lack)"
+            "{at}: an envelope takes only `add` on `entity` of a deleted event (the entity its \
+             typings lack)"
         )),
     }
 }
@@ -166,7 +174,7 @@ pub(crate) fn apply(
             return Err(format!("{at}: no generated event reaches this type"));
         }
         // An SDK type and a REST type may share a name (`Image`): a row on a field corrects
-        // those that have it.
+        // those of the kind that has it.
         let targets = match (&row.field, &row.change) {
             (Some(json), change)
                 if !matches!(
@@ -174,12 +182,23 @@ pub(crate) fn apply(
                     Change::Add(_) | Change::Variant(_) | Change::Value(_)
                 ) =>
             {
-                let having: Vec<usize> = targets
+                let has = |id: &usize| {
+                    matches!(&walker.nodes[*id].1, Some(RawKind::Struct(fields))
+                        if fields.iter().any(|f| f.json == *json))
+                };
+                // Only the other kind (SDK or REST) of the types that have it is left out: a
+                // type of the same kind without the field still stops the generator below.
+                let kinds: Vec<bool> = targets
                     .iter()
-                    .copied()
-                    .filter(|id| matches!(&walker.nodes[*id].1, Some(RawKind::Struct(fields)) if fields.iter().any(|f| f.json == *json)))
+                    .filter(|id| has(id))
+                    .map(|id| walker.nodes[*id].0.rest)
                     .collect();
-                if having.is_empty() { targets } else { having }
+                targets
+                    .into_iter()
+                    .filter(|id| {
+                        kinds.is_empty() || has(id) || kinds.contains(&walker.nodes[*id].0.rest)
+                    })
+                    .collect()
             }
             _ => targets,
         };

@@ -319,56 +319,105 @@ impl Endpoint {
     }
 }
 
-/// [`Dispatcher::dispatch_event`], counting each handler's run and duration into `metrics`,
-/// as the inbox's workers do: without an inbox, a failed run is answered 500 for the platform
-/// to send again, so it counts as retried.
+/// [`Dispatcher::dispatch_event`], counting each handler's run and duration into `metrics`
+/// the moment it ends, as the inbox's workers do. Without an inbox a failed run is answered
+/// 500 for the platform to send again, so it counts as retried; so does a run the budget cut
+/// off (counted when the dispatch is dropped).
 async fn dispatch_counted(
     dispatcher: &Dispatcher,
     metrics: &Metrics,
     event: &'static EventInfo,
     payload: &[u8],
 ) -> Result<Report, DispatchError> {
-    let mut calls = dispatcher.calls(event, payload, |_| true)?;
-    // When each run began (its first poll) and how long it took, once it has ended.
-    let mut runs: Vec<(Option<Instant>, Option<Duration>)> = vec![(None, None); calls.len()];
-    std::future::poll_fn(|cx| {
+    let calls = dispatcher.calls(event, payload, |_| true)?;
+    let mut counted = Counted {
+        metrics,
+        labels: Metrics::event_labels(event.module(), event.name()),
+        runs: calls.into_iter().map(|call| (call, Run::Waiting)).collect(),
+    };
+    std::future::poll_fn(|cx| counted.advance(cx)).await;
+    let handlers_run = counted.runs.len();
+    // Every call is done: taken out, nothing is left for the drop to count.
+    let failures = std::mem::take(&mut counted.runs)
+        .into_iter()
+        .filter_map(|(_, run)| match run {
+            Run::Done(Err(failure)) => Some(failure),
+            _ => None,
+        })
+        .collect();
+    Ok(Report {
+        event,
+        handlers_run,
+        failures,
+    })
+}
+
+/// The handler calls of one delivery, each counted once when it ends (or is cut off).
+struct Counted<'m> {
+    metrics: &'m Metrics,
+    labels: crate::metrics::EventLabels,
+    runs: Vec<(crate::call::HandlerCall, Run)>,
+}
+
+/// Where one handler call is.
+enum Run {
+    Waiting,
+    Running(Instant),
+    Done(Result<(), crate::report::HandlerFailure>),
+}
+
+impl Counted<'_> {
+    /// Advances every call not yet done; ready when all are.
+    fn advance(&mut self, cx: &mut std::task::Context<'_>) -> std::task::Poll<()> {
         let mut all_done = true;
-        for (call, (began, took)) in calls.iter_mut().zip(&mut runs) {
-            if took.is_some() {
+        for index in 0..self.runs.len() {
+            let (call, run) = &mut self.runs[index];
+            let began = match run {
+                Run::Done(_) => continue,
+                Run::Waiting => Instant::now(),
+                Run::Running(began) => *began,
+            };
+            if !call.advance(cx) {
+                *run = Run::Running(began);
+                all_done = false;
                 continue;
             }
-            let began = *began.get_or_insert_with(Instant::now);
-            if call.advance(cx) {
-                *took = Some(began.elapsed());
-            } else {
-                all_done = false;
-            }
+            let outcome = call.take_outcome().unwrap_or(Ok(()));
+            let handler = call.handler().name();
+            self.count(handler, began.elapsed(), outcome.is_ok());
+            self.runs[index].1 = Run::Done(outcome);
         }
         if all_done {
             std::task::Poll::Ready(())
         } else {
             std::task::Poll::Pending
         }
-    })
-    .await;
-    let labels = Metrics::event_labels(event.module(), event.name());
-    let mut failures = Vec::new();
-    for (call, (_, took)) in calls.iter_mut().zip(runs) {
-        let handler = Metrics::handler_labels(&labels, call.handler().name());
-        metrics.handler_duration(&handler, took.unwrap_or_default());
-        match call.take_outcome() {
-            Some(Err(failure)) => {
-                metrics.handler_outcome(&handler, HandlerOutcome::Retried);
-                failures.push(failure);
-            }
-            _ => metrics.handler_outcome(&handler, HandlerOutcome::Handled),
+    }
+
+    fn count(&self, handler: &'static str, took: Duration, ok: bool) {
+        let labels = Metrics::handler_labels(&self.labels, handler);
+        self.metrics.handler_duration(&labels, took);
+        let outcome = if ok {
+            HandlerOutcome::Handled
+        } else {
+            HandlerOutcome::Retried
+        };
+        self.metrics.handler_outcome(&labels, outcome);
+    }
+}
+
+impl Drop for Counted<'_> {
+    // A call the budget cut off has failed for the platform, which sends the delivery again.
+    fn drop(&mut self) {
+        for (call, run) in &self.runs {
+            let took = match run {
+                Run::Done(_) => continue,
+                Run::Waiting => Duration::ZERO,
+                Run::Running(began) => began.elapsed(),
+            };
+            self.count(call.handler().name(), took, false);
         }
     }
-    Ok(Report {
-        event,
-        handlers_run: calls.len(),
-        failures,
-    })
 }
 
 /// What the endpoint answers, with what its log line says.

@@ -188,8 +188,9 @@ where
 
 /// `Deserialize::deserialize` of a non-domain event's `{metadata, data}`, which also takes the
 /// `data` alone: Velo hands the handlers of the older events that have such a webhook their
-/// flat object (`wixEvents_onReservationCreated` gets `{eventId, reservationId, ...}`). A key
-/// other than `metadata` and `data` is then one of the data's.
+/// flat object (`wixEvents_onReservationCreated` gets `{eventId, reservationId, ...}`). The
+/// first key decides: `metadata` or `data` is the envelope, whose other keys are skipped;
+/// any other is the data's first field.
 #[allow(dead_code)]
 pub(crate) fn deserialize_non_domain<'de, M, T, D>(deserializer: D) -> Result<(M, T), D::Error>
 where
@@ -215,32 +216,40 @@ where
         }
 
         fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(M, T), A::Error> {
-            let mut metadata = None;
-            let mut data = None;
-            let mut flat = T::default();
-            let (mut flat_keys, mut seen) = (false, 0_u64);
+            let (mut metadata, mut data) = (None, None);
+            // `None` until the first key; then whether the object is the data itself.
+            let mut flat: Option<bool> = None;
+            let (mut fields, mut seen) = (T::default(), 0_u64);
             while let Some(key) = map.next_key::<Key<'de>>()? {
-                match &*key.0 {
+                let key = &*key.0;
+                let is_flat = *flat.get_or_insert(!matches!(key, "metadata" | "data"));
+                match key {
+                    "metadata" if metadata.is_some() => {
+                        return Err(serde::de::Error::duplicate_field("metadata"));
+                    }
+                    "data" if data.is_some() => {
+                        return Err(serde::de::Error::duplicate_field("data"));
+                    }
                     "metadata" => metadata = Some(map.next_value()?),
                     "data" => data = Some(map.next_value()?),
+                    _ if !is_flat => skip_value(&mut map)?,
                     key => {
-                        flat_keys = true;
                         if let Some(index) = T::REQUIRED.iter().position(|n| n.contains(&key)) {
                             seen |= 1 << index;
                         }
-                        flat.field(key, &mut map)?;
+                        fields.field(key, &mut map)?;
                     }
                 }
             }
-            let data = match data {
-                Some(data) => data,
-                None if flat_keys => {
+            let data = match (data, flat) {
+                (Some(data), _) => data,
+                (None, Some(true)) => {
                     if let Some(missing) = (0..T::REQUIRED.len()).find(|i| seen & (1 << i) == 0) {
                         return Err(serde::de::Error::missing_field(T::REQUIRED[missing][0]));
                     }
-                    flat
+                    fields
                 }
-                None => return Err(serde::de::Error::missing_field("data")),
+                (None, _) => return Err(serde::de::Error::missing_field("data")),
             };
             Ok((metadata.unwrap_or_default(), data))
         }
@@ -294,4 +303,83 @@ where
 #[allow(dead_code)]
 pub(crate) fn skip_value<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<serde::de::IgnoredAny>().map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Default, PartialEq, serde::Deserialize)]
+    struct Meta {
+        id: Option<String>,
+    }
+
+    #[derive(Debug, Default, PartialEq)]
+    struct Data {
+        name: Option<String>,
+        count: Option<u32>,
+    }
+
+    impl Object for Data {
+        const NAME: &'static str = "Data";
+        const REQUIRED: &'static [&'static [&'static str]] = &[&["name"]];
+
+        fn field<'de, A: serde::de::MapAccess<'de>>(
+            &mut self,
+            key: &str,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match key {
+                "name" => self.name = map.next_value()?,
+                "count" => self.count = map.next_value()?,
+                _ => skip_value(map)?,
+            }
+            Ok(())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Data {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserialize_object(deserializer)
+        }
+    }
+
+    fn read(json: &str) -> Result<(Meta, Data), serde_json::Error> {
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        deserialize_non_domain(&mut deserializer)
+    }
+
+    #[test]
+    fn a_non_domain_envelope_or_its_data_alone_reads_to_one_value() {
+        let data = Data {
+            name: Some("n".into()),
+            count: Some(2),
+        };
+        let envelope = read(r#"{"metadata": {"id": "m"}, "data": {"name": "n", "count": 2}}"#);
+        assert_eq!(
+            envelope.unwrap(),
+            (
+                Meta {
+                    id: Some("m".into())
+                },
+                data
+            )
+        );
+        let flat = read(r#"{"name": "n", "count": 2}"#).unwrap();
+        assert_eq!(flat.1.count, Some(2));
+        assert_eq!(flat.0, Meta::default());
+        // The envelope's other keys are skipped, whatever their type.
+        let stray = read(r#"{"data": {"name": "n"}, "count": "not a number"}"#).unwrap();
+        assert_eq!((stray.1.name.as_deref(), stray.1.count), (Some("n"), None));
+    }
+
+    #[test]
+    fn a_non_domain_payload_without_its_data_or_with_two_is_refused() {
+        let error = |json: &str| read(json).unwrap_err().to_string();
+        assert!(error(r#"{"count": 2}"#).contains("missing field `name`"));
+        assert!(error(r#"{"metadata": {}}"#).contains("missing field `data`"));
+        assert!(error("{}").contains("missing field `data`"));
+        let twice = error(r#"{"data": {"name": "a"}, "data": {"name": "b"}}"#);
+        assert!(twice.contains("duplicate field `data`"), "{twice}");
+    }
 }

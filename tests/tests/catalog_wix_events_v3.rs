@@ -484,3 +484,37 @@ fn a_date_to_be_decided_comes_without_dates() {
         Some("Date to be announced")
     );
 }
+
+#[test]
+fn what_deliveries_carry_beyond_the_typings_is_read() {
+    // A deleted event with its entity; the address's `geocode`; `NO_REGISTRATION`.
+    let json = r#"{
+        "metadata": {"id": "m9", "entityId": "3f0b8e5a-6c2d-4a7e-9b1f-2d8c5e4a7b19",
+                     "eventTime": "2025-06-14T22:00:01.873Z"},
+        "entity": {"id": "3f0b8e5a-6c2d-4a7e-9b1f-2d8c5e4a7b19",
+                   "registration": {"type": "NO_REGISTRATION"},
+                   "location": {"type": "VENUE", "address": {
+                       "formattedAddress": "148 Lafayette St, New York",
+                       "geocode": {"latitude": 40.72, "longitude": -74.0},
+                       "streetAddress": {"number": "148", "name": "Lafayette St", "apt": "2"}}}}
+    }"#;
+    let deleted: EventDeleted = serde_json::from_str(json).unwrap();
+    let entity = deleted.entity.unwrap();
+    assert_eq!(entity.id, EVENT_ID);
+    let registration = entity.registration.unwrap();
+    assert_eq!(registration.kind, Some(RegistrationType::NoRegistration));
+    let address = entity.location.unwrap().address.unwrap();
+    assert_eq!(address.formatted(), Some("148 Lafayette St, New York"));
+    assert_eq!(address.location.unwrap().latitude, Some(40.72));
+    assert_eq!(address.street_address.unwrap().apt.as_deref(), Some("2"));
+
+    // A reminder 2 hours ahead: protobuf's JSON leaves the zero days and minutes out.
+    let reminder = r#"{"metadata": {"id": "m10", "entityId": "e", "eventTime": "2025-06-14T20:00:00Z"},
+        "data": {"eventId": "3f0b8e5a-6c2d-4a7e-9b1f-2d8c5e4a7b19", "startsIn": {"hours": 2}}}"#;
+    let reminder: EventReminder = serde_json::from_str(reminder).unwrap();
+    let starts_in = reminder.data.starts_in.unwrap();
+    assert_eq!(
+        (starts_in.days, starts_in.hours, starts_in.minutes),
+        (0, 2, 0)
+    );
+}

@@ -136,8 +136,9 @@ mod tests {
 
     #[test]
     fn a_missing_root_file_is_a_typed_error() {
-        let url = PostgresUrl::parse(
+        let url = PostgresUrl::parse_with(
             "postgres://u@localhost/db?sslmode=verify-ca&sslrootcert=/nonexistent/ca.pem",
+            |_| None,
         )
         .unwrap();
         let error = client_config(&url).unwrap_err();
@@ -154,10 +155,13 @@ mod tests {
             std::process::id()
         ));
         std::fs::write(&path, "not a certificate\n").unwrap();
-        let url = PostgresUrl::parse(&format!(
-            "postgres://u@localhost/db?sslmode=verify-full&sslrootcert={}",
-            path.display()
-        ))
+        let url = PostgresUrl::parse_with(
+            &format!(
+                "postgres://u@localhost/db?sslmode=verify-full&sslrootcert={}",
+                path.display()
+            ),
+            |_| None,
+        )
         .unwrap();
         let error = client_config(&url).unwrap_err();
         let _ = std::fs::remove_file(&path);
@@ -170,8 +174,11 @@ mod tests {
     #[test]
     fn modes_without_checks_need_no_roots() {
         for mode in ["prefer", "require"] {
-            let url =
-                PostgresUrl::parse(&format!("postgres://u@localhost/db?sslmode={mode}")).unwrap();
+            let url = PostgresUrl::parse_with(
+                &format!("postgres://u@localhost/db?sslmode={mode}"),
+                |_| None,
+            )
+            .unwrap();
             client_config(&url).unwrap();
         }
     }

@@ -142,7 +142,7 @@ impl PostgresUrl {
     }
 
     /// [`parse`](Self::parse), with `env` for the environment.
-    fn parse_with(
+    pub(crate) fn parse_with(
         url: &str,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Self, PostgresUrlError> {
@@ -151,13 +151,8 @@ impl PostgresUrl {
             "system" => RootCerts::System,
             path => RootCerts::File(PathBuf::from(path)),
         };
-        let mut ssl_mode = env("PGSSLMODE")
-            .filter(|mode| !mode.is_empty())
-            .map(|mode| mode.parse::<SslMode>())
-            .transpose()?;
-        let mut root_certs = env("PGSSLROOTCERT")
-            .filter(|path| !path.is_empty())
-            .map(|path| root_cert(&path));
+        let mut ssl_mode = None;
+        let mut root_certs = None;
         let mut rest = Vec::new();
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -167,6 +162,16 @@ impl PostgresUrl {
                 "sslrootcert" => root_certs = Some(root_cert(&decoded())),
                 _ => rest.push(pair),
             }
+        }
+        // The environment is read only for what the URL leaves out, as libpq does.
+        let set = |value: Option<String>| value.filter(|value| !value.is_empty());
+        if ssl_mode.is_none() {
+            ssl_mode = set(env("PGSSLMODE"))
+                .map(|mode| mode.parse::<SslMode>())
+                .transpose()?;
+        }
+        if root_certs.is_none() {
+            root_certs = set(env("PGSSLROOTCERT")).map(|path| root_cert(&path));
         }
         let ssl_mode = match (ssl_mode, &root_certs) {
             (Some(SslMode::VerifyFull) | None, Some(RootCerts::System)) => SslMode::VerifyFull,
@@ -263,15 +268,31 @@ mod tests {
         // The URL's own parameters win.
         let url = PostgresUrl::parse_with(&format!("{BASE}?sslmode=disable"), env).unwrap();
         assert_eq!(url.ssl_mode(), SslMode::Disable);
-        // A bad PGSSLMODE is the same typed error as a bad sslmode.
-        let error = PostgresUrl::parse_with(BASE, |name: &str| {
-            (name == "PGSSLMODE").then(|| "allow-ish".to_owned())
-        })
-        .unwrap_err();
+        let url = PostgresUrl::parse_with(&format!("{BASE}?sslrootcert=%2Fown.pem"), env).unwrap();
+        assert_eq!(url.trusted_roots(), RootCerts::File("/own.pem".into()));
+        // A bad PGSSLMODE is the same typed error as a bad sslmode, unless the URL has one.
+        let bad = |name: &str| (name == "PGSSLMODE").then(|| "allow-ish".to_owned());
+        let error = PostgresUrl::parse_with(BASE, bad).unwrap_err();
         assert!(
             matches!(error, PostgresUrlError::UnknownSslMode(_)),
             "{error}"
         );
+        assert!(PostgresUrl::parse_with(&format!("{BASE}?sslmode=require"), bad).is_ok());
+        // PGSSLROOTCERT=system means verify-full, and refuses a weaker PGSSLMODE.
+        let system = |name: &str| (name == "PGSSLROOTCERT").then(|| "system".to_owned());
+        let url = PostgresUrl::parse_with(BASE, system).unwrap();
+        assert_eq!(url.ssl_mode(), SslMode::VerifyFull);
+        let weak = |name: &str| match name {
+            "PGSSLMODE" => Some("require".to_owned()),
+            "PGSSLROOTCERT" => Some("system".to_owned()),
+            _ => None,
+        };
+        assert!(matches!(
+            PostgresUrl::parse_with(BASE, weak),
+            Err(PostgresUrlError::WeakSslModeWithSystemRoots(
+                SslMode::Require
+            ))
+        ));
     }
 
     #[test]

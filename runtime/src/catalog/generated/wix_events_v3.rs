@@ -4,8 +4,10 @@
 //! created, updated, published, cloned, canceled or deleted; it is about to start, it started, it
 //! ended.
 //!
-//! Created and updated events carry the whole [`Event`] in `entity`; the others carry a small
-//! `data` object (an event id, a timestamp, sometimes a title, location or schedule). Several
+//! Created and updated events carry the whole [`Event`] in `entity` (a deleted one may too);
+//! the action events (canceled, cloned, started, ended, published, reminder) carry a small `data`
+//! object (an event id, a timestamp, sometimes a title, location or schedule). The ticket
+//! definitions' created, updated and deleted events carry the [`TicketDefinition`]. Several
 //! parts of an [`Event`] are returned only when the call that produced it asked for them (the
 //! API's "fieldsets"): registration, page URL, summaries, form, SEO and agenda may be absent.
 //!
@@ -175,7 +177,7 @@ pub struct EventCreated {
 pub struct EventDeleted {
     /// The domain event's metadata: its id, entity, time, and the delivery's.
     pub metadata: crate::EventMetadata,
-    /// The entity.
+    /// The entity. Curated: a domain deleted event may carry `deletedEvent.deletedEntity`; the typings give this one none.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub entity: ::std::option::Option<Event>,
 }
@@ -1371,29 +1373,29 @@ impl ::serde::Serialize for EventEndedData {
     }
 }
 
-/// A media of `events_wix-events-v-2`: its string in Velo, its object in REST deliveries.
+/// A string in Velo (a media URI such as `wix:image://v1/...`, or a page's address), an object in REST deliveries: `Image` of `events_wix-events-v-2`.
 ///
 /// Carried by `wixEventsV3.onEventCanceled`, `wixEventsV3.onEventCloned`, `wixEventsV3.onEventCreated`, `wixEventsV3.onEventDeleted`, `wixEventsV3.onEventEnded`, `wixEventsV3.onEventPublished`, 3 more.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum EventImage {
-    /// The media string (Velo), such as `wix:image://v1/...`.
+    /// The string form (Velo).
     Url(::std::string::String),
-    /// The object (REST).
+    /// The object form (REST).
     Details(Image),
 }
 
-/// A media of `events_wix-events-v-2`: its string in Velo, its object in REST deliveries.
+/// A string in Velo (a media URI such as `wix:image://v1/...`, or a page's address), an object in REST deliveries: `PageUrl` of `events_wix-events-v-2`.
 ///
 /// Carried by `wixEventsV3.onEventCanceled`, `wixEventsV3.onEventCloned`, `wixEventsV3.onEventCreated`, `wixEventsV3.onEventDeleted`, `wixEventsV3.onEventEnded`, `wixEventsV3.onEventPublished`, 3 more.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum EventPageUrl {
-    /// The media string (Velo), such as `wix:image://v1/...`.
+    /// The string form (Velo).
     Url(::std::string::String),
-    /// The object (REST).
+    /// The object form (REST).
     Parts(PageUrl),
 }
 

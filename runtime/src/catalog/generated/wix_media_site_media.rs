@@ -1032,16 +1032,16 @@ impl ::serde::Serialize for ImageMedia {
     }
 }
 
-/// A media of `media_files`: its string in Velo, its object in REST deliveries.
+/// A string in Velo (a media URI such as `wix:image://v1/...`, or a page's address), an object in REST deliveries: `ImageDetails` of `media_files`.
 ///
 /// Carried by `wixMediaSiteMedia.onFileDescriptorFileFailed`, `wixMediaSiteMedia.onFileDescriptorFileReady`.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum ImageRef {
-    /// The media string (Velo), such as `wix:image://v1/...`.
+    /// The string form (Velo).
     WixUrl(::std::string::String),
-    /// The object (REST).
+    /// The object form (REST).
     Details(ImageDetails),
 }
 
