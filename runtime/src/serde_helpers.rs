@@ -164,21 +164,12 @@ where
 
         fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
             let mut out = T::default();
-            // One bit per required field, set when one of its spellings is read.
-            let mut seen: u64 = 0;
+            let mut seen = RequiredSeen::<T>::default();
             while let Some(key) = map.next_key::<Key<'de>>()? {
-                if !T::REQUIRED.is_empty()
-                    && let Some(index) = T::REQUIRED
-                        .iter()
-                        .position(|names| names.contains(&&*key.0))
-                {
-                    seen |= 1 << index;
-                }
+                seen.saw(&key.0);
                 out.field(&key.0, &mut map)?;
             }
-            if let Some(missing) = (0..T::REQUIRED.len()).find(|i| seen & (1 << i) == 0) {
-                return Err(serde::de::Error::missing_field(T::REQUIRED[missing][0]));
-            }
+            seen.check()?;
             Ok(out)
         }
     }
@@ -219,7 +210,7 @@ where
             let (mut metadata, mut data) = (None, None);
             // `None` until the first key; then whether the object is the data itself.
             let mut flat: Option<bool> = None;
-            let (mut fields, mut seen) = (T::default(), 0_u64);
+            let (mut fields, mut seen) = (T::default(), RequiredSeen::<T>::default());
             while let Some(key) = map.next_key::<Key<'de>>()? {
                 let key = &*key.0;
                 let is_flat = *flat.get_or_insert(!matches!(key, "metadata" | "data"));
@@ -234,9 +225,7 @@ where
                     "data" => data = Some(map.next_value()?),
                     _ if !is_flat => skip_value(&mut map)?,
                     key => {
-                        if let Some(index) = T::REQUIRED.iter().position(|n| n.contains(&key)) {
-                            seen |= 1 << index;
-                        }
+                        seen.saw(key);
                         fields.field(key, &mut map)?;
                     }
                 }
@@ -244,9 +233,7 @@ where
             let data = match (data, flat) {
                 (Some(data), _) => data,
                 (None, Some(true)) => {
-                    if let Some(missing) = (0..T::REQUIRED.len()).find(|i| seen & (1 << i) == 0) {
-                        return Err(serde::de::Error::missing_field(T::REQUIRED[missing][0]));
-                    }
+                    seen.check()?;
                     fields
                 }
                 (None, _) => return Err(serde::de::Error::missing_field("data")),
@@ -256,6 +243,34 @@ where
     }
 
     deserializer.deserialize_map(EnvelopeVisitor(std::marker::PhantomData))
+}
+
+/// Which of `T`'s always-sent fields a reading has met: one bit each, set when one of its
+/// spellings is read.
+struct RequiredSeen<T>(u64, std::marker::PhantomData<T>);
+
+impl<T> Default for RequiredSeen<T> {
+    fn default() -> Self {
+        RequiredSeen(0, std::marker::PhantomData)
+    }
+}
+
+impl<T: Object> RequiredSeen<T> {
+    fn saw(&mut self, key: &str) {
+        if !T::REQUIRED.is_empty()
+            && let Some(index) = T::REQUIRED.iter().position(|names| names.contains(&key))
+        {
+            self.0 |= 1 << index;
+        }
+    }
+
+    /// "missing field" for the first always-sent field not met.
+    fn check<E: serde::de::Error>(&self) -> Result<(), E> {
+        match (0..T::REQUIRED.len()).find(|i| self.0 & (1 << i) == 0) {
+            Some(missing) => Err(E::missing_field(T::REQUIRED[missing][0])),
+            None => Ok(()),
+        }
+    }
 }
 
 /// A map key, borrowed from the input where it has no escapes.
