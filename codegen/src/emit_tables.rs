@@ -293,12 +293,12 @@ pub fn catalog_md(catalog: &Catalog) -> String {
     out
 }
 
-/// `tests/catalog/tests/generated/cases.rs`: the marker of every event, for the generic catalog
-/// tests (which need each payload's type).
+/// `tests/catalog/tests/catalog/generated/cases.rs`: the marker of every event, for the generic
+/// catalog tests (which need each payload's type).
 pub fn test_cases(catalog: &Catalog) -> String {
     let mut out = String::new();
     out.push_str(HEADER);
-    out.push_str("\n\n// The cases! list of tests/catalog/tests/catalog.rs: every event of the catalog.\ncases! {\n");
+    out.push_str("\n\n// The cases! list of tests/catalog/tests/catalog/generic.rs: every event of the catalog.\ncases! {\n");
     for module in &catalog.modules {
         let events: Vec<&str> = module.events.iter().map(|e| e.name.as_str()).collect();
         writeln!(

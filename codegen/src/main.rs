@@ -33,7 +33,7 @@ const FEATURES_END: &str = "# END catalog features";
 const GENERATED_DIRS: &[&str] = &[
     "runtime/src/catalog/generated",
     "runtime/samples/generated",
-    "tests/catalog/tests/generated",
+    "tests/catalog/tests/catalog/generated",
 ];
 
 fn main() -> ExitCode {
@@ -190,7 +190,7 @@ fn outputs(root: &Path, catalog: &model::Catalog) -> Result<BTreeMap<PathBuf, St
         emit_tables::macro_names(catalog),
     );
     rust.insert(
-        PathBuf::from("tests/catalog/tests/generated/cases.rs"),
+        PathBuf::from("tests/catalog/tests/catalog/generated/cases.rs"),
         emit_tables::test_cases(catalog),
     );
     for (path, text) in rust {

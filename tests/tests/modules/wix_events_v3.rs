@@ -20,15 +20,15 @@ const CLONE_ID: &str = "8a6d2f41-9e3b-4c57-a1d0-6b7e3c9f2a54";
 const USER_ID: &str = "0c5f7e2a-8b41-4d96-a3e7-5f1b9c2d6e80";
 const INSTANCE_ID: &str = "d4e2b7a9-1c38-4f65-8e0d-7a3b5c1f9e26";
 
-const CREATED: &str = include_str!("../../runtime/samples/wixEventsV3.onEventCreated.json");
-const UPDATED: &str = include_str!("../../runtime/samples/wixEventsV3.onEventUpdated.json");
-const DELETED: &str = include_str!("../../runtime/samples/wixEventsV3.onEventDeleted.json");
-const CANCELED: &str = include_str!("../../runtime/samples/wixEventsV3.onEventCanceled.json");
-const CLONED: &str = include_str!("../../runtime/samples/wixEventsV3.onEventCloned.json");
-const STARTED: &str = include_str!("../../runtime/samples/wixEventsV3.onEventStarted.json");
-const ENDED: &str = include_str!("../../runtime/samples/wixEventsV3.onEventEnded.json");
-const PUBLISHED: &str = include_str!("../../runtime/samples/wixEventsV3.onEventPublished.json");
-const REMINDER: &str = include_str!("../../runtime/samples/wixEventsV3.onEventReminder.json");
+const CREATED: &str = include_str!("../../../runtime/samples/wixEventsV3.onEventCreated.json");
+const UPDATED: &str = include_str!("../../../runtime/samples/wixEventsV3.onEventUpdated.json");
+const DELETED: &str = include_str!("../../../runtime/samples/wixEventsV3.onEventDeleted.json");
+const CANCELED: &str = include_str!("../../../runtime/samples/wixEventsV3.onEventCanceled.json");
+const CLONED: &str = include_str!("../../../runtime/samples/wixEventsV3.onEventCloned.json");
+const STARTED: &str = include_str!("../../../runtime/samples/wixEventsV3.onEventStarted.json");
+const ENDED: &str = include_str!("../../../runtime/samples/wixEventsV3.onEventEnded.json");
+const PUBLISHED: &str = include_str!("../../../runtime/samples/wixEventsV3.onEventPublished.json");
+const REMINDER: &str = include_str!("../../../runtime/samples/wixEventsV3.onEventReminder.json");
 
 #[backend_event(wixEventsV3, onEventCreated)]
 fn event_created(event: EventCreated) {

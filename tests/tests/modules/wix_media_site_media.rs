@@ -8,9 +8,9 @@ use backend_events::wix_media_site_media::{
 };
 
 const FILE_READY: &str =
-    include_str!("../../runtime/samples/wixMediaSiteMedia.onFileDescriptorFileReady.json");
+    include_str!("../../../runtime/samples/wixMediaSiteMedia.onFileDescriptorFileReady.json");
 const FILE_FAILED: &str =
-    include_str!("../../runtime/samples/wixMediaSiteMedia.onFileDescriptorFileFailed.json");
+    include_str!("../../../runtime/samples/wixMediaSiteMedia.onFileDescriptorFileFailed.json");
 
 #[backend_event(wixMediaSiteMedia, onFileDescriptorFileReady)]
 fn file_ready(event: FileDescriptorFileReady) {

@@ -9,7 +9,7 @@ use backend_events::wix_billing::{
     PriceQuoteStatus, StreetAddressType,
 };
 
-const INVOICE_PAID: &str = include_str!("../../runtime/samples/wixBilling.onInvoicePaid.json");
+const INVOICE_PAID: &str = include_str!("../../../runtime/samples/wixBilling.onInvoicePaid.json");
 
 #[backend_event(wixBilling, onInvoicePaid)]
 fn invoice_paid(event: InvoicePaid) {

@@ -5,7 +5,7 @@ use backend_events::wix_paid_plans::{
     OrderStatus, OrderType, PaymentStatus, PeriodUnit, PlanPurchased,
 };
 
-const PURCHASE: &str = include_str!("../../runtime/samples/wixPaidPlans.onPlanPurchased.json");
+const PURCHASE: &str = include_str!("../../../runtime/samples/wixPaidPlans.onPlanPurchased.json");
 
 #[backend_event]
 fn wixPaidPlans_onPlanPurchased(event: PlanPurchased) {

@@ -7,7 +7,7 @@ use backend_events::wix_media_manager::{
 };
 
 const FILE_UPLOADED: &str =
-    include_str!("../../runtime/samples/wixMediaManager.onFileUploaded.json");
+    include_str!("../../../runtime/samples/wixMediaManager.onFileUploaded.json");
 
 #[backend_event(wixMediaManager, onFileUploaded)]
 fn file_uploaded(event: FileUploaded) {

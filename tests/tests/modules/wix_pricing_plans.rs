@@ -9,24 +9,26 @@ use backend_events::wix_pricing_plans::{
 };
 use backend_events::{Dispatcher, backend_event};
 
-const CREATED: &str = include_str!("../../runtime/samples/wixPricingPlans.onOrderCreated.json");
-const UPDATED: &str = include_str!("../../runtime/samples/wixPricingPlans.onOrderUpdated.json");
-const PURCHASED: &str = include_str!("../../runtime/samples/wixPricingPlans.onOrderPurchased.json");
-const CANCELED: &str = include_str!("../../runtime/samples/wixPricingPlans.onOrderCanceled.json");
-const STARTED: &str = include_str!("../../runtime/samples/wixPricingPlans.onOrderStarted.json");
-const ENDED: &str = include_str!("../../runtime/samples/wixPricingPlans.onOrderEnded.json");
-const PAUSED: &str = include_str!("../../runtime/samples/wixPricingPlans.onOrderPaused.json");
-const RESUMED: &str = include_str!("../../runtime/samples/wixPricingPlans.onOrderResumed.json");
+const CREATED: &str = include_str!("../../../runtime/samples/wixPricingPlans.onOrderCreated.json");
+const UPDATED: &str = include_str!("../../../runtime/samples/wixPricingPlans.onOrderUpdated.json");
+const PURCHASED: &str =
+    include_str!("../../../runtime/samples/wixPricingPlans.onOrderPurchased.json");
+const CANCELED: &str =
+    include_str!("../../../runtime/samples/wixPricingPlans.onOrderCanceled.json");
+const STARTED: &str = include_str!("../../../runtime/samples/wixPricingPlans.onOrderStarted.json");
+const ENDED: &str = include_str!("../../../runtime/samples/wixPricingPlans.onOrderEnded.json");
+const PAUSED: &str = include_str!("../../../runtime/samples/wixPricingPlans.onOrderPaused.json");
+const RESUMED: &str = include_str!("../../../runtime/samples/wixPricingPlans.onOrderResumed.json");
 const MARKED_AS_PAID: &str =
-    include_str!("../../runtime/samples/wixPricingPlans.onOrderMarkedAsPaid.json");
+    include_str!("../../../runtime/samples/wixPricingPlans.onOrderMarkedAsPaid.json");
 const CYCLE_STARTED: &str =
-    include_str!("../../runtime/samples/wixPricingPlans.onOrderCycleStarted.json");
+    include_str!("../../../runtime/samples/wixPricingPlans.onOrderCycleStarted.json");
 const AUTO_RENEW_CANCELED: &str =
-    include_str!("../../runtime/samples/wixPricingPlans.onOrderAutoRenewCanceled.json");
+    include_str!("../../../runtime/samples/wixPricingPlans.onOrderAutoRenewCanceled.json");
 const END_DATE_POSTPONED: &str =
-    include_str!("../../runtime/samples/wixPricingPlans.onOrderEndDatePostponed.json");
+    include_str!("../../../runtime/samples/wixPricingPlans.onOrderEndDatePostponed.json");
 const START_DATE_CHANGED: &str =
-    include_str!("../../runtime/samples/wixPricingPlans.onOrderStartDateChanged.json");
+    include_str!("../../../runtime/samples/wixPricingPlans.onOrderStartDateChanged.json");
 
 /// The free "Default" plan order of the created / purchased / started / cycle started samples.
 const FREE_ORDER: &str = "3b620f8b-33f3-4e29-b1db-c21d7a6afa01";

@@ -3,7 +3,7 @@
 use backend_events::backend_event;
 use backend_events::wix_chat::{Direction, Message};
 
-const MESSAGE: &str = include_str!("../../runtime/samples/wixChat.onMessage.json");
+const MESSAGE: &str = include_str!("../../../runtime/samples/wixChat.onMessage.json");
 
 #[backend_event]
 fn wixChat_onMessage(event: Message) {

@@ -2,7 +2,7 @@
 //! it dispatches, a round trip keeps everything it documents, and what the platform may add or
 //! leave out never fails a delivery.
 //!
-//! The field-by-field checks a user's handler would make live in `catalog_<module>.rs`.
+//! The field-by-field checks a user's handler would make live in `tests/tests/modules/`.
 
 use std::collections::BTreeSet;
 use std::fmt::Debug;

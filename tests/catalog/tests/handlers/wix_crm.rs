@@ -5,7 +5,7 @@
 use backend_events::backend_event;
 use backend_events::wix_crm::FormSubmit;
 
-const SUBMIT: &str = include_str!("../../../runtime/samples/wixCrm.onFormSubmit.json");
+const SUBMIT: &str = include_str!("../../../../runtime/samples/wixCrm.onFormSubmit.json");
 
 #[backend_event]
 fn wixCrm_onFormSubmit(event: FormSubmit) {

@@ -3,7 +3,7 @@
 use backend_events::backend_event;
 use backend_events::wix_pay::{PaymentUpdate, TransactionStatus};
 
-const PAYMENT_UPDATE: &str = include_str!("../../runtime/samples/wixPay.onPaymentUpdate.json");
+const PAYMENT_UPDATE: &str = include_str!("../../../runtime/samples/wixPay.onPaymentUpdate.json");
 
 #[backend_event]
 fn wixPay_onPaymentUpdate(event: PaymentUpdate) {
