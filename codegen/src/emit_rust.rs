@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use heck::ToKebabCase;
 use serde_json::Value;
 
 use crate::model::{
@@ -596,6 +597,15 @@ fn first_url(text: &str) -> Option<&str> {
     Some(&rest[..end])
 }
 
+/// Whether a reference address is the page of the event `on_name` (`onOrderApproved` is
+/// documented at `.../on-order-approved`, or `.../order-approved` on the REST side).
+fn is_page_of(url: &str, on_name: &str) -> bool {
+    let page = url.trim_end_matches('/').trim_end_matches(".md");
+    let page = page.rsplit('/').next().unwrap_or_default();
+    let kebab = on_name.to_kebab_case();
+    page == kebab || Some(page) == kebab.strip_prefix("on-")
+}
+
 /// The Rust type of a field's value, before `Option`.
 pub fn rust_type(ty: &RustTy, boxed: bool) -> String {
     let inner = match ty {
@@ -657,7 +667,13 @@ fn table(module: &Module) -> String {
                     doc.push_str(" Named apart from an older event of the same name.");
                 }
                 if let Some(url) = first_url(&facts.evidence) {
-                    write!(doc, " Reference: <{url}>.").unwrap();
+                    // The evidence may be a sibling's page or a menu: only a page named after
+                    // this event is its reference.
+                    if is_page_of(url, &event.name) {
+                        write!(doc, " Reference: <{url}>.").unwrap();
+                    } else {
+                        write!(doc, " Its name rests on <{url}>.").unwrap();
+                    }
                 }
                 if facts.deprecated {
                     doc.push_str(" Deprecated.");
@@ -692,4 +708,31 @@ fn table(module: &Module) -> String {
     }
     out.push_str("    }\n}\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_page_named_after_the_event_is_its_reference() {
+        let velo =
+            "https://dev.wix.com/docs/velo/api-reference/wix-ecom-backend/events/on-order-approved";
+        assert!(is_page_of(velo, "onOrderApproved"));
+        assert!(is_page_of(&format!("{velo}.md"), "onOrderApproved"));
+        assert!(is_page_of(
+            "https://dev.wix.com/docs/rest/business-solutions/e-commerce/orders/order-approved",
+            "onOrderApproved"
+        ));
+        // A sibling's page, or the module's menu, names the event's module but is not its page.
+        assert!(!is_page_of(velo, "onOrderCanceled"));
+        assert!(!is_page_of(
+            "https://dev.wix.com/docs/velo/api-reference/wix-ecom-backend/events",
+            "onOrderApproved"
+        ));
+        assert_eq!(
+            first_url("Velo docs (https://dev.wix.com/a/on-x); more"),
+            Some("https://dev.wix.com/a/on-x")
+        );
+    }
 }

@@ -280,9 +280,9 @@ pub use crate::catalog::shared::Tags;
 crate::declare_module! {
     /// Event markers of `wixBadgesV4`.
     pub mod wixBadgesV4 {
-        /// A domain event (created) of `@wix/auto_sdk_members_badge-assignments@1.0.32`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/members/events/on-badge-updated.md>. Permission `BADGE_ASSIGNMENTS.BADGE_ASSIGNMENT_READ`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_members_badge-assignments@1.0.32`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/members/events/on-badge-updated.md>. Permission `BADGE_ASSIGNMENTS.BADGE_ASSIGNMENT_READ`. Its sample is built from the types.
         onBadgeAssignmentCreated => BadgeAssignmentCreated, webhook = "wix.badges.v4.badge_assignment_created", sample = "../../../samples/generated/wixBadgesV4.onBadgeAssignmentCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_members_badge-assignments@1.0.32`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/members/events/on-badge-updated.md>. Permission `BADGE_ASSIGNMENTS.BADGE_ASSIGNMENT_READ`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_members_badge-assignments@1.0.32`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/members/events/on-badge-updated.md>. Permission `BADGE_ASSIGNMENTS.BADGE_ASSIGNMENT_READ`. Its sample is built from the types.
         onBadgeAssignmentDeleted => BadgeAssignmentDeleted, webhook = "wix.badges.v4.badge_assignment_deleted", sample = "../../../samples/generated/wixBadgesV4.onBadgeAssignmentDeleted.json";
         /// A domain event (created) of `@wix/auto_sdk_members_badges-v-2@1.0.39`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/members/events/on-badge-created.md>. Permission `BADGES.BADGE_READ`. Its sample is built from the types.
         onBadgeCreated => BadgeCreated, webhook = "wix.badges.v4.badge_created", sample = "../../../samples/generated/wixBadgesV4.onBadgeCreated.json";

@@ -3765,15 +3765,15 @@ crate::declare_module! {
     pub mod wixBlog {
         /// A domain event (created) of `@wix/auto_sdk_blog_categories@1.0.51`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events/on-category-created.md>. Permission `BLOG.READ-CATEGORY`. Its sample is built from the types.
         onCategoryCreated => CategoryCreated, webhook = "wix.blog.v3.category_created", sample = "../../../samples/generated/wixBlog.onCategoryCreated.json", cfg(feature = "wix-blog-categories");
-        /// A domain event (deleted) of `@wix/auto_sdk_blog_categories@1.0.51`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events.md>. Permission `BLOG.READ-CATEGORY`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_blog_categories@1.0.51`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events.md>. Permission `BLOG.READ-CATEGORY`. Its sample is built from the types.
         onCategoryDeleted => CategoryDeleted, webhook = "wix.blog.v3.category_deleted", sample = "../../../samples/generated/wixBlog.onCategoryDeleted.json", cfg(feature = "wix-blog-categories");
-        /// A domain event (updated) of `@wix/auto_sdk_blog_categories@1.0.51`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events.md>. Permission `BLOG.READ-CATEGORY`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_blog_categories@1.0.51`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events.md>. Permission `BLOG.READ-CATEGORY`. Its sample is built from the types.
         onCategoryUpdated => CategoryUpdated, webhook = "wix.blog.v3.category_updated", sample = "../../../samples/generated/wixBlog.onCategoryUpdated.json", cfg(feature = "wix-blog-categories");
-        /// A domain event (created) of `@wix/auto_sdk_blog_draft-posts@1.0.107`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events.md>. Permission `BLOG.READ_ANY_DRAFT`, `BLOG.READ-PUBLICATION`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_blog_draft-posts@1.0.107`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events.md>. Permission `BLOG.READ_ANY_DRAFT`, `BLOG.READ-PUBLICATION`. Its sample is built from the types.
         onDraftCreated => DraftCreated, webhook = "wix.blog.v3.draft_created", sample = "../../../samples/generated/wixBlog.onDraftCreated.json", cfg(feature = "wix-blog-draft-posts");
-        /// A domain event (deleted) of `@wix/auto_sdk_blog_draft-posts@1.0.107`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events.md>. Permission `BLOG.READ_ANY_DRAFT`, `BLOG.READ-PUBLICATION`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_blog_draft-posts@1.0.107`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events.md>. Permission `BLOG.READ_ANY_DRAFT`, `BLOG.READ-PUBLICATION`. Its sample is built from the types.
         onDraftDeleted => DraftDeleted, webhook = "wix.blog.v3.draft_deleted", sample = "../../../samples/generated/wixBlog.onDraftDeleted.json", cfg(feature = "wix-blog-draft-posts");
-        /// A domain event (updated) of `@wix/auto_sdk_blog_draft-posts@1.0.107`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events.md>. Permission `BLOG.READ_ANY_DRAFT`, `BLOG.READ-PUBLICATION`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_blog_draft-posts@1.0.107`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events.md>. Permission `BLOG.READ_ANY_DRAFT`, `BLOG.READ-PUBLICATION`. Its sample is built from the types.
         onDraftUpdated => DraftUpdated, webhook = "wix.blog.v3.draft_updated", sample = "../../../samples/generated/wixBlog.onDraftUpdated.json", cfg(feature = "wix-blog-draft-posts");
         /// A domain event (created) of `@wix/auto_sdk_blog_likes@1.0.27`; Velo names no such event: the module is the SDK package's. Developer preview. Permission `BLOG.LIKE_READ`. Its sample is built from the types.
         onLikeCreated => LikeCreated, webhook = "wix.blog.v1.like_created", sample = "../../../samples/generated/wixBlog.onLikeCreated.json", cfg(feature = "wix-blog-likes");
@@ -3791,9 +3791,9 @@ crate::declare_module! {
         onPostUpdated => PostUpdated, webhook = "wix.blog.v3.post_updated", sample = "../../../samples/generated/wixBlog.onPostUpdated.json", cfg(feature = "wix-blog-posts");
         /// A domain event (created) of `@wix/auto_sdk_blog_tags@1.0.60`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events/on-tag-created.md>. Permission `BLOG.READ_TAG`. Its sample is built from the types.
         onTagCreated => TagCreated, webhook = "wix.blog.v3.tag_created", sample = "../../../samples/generated/wixBlog.onTagCreated.json", cfg(feature = "wix-blog-tags");
-        /// A domain event (deleted) of `@wix/auto_sdk_blog_tags@1.0.60`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events/on-tag-created.md>. Permission `BLOG.READ_TAG`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_blog_tags@1.0.60`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events/on-tag-created.md>. Permission `BLOG.READ_TAG`. Its sample is built from the types.
         onTagDeleted => TagDeleted, webhook = "wix.blog.v3.tag_deleted", sample = "../../../samples/generated/wixBlog.onTagDeleted.json", cfg(feature = "wix-blog-tags");
-        /// A domain event (updated) of `@wix/auto_sdk_blog_tags@1.0.60`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events/on-tag-created.md>. Permission `BLOG.READ_TAG`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_blog_tags@1.0.60`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/apis/wix-blog-backend/events/on-tag-created.md>. Permission `BLOG.READ_TAG`. Its sample is built from the types.
         onTagUpdated => TagUpdated, webhook = "wix.blog.v3.tag_updated", sample = "../../../samples/generated/wixBlog.onTagUpdated.json", cfg(feature = "wix-blog-tags");
     }
 }

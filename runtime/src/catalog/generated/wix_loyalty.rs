@@ -2922,7 +2922,7 @@ crate::declare_module! {
         onAccountUpdated => AccountUpdated, webhook = "wix.loyalty.v1.account_updated", sample = "../../../samples/generated/wixLoyalty.onAccountUpdated.json";
         /// A domain event (created) of `@wix/auto_sdk_loyalty_coupons@1.0.42`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/loyalty/events/on-coupon-created.md>. Permission `LOYALTY.READ_COUPONS`. Its sample is built from the types.
         onCouponCreated => CouponCreated, webhook = "wix.loyalty.v1.coupon_created", sample = "../../../samples/generated/wixLoyalty.onCouponCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_loyalty_coupons@1.0.42`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/loyalty/events/on-coupon-created.md>. Permission `LOYALTY.READ_COUPONS`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_loyalty_coupons@1.0.42`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/loyalty/events/on-coupon-created.md>. Permission `LOYALTY.READ_COUPONS`. Its sample is built from the types.
         onCouponDeleted => CouponDeleted, webhook = "wix.loyalty.v1.coupon_deleted", sample = "../../../samples/generated/wixLoyalty.onCouponDeleted.json";
         /// A domain event (created) of `@wix/auto_sdk_loyalty_earning-rules@1.0.39`; Velo names no such event: the module is the SDK package's. Permission `LOYALTY.READ_EARNING_RULES`. Its sample is built from the types.
         onLoyaltyEarningRuleCreated => LoyaltyEarningRuleCreated, webhook = "wix.loyalty.v1.loyalty_earning_rule_created", sample = "../../../samples/generated/wixLoyalty.onLoyaltyEarningRuleCreated.json";
@@ -2932,9 +2932,9 @@ crate::declare_module! {
         onLoyaltyEarningRuleUpdated => LoyaltyEarningRuleUpdated, webhook = "wix.loyalty.v1.loyalty_earning_rule_updated", sample = "../../../samples/generated/wixLoyalty.onLoyaltyEarningRuleUpdated.json";
         /// A domain event (updated) of `@wix/auto_sdk_loyalty_programs@1.0.52`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/loyalty/events/on-program-updated.md>. Permission `LOYALTY.READ_PROGRAM`. Its sample is built from the types.
         onProgramUpdated => ProgramUpdated, webhook = "wix.loyalty.v1.program_updated", sample = "../../../samples/generated/wixLoyalty.onProgramUpdated.json";
-        /// A domain event (created) of `@wix/auto_sdk_loyalty_rewards@1.0.33`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/loyalty/events/on-reward-updated.md>. Permission `LOYALTY.READ_REWARDS`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_loyalty_rewards@1.0.33`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/loyalty/events/on-reward-updated.md>. Permission `LOYALTY.READ_REWARDS`. Its sample is built from the types.
         onRewardCreated => RewardCreated, webhook = "wix.loyalty.v1.reward_created", sample = "../../../samples/generated/wixLoyalty.onRewardCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_loyalty_rewards@1.0.33`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/loyalty/events/on-reward-updated.md>. Permission `LOYALTY.READ_REWARDS`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_loyalty_rewards@1.0.33`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/loyalty/events/on-reward-updated.md>. Permission `LOYALTY.READ_REWARDS`. Its sample is built from the types.
         onRewardDeleted => RewardDeleted, webhook = "wix.loyalty.v1.reward_deleted", sample = "../../../samples/generated/wixLoyalty.onRewardDeleted.json";
         /// A domain event (updated) of `@wix/auto_sdk_loyalty_rewards@1.0.33`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/loyalty/events/on-reward-updated.md>. Permission `LOYALTY.READ_REWARDS`. Its sample is built from the types.
         onRewardUpdated => RewardUpdated, webhook = "wix.loyalty.v1.reward_updated", sample = "../../../samples/generated/wixLoyalty.onRewardUpdated.json";
@@ -2944,7 +2944,7 @@ crate::declare_module! {
         onTierCreated => TierCreated, webhook = "wix.loyalty.v1.tier_created", sample = "../../../samples/generated/wixLoyalty.onTierCreated.json";
         /// A domain event (deleted) of `@wix/auto_sdk_loyalty_tiers@1.0.47`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/loyalty/events/on-tier-deleted.md>. Permission `LOYALTY.READ_TIERS`. Its sample is built from the types.
         onTierDeleted => TierDeleted, webhook = "wix.loyalty.v1.tier_deleted", sample = "../../../samples/generated/wixLoyalty.onTierDeleted.json";
-        /// A domain event (updated) of `@wix/auto_sdk_loyalty_tiers@1.0.47`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/loyalty/events/on-tier-created.md>. Permission `LOYALTY.READ_TIERS`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_loyalty_tiers@1.0.47`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/loyalty/events/on-tier-created.md>. Permission `LOYALTY.READ_TIERS`. Its sample is built from the types.
         onTierUpdated => TierUpdated, webhook = "wix.loyalty.v1.tier_updated", sample = "../../../samples/generated/wixLoyalty.onTierUpdated.json";
     }
 }

@@ -828,17 +828,17 @@ pub use crate::catalog::shared::VideoV22 as VideoV2;
 crate::declare_module! {
     /// Event markers of `wixProGallery`.
     pub mod wixProGallery {
-        /// A domain event (created) of `@wix/auto_sdk_pro-gallery_pro-gallery@1.0.51`; the name is Velo's. Reference: <https://www.wix.com/velo/reference/wix-pro-gallery-backend/events/ongallerycreated>. Permission `PRO_GALLERY.READ`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_pro-gallery_pro-gallery@1.0.51`; the name is Velo's. Its name rests on <https://www.wix.com/velo/reference/wix-pro-gallery-backend/events/ongallerycreated>. Permission `PRO_GALLERY.READ`. Its sample is built from the types.
         onGalleryCreated => GalleryCreated, webhook = "wix.pro_gallery.gallery_v2_created", sample = "../../../samples/generated/wixProGallery.onGalleryCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_pro-gallery_pro-gallery@1.0.51`; the name is Velo's. Reference: <https://www.wix.com/velo/reference/wix-pro-gallery-backend/events/ongallerycreated>. Permission `PRO_GALLERY.READ`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_pro-gallery_pro-gallery@1.0.51`; the name is Velo's. Its name rests on <https://www.wix.com/velo/reference/wix-pro-gallery-backend/events/ongallerycreated>. Permission `PRO_GALLERY.READ`. Its sample is built from the types.
         onGalleryDeleted => GalleryDeleted, webhook = "wix.pro_gallery.gallery_v2_deleted", sample = "../../../samples/generated/wixProGallery.onGalleryDeleted.json";
-        /// A domain event (action) of `@wix/auto_sdk_pro-gallery_pro-gallery@1.0.51`; the name is Velo's. Reference: <https://www.wix.com/velo/reference/wix-pro-gallery-backend/events/ongallerycreated>. Permission `PRO_GALLERY.READ`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_pro-gallery_pro-gallery@1.0.51`; the name is Velo's. Its name rests on <https://www.wix.com/velo/reference/wix-pro-gallery-backend/events/ongallerycreated>. Permission `PRO_GALLERY.READ`. Its sample is built from the types.
         onGalleryItemCreated => GalleryItemCreated, webhook = "wix.pro_gallery.gallery_v2_gallery_item_created", sample = "../../../samples/generated/wixProGallery.onGalleryItemCreated.json";
-        /// A domain event (action) of `@wix/auto_sdk_pro-gallery_pro-gallery@1.0.51`; the name is Velo's. Reference: <https://www.wix.com/velo/reference/wix-pro-gallery-backend/events/ongallerycreated>. Permission `PRO_GALLERY.READ`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_pro-gallery_pro-gallery@1.0.51`; the name is Velo's. Its name rests on <https://www.wix.com/velo/reference/wix-pro-gallery-backend/events/ongallerycreated>. Permission `PRO_GALLERY.READ`. Its sample is built from the types.
         onGalleryItemDeleted => GalleryItemDeleted, webhook = "wix.pro_gallery.gallery_v2_gallery_item_deleted", sample = "../../../samples/generated/wixProGallery.onGalleryItemDeleted.json";
-        /// A domain event (action) of `@wix/auto_sdk_pro-gallery_pro-gallery@1.0.51`; the name is Velo's. Reference: <https://www.wix.com/velo/reference/wix-pro-gallery-backend/events/ongallerycreated>. Permission `PRO_GALLERY.READ`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_pro-gallery_pro-gallery@1.0.51`; the name is Velo's. Its name rests on <https://www.wix.com/velo/reference/wix-pro-gallery-backend/events/ongallerycreated>. Permission `PRO_GALLERY.READ`. Its sample is built from the types.
         onGalleryItemUpdated => GalleryItemUpdated, webhook = "wix.pro_gallery.gallery_v2_gallery_item_updated", sample = "../../../samples/generated/wixProGallery.onGalleryItemUpdated.json";
-        /// A domain event (updated) of `@wix/auto_sdk_pro-gallery_pro-gallery@1.0.51`; the name is Velo's. Reference: <https://www.wix.com/velo/reference/wix-pro-gallery-backend/events/ongallerycreated>. Permission `PRO_GALLERY.READ`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_pro-gallery_pro-gallery@1.0.51`; the name is Velo's. Its name rests on <https://www.wix.com/velo/reference/wix-pro-gallery-backend/events/ongallerycreated>. Permission `PRO_GALLERY.READ`. Its sample is built from the types.
         onGalleryUpdated => GalleryUpdated, webhook = "wix.pro_gallery.gallery_v2_updated", sample = "../../../samples/generated/wixProGallery.onGalleryUpdated.json";
     }
 }

@@ -1399,15 +1399,15 @@ crate::declare_module! {
         onReviewRequestDeleted => ReviewRequestDeleted, webhook = "wix.reviews.v2.review_request_deleted", sample = "../../../samples/generated/wixReviews.onReviewRequestDeleted.json";
         /// A domain event (updated) of `@wix/auto_sdk_reviews_review-requests@1.0.27`; Velo names no such event: the module is the SDK package's. Developer preview. Permission `REVIEWS.REVIEW_REQUEST_DOMAIN_EVENTS_READ_PERMISSION`. Its sample is built from the types.
         onReviewRequestUpdated => ReviewRequestUpdated, webhook = "wix.reviews.v2.review_request_updated", sample = "../../../samples/generated/wixReviews.onReviewRequestUpdated.json";
-        /// A domain event (created) of `@wix/auto_sdk_reviews_reviews@1.0.39`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-reviews-v2/events.md>. Permission `REVIEWS.READ_PRIVATE_REVIEWS`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_reviews_reviews@1.0.39`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/apis/wix-reviews-v2/events.md>. Permission `REVIEWS.READ_PRIVATE_REVIEWS`. Its sample is built from the types.
         onReviewCreated => ReviewCreated, webhook = "wix.reviews.v1.review_created", sample = "../../../samples/generated/wixReviews.onReviewCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_reviews_reviews@1.0.39`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-reviews-v2/events.md>. Permission `REVIEWS.READ_PRIVATE_REVIEWS`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_reviews_reviews@1.0.39`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/apis/wix-reviews-v2/events.md>. Permission `REVIEWS.READ_PRIVATE_REVIEWS`. Its sample is built from the types.
         onReviewDeleted => ReviewDeleted, webhook = "wix.reviews.v1.review_deleted", sample = "../../../samples/generated/wixReviews.onReviewDeleted.json";
-        /// A domain event (action) of `@wix/auto_sdk_reviews_reviews@1.0.39`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-reviews-v2/events.md>. Permission `REVIEWS.READ_PRIVATE_REVIEWS`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_reviews_reviews@1.0.39`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/apis/wix-reviews-v2/events.md>. Permission `REVIEWS.READ_PRIVATE_REVIEWS`. Its sample is built from the types.
         onReviewModerationStatusChanged => ReviewModerationStatusChanged, webhook = "wix.reviews.v1.review_moderation_status_changed", sample = "../../../samples/generated/wixReviews.onReviewModerationStatusChanged.json";
-        /// A domain event (action) of `@wix/auto_sdk_reviews_reviews@1.0.39`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-reviews-v2/events.md>. Permission `REVIEWS.READ_PRIVATE_REVIEWS`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_reviews_reviews@1.0.39`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/apis/wix-reviews-v2/events.md>. Permission `REVIEWS.READ_PRIVATE_REVIEWS`. Its sample is built from the types.
         onReviewPublished => ReviewPublished, webhook = "wix.reviews.v1.review_review_published", sample = "../../../samples/generated/wixReviews.onReviewPublished.json";
-        /// A domain event (updated) of `@wix/auto_sdk_reviews_reviews@1.0.39`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/apis/wix-reviews-v2/events.md>. Permission `REVIEWS.READ_PRIVATE_REVIEWS`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_reviews_reviews@1.0.39`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/apis/wix-reviews-v2/events.md>. Permission `REVIEWS.READ_PRIVATE_REVIEWS`. Its sample is built from the types.
         onReviewUpdated => ReviewUpdated, webhook = "wix.reviews.v1.review_updated", sample = "../../../samples/generated/wixReviews.onReviewUpdated.json";
     }
 }
