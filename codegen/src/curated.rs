@@ -3,8 +3,9 @@
 //! `codegen/curated/handwritten.tsv` (the events typed by hand in the runtime, which take part in
 //! the same name table, features and CATALOG.md), `codegen/curated/overrides.tsv` (where real
 //! deliveries correct the typings), `codegen/curated/samples.tsv` (the generated events whose
-//! sample is a documented one) and `codegen/curated/docs/` (a module's docs, where it has more
-//! to say than its table).
+//! sample is a documented one), `codegen/curated/references.tsv` (reference pages the naming
+//! evidence does not link) and `codegen/curated/docs/` (a module's docs, where it has more to
+//! say than its table).
 
 use std::path::Path;
 
@@ -351,6 +352,45 @@ pub fn documented_samples(path: &Path) -> Result<Vec<DocumentedSample>, String> 
             }
         })
         .collect())
+}
+
+/// A row of `references.tsv`: the reference page of a generated event, where the naming
+/// evidence does not already link it.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    /// The IR package (`ecom_orders`).
+    pub package: String,
+    /// The SDK handler name (`onOrderApproved`).
+    pub sdk_name: String,
+    /// The page.
+    pub url: String,
+}
+
+/// Reads `references.tsv`; its `evidence` column (how the page was found) is for reviewers.
+pub fn references(path: &Path) -> Result<Vec<Reference>, String> {
+    let columns = ["package", "sdk_name", "url", "evidence"];
+    Ok(rows(path, &columns)?
+        .into_iter()
+        .map(|cells| {
+            let [package, sdk_name, url, _evidence] =
+                <[String; 4]>::try_from(cells).expect("checked above");
+            Reference {
+                package,
+                sdk_name,
+                url,
+            }
+        })
+        .collect())
+}
+
+/// The first web address in an evidence text.
+pub fn first_url(text: &str) -> Option<&str> {
+    let start = text.find("https://")?;
+    let rest = &text[start..];
+    let end = rest
+        .find(|c: char| c.is_whitespace() || c == ')' || c == ',' || c == ';')
+        .unwrap_or(rest.len());
+    Some(&rest[..end])
 }
 
 /// The docs of each module that `docs/<velo module>.md` gives, by Velo module.

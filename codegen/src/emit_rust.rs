@@ -5,7 +5,6 @@
 
 use std::fmt::Write;
 
-use heck::ToKebabCase;
 use serde_json::Value;
 
 use crate::model::{
@@ -587,25 +586,6 @@ fn field_doc(field: &FieldDef) -> String {
     format!("    /// {facts}\n")
 }
 
-/// The first web address in an evidence text.
-fn first_url(text: &str) -> Option<&str> {
-    let start = text.find("https://")?;
-    let rest = &text[start..];
-    let end = rest
-        .find(|c: char| c.is_whitespace() || c == ')' || c == ',' || c == ';')
-        .unwrap_or(rest.len());
-    Some(&rest[..end])
-}
-
-/// Whether a reference address is the page of the event `on_name` (`onOrderApproved` is
-/// documented at `.../on-order-approved`, or `.../order-approved` on the REST side).
-fn is_page_of(url: &str, on_name: &str) -> bool {
-    let page = url.trim_end_matches('/').trim_end_matches(".md");
-    let page = page.rsplit('/').next().unwrap_or_default();
-    let kebab = on_name.to_kebab_case();
-    page == kebab || Some(page) == kebab.strip_prefix("on-")
-}
-
 /// The Rust type of a field's value, before `Option`.
 pub fn rust_type(ty: &RustTy, boxed: bool) -> String {
     let inner = match ty {
@@ -666,14 +646,15 @@ fn table(module: &Module) -> String {
                 if facts.evidence.starts_with("clash:") {
                     doc.push_str(" Named apart from an older event of the same name.");
                 }
-                if let Some(url) = first_url(&facts.evidence) {
-                    // The evidence may be a sibling's page or a menu: only a page named after
-                    // this event is its reference.
-                    if is_page_of(url, &event.name) {
-                        write!(doc, " Reference: <{url}>.").unwrap();
-                    } else {
+                if let Some(url) = &facts.reference {
+                    write!(doc, " Reference: <{url}>.").unwrap();
+                }
+                // The naming evidence may be a sibling's page or a menu, not the event's.
+                match crate::curated::first_url(&facts.evidence) {
+                    Some(url) if Some(url) != facts.reference.as_deref() => {
                         write!(doc, " Its name rests on <{url}>.").unwrap();
                     }
+                    _ => {}
                 }
                 if facts.deprecated {
                     doc.push_str(" Deprecated.");
@@ -708,31 +689,4 @@ fn table(module: &Module) -> String {
     }
     out.push_str("    }\n}\n");
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_a_page_named_after_the_event_is_its_reference() {
-        let velo =
-            "https://dev.wix.com/docs/velo/api-reference/wix-ecom-backend/events/on-order-approved";
-        assert!(is_page_of(velo, "onOrderApproved"));
-        assert!(is_page_of(&format!("{velo}.md"), "onOrderApproved"));
-        assert!(is_page_of(
-            "https://dev.wix.com/docs/rest/business-solutions/e-commerce/orders/order-approved",
-            "onOrderApproved"
-        ));
-        // A sibling's page, or the module's menu, names the event's module but is not its page.
-        assert!(!is_page_of(velo, "onOrderCanceled"));
-        assert!(!is_page_of(
-            "https://dev.wix.com/docs/velo/api-reference/wix-ecom-backend/events",
-            "onOrderApproved"
-        ));
-        assert_eq!(
-            first_url("Velo docs (https://dev.wix.com/a/on-x); more"),
-            Some("https://dev.wix.com/a/on-x")
-        );
-    }
 }

@@ -66,6 +66,7 @@ fn run(root: &Path, check: bool) -> Result<usize, String> {
     let extras = model::Extras {
         overrides: curated::overrides(&curated.join("overrides.tsv"))?,
         samples: curated::documented_samples(&curated.join("samples.tsv"))?,
+        references: curated::references(&curated.join("references.tsv"))?,
         docs: curated::module_docs(&curated.join("docs"))?,
     };
     let catalog = model::build(&packages, &namings, &handwritten, &taken, &extras)?;

@@ -14,7 +14,7 @@ use std::fmt::Write;
 
 use serde_json::{Map, Value};
 
-use crate::curated::{Action, DocumentedSample, Handwritten, Naming, Override};
+use crate::curated::{Action, DocumentedSample, Handwritten, Naming, Override, Reference};
 use crate::ir::{Package, TypeDecl, TypeRef};
 use crate::{names, overrides};
 
@@ -132,6 +132,9 @@ pub struct Generated {
     pub domain: bool,
     /// Where its sample comes from, when it is a documented one (else it is built).
     pub documented_sample: Option<String>,
+    /// Its reference page: the naming evidence's link when that is the event's page, else a
+    /// row of `references.tsv`.
+    pub reference: Option<String>,
 }
 
 /// A generated type.
@@ -673,6 +676,61 @@ fn link_twins(modules: &mut [Module]) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether `url` is the page of the event, named after its SDK handler or its Velo name.
+fn is_page_of(url: &str, naming: &Naming) -> bool {
+    names::is_page_of(url, &naming.sdk_name) || names::is_page_of(url, &naming.event)
+}
+
+/// The naming evidence's link, when it is the page of the event under its catalog name (an
+/// event renamed apart from an older one links the older one's page).
+fn evidence_page(naming: &Naming) -> Option<&str> {
+    crate::curated::first_url(&naming.evidence).filter(|url| names::is_page_of(url, &naming.event))
+}
+
+/// The reference page of an event: its naming evidence's link when that is the event's own
+/// page, else its row of `references.tsv`.
+fn reference_of(naming: &Naming, references: &[Reference]) -> Option<String> {
+    let evidence = evidence_page(naming);
+    let row = references
+        .iter()
+        .find(|r| r.package == naming.package && r.sdk_name == naming.sdk_name);
+    evidence
+        .map(str::to_owned)
+        .or_else(|| row.map(|r| r.url.clone()))
+}
+
+/// Every row of `references.tsv` names a generated event, once, with its own page, and adds
+/// what the naming evidence does not already link.
+fn check_references(namings: &[Naming], references: &[Reference]) -> Result<(), String> {
+    let mut seen = BTreeSet::new();
+    for row in references {
+        let at = format!(
+            "codegen/curated/references.tsv: `{} {}`",
+            row.package, row.sdk_name
+        );
+        let Some(naming) = namings.iter().find(|n| {
+            n.package == row.package && n.sdk_name == row.sdk_name && n.action == Action::Generate
+        }) else {
+            return Err(format!("{at} is no generated event"));
+        };
+        if !seen.insert((&row.package, &row.sdk_name)) {
+            return Err(format!("{at} has two rows"));
+        }
+        if !is_page_of(&row.url, naming) {
+            return Err(format!(
+                "{at}: {} is not the page of {}",
+                row.url, row.sdk_name
+            ));
+        }
+        if evidence_page(naming).is_some() {
+            return Err(format!(
+                "{at}: events.tsv's evidence already links its page"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Every documented sample is of a generated event.
 fn check_samples(modules: &[Module], samples: &[DocumentedSample]) -> Result<(), String> {
     for row in samples {
@@ -829,6 +887,8 @@ pub struct Extras {
     pub overrides: Vec<Override>,
     /// `samples.tsv`.
     pub samples: Vec<DocumentedSample>,
+    /// `references.tsv`.
+    pub references: Vec<Reference>,
     /// `docs/`, by Velo module.
     pub docs: BTreeMap<String, String>,
 }
@@ -945,6 +1005,7 @@ fn build_with(
     }
     check_features(&modules)?;
     check_samples(&modules, &extras.samples)?;
+    check_references(namings, &extras.references)?;
     link_twins(&mut modules)?;
     let shared = share(&mut modules)?;
     Ok(Catalog {
@@ -1372,6 +1433,7 @@ fn module(
                     .map(|row| row.evidence.clone()),
                 domain: event.metadata_type.as_deref() != Some("BaseEventMetadata"),
                 documented_sample: documented.map(|row| row.evidence.clone()),
+                reference: reference_of(naming, &extras.references),
             })),
         });
     }
@@ -2026,6 +2088,70 @@ mod tests {
         )
         .unwrap_err();
         assert!(error.contains("is no generated event"), "{error}");
+    }
+
+    #[test]
+    fn a_reference_row_links_its_events_page_and_nothing_else() {
+        let packages = vec![fixture("shop_alpha", ORDER), fixture("shop_beta", ORDER)];
+        let page = "https://dev.wix.com/docs/velo/api-reference/wix-shop-backend/events";
+        let reference = |sdk_name: &str, url: &str| Reference {
+            package: "shop_alpha".to_owned(),
+            sdk_name: sdk_name.to_owned(),
+            url: url.to_owned(),
+        };
+        let with = |rows: Vec<Reference>| {
+            let extras = Extras {
+                references: rows,
+                ..Extras::default()
+            };
+            build(
+                &packages,
+                &namings(Action::Duplicate),
+                &[],
+                &BTreeMap::new(),
+                &extras,
+            )
+        };
+        let catalog = with(vec![reference(
+            "onOrderApproved",
+            &format!("{page}/on-order-approved.md"),
+        )])
+        .unwrap();
+        let reference_of = |event: &str| {
+            let event = catalog.modules[0]
+                .events
+                .iter()
+                .find(|e| e.name == event)
+                .unwrap();
+            match &event.source {
+                Source::Generated(facts) => facts.reference.clone(),
+                Source::Handwritten { .. } => panic!("{} is generated", event.name),
+            }
+        };
+        assert_eq!(
+            reference_of("onOrderApproved").as_deref(),
+            Some(format!("{page}/on-order-approved.md").as_str())
+        );
+        assert_eq!(reference_of("onNodeCreated"), None);
+
+        let error = with(vec![reference(
+            "onOrderApproved",
+            &format!("{page}/on-node-created"),
+        )])
+        .unwrap_err();
+        assert!(
+            error.contains("is not the page of onOrderApproved"),
+            "{error}"
+        );
+        let error = with(vec![reference(
+            "onNoSuchEvent",
+            &format!("{page}/on-no-such-event"),
+        )])
+        .unwrap_err();
+        assert!(error.contains("is no generated event"), "{error}");
+        let twice = reference("onNodeCreated", &format!("{page}/on-node-created"));
+        let error = with(vec![twice.clone(), twice]).unwrap_err();
+        assert!(error.contains("has two rows"), "{error}");
     }
 
     fn override_row(type_name: &str, field: Option<&str>, change: Change) -> Override {

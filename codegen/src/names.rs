@@ -115,6 +115,17 @@ pub fn variant(value: &str) -> String {
     name
 }
 
+/// Whether a reference address is the page of the event `on_name`: Wix names an event's page
+/// after its handler (`onOrderApproved` at `.../on-order-approved`), or after the event alone on
+/// the REST side (`.../order-approved`).
+pub fn is_page_of(url: &str, on_name: &str) -> bool {
+    let page = url.split(['?', '#']).next().unwrap_or_default();
+    let page = page.trim_end_matches('/').trim_end_matches(".md");
+    let page = page.rsplit('/').next().unwrap_or_default();
+    let kebab = on_name.to_kebab_case();
+    page == kebab || Some(page) == kebab.strip_prefix("on-")
+}
+
 /// The payload type of an event: `onOrderCreated` -> `OrderCreated`.
 pub fn payload(event: &str) -> String {
     event.strip_prefix("on").unwrap_or(event).to_owned()
@@ -144,6 +155,28 @@ mod tests {
         assert_eq!(variant("NONE"), "NoneValue");
         assert_eq!(variant("1_DAY"), "V1Day");
         assert_eq!(variant("image/png"), "ImagePng");
+    }
+
+    #[test]
+    fn only_a_page_named_after_the_event_is_its_reference() {
+        let velo =
+            "https://dev.wix.com/docs/velo/api-reference/wix-ecom-backend/events/on-order-approved";
+        assert!(is_page_of(velo, "onOrderApproved"));
+        assert!(is_page_of(&format!("{velo}.md"), "onOrderApproved"));
+        assert!(is_page_of(
+            &format!("{velo}?apiView=SDK"),
+            "onOrderApproved"
+        ));
+        assert!(is_page_of(
+            "https://dev.wix.com/docs/rest/business-solutions/e-commerce/orders/order-approved",
+            "onOrderApproved"
+        ));
+        // A sibling's page, or the module's menu, names the event's module but is not its page.
+        assert!(!is_page_of(velo, "onOrderCanceled"));
+        assert!(!is_page_of(
+            "https://dev.wix.com/docs/velo/api-reference/wix-ecom-backend/events",
+            "onOrderApproved"
+        ));
     }
 
     #[test]

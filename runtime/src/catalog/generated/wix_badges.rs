@@ -133,9 +133,9 @@ impl ::serde::Serialize for BadgeUnassignedData {
 crate::declare_module! {
     /// Event markers of `wixBadges`.
     pub mod wixBadges {
-        /// A domain event (action) of `@wix/auto_sdk_members_badges@1.0.54`; the name is Velo's. Deprecated. Permission `BADGES.BADGE_READ`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_members_badges@1.0.54`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-members-v2/events/on-badge-assigned>. Deprecated. Permission `BADGES.BADGE_READ`. Its sample is built from the types.
         onBadgeAssigned => BadgeAssigned, webhook = "wix.badges.v3.badge_badge_assigned", sample = "../../../samples/generated/wixBadges.onBadgeAssigned.json";
-        /// A domain event (action) of `@wix/auto_sdk_members_badges@1.0.54`; the name is Velo's. Deprecated. Permission `BADGES.BADGE_READ`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_members_badges@1.0.54`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-members-v2/events/on-badge-unassigned>. Deprecated. Permission `BADGES.BADGE_READ`. Its sample is built from the types.
         onBadgeUnassigned => BadgeUnassigned, webhook = "wix.badges.v3.badge_badge_unassigned", sample = "../../../samples/generated/wixBadges.onBadgeUnassigned.json";
     }
 }

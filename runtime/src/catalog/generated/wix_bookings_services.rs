@@ -2676,9 +2676,9 @@ crate::declare_module! {
     pub mod wixBookingsServices {
         /// A domain event (created) of `@wix/auto_sdk_bookings_services@1.0.285`; the name is Velo's. Permission `BOOKINGS.SERVICES_READ`. Its sample is built from the types.
         onServiceCreated => ServiceCreated, webhook = "wix.bookings.services.v2.service_created", sample = "../../../samples/generated/wixBookingsServices.onServiceCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_bookings_services@1.0.285`; the name is Velo's. Permission `BOOKINGS.SERVICES_READ`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_bookings_services@1.0.285`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/bookings/events/on-service-deleted>. Permission `BOOKINGS.SERVICES_READ`. Its sample is built from the types.
         onServiceDeleted => ServiceDeleted, webhook = "wix.bookings.services.v2.service_deleted", sample = "../../../samples/generated/wixBookingsServices.onServiceDeleted.json";
-        /// A domain event (updated) of `@wix/auto_sdk_bookings_services@1.0.285`; the name is Velo's. Permission `BOOKINGS.SERVICES_READ`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_bookings_services@1.0.285`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/bookings/events/on-service-updated>. Permission `BOOKINGS.SERVICES_READ`. Its sample is built from the types.
         onServiceUpdated => ServiceUpdated, webhook = "wix.bookings.services.v2.service_updated", sample = "../../../samples/generated/wixBookingsServices.onServiceUpdated.json";
     }
 }

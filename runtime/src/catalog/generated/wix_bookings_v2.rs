@@ -2401,21 +2401,21 @@ pub use crate::catalog::shared::Subdivision;
 crate::declare_module! {
     /// Event markers of `wixBookingsV2`.
     pub mod wixBookingsV2 {
-        /// A domain event (action) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Permission `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-bookings-v2/events/on-booking-canceled>. Permission `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
         onBookingCanceled => BookingCanceled, webhook = "wix.bookings.v2.booking_canceled", sample = "../../../samples/generated/wixBookingsV2.onBookingCanceled.json";
-        /// A domain event (action) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Permission `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-bookings-v2/events/on-booking-confirmed>. Permission `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
         onBookingConfirmed => BookingConfirmed, webhook = "wix.bookings.v2.booking_confirmed", sample = "../../../samples/generated/wixBookingsV2.onBookingConfirmed.json";
-        /// A domain event (created) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Permission `BOOKINGS.READ_BOOKINGS`, `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-bookings-v2/events/on-booking-created>. Permission `BOOKINGS.READ_BOOKINGS`, `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
         onBookingCreated => BookingCreated, webhook = "wix.bookings.v2.booking_created", sample = "../../../samples/generated/wixBookingsV2.onBookingCreated.json";
-        /// A domain event (action) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Permission `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-bookings-v2/events/on-booking-declined>. Permission `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
         onBookingDeclined => BookingDeclined, webhook = "wix.bookings.v2.booking_declined", sample = "../../../samples/generated/wixBookingsV2.onBookingDeclined.json";
-        /// A domain event (action) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Permission `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Reference: <https://dev.wix.com/docs/api-reference/business-solutions/bookings/bookings/bookings-writer-v2/booking-marked-as-pending>. Permission `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
         onBookingMarkedAsPending => BookingMarkedAsPending, webhook = "wix.bookings.v2.booking_markedAsPending", sample = "../../../samples/generated/wixBookingsV2.onBookingMarkedAsPending.json";
-        /// A domain event (action) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Permission `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-bookings-v2/events/on-booking-number-of-participants-updated>. Permission `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
         onBookingNumberOfParticipantsUpdated => BookingNumberOfParticipantsUpdated, webhook = "wix.bookings.v2.booking_number_of_participants_updated", sample = "../../../samples/generated/wixBookingsV2.onBookingNumberOfParticipantsUpdated.json";
-        /// A domain event (action) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Permission `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-bookings-v2/events/on-booking-rescheduled>. Permission `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
         onBookingRescheduled => BookingRescheduled, webhook = "wix.bookings.v2.booking_rescheduled", sample = "../../../samples/generated/wixBookingsV2.onBookingRescheduled.json";
-        /// A domain event (updated) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Permission `BOOKINGS.READ_BOOKINGS`, `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_bookings_bookings@1.0.241`; the name is Velo's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/bookings/bookings/on-booking-updated>. Permission `BOOKINGS.READ_BOOKINGS`, `BOOKINGS.BOOKING_READ`. Its sample is built from the types.
         onBookingUpdated => BookingUpdated, webhook = "wix.bookings.v2.booking_updated", sample = "../../../samples/generated/wixBookingsV2.onBookingUpdated.json";
     }
 }

@@ -880,7 +880,7 @@ pub use crate::catalog::shared::TimePeriod;
 crate::declare_module! {
     /// Event markers of `wixBusinessTools`.
     pub mod wixBusinessTools {
-        /// A non-domain event of `@wix/auto_sdk_business-tools_site-properties@1.0.117`; Velo names no such event: the module is the SDK package's. Permission `SITE_SETTINGS.VIEW`. Its sample is built from the types.
+        /// A non-domain event of `@wix/auto_sdk_business-tools_site-properties@1.0.117`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/business-tools/site-properties/on-properties-site-properties-updated>. Permission `SITE_SETTINGS.VIEW`. Its sample is built from the types.
         onPropertiesSitePropertiesUpdated => PropertiesSitePropertiesUpdated, webhook = "SitePropertiesUpdated", sample = "../../../samples/generated/wixBusinessTools.onPropertiesSitePropertiesUpdated.json";
     }
 }

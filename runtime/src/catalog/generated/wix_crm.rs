@@ -3604,7 +3604,7 @@ pub use crate::catalog::shared::TagList;
 crate::declare_module! {
     /// Event markers of `wixCrm`.
     pub mod wixCrm {
-        /// A domain event (created) of `@wix/auto_sdk_crm_attachments@1.0.59`; Velo names no such event: the module is the SDK package's. Permission `CONTACTS_ATTACHMENTS.VIEW`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_crm_attachments@1.0.59`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/api-reference/crm/members-contacts/contacts/attachments/attachment-v4/attachment-created>. Permission `CONTACTS_ATTACHMENTS.VIEW`. Its sample is built from the types.
         onAttachmentCreated => AttachmentCreated, webhook = "wix.contacts.v4.attachment_created", sample = "../../../samples/generated/wixCrm.onAttachmentCreated.json";
         /// A domain event (deleted) of `@wix/auto_sdk_crm_attachments@1.0.59`; Velo names no such event: the module is the SDK package's. Permission `CONTACTS_ATTACHMENTS.VIEW`. Its sample is built from the types.
         onAttachmentDeleted => AttachmentDeleted, webhook = "wix.contacts.v4.attachment_deleted", sample = "../../../samples/generated/wixCrm.onAttachmentDeleted.json";
@@ -3622,45 +3622,45 @@ crate::declare_module! {
         onCardStale => CardStale, webhook = "wix.crm.pipelines.v1.card_stale", sample = "../../../samples/generated/wixCrm.onCardStale.json";
         /// A domain event (updated) of `@wix/auto_sdk_crm_cards@1.0.15`; Velo names no such event: the module is the SDK package's. Permission `PIPELINE_CARDS.CARD_READ`. Its sample is built from the types.
         onCardUpdated => CardUpdated, webhook = "wix.crm.pipelines.v1.card_updated", sample = "../../../samples/generated/wixCrm.onCardUpdated.json";
-        /// A domain event (created) of `@wix/auto_sdk_crm_contacts@1.0.1375`; the name is Velo's. Permission `CONTACTS.VIEW`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_crm_contacts@1.0.1375`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-crm-v2/events/on-contact-created>. Permission `CONTACTS.VIEW`. Its sample is built from the types.
         onContactCreated => ContactCreated, webhook = "wix.contacts.v4.contact_created", sample = "../../../samples/generated/wixCrm.onContactCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_crm_contacts@1.0.1375`; the name is Velo's. Permission `CONTACTS.VIEW`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_crm_contacts@1.0.1375`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-crm-v2/events/on-contact-deleted>. Permission `CONTACTS.VIEW`. Its sample is built from the types.
         onContactDeleted => ContactDeleted, webhook = "wix.contacts.v4.contact_deleted", sample = "../../../samples/generated/wixCrm.onContactDeleted.json";
-        /// A domain event (action) of `@wix/auto_sdk_crm_contacts@1.0.1375`; the name is Velo's. Permission `CONTACTS.VIEW`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_crm_contacts@1.0.1375`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/crm/events/on-contact-merged>. Permission `CONTACTS.VIEW`. Its sample is built from the types.
         onContactMerged => ContactMerged, webhook = "wix.contacts.v4.contact_merged", sample = "../../../samples/generated/wixCrm.onContactMerged.json";
-        /// A domain event (updated) of `@wix/auto_sdk_crm_contacts@1.0.1375`; the name is Velo's. Permission `CONTACTS.VIEW`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_crm_contacts@1.0.1375`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/crm/events/on-contact-updated>. Permission `CONTACTS.VIEW`. Its sample is built from the types.
         onContactUpdated => ContactUpdated, webhook = "wix.contacts.v4.contact_updated", sample = "../../../samples/generated/wixCrm.onContactUpdated.json";
-        /// A domain event (created) of `@wix/auto_sdk_crm_extended-fields@1.0.71`; Velo names no such event: the module is the SDK package's. Permission `CONTACTS_SCHEMA.VIEW`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_crm_extended-fields@1.0.71`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/crm/extended-fields/on-extended-field-created>. Permission `CONTACTS_SCHEMA.VIEW`. Its sample is built from the types.
         onExtendedFieldCreated => ExtendedFieldCreated, webhook = "wix.contacts.v4.extended-field_created", sample = "../../../samples/generated/wixCrm.onExtendedFieldCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_crm_extended-fields@1.0.71`; Velo names no such event: the module is the SDK package's. Permission `CONTACTS_SCHEMA.VIEW`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_crm_extended-fields@1.0.71`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/crm/extended-fields/on-extended-field-deleted>. Permission `CONTACTS_SCHEMA.VIEW`. Its sample is built from the types.
         onExtendedFieldDeleted => ExtendedFieldDeleted, webhook = "wix.contacts.v4.extended-field_deleted", sample = "../../../samples/generated/wixCrm.onExtendedFieldDeleted.json";
-        /// A domain event (updated) of `@wix/auto_sdk_crm_extended-fields@1.0.71`; Velo names no such event: the module is the SDK package's. Permission `CONTACTS_SCHEMA.VIEW`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_crm_extended-fields@1.0.71`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/api-reference/crm/members-contacts/contacts/extended-fields/extended-field-updated>. Permission `CONTACTS_SCHEMA.VIEW`. Its sample is built from the types.
         onExtendedFieldUpdated => ExtendedFieldUpdated, webhook = "wix.contacts.v4.extended-field_updated", sample = "../../../samples/generated/wixCrm.onExtendedFieldUpdated.json";
-        /// A domain event (created) of `@wix/auto_sdk_crm_labels@1.0.71`; the name is Velo's. Permission `CONTACTS_LABELS.VIEW`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_crm_labels@1.0.71`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/crm/events/on-label-created>. Permission `CONTACTS_LABELS.VIEW`. Its sample is built from the types.
         onLabelCreated => LabelCreated, webhook = "wix.contacts.v4.label_created", sample = "../../../samples/generated/wixCrm.onLabelCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_crm_labels@1.0.71`; the name is Velo's. Permission `CONTACTS_LABELS.VIEW`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_crm_labels@1.0.71`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/crm/events/on-label-deleted>. Permission `CONTACTS_LABELS.VIEW`. Its sample is built from the types.
         onLabelDeleted => LabelDeleted, webhook = "wix.contacts.v4.label_deleted", sample = "../../../samples/generated/wixCrm.onLabelDeleted.json";
-        /// A domain event (updated) of `@wix/auto_sdk_crm_labels@1.0.71`; the name is Velo's. Permission `CONTACTS_LABELS.VIEW`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_crm_labels@1.0.71`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/crm/events/on-label-updated>. Permission `CONTACTS_LABELS.VIEW`. Its sample is built from the types.
         onLabelUpdated => LabelUpdated, webhook = "wix.contacts.v4.label_updated", sample = "../../../samples/generated/wixCrm.onLabelUpdated.json";
-        /// A domain event (created) of `@wix/auto_sdk_crm_notes@1.0.39`; Velo names no such event: the module is the SDK package's. Permission `CRM_NOTES.NOTE_READ`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_crm_notes@1.0.39`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/api-reference/crm/members-contacts/contacts/notes/notes-v2/note-created>. Permission `CRM_NOTES.NOTE_READ`. Its sample is built from the types.
         onNoteCreated => NoteCreated, webhook = "wix.crm.notes.v2.note_created", sample = "../../../samples/generated/wixCrm.onNoteCreated.json";
         /// A domain event (deleted) of `@wix/auto_sdk_crm_notes@1.0.39`; Velo names no such event: the module is the SDK package's. Permission `CRM_NOTES.NOTE_READ`. Its sample is built from the types.
         onNoteDeleted => NoteDeleted, webhook = "wix.crm.notes.v2.note_deleted", sample = "../../../samples/generated/wixCrm.onNoteDeleted.json";
-        /// A domain event (updated) of `@wix/auto_sdk_crm_notes@1.0.39`; Velo names no such event: the module is the SDK package's. Permission `CRM_NOTES.NOTE_READ`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_crm_notes@1.0.39`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/rest/crm/members-contacts/contacts/notes/notes-v2/note-updated>. Permission `CRM_NOTES.NOTE_READ`. Its sample is built from the types.
         onNoteUpdated => NoteUpdated, webhook = "wix.crm.notes.v2.note_updated", sample = "../../../samples/generated/wixCrm.onNoteUpdated.json";
-        /// A domain event (created) of `@wix/auto_sdk_crm_pipelines@1.0.14`; Velo names no such event: the module is the SDK package's. Developer preview. Permission `PIPELINES.PIPELINE_READ`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_crm_pipelines@1.0.14`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/api-reference/crm/crm/pipelines-management/pipelines/pipeline-created>. Developer preview. Permission `PIPELINES.PIPELINE_READ`. Its sample is built from the types.
         onPipelineCreated => PipelineCreated, webhook = "wix.crm.pipelines.v1.pipeline_created", sample = "../../../samples/generated/wixCrm.onPipelineCreated.json";
         /// A domain event (deleted) of `@wix/auto_sdk_crm_pipelines@1.0.14`; Velo names no such event: the module is the SDK package's. Developer preview. Permission `PIPELINES.PIPELINE_READ`. Its sample is built from the types.
         onPipelineDeleted => PipelineDeleted, webhook = "wix.crm.pipelines.v1.pipeline_deleted", sample = "../../../samples/generated/wixCrm.onPipelineDeleted.json";
         /// A domain event (updated) of `@wix/auto_sdk_crm_pipelines@1.0.14`; Velo names no such event: the module is the SDK package's. Developer preview. Permission `PIPELINES.PIPELINE_READ`. Its sample is built from the types.
         onPipelineUpdated => PipelineUpdated, webhook = "wix.crm.pipelines.v1.pipeline_updated", sample = "../../../samples/generated/wixCrm.onPipelineUpdated.json";
-        /// A domain event (created) of `@wix/auto_sdk_crm_tasks@1.0.85`; Velo names no such event: the module is the SDK package's. Permission `CRM_TASKS.TASK_READ`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_crm_tasks@1.0.85`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-crm-v2/events/on-task-created>. Permission `CRM_TASKS.TASK_READ`. Its sample is built from the types.
         onTaskCreated => TaskCreated, webhook = "wix.crm.tasks.v2.task_created", sample = "../../../samples/generated/wixCrm.onTaskCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_crm_tasks@1.0.85`; Velo names no such event: the module is the SDK package's. Permission `CRM_TASKS.TASK_READ`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_crm_tasks@1.0.85`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/crm/events/on-task-deleted>. Permission `CRM_TASKS.TASK_READ`. Its sample is built from the types.
         onTaskDeleted => TaskDeleted, webhook = "wix.crm.tasks.v2.task_deleted", sample = "../../../samples/generated/wixCrm.onTaskDeleted.json";
-        /// A domain event (action) of `@wix/auto_sdk_crm_tasks@1.0.85`; Velo names no such event: the module is the SDK package's. Permission `CRM_TASKS.TASK_READ`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_crm_tasks@1.0.85`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-crm-v2/events/on-task-overdue>. Permission `CRM_TASKS.TASK_READ`. Its sample is built from the types.
         onTaskOverdue => TaskOverdue, webhook = "wix.crm.tasks.v2.task_task_overdue", sample = "../../../samples/generated/wixCrm.onTaskOverdue.json";
-        /// A domain event (updated) of `@wix/auto_sdk_crm_tasks@1.0.85`; Velo names no such event: the module is the SDK package's. Permission `CRM_TASKS.TASK_READ`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_crm_tasks@1.0.85`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/crm/events/on-task-updated>. Permission `CRM_TASKS.TASK_READ`. Its sample is built from the types.
         onTaskUpdated => TaskUpdated, webhook = "wix.crm.tasks.v2.task_updated", sample = "../../../samples/generated/wixCrm.onTaskUpdated.json";
         /// A visitor submitted a form of the older Wix Forms app (older event, flat payload, no webhook).
         onFormSubmit => FormSubmit, sample = "../../../samples/wixCrm.onFormSubmit.json";

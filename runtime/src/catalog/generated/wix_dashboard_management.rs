@@ -194,11 +194,11 @@ impl ::serde::Serialize for Favorite {
 crate::declare_module! {
     /// Event markers of `wixDashboardManagement`.
     pub mod wixDashboardManagement {
-        /// A domain event (created) of `@wix/auto_sdk_dashboard-management_favorite-list@1.0.8`; Velo names no such event: the module is the SDK package's. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_dashboard-management_favorite-list@1.0.8`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/dashboard-management/dashboard-favorite-list/on-favorite-list-created>. Its sample is built from the types.
         onFavoriteListCreated => FavoriteListCreated, webhook = "wix.dashboard.v1.favorite_list_created", sample = "../../../samples/generated/wixDashboardManagement.onFavoriteListCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_dashboard-management_favorite-list@1.0.8`; Velo names no such event: the module is the SDK package's. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_dashboard-management_favorite-list@1.0.8`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/dashboard-management/dashboard-favorite-list/on-favorite-list-deleted>. Its sample is built from the types.
         onFavoriteListDeleted => FavoriteListDeleted, webhook = "wix.dashboard.v1.favorite_list_deleted", sample = "../../../samples/generated/wixDashboardManagement.onFavoriteListDeleted.json";
-        /// A domain event (updated) of `@wix/auto_sdk_dashboard-management_favorite-list@1.0.8`; Velo names no such event: the module is the SDK package's. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_dashboard-management_favorite-list@1.0.8`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/dashboard-management/dashboard-favorite-list/on-favorite-list-updated>. Its sample is built from the types.
         onFavoriteListUpdated => FavoriteListUpdated, webhook = "wix.dashboard.v1.favorite_list_updated", sample = "../../../samples/generated/wixDashboardManagement.onFavoriteListUpdated.json";
     }
 }

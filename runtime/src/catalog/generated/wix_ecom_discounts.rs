@@ -1228,11 +1228,11 @@ pub use crate::catalog::shared::TagList;
 crate::declare_module! {
     /// Event markers of `wixEcomDiscounts`.
     pub mod wixEcomDiscounts {
-        /// A domain event (created) of `@wix/auto_sdk_ecom_discount-rules@1.0.118`; the name is Velo's. Permission `ECOM.DISCOUNT_RULES_READ`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_ecom_discount-rules@1.0.118`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-ecom-backend/events/on-discount-rule-created>. Permission `ECOM.DISCOUNT_RULES_READ`. Its sample is built from the types.
         onDiscountRuleCreated => DiscountRuleCreated, webhook = "wix.ecom.discounts.v1.discount_rule_created", sample = "../../../samples/generated/wixEcomDiscounts.onDiscountRuleCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_ecom_discount-rules@1.0.118`; the name is Velo's. Permission `ECOM.DISCOUNT_RULES_READ`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_ecom_discount-rules@1.0.118`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/e-commerce/events/on-discount-rule-deleted>. Permission `ECOM.DISCOUNT_RULES_READ`. Its sample is built from the types.
         onDiscountRuleDeleted => DiscountRuleDeleted, webhook = "wix.ecom.discounts.v1.discount_rule_deleted", sample = "../../../samples/generated/wixEcomDiscounts.onDiscountRuleDeleted.json";
-        /// A domain event (updated) of `@wix/auto_sdk_ecom_discount-rules@1.0.118`; the name is Velo's. Permission `ECOM.DISCOUNT_RULES_READ`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_ecom_discount-rules@1.0.118`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-ecom-backend/events/on-discount-rule-updated>. Permission `ECOM.DISCOUNT_RULES_READ`. Its sample is built from the types.
         onDiscountRuleUpdated => DiscountRuleUpdated, webhook = "wix.ecom.discounts.v1.discount_rule_updated", sample = "../../../samples/generated/wixEcomDiscounts.onDiscountRuleUpdated.json";
     }
 }

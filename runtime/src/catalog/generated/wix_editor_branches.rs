@@ -379,7 +379,7 @@ pub use crate::catalog::shared::TagList;
 crate::declare_module! {
     /// Event markers of `wixEditorBranches`.
     pub mod wixEditorBranches {
-        /// A domain event (created) of `@wix/auto_sdk_editor-branches_branches@1.0.67`; Velo names no such event: the module is the SDK package's. Permission `EDITOR.BRANCH_READ`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_editor-branches_branches@1.0.67`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/api-reference/business-management/branches/branch-created>. Permission `EDITOR.BRANCH_READ`. Its sample is built from the types.
         onBranchCreated => BranchCreated, webhook = "wix.editor.branches.v1.branch_created", sample = "../../../samples/generated/wixEditorBranches.onBranchCreated.json";
         /// A domain event (deleted) of `@wix/auto_sdk_editor-branches_branches@1.0.67`; Velo names no such event: the module is the SDK package's. Permission `EDITOR.BRANCH_READ`. Its sample is built from the types.
         onBranchDeleted => BranchDeleted, webhook = "wix.editor.branches.v1.branch_deleted", sample = "../../../samples/generated/wixEditorBranches.onBranchDeleted.json";

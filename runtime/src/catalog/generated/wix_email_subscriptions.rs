@@ -197,7 +197,7 @@ crate::serde_helpers::string_enum! {
 crate::declare_module! {
     /// Event markers of `wixEmailSubscriptions`.
     pub mod wixEmailSubscriptions {
-        /// A non-domain event of `@wix/auto_sdk_email-subscriptions_email-subscriptions@1.0.8`; Velo names no such event: the module is the SDK package's. Developer preview. Permission `EMAIL_SUBSCRIPTIONS.VIEW`. Its sample is built from the types.
+        /// A non-domain event of `@wix/auto_sdk_email-subscriptions_email-subscriptions@1.0.8`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/email-subscriptions/email-subscriptions/on-emailsubscription-email-subscription-changed>. Developer preview. Permission `EMAIL_SUBSCRIPTIONS.VIEW`. Its sample is built from the types.
         onEmailsubscriptionEmailSubscriptionChanged => EmailsubscriptionEmailSubscriptionChanged, webhook = "com.wixpress.emailsubscriptions.v1.EmailSubscriptionChanged", sample = "../../../samples/generated/wixEmailSubscriptions.onEmailsubscriptionEmailSubscriptionChanged.json";
     }
 }

@@ -1130,17 +1130,17 @@ crate::declare_module! {
     pub mod wixEventsGuests {
         /// A domain event (action) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample is built from the types.
         onGuestCheckedIn => GuestCheckedIn, webhook = "wix.events.guests.v1.guest_guest_checked_in", sample = "../../../samples/generated/wixEventsGuests.onGuestCheckedIn.json";
-        /// A domain event (created) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample: Wix's example on the Velo reference page of `wixEventsGuests_onGuestCreated`.
+        /// A domain event (created) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-events-v2/events/on-guest-created>. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample: Wix's example on the Velo reference page of `wixEventsGuests_onGuestCreated`.
         onGuestCreated => GuestCreated, webhook = "wix.events.guests.v1.guest_created", sample = "../../../samples/wixEventsGuests.onGuestCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample: Wix's example on the Velo reference page of `wixEventsGuests_onGuestDeleted`.
+        /// A domain event (deleted) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/wix-events/events/on-guest-deleted>. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample: Wix's example on the Velo reference page of `wixEventsGuests_onGuestDeleted`.
         onGuestDeleted => GuestDeleted, webhook = "wix.events.guests.v1.guest_deleted", sample = "../../../samples/wixEventsGuests.onGuestDeleted.json";
-        /// A domain event (action) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Reference: <https://dev.wix.com/docs/api-reference/business-solutions/events/registration/event-guests/guest-event-canceled>. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample is built from the types.
         onGuestEventCanceled => GuestEventCanceled, webhook = "wix.events.guests.v1.guest_guest_event_canceled", sample = "../../../samples/generated/wixEventsGuests.onGuestEventCanceled.json";
-        /// A domain event (action) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Reference: <https://dev.wix.com/docs/rest/business-solutions/events/event-guests/guest-event-starts>. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample is built from the types.
         onGuestEventStarts => GuestEventStarts, webhook = "wix.events.guests.v1.guest_guest_event_starts", sample = "../../../samples/generated/wixEventsGuests.onGuestEventStarts.json";
-        /// A domain event (action) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/events/guests/on-guest-order-canceled>. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample is built from the types.
         onGuestOrderCanceled => GuestOrderCanceled, webhook = "wix.events.guests.v1.guest_guest_order_canceled", sample = "../../../samples/generated/wixEventsGuests.onGuestOrderCanceled.json";
-        /// A domain event (updated) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample: Wix's example on the Velo reference page of `wixEventsGuests_onGuestUpdated`.
+        /// A domain event (updated) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-events-v2/events/on-guest-updated>. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample: Wix's example on the Velo reference page of `wixEventsGuests_onGuestUpdated`.
         onGuestUpdated => GuestUpdated, webhook = "wix.events.guests.v1.guest_updated", sample = "../../../samples/wixEventsGuests.onGuestUpdated.json";
     }
 }

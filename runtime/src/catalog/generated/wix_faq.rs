@@ -751,13 +751,13 @@ crate::declare_module! {
         onCategoryCreated => CategoryCreated, webhook = "wix.faq.category.v2.category_created", sample = "../../../samples/generated/wixFaq.onCategoryCreated.json", cfg(feature = "wix-faq-category");
         /// A domain event (deleted) of `@wix/auto_sdk_faq_category@1.0.42`; Velo names no such event: the module is the SDK package's. Permission `FAQ.READ_CATEGORIES`. Its sample is built from the types.
         onCategoryDeleted => CategoryDeleted, webhook = "wix.faq.category.v2.category_deleted", sample = "../../../samples/generated/wixFaq.onCategoryDeleted.json", cfg(feature = "wix-faq-category");
-        /// A domain event (updated) of `@wix/auto_sdk_faq_category@1.0.42`; Velo names no such event: the module is the SDK package's. Permission `FAQ.READ_CATEGORIES`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_faq_category@1.0.42`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/api-reference/business-management/faq-app/category-v2/category-updated>. Permission `FAQ.READ_CATEGORIES`. Its sample is built from the types.
         onCategoryUpdated => CategoryUpdated, webhook = "wix.faq.category.v2.category_updated", sample = "../../../samples/generated/wixFaq.onCategoryUpdated.json", cfg(feature = "wix-faq-category");
-        /// A domain event (created) of `@wix/auto_sdk_faq_question-entry@1.0.63`; Velo names no such event: the module is the SDK package's. Permission `FAQ.READ_QUESTIONS`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_faq_question-entry@1.0.63`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/faq/question-entry/on-question-entry-created>. Permission `FAQ.READ_QUESTIONS`. Its sample is built from the types.
         onQuestionEntryCreated => QuestionEntryCreated, webhook = "wix.faq.question_entry.v2.question_entry_created", sample = "../../../samples/generated/wixFaq.onQuestionEntryCreated.json", cfg(feature = "wix-faq-question-entry");
         /// A domain event (deleted) of `@wix/auto_sdk_faq_question-entry@1.0.63`; Velo names no such event: the module is the SDK package's. Permission `FAQ.READ_QUESTIONS`. Its sample is built from the types.
         onQuestionEntryDeleted => QuestionEntryDeleted, webhook = "wix.faq.question_entry.v2.question_entry_deleted", sample = "../../../samples/generated/wixFaq.onQuestionEntryDeleted.json", cfg(feature = "wix-faq-question-entry");
-        /// A domain event (updated) of `@wix/auto_sdk_faq_question-entry@1.0.63`; Velo names no such event: the module is the SDK package's. Permission `FAQ.READ_QUESTIONS`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_faq_question-entry@1.0.63`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/faq/question-entry/on-question-entry-updated>. Permission `FAQ.READ_QUESTIONS`. Its sample is built from the types.
         onQuestionEntryUpdated => QuestionEntryUpdated, webhook = "wix.faq.question_entry.v2.question_entry_updated", sample = "../../../samples/generated/wixFaq.onQuestionEntryUpdated.json", cfg(feature = "wix-faq-question-entry");
     }
 }

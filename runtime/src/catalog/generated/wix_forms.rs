@@ -14460,7 +14460,7 @@ pub use crate::catalog::shared::WidthType;
 crate::declare_module! {
     /// Event markers of `wixForms`.
     pub mod wixForms {
-        /// A domain event (created) of `@wix/auto_sdk_forms_chat-settings@1.0.28`; Velo names no such event: the module is the SDK package's. Permission `WIX_FORMS.FORM_SCHEMA_CREATE`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_forms_chat-settings@1.0.28`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/api-reference/crm/forms/chat-settings/chat-settings-created>. Permission `WIX_FORMS.FORM_SCHEMA_CREATE`. Its sample is built from the types.
         onChatSettingsCreated => ChatSettingsCreated, webhook = "wix.forms.ai.v1.chat_settings_created", sample = "../../../samples/generated/wixForms.onChatSettingsCreated.json", cfg(feature = "wix-forms-chat-settings");
         /// A domain event (deleted) of `@wix/auto_sdk_forms_chat-settings@1.0.28`; Velo names no such event: the module is the SDK package's. Permission `WIX_FORMS.FORM_SCHEMA_CREATE`. Its sample is built from the types.
         onChatSettingsDeleted => ChatSettingsDeleted, webhook = "wix.forms.ai.v1.chat_settings_deleted", sample = "../../../samples/generated/wixForms.onChatSettingsDeleted.json", cfg(feature = "wix-forms-chat-settings");
@@ -14472,7 +14472,7 @@ crate::declare_module! {
         onFormDeleted => FormDeleted, webhook = "wix.forms.v4.form_deleted", sample = "../../../samples/generated/wixForms.onFormDeleted.json", cfg(feature = "wix-forms-forms");
         /// A domain event (action) of `@wix/auto_sdk_forms_forms@1.0.141`; Velo names no such event: the module is the SDK package's. Permission `WIX_FORMS.FORM_SCHEMA_READ`. Its sample is built from the types.
         onFormDisabledForm => FormDisabledForm, webhook = "wix.forms.v4.form_disabled_form", sample = "../../../samples/generated/wixForms.onFormDisabledForm.json", cfg(feature = "wix-forms-forms");
-        /// A domain event (action) of `@wix/auto_sdk_forms_forms@1.0.141`; Velo names no such event: the module is the SDK package's. Permission `WIX_FORMS.FORM_SCHEMA_READ`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_forms_forms@1.0.141`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/forms/forms/on-form-enabled-form>. Permission `WIX_FORMS.FORM_SCHEMA_READ`. Its sample is built from the types.
         onFormEnabledForm => FormEnabledForm, webhook = "wix.forms.v4.form_enabled_form", sample = "../../../samples/generated/wixForms.onFormEnabledForm.json", cfg(feature = "wix-forms-forms");
         /// A domain event (action) of `@wix/auto_sdk_forms_forms@1.0.141`; Velo names no such event: the module is the SDK package's. Permission `WIX_FORMS.FORM_SCHEMA_READ`. Its sample is built from the types.
         onFormTranslationChanged => FormTranslationChanged, webhook = "wix.forms.v4.form_form_translation_changed", sample = "../../../samples/generated/wixForms.onFormTranslationChanged.json", cfg(feature = "wix-forms-forms");
@@ -14480,21 +14480,21 @@ crate::declare_module! {
         onFormTranslationDeleted => FormTranslationDeleted, webhook = "wix.forms.v4.form_form_translation_deleted", sample = "../../../samples/generated/wixForms.onFormTranslationDeleted.json", cfg(feature = "wix-forms-forms");
         /// A domain event (updated) of `@wix/auto_sdk_forms_forms@1.0.141`; Velo names no such event: the module is the SDK package's. Permission `WIX_FORMS.FORM_SCHEMA_READ`. Its sample is built from the types.
         onFormUpdated => FormUpdated, webhook = "wix.forms.v4.form_updated", sample = "../../../samples/generated/wixForms.onFormUpdated.json", cfg(feature = "wix-forms-forms");
-        /// A domain event (created) of `@wix/auto_sdk_forms_interactive-form-sessions@1.0.88`; Velo names no such event: the module is the SDK package's. Developer preview. Permission `WIX_FORMS.READ_INTERACTIVE_FORM_SESSION`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_forms_interactive-form-sessions@1.0.88`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/forms/interactive-form-sessions/on-interactive-form-session-created>. Developer preview. Permission `WIX_FORMS.READ_INTERACTIVE_FORM_SESSION`. Its sample is built from the types.
         onInteractiveFormSessionCreated => InteractiveFormSessionCreated, webhook = "wix.forms.ai.v1.interactive_form_session_created", sample = "../../../samples/generated/wixForms.onInteractiveFormSessionCreated.json", cfg(feature = "wix-forms-interactive-form-sessions");
         /// A domain event (action) of `@wix/auto_sdk_forms_submissions@1.0.164`; the name is Velo's. Permission `WIX_FORMS.SUBMISSION_READ_ANY`. Its sample is built from the types.
         onSubmissionContactMapped => SubmissionContactMapped, webhook = "wix.forms.v4.submission_submission_contact_mapped", sample = "../../../samples/generated/wixForms.onSubmissionContactMapped.json", cfg(feature = "wix-forms-submissions");
         /// A domain event (action) of `@wix/auto_sdk_forms_submissions@1.0.164`; the name is Velo's. Permission `WIX_FORMS.SUBMISSION_READ_ANY`. Its sample is built from the types.
         onSubmissionContactMappingSkipped => SubmissionContactMappingSkipped, webhook = "wix.forms.v4.submission_submission_contact_mapping_skipped", sample = "../../../samples/generated/wixForms.onSubmissionContactMappingSkipped.json", cfg(feature = "wix-forms-submissions");
-        /// A domain event (created) of `@wix/auto_sdk_forms_submissions@1.0.164`; the name is Velo's. Permission `WIX_FORMS.SUBMISSION_READ_ANY`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_forms_submissions@1.0.164`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-forms-v2/events/on-submission-created>. Permission `WIX_FORMS.SUBMISSION_READ_ANY`. Its sample is built from the types.
         onSubmissionCreated => SubmissionCreated, webhook = "wix.forms.v4.submission_created", sample = "../../../samples/generated/wixForms.onSubmissionCreated.json", cfg(feature = "wix-forms-submissions");
-        /// A domain event (deleted) of `@wix/auto_sdk_forms_submissions@1.0.164`; the name is Velo's. Permission `WIX_FORMS.SUBMISSION_READ_ANY`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_forms_submissions@1.0.164`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-forms-v2/events/on-submission-deleted>. Permission `WIX_FORMS.SUBMISSION_READ_ANY`. Its sample is built from the types.
         onSubmissionDeleted => SubmissionDeleted, webhook = "wix.forms.v4.submission_deleted", sample = "../../../samples/generated/wixForms.onSubmissionDeleted.json", cfg(feature = "wix-forms-submissions");
         /// A domain event (action) of `@wix/auto_sdk_forms_submissions@1.0.164`; the name is Velo's. Permission `WIX_FORMS.SUBMISSION_READ_ANY`. Its sample is built from the types.
         onSubmissionRemovedSubmissionFromTrash => SubmissionRemovedSubmissionFromTrash, webhook = "wix.forms.v4.submission_removed_submission_from_trash", sample = "../../../samples/generated/wixForms.onSubmissionRemovedSubmissionFromTrash.json", cfg(feature = "wix-forms-submissions");
         /// A domain event (action) of `@wix/auto_sdk_forms_submissions@1.0.164`; the name is Velo's. Permission `WIX_FORMS.SUBMISSION_READ_ANY`. Its sample is built from the types.
         onSubmissionStatusUpdated => SubmissionStatusUpdated, webhook = "wix.forms.v4.submission_status_updated", sample = "../../../samples/generated/wixForms.onSubmissionStatusUpdated.json", cfg(feature = "wix-forms-submissions");
-        /// A domain event (updated) of `@wix/auto_sdk_forms_submissions@1.0.164`; the name is Velo's. Permission `WIX_FORMS.SUBMISSION_READ_ANY`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_forms_submissions@1.0.164`; the name is Velo's. Reference: <https://dev.wix.com/docs/api-reference/crm/forms/form-submissions/submission-updated?apiView=SDK>. Permission `WIX_FORMS.SUBMISSION_READ_ANY`. Its sample is built from the types.
         onSubmissionUpdated => SubmissionUpdated, webhook = "wix.forms.v4.submission_updated", sample = "../../../samples/generated/wixForms.onSubmissionUpdated.json", cfg(feature = "wix-forms-submissions");
     }
 }

@@ -841,9 +841,9 @@ pub use crate::catalog::shared::MultiCurrencyPrice;
 crate::declare_module! {
     /// Event markers of `wixGiftVouchers`.
     pub mod wixGiftVouchers {
-        /// A domain event (created) of `@wix/auto_sdk_gift-vouchers_gift-voucher-products@1.0.37`; Velo names no such event: the module is the SDK package's. Developer preview. Permission `GIFT_CARDS.GIFT_CARD_PRODUCT_READ`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_gift-vouchers_gift-voucher-products@1.0.37`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/api-reference/business-solutions/gift-cards/gift-card-products/gift-card-product-created>. Developer preview. Permission `GIFT_CARDS.GIFT_CARD_PRODUCT_READ`. Its sample is built from the types.
         onGiftCardProductCreated => GiftCardProductCreated, webhook = "wix.gift_cards.v1.gift_card_product_created", sample = "../../../samples/generated/wixGiftVouchers.onGiftCardProductCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_gift-vouchers_gift-voucher-products@1.0.37`; Velo names no such event: the module is the SDK package's. Developer preview. Permission `GIFT_CARDS.GIFT_CARD_PRODUCT_READ`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_gift-vouchers_gift-voucher-products@1.0.37`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/api-reference/business-solutions/gift-cards/gift-card-products/gift-card-product-deleted>. Developer preview. Permission `GIFT_CARDS.GIFT_CARD_PRODUCT_READ`. Its sample is built from the types.
         onGiftCardProductDeleted => GiftCardProductDeleted, webhook = "wix.gift_cards.v1.gift_card_product_deleted", sample = "../../../samples/generated/wixGiftVouchers.onGiftCardProductDeleted.json";
         /// A domain event (updated) of `@wix/auto_sdk_gift-vouchers_gift-voucher-products@1.0.37`; Velo names no such event: the module is the SDK package's. Developer preview. Permission `GIFT_CARDS.GIFT_CARD_PRODUCT_READ`. Its sample is built from the types.
         onGiftCardProductUpdated => GiftCardProductUpdated, webhook = "wix.gift_cards.v1.gift_card_product_updated", sample = "../../../samples/generated/wixGiftVouchers.onGiftCardProductUpdated.json";

@@ -1374,11 +1374,11 @@ pub use crate::catalog::shared::IdentificationData;
 crate::declare_module! {
     /// Event markers of `wixInbox`.
     pub mod wixInbox {
-        /// A domain event (action) of `@wix/auto_sdk_inbox_conversations@1.0.33`; Velo names no such event: the module is the SDK package's. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/inbox.md>. Permission `INBOX.READ_CONVERSATIONS`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_inbox_conversations@1.0.33`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-inbox-v2/events/on-conversation-conversations-merged>. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/inbox.md>. Permission `INBOX.READ_CONVERSATIONS`. Its sample is built from the types.
         onConversationConversationsMerged => ConversationConversationsMerged, webhook = "wix.crm.inbox.v2.conversation_conversations_merged", sample = "../../../samples/generated/wixInbox.onConversationConversationsMerged.json";
-        /// A domain event (action) of `@wix/auto_sdk_inbox_messages@1.0.41`; Velo names no such event: the module is the SDK package's. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/inbox.md>. Permission `INBOX.READ_MESSAGES`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_inbox_messages@1.0.41`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-inbox-v2/events/on-message-button-interacted>. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/inbox.md>. Permission `INBOX.READ_MESSAGES`. Its sample is built from the types.
         onMessageButtonInteracted => MessageButtonInteracted, webhook = "wix.crm.inbox.v2.message_button_interacted", sample = "../../../samples/generated/wixInbox.onMessageButtonInteracted.json";
-        /// A domain event (action) of `@wix/auto_sdk_inbox_messages@1.0.41`; Velo names no such event: the module is the SDK package's. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/inbox.md>. Permission `INBOX.READ_MESSAGES`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_inbox_messages@1.0.41`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-inbox-v2/events/on-message-sent-to-business>. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/inbox.md>. Permission `INBOX.READ_MESSAGES`. Its sample is built from the types.
         onMessageSentToBusiness => MessageSentToBusiness, webhook = "wix.crm.inbox.v2.message_message_sent_to_business", sample = "../../../samples/generated/wixInbox.onMessageSentToBusiness.json";
     }
 }

@@ -441,13 +441,13 @@ pub use crate::catalog::shared::TimePeriod;
 crate::declare_module! {
     /// Event markers of `wixLocations`.
     pub mod wixLocations {
-        /// A domain event (action) of `@wix/auto_sdk_business-tools_locations@1.0.60`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/business-tools.md>. Permission `LOCATIONS.MANAGE`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_business-tools_locations@1.0.60`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-business-tools-v2/events/on-location-archive-status>. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/business-tools.md>. Permission `LOCATIONS.MANAGE`. Its sample is built from the types.
         onLocationArchiveStatus => LocationArchiveStatus, webhook = "wix.locations.v1.location_archive_status", sample = "../../../samples/generated/wixLocations.onLocationArchiveStatus.json";
-        /// A domain event (created) of `@wix/auto_sdk_business-tools_locations@1.0.60`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/business-tools.md>. Permission `LOCATIONS.MANAGE`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_business-tools_locations@1.0.60`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/business-tools/events/on-location-created>. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/business-tools.md>. Permission `LOCATIONS.MANAGE`. Its sample is built from the types.
         onLocationCreated => LocationCreated, webhook = "wix.locations.v1.location_created", sample = "../../../samples/generated/wixLocations.onLocationCreated.json";
-        /// A domain event (action) of `@wix/auto_sdk_business-tools_locations@1.0.60`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/business-tools.md>. Permission `LOCATIONS.MANAGE`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_business-tools_locations@1.0.60`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/business-tools/events/on-location-set-default-location>. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/business-tools.md>. Permission `LOCATIONS.MANAGE`. Its sample is built from the types.
         onLocationSetDefaultLocation => LocationSetDefaultLocation, webhook = "wix.locations.v1.location_set_default_location", sample = "../../../samples/generated/wixLocations.onLocationSetDefaultLocation.json";
-        /// A domain event (updated) of `@wix/auto_sdk_business-tools_locations@1.0.60`; the name is Velo's. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/business-tools.md>. Permission `LOCATIONS.MANAGE`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_business-tools_locations@1.0.60`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/business-tools/events/on-location-updated>. Its name rests on <https://dev.wix.com/docs/velo/events-service-plugins/business-tools.md>. Permission `LOCATIONS.MANAGE`. Its sample is built from the types.
         onLocationUpdated => LocationUpdated, webhook = "wix.locations.v1.location_updated", sample = "../../../samples/generated/wixLocations.onLocationUpdated.json";
     }
 }

@@ -1212,9 +1212,9 @@ pub use crate::catalog::shared::ApplicationError;
 crate::declare_module! {
     /// Event markers of `wixMediaSiteMedia`.
     pub mod wixMediaSiteMedia {
-        /// A domain event (action) of `@wix/auto_sdk_media_files@1.0.101`; the name is Velo's. Permission `MEDIA.SITE_MEDIA_FILES_READ`. Its sample: a delivery of the shape of Wix's example of `onFileDescriptorFileReady`, for an event Wix shows no full example of.
+        /// A domain event (action) of `@wix/auto_sdk_media_files@1.0.101`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/media/events/on-file-descriptor-file-failed>. Permission `MEDIA.SITE_MEDIA_FILES_READ`. Its sample: a delivery of the shape of Wix's example of `onFileDescriptorFileReady`, for an event Wix shows no full example of.
         onFileDescriptorFileFailed => FileDescriptorFileFailed, webhook = "wix.media.site_media.v1.file_descriptor_file_failed", sample = "../../../samples/wixMediaSiteMedia.onFileDescriptorFileFailed.json";
-        /// A domain event (action) of `@wix/auto_sdk_media_files@1.0.101`; the name is Velo's. Permission `MEDIA.SITE_MEDIA_FILES_READ`. Its sample: Wix's example on the Velo reference page of `wixMediaSiteMedia_onFileDescriptorFileReady`.
+        /// A domain event (action) of `@wix/auto_sdk_media_files@1.0.101`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/media/events/on-file-descriptor-file-ready>. Permission `MEDIA.SITE_MEDIA_FILES_READ`. Its sample: Wix's example on the Velo reference page of `wixMediaSiteMedia_onFileDescriptorFileReady`.
         onFileDescriptorFileReady => FileDescriptorFileReady, webhook = "wix.media.site_media.v1.file_descriptor_file_ready", sample = "../../../samples/wixMediaSiteMedia.onFileDescriptorFileReady.json";
     }
 }

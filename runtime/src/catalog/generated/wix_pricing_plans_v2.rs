@@ -542,13 +542,13 @@ pub use crate::catalog::shared::PeriodUnit;
 crate::declare_module! {
     /// Event markers of `wixPricingPlansV2`.
     pub mod wixPricingPlansV2 {
-        /// A domain event (action) of `@wix/auto_sdk_pricing-plans_plans@1.0.117`; the name is Velo's. Deprecated. Permission `PRICING_PLANS.READ_PLANS`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_pricing-plans_plans@1.0.117`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-pricing-plans-v2/events/on-plan-archived>. Deprecated. Permission `PRICING_PLANS.READ_PLANS`. Its sample is built from the types.
         onPlanArchived => PlanArchived, webhook = "wix.pricing_plans.plan_plan_archived", sample = "../../../samples/generated/wixPricingPlansV2.onPlanArchived.json";
-        /// A domain event (action) of `@wix/auto_sdk_pricing-plans_plans@1.0.117`; the name is Velo's. Deprecated. Permission `PRICING_PLANS.READ_PLANS`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_pricing-plans_plans@1.0.117`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-pricing-plans-v2/events/on-plan-buyer-can-cancel-updated>. Deprecated. Permission `PRICING_PLANS.READ_PLANS`. Its sample is built from the types.
         onPlanBuyerCanCancelUpdated => PlanBuyerCanCancelUpdated, webhook = "wix.pricing_plans.plan_buyer_can_cancel_updated", sample = "../../../samples/generated/wixPricingPlansV2.onPlanBuyerCanCancelUpdated.json";
-        /// A domain event (created) of `@wix/auto_sdk_pricing-plans_plans@1.0.117`; the name is Velo's. Permission `PRICING_PLANS.READ_PLANS`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_pricing-plans_plans@1.0.117`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-pricing-plans-v2/events/on-plan-created>. Permission `PRICING_PLANS.READ_PLANS`. Its sample is built from the types.
         onPlanCreated => PlanCreated, webhook = "wix.pricing_plans.plan_created", sample = "../../../samples/generated/wixPricingPlansV2.onPlanCreated.json";
-        /// A domain event (updated) of `@wix/auto_sdk_pricing-plans_plans@1.0.117`; the name is Velo's. Deprecated. Permission `PRICING_PLANS.READ_PLANS`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_pricing-plans_plans@1.0.117`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-pricing-plans-v2/events/on-plan-updated>. Deprecated. Permission `PRICING_PLANS.READ_PLANS`. Its sample is built from the types.
         onPlanUpdated => PlanUpdated, webhook = "wix.pricing_plans.plan_updated", sample = "../../../samples/generated/wixPricingPlansV2.onPlanUpdated.json";
     }
 }

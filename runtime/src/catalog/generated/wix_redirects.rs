@@ -152,7 +152,7 @@ impl ::serde::Serialize for UrlDetails {
 crate::declare_module! {
     /// Event markers of `wixRedirects`.
     pub mod wixRedirects {
-        /// A domain event (created) of `@wix/auto_sdk_redirects_redirects@1.0.56`; Velo names no such event: the module is the SDK package's. Permission `WIX_HEADLESS.WIX_URL_CREATE`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_redirects_redirects@1.0.56`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/redirects/redirects/on-redirect-session-created>. Permission `WIX_HEADLESS.WIX_URL_CREATE`. Its sample is built from the types.
         onRedirectSessionCreated => RedirectSessionCreated, webhook = "wix.headless.v1.redirect_session_created", sample = "../../../samples/generated/wixRedirects.onRedirectSessionCreated.json";
     }
 }

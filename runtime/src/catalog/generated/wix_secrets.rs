@@ -136,9 +136,9 @@ crate::declare_module! {
     pub mod wixSecrets {
         /// A domain event (created) of `@wix/auto_sdk_secrets_secrets@1.0.24`; Velo names no such event: the module is the SDK package's. Its sample is built from the types.
         onSecretCreated => SecretCreated, webhook = "wix.velo.secrets_vault.v1.secret_created", sample = "../../../samples/generated/wixSecrets.onSecretCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_secrets_secrets@1.0.24`; Velo names no such event: the module is the SDK package's. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_secrets_secrets@1.0.24`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/rest/business-management/secrets/secret-deleted>. Its sample is built from the types.
         onSecretDeleted => SecretDeleted, webhook = "wix.velo.secrets_vault.v1.secret_deleted", sample = "../../../samples/generated/wixSecrets.onSecretDeleted.json";
-        /// A domain event (updated) of `@wix/auto_sdk_secrets_secrets@1.0.24`; Velo names no such event: the module is the SDK package's. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_secrets_secrets@1.0.24`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/rest/business-management/secrets/secret-updated>. Its sample is built from the types.
         onSecretUpdated => SecretUpdated, webhook = "wix.velo.secrets_vault.v1.secret_updated", sample = "../../../samples/generated/wixSecrets.onSecretUpdated.json";
     }
 }

@@ -231,9 +231,9 @@ impl ::serde::Serialize for RobotsTxt {
 crate::declare_module! {
     /// Event markers of `wixSeo`.
     pub mod wixSeo {
-        /// A domain event (created) of `@wix/auto_sdk_seo_redirects@1.0.3`; Velo names no such event: the module is the SDK package's. Developer preview. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_seo_redirects@1.0.3`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/api-reference/business-management/seo/redirects/redirect-v1/redirect-created>. Developer preview. Its sample is built from the types.
         onRedirectCreated => RedirectCreated, webhook = "wix.promote.seo.v1.redirect_created", sample = "../../../samples/generated/wixSeo.onRedirectCreated.json";
-        /// A domain event (updated) of `@wix/auto_sdk_seo_robots-txt@1.0.22`; Velo names no such event: the module is the SDK package's. Permission `wix-seo.read`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_seo_robots-txt@1.0.22`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/seo/robots-txt/on-robots-txt-updated>. Permission `wix-seo.read`. Its sample is built from the types.
         onRobotsTxtUpdated => RobotsTxtUpdated, webhook = "wix.promote.seo.robots_txt_updated", sample = "../../../samples/generated/wixSeo.onRobotsTxtUpdated.json";
     }
 }
