@@ -2316,6 +2316,7 @@ mod tests {
             override_row("Node", Some("count"), Change::Integer("u32".into())),
             override_row("Node", Some("count"), Change::AbsentIsDefault),
             override_row("Node", Some("tags"), Change::AbsentIsDefault),
+            override_row("Node", Some("kind"), Change::Wire(Some("nodeKind".into()))),
             override_row(
                 "NodeDeletedEnvelope",
                 Some("entity"),
@@ -2340,6 +2341,8 @@ mod tests {
             (&RustTy::U32, Presence::Defaulted)
         );
         assert_eq!(field("tags").presence, Presence::Defaulted);
+        // `wire NAME` reads a second spelling beside Velo's.
+        assert_eq!(field("kind").alias.as_deref(), Some("nodeKind"));
         let deleted = catalog.modules[0]
             .events
             .iter()
