@@ -35,16 +35,5 @@ fn message_sample_reaches_its_handler() {
     assert_eq!(onMessage::WEBHOOK_TYPE, None);
     assert_eq!(onMessage::SAMPLE, Some(MESSAGE));
 
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    let report = runtime
-        .block_on(backend_events::Dispatcher::new().dispatch(
-            "wixChat",
-            "onMessage",
-            MESSAGE.as_bytes(),
-        ))
-        .unwrap();
-    assert!(report.is_success(), "{report}");
-    assert_eq!(report.handlers_run(), 1);
+    crate::runs_one_handler("wixChat", "onMessage", MESSAGE);
 }

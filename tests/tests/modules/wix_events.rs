@@ -1,11 +1,11 @@
 //! `wixEvents`: each bundled sample reaches a handler that reads what a user would. The policy
 //! events are covered in `dispatch.rs` and `payloads.rs`; these are the older flat events.
 
+use backend_events::backend_event;
 use backend_events::wix_events::{
     EventCanceled, EventCreated, EventDeleted, EventEnded, EventReminder, EventStarted,
     EventUpdated, LocationType,
 };
-use backend_events::{Dispatcher, backend_event};
 
 const EVENT_ID: &str = "46dc2337-d725-4f7e-a0ae-a94a9a1f0c0b";
 const USER_ID: &str = "01cb99e2-e969-421a-b65f-43bea2a66fa1";
@@ -86,15 +86,7 @@ fn event_reminder(event: EventReminder) -> Result<(), String> {
 }
 
 fn dispatch_sample(event: &str) {
-    let info = Dispatcher::new().event("wixEvents", event).unwrap();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    let report = runtime
-        .block_on(Dispatcher::new().dispatch("wixEvents", event, info.sample().unwrap().as_bytes()))
-        .unwrap();
-    assert!(report.is_success(), "{report}");
-    assert_eq!(report.handlers_run(), 1, "{event}");
+    crate::sample_runs_one_handler("wixEvents", event);
 }
 
 #[test]

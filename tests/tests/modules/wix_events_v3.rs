@@ -263,14 +263,7 @@ fn event_reminder(event: EventReminder) {
 }
 
 fn dispatch(event: &str, sample: &str) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    let report = runtime
-        .block_on(Dispatcher::new().dispatch("wixEventsV3", event, sample.as_bytes()))
-        .unwrap();
-    assert!(report.is_success(), "{report}");
-    assert_eq!(report.handlers_run(), 1, "{event}");
+    crate::runs_one_handler("wixEventsV3", event, sample);
 }
 
 #[test]

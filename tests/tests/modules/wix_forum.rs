@@ -44,18 +44,7 @@ const EVENTS: &[&str] = &[
 ];
 
 fn fire(event: &str) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    let info = backend_events::events()
-        .find(|e| e.module() == "wixForum" && e.name() == event)
-        .unwrap_or_else(|| panic!("wixForum.{event} is declared"));
-    let sample = info.sample().expect("every older event has a sample");
-    let report = runtime
-        .block_on(backend_events::Dispatcher::new().dispatch("wixForum", event, sample.as_bytes()))
-        .unwrap();
-    assert!(report.is_success(), "{event}: {report}");
-    assert_eq!(report.handlers_run(), 1, "{event}");
+    crate::sample_runs_one_handler("wixForum", event);
 }
 
 #[backend_event]

@@ -49,18 +49,7 @@ fn file_uploaded(event: FileUploaded) {
 
 #[test]
 fn file_uploaded_sample_reaches_its_handler() {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    let report = runtime
-        .block_on(backend_events::Dispatcher::new().dispatch(
-            "wixMediaManager",
-            "onFileUploaded",
-            FILE_UPLOADED.as_bytes(),
-        ))
-        .unwrap();
-    assert!(report.is_success(), "{report}");
-    assert_eq!(report.handlers_run(), 1);
+    crate::runs_one_handler("wixMediaManager", "onFileUploaded", FILE_UPLOADED);
 }
 
 #[test]
@@ -164,22 +153,11 @@ fn video_transcoded(event: VideoTranscoded) {
 
 #[test]
 fn transcoded_samples_reach_their_handlers() {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
     for event in ["onAudioTranscoded", "onVideoTranscoded"] {
         let info = backend_events::events()
             .find(|e| e.module() == "wixMediaManager" && e.name() == event)
             .unwrap();
         assert_eq!(info.webhook_type(), None);
-        let report = runtime
-            .block_on(backend_events::Dispatcher::new().dispatch(
-                "wixMediaManager",
-                event,
-                info.sample().unwrap().as_bytes(),
-            ))
-            .unwrap();
-        assert!(report.is_success(), "{event}: {report}");
-        assert_eq!(report.handlers_run(), 1, "{event}");
+        crate::sample_runs_one_handler("wixMediaManager", event);
     }
 }

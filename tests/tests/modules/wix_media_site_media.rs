@@ -91,18 +91,7 @@ fn file_failed(event: FileDescriptorFileFailed) {
 }
 
 fn dispatch(event: &str, sample: &str) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    let report = runtime
-        .block_on(backend_events::Dispatcher::new().dispatch(
-            "wixMediaSiteMedia",
-            event,
-            sample.as_bytes(),
-        ))
-        .unwrap();
-    assert!(report.is_success(), "{report}");
-    assert_eq!(report.handlers_run(), 1);
+    crate::runs_one_handler("wixMediaSiteMedia", event, sample);
 }
 
 #[test]

@@ -47,18 +47,7 @@ fn purchase_sample_reaches_its_handler() {
     assert_eq!(onPlanPurchased::WEBHOOK_TYPE, None);
     assert_eq!(onPlanPurchased::SAMPLE, Some(PURCHASE));
 
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    let report = runtime
-        .block_on(backend_events::Dispatcher::new().dispatch(
-            "wixPaidPlans",
-            "onPlanPurchased",
-            PURCHASE.as_bytes(),
-        ))
-        .unwrap();
-    assert!(report.is_success(), "{report}");
-    assert_eq!(report.handlers_run(), 1);
+    crate::runs_one_handler("wixPaidPlans", "onPlanPurchased", PURCHASE);
 }
 
 /// A status this version does not know is kept, not refused.

@@ -34,18 +34,7 @@ fn payment_update_sample_reaches_its_handler() {
     assert_eq!(onPaymentUpdate::WEBHOOK_TYPE, None);
     assert_eq!(onPaymentUpdate::SAMPLE, Some(PAYMENT_UPDATE));
 
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    let report = runtime
-        .block_on(backend_events::Dispatcher::new().dispatch(
-            "wixPay",
-            "onPaymentUpdate",
-            PAYMENT_UPDATE.as_bytes(),
-        ))
-        .unwrap();
-    assert!(report.is_success(), "{report}");
-    assert_eq!(report.handlers_run(), 1);
+    crate::runs_one_handler("wixPay", "onPaymentUpdate", PAYMENT_UPDATE);
 }
 
 /// A status this version does not know parses, and is written back as it came.

@@ -1,13 +1,13 @@
 //! `wixPricingPlans`: each bundled sample reaches a handler that reads what a user would, and
 //! the documented quirks of the module's examples parse.
 
+use backend_events::backend_event;
 use backend_events::wix_pricing_plans::{
     CancellationCause, CancellationEffectiveAt, Order, OrderAutoRenewCanceled, OrderCanceled,
     OrderCreated, OrderCycleStarted, OrderEndDatePostponed, OrderEnded, OrderMarkedAsPaid,
     OrderMethod, OrderPaused, OrderPurchased, OrderResumed, OrderStartDateChanged, OrderStarted,
     OrderStatus, OrderType, OrderUpdated, PausePeriodStatus, PaymentStatus, PeriodUnit,
 };
-use backend_events::{Dispatcher, backend_event};
 
 const CREATED: &str = include_str!("../../../runtime/samples/wixPricingPlans.onOrderCreated.json");
 const UPDATED: &str = include_str!("../../../runtime/samples/wixPricingPlans.onOrderUpdated.json");
@@ -400,14 +400,7 @@ fn order_start_date_changed(event: OrderStartDateChanged) {
 }
 
 fn dispatch_sample(event: &str, sample: &str) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    let report = runtime
-        .block_on(Dispatcher::new().dispatch("wixPricingPlans", event, sample.as_bytes()))
-        .unwrap();
-    assert!(report.is_success(), "{report}");
-    assert_eq!(report.handlers_run(), 1, "{event}");
+    crate::runs_one_handler("wixPricingPlans", event, sample);
 }
 
 #[test]

@@ -11,18 +11,7 @@ use backend_events::wix_stores::{
 };
 
 fn fire(event: &str) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    let info = backend_events::events()
-        .find(|e| e.module() == "wixStores" && e.name() == event)
-        .unwrap_or_else(|| panic!("wixStores.{event} is declared"));
-    let sample = info.sample().expect("every older event has a sample");
-    let report = runtime
-        .block_on(backend_events::Dispatcher::new().dispatch("wixStores", event, sample.as_bytes()))
-        .unwrap();
-    assert!(report.is_success(), "{event}: {report}");
-    assert_eq!(report.handlers_run(), 1, "{event}");
+    crate::sample_runs_one_handler("wixStores", event);
 }
 
 #[backend_event]
