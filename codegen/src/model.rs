@@ -2092,7 +2092,6 @@ mod tests {
 
     #[test]
     fn a_reference_row_links_its_events_page_and_nothing_else() {
-        let packages = vec![fixture("shop_alpha", ORDER), fixture("shop_beta", ORDER)];
         let page = "https://dev.wix.com/docs/velo/api-reference/wix-shop-backend/events";
         let reference = |sdk_name: &str, url: &str| Reference {
             package: "shop_alpha".to_owned(),
@@ -2100,17 +2099,10 @@ mod tests {
             url: url.to_owned(),
         };
         let with = |rows: Vec<Reference>| {
-            let extras = Extras {
+            shop_with(&Extras {
                 references: rows,
                 ..Extras::default()
-            };
-            build(
-                &packages,
-                &namings(Action::Duplicate),
-                &[],
-                &BTreeMap::new(),
-                &extras,
-            )
+            })
         };
         let catalog = with(vec![reference(
             "onOrderApproved",
@@ -2164,19 +2156,23 @@ mod tests {
         }
     }
 
-    fn with_overrides(overrides: Vec<Override>) -> Result<Catalog, String> {
+    /// The two shop packages (same order type), built with these curated extras.
+    fn shop_with(extras: &Extras) -> Result<Catalog, String> {
         let packages = vec![fixture("shop_alpha", ORDER), fixture("shop_beta", ORDER)];
-        let extras = Extras {
-            overrides,
-            ..Extras::default()
-        };
         build(
             &packages,
             &namings(Action::Duplicate),
             &[],
             &BTreeMap::new(),
-            &extras,
+            extras,
         )
+    }
+
+    fn with_overrides(overrides: Vec<Override>) -> Result<Catalog, String> {
+        shop_with(&Extras {
+            overrides,
+            ..Extras::default()
+        })
     }
 
     #[test]
