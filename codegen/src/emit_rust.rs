@@ -324,6 +324,16 @@ fn type_def(ty: &TypeDef, cfg: &str) -> String {
             }
             out.push_str("}\n\n");
             out.push_str(&struct_serde(ty, fields, cfg));
+            if let Some(kind) = ty.media {
+                out.push_str(cfg);
+                writeln!(
+                    out,
+                    "impl crate::MediaObject for {} {{\n    \
+                     const KIND: crate::MediaKind = crate::MediaKind::{kind};\n}}\n",
+                    ty.name
+                )
+                .unwrap();
+            }
         }
         TypeKind::Media { uri, object, inner } => {
             out.push_str(cfg);
@@ -336,9 +346,17 @@ fn type_def(ty: &TypeDef, cfg: &str) -> String {
                 carriers(ty)
             )
             .unwrap();
-            out.push_str(
-                "#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\n",
-            );
+            // Of a known kind, both forms of one item are equal, as in `Media`.
+            let derived = if ty.media.is_some() {
+                "Clone, Debug"
+            } else {
+                "Clone, Debug, PartialEq"
+            };
+            writeln!(
+                out,
+                "#[derive({derived}, ::serde::Serialize, ::serde::Deserialize)]"
+            )
+            .unwrap();
             out.push_str("#[serde(untagged)]\n#[non_exhaustive]\n");
             writeln!(
                 out,
@@ -348,6 +366,23 @@ fn type_def(ty: &TypeDef, cfg: &str) -> String {
                 rust_type(inner, false)
             )
             .unwrap();
+            if ty.media.is_some() {
+                out.push_str(cfg);
+                writeln!(
+                    out,
+                    "impl ::std::cmp::PartialEq for {name} {{\n    \
+                     fn eq(&self, other: &Self) -> bool {{\n        \
+                     fn form(value: &{name}) -> crate::media::Form<'_, {inner}> {{\n            \
+                     match value {{\n                \
+                     {name}::{uri}(uri) => crate::media::Form::Uri(uri),\n                \
+                     {name}::{object}(object) => crate::media::Form::Object(object),\n            \
+                     }}\n        }}\n        \
+                     crate::media::same(form(self), form(other))\n    }}\n}}\n",
+                    name = ty.name,
+                    inner = rust_type(inner, false)
+                )
+                .unwrap();
+            }
         }
         TypeKind::Enum(variants) => {
             out.push_str(cfg);

@@ -156,6 +156,10 @@ pub struct TypeDef {
     pub gate: Vec<String>,
     /// Where it is defined.
     pub home: Home,
+    /// The kind of media (the runtime's `MediaKind` variant: `Image`, `VideoV2`...) of a type
+    /// that a field holds as a media string or its object, and of a media enum an override
+    /// names.
+    pub media: Option<&'static str>,
 }
 
 /// Where a type is defined.
@@ -772,6 +776,109 @@ fn check_features(modules: &[Module]) -> Result<(), String> {
     Ok(())
 }
 
+/// The media kind of each REST type that the SDK turns into a string, by its name in the
+/// typings (the `transformREST<Kind>ToSDK<Kind>` it goes through).
+const MEDIA_KINDS: &[(&str, &str)] = &[
+    ("Audio", "Audio"),
+    ("CommonImage", "Image"),
+    ("Document", "Document"),
+    ("Image", "Image"),
+    ("PageUrl", "PageUrl"),
+    ("PageUrlV2", "PageUrlV2"),
+    ("Video", "Video"),
+    ("VideoV2", "VideoV2"),
+];
+
+/// Marks the object type of every `Media` field with its kind of media, in every module that
+/// has it (a type shared by modules is the same distinct type in each).
+fn mark_media(modules: &mut [Module]) -> Result<(), String> {
+    fn inner_names<'a>(ty: &'a RustTy, out: &mut BTreeSet<&'a str>) {
+        match ty {
+            RustTy::Media(of) => match &**of {
+                RustTy::Named(name) => {
+                    out.insert(name);
+                }
+                other => inner_names(other, out),
+            },
+            RustTy::Map(of) | RustTy::Vec(of) => inner_names(of, out),
+            _ => {}
+        }
+    }
+    let mut kinds: HashMap<usize, &'static str> = HashMap::new();
+    for module in modules.iter() {
+        let mut names = BTreeSet::new();
+        for ty in &module.types {
+            match &ty.kind {
+                TypeKind::Struct(fields) => {
+                    for field in fields {
+                        inner_names(&field.ty, &mut names);
+                    }
+                }
+                // A media enum an override names holds its object the same way.
+                TypeKind::Media {
+                    inner: RustTy::Named(name),
+                    ..
+                } => {
+                    names.insert(name);
+                }
+                TypeKind::Media { .. } => {}
+                TypeKind::Enum(_) => {}
+            }
+        }
+        for name in names {
+            let ty = module
+                .types
+                .iter()
+                .find(|t| t.name == name)
+                .ok_or_else(|| {
+                    format!("`{}`: the media object `{name}` is no type", module.velo)
+                })?;
+            let kind = MEDIA_KINDS
+                .iter()
+                .find(|(ts, _)| *ts == ty.ts_name)
+                .map(|(_, kind)| *kind)
+                .ok_or_else(|| {
+                    format!(
+                        "`{}`: `{name}` (`{}` in the typings) is held as a media string, but no \
+                         kind of media is known for it",
+                        module.velo, ty.ts_name
+                    )
+                })?;
+            if kinds
+                .insert(ty.global, kind)
+                .is_some_and(|seen| seen != kind)
+            {
+                return Err(format!("`{name}` is the object of two kinds of media"));
+            }
+        }
+    }
+    for module in modules.iter_mut() {
+        // A media enum of an override (`ImageRef`) is of its object's kind.
+        let enums: Vec<(usize, &'static str)> = module
+            .types
+            .iter()
+            .enumerate()
+            .filter_map(|(index, ty)| match &ty.kind {
+                TypeKind::Media {
+                    inner: RustTy::Named(name),
+                    ..
+                } => {
+                    let inner = module.types.iter().find(|t| &t.name == name)?;
+                    Some((index, *kinds.get(&inner.global)?))
+                }
+                _ => None,
+            })
+            .collect();
+        for ty in module.types.iter_mut() {
+            ty.media = kinds.get(&ty.global).copied();
+        }
+        for (index, kind) in enums {
+            module.types[index].media = Some(kind);
+        }
+    }
+    Ok(())
+}
+
 /// Defines once, in the shared file, each type that several modules reach; each of them then
 /// re-exports it under its own name. Returns the shared definitions.
 fn share(modules: &mut [Module]) -> Result<Vec<TypeDef>, String> {
@@ -1007,6 +1114,7 @@ fn build_with(
     check_samples(&modules, &extras.samples)?;
     check_references(namings, &extras.references)?;
     link_twins(&mut modules)?;
+    mark_media(&mut modules)?;
     let shared = share(&mut modules)?;
     Ok(Catalog {
         modules,
@@ -1383,6 +1491,7 @@ fn module(
                     .collect(),
                 gate: gates[index].clone(),
                 home: Home::Here,
+                media: None,
             }
         })
         .collect();
@@ -1745,6 +1854,11 @@ mod tests {
     /// type inside itself, an enum value `SELF`, a type named like an event's payload, a media
     /// string, a @oneof field the SDK renamed.
     fn fixture(name: &str, order_fields: &str) -> (String, Package) {
+        fixture_with_media(name, order_fields, "Image")
+    }
+
+    /// The fixture, its media object's REST type named `media`.
+    fn fixture_with_media(name: &str, order_fields: &str, media: &str) -> (String, Package) {
         let text = format!(
             r#"{{
             "package": "@wix/auto_sdk_{name}", "version": "1.0.0", "umbrella": ["@wix/shop"],
@@ -1776,11 +1890,11 @@ mod tests {
                     {{"sdkName": "addressLine", "restName": null, "type": {{"kind": "string"}}, "oneof": "StreetOneOf"}},
                     {{"sdkName": "addressLine1", "restName": "addressLine", "type": {{"kind": "string"}}}},
                     {{"sdkName": "image", "restName": "image", "type": {{"kind": "string"}},
-                      "restType": {{"kind": "ref", "name": "Image"}}}}
+                      "restType": {{"kind": "ref", "name": "{media}"}}}}
                   ]}}
             ],
             "restTypes": [
-                {{"name": "Image", "kind": "interface", "restName": null,
+                {{"name": "{media}", "kind": "interface", "restName": null,
                   "fields": [{{"sdkName": null, "restName": "url", "type": {{"kind": "string"}}}}]}}
             ]
         }}"#
@@ -1944,6 +2058,29 @@ mod tests {
         assert_eq!(
             image.ty,
             RustTy::Media(Box::new(RustTy::Named("Image".into())))
+        );
+    }
+
+    #[test]
+    fn a_media_object_knows_its_kind_and_an_unknown_one_stops_the_generator() {
+        let catalog = shop(ORDER).unwrap();
+        assert_eq!(ty(&catalog, "Image").media, Some("Image"));
+        assert_eq!(ty(&catalog, "Node").media, None);
+        let packages = vec![
+            fixture_with_media("shop_alpha", ORDER, "Picture"),
+            fixture_with_media("shop_beta", ORDER, "Picture"),
+        ];
+        let error = build(
+            &packages,
+            &namings(Action::Duplicate),
+            &[],
+            &BTreeMap::new(),
+            &Extras::default(),
+        )
+        .unwrap_err();
+        assert!(
+            error.contains("`Picture` in the typings) is held as a media string"),
+            "{error}"
         );
     }
 

@@ -74,8 +74,54 @@ impl<'a> Builder<'a> {
                 Value::Object(map)
             }
             RustTy::Vec(of) => Value::Array(vec![self.value(of, name, tags)]),
-            RustTy::Media(of) => Value::String(media(of)),
+            RustTy::Media(of) => Value::String(self.media(of)),
             RustTy::Named(type_name) => self.named(type_name).unwrap_or(Value::Null),
+        }
+    }
+
+    /// A media string as the SDK writes it from an object of the type behind it: a part
+    /// (a name, a poster, a duration) only where that type has the field it comes from.
+    fn media(&self, of: &RustTy) -> String {
+        let inner = match of {
+            RustTy::Named(name) => self.types.get(name.as_str()),
+            _ => None,
+        };
+        let has = |json: &str| {
+            inner.is_some_and(|ty| match &ty.kind {
+                TypeKind::Struct(fields) => fields.iter().any(|f| f.json == json),
+                _ => false,
+            })
+        };
+        let part = |json: &str, text: &'static str| if has(json) { text } else { "" };
+        let poster = "#posterUri=11062b_poster.jpg&posterWidth=1920&posterHeight=1080";
+        match inner.and_then(|ty| ty.media).unwrap_or_default() {
+            "Video" => format!(
+                "wix:video://v1/11062b_sample.mp4{}",
+                part("thumbnail", poster)
+            ),
+            "VideoV2" => format!(
+                "wix:video://v1/11062b_sample.mp4{}{}",
+                part("filename", "/sample.mp4"),
+                part("posters", poster)
+            ),
+            "Document" => format!(
+                "wix:document://v1/11062b_sample.pdf{}",
+                part("filename", "/sample.pdf")
+            ),
+            "Audio" => format!(
+                "wix:audio://v1/11062b_sample.mp3{}#duration={}",
+                part("filename", "/sample.mp3"),
+                if has("duration") { "30" } else { "0" }
+            ),
+            "PageUrl" | "PageUrlV2" => "https://www.example.com/page".to_owned(),
+            _ => {
+                let name = if has("filename") || has("altText") {
+                    "/sample.jpg"
+                } else {
+                    ""
+                };
+                format!("wix:image://v1/11062b_sample.jpg{name}#originWidth=800&originHeight=600")
+            }
         }
     }
 
@@ -89,7 +135,7 @@ impl<'a> Builder<'a> {
                     .or(variants.first())?;
                 Some(Value::String(chosen.value.clone()))
             }
-            TypeKind::Media { inner, .. } => Some(Value::String(media(inner))),
+            TypeKind::Media { inner, .. } => Some(Value::String(self.media(inner))),
             TypeKind::Struct(fields) => {
                 if !self.written.insert(&ty.name) {
                     return None;
@@ -159,23 +205,4 @@ fn is_placeholder(value: &str) -> bool {
     upper.starts_with("UNKNOWN")
         || upper.starts_with("UNDEFINED")
         || upper.starts_with("UNSPECIFIED")
-}
-
-/// A media string in Velo's form, by the kind of object behind it.
-fn media(of: &RustTy) -> String {
-    let kind = match of {
-        RustTy::Named(name) => name.to_ascii_lowercase(),
-        _ => String::new(),
-    };
-    if kind.contains("video") {
-        "wix:video://v1/11062b_sample.mp4/sample.mp4#posterUri=11062b_poster.jpg&posterWidth=1920&posterHeight=1080".to_owned()
-    } else if kind.contains("document") {
-        "wix:document://v1/11062b_sample.pdf/sample.pdf".to_owned()
-    } else if kind.contains("audio") {
-        "wix:audio://v1/11062b_sample.mp3/sample.mp3".to_owned()
-    } else if kind.contains("pageurl") {
-        "https://www.example.com/page".to_owned()
-    } else {
-        "wix:image://v1/11062b_sample.jpg/sample.jpg#originWidth=800&originHeight=600".to_owned()
-    }
 }

@@ -95,6 +95,7 @@ pub mod inbox;
 mod json_path;
 #[cfg(feature = "http")]
 pub mod linger;
+mod media;
 mod metadata;
 #[cfg(feature = "http")]
 pub mod metrics;
@@ -121,11 +122,12 @@ pub use catalog::*;
 pub use dispatch::{Dispatch, DispatchError, Dispatcher};
 pub use event::{BackendEvent, EventInfo};
 pub use handler::{Handler, Location};
+pub use media::{Media, MediaKind, MediaObject};
 pub use metadata::{AccountInfo, BaseEventMetadata, EventMetadata, Identity, IdentityType};
 pub use payload::PayloadError;
 pub use registry::{events, handlers};
 pub use report::{FailureKind, HandlerFailure, Report};
-pub use values::{Media, Number};
+pub use values::Number;
 
 /// Registers a fn as the handler of a backend event.
 ///

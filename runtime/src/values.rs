@@ -1,5 +1,5 @@
-//! Values the platform sends in more than one form: [`Number`] (a number, or a number written
-//! as text) and [`Media`] (a media string in Velo, its object on the wire).
+//! A value the platform sends in more than one form: [`Number`] (a number, or a number written
+//! as text). A media item, sent in two forms too, is a [`Media`](crate::Media).
 
 use std::fmt;
 
@@ -132,48 +132,6 @@ impl<'de> Deserialize<'de> for Number {
             }
         }
         deserializer.deserialize_any(NumberVisitor)
-    }
-}
-
-/// A media item as the platform sends it: Velo and the SDK give a string
-/// (`wix:image://v1/<id>/<name>#originWidth=...`, `wix:video://...`, `wix:document://...`, or a
-/// page URL), webhooks the object behind it (`{id, url, width, height, ...}`), of type `T`.
-///
-/// ```
-/// use backend_events::Media;
-///
-/// #[derive(serde::Deserialize, Debug, PartialEq)]
-/// struct Image { id: Option<String> }
-///
-/// let velo: Media<Image> = serde_json::from_str(r#""wix:image://v1/a.jpg/a.jpg""#).unwrap();
-/// assert_eq!(velo.uri(), Some("wix:image://v1/a.jpg/a.jpg"));
-/// let rest: Media<Image> = serde_json::from_str(r#"{"id": "a.jpg"}"#).unwrap();
-/// assert_eq!(rest.object(), Some(&Image { id: Some("a.jpg".into()) }));
-/// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Media<T> {
-    /// The string form (Velo, the SDK).
-    Uri(String),
-    /// The object form (webhooks).
-    Object(T),
-}
-
-impl<T> Media<T> {
-    /// The string form, if that is what came.
-    pub fn uri(&self) -> Option<&str> {
-        match self {
-            Media::Uri(uri) => Some(uri),
-            Media::Object(_) => None,
-        }
-    }
-
-    /// The object form, if that is what came.
-    pub fn object(&self) -> Option<&T> {
-        match self {
-            Media::Uri(_) => None,
-            Media::Object(object) => Some(object),
-        }
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// The layers, lowest first. A file may use what its own module has, or a module of a lower
 /// layer; modules on one line are one layer and may not use each other.
 const LAYERS: &[&[&str]] = &[
-    &["json_path", "suggest", "serde_helpers", "values"],
+    &["json_path", "suggest", "serde_helpers", "values", "media"],
     &["payload"],
     &["event", "metadata"],
     &["handler"],

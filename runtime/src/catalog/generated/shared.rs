@@ -78,6 +78,11 @@ impl ::serde::Serialize for AbandonedCheckoutsImage {
     }
 }
 
+#[cfg(any(feature = "wix-ecom-abandoned-checkouts", feature = "wix-events"))]
+impl crate::MediaObject for AbandonedCheckoutsImage {
+    const KIND: crate::MediaKind = crate::MediaKind::Image;
+}
+
 #[cfg(any(feature = "wix-crm", feature = "wix-payments"))]
 /// `Address` in Wix's typings (`crm_contacts`, `payments_payments`).
 ///
@@ -4344,6 +4349,18 @@ impl ::serde::Serialize for CommonImage {
     }
 }
 
+#[cfg(any(
+    feature = "wix-ecom-cart",
+    feature = "wix-ecom-checkout",
+    feature = "wix-ecom-checkout-templates",
+    feature = "wix-portfolio",
+    feature = "wix-pro-gallery",
+    feature = "wix-stores-catalog-v3-customizations-v-3"
+))]
+impl crate::MediaObject for CommonImage {
+    const KIND: crate::MediaKind = crate::MediaKind::Image;
+}
+
 #[cfg(any(feature = "wix-events", feature = "wix-events-v3"))]
 /// `CommonMoney` in Wix's typings (`events_ticket-definitions-v-2`, `events_ticket-reservations`).
 ///
@@ -5662,6 +5679,16 @@ impl ::serde::Serialize for Document {
         }
         map.end()
     }
+}
+
+#[cfg(any(
+    feature = "wix-media",
+    feature = "wix-multilingual-translation-contents",
+    feature = "wix-multilingual-translation-published-contents",
+    feature = "wix-online-programs"
+))]
+impl crate::MediaObject for Document {
+    const KIND: crate::MediaKind = crate::MediaKind::Document;
 }
 
 #[cfg(any(
@@ -10218,6 +10245,35 @@ impl ::serde::Serialize for Image {
         }
         map.end()
     }
+}
+
+#[cfg(any(
+    feature = "wix-badges-v4",
+    feature = "wix-blog-categories",
+    feature = "wix-blog-draft-posts",
+    feature = "wix-blog-posts",
+    feature = "wix-bookings",
+    feature = "wix-bookings-services",
+    feature = "wix-categories",
+    feature = "wix-ecom-cart-v-2",
+    feature = "wix-ecom-checkout-settings",
+    feature = "wix-ecom-draft-orders",
+    feature = "wix-ecom-orders",
+    feature = "wix-ecom-subscription-contracts",
+    feature = "wix-forms-forms",
+    feature = "wix-gift-vouchers",
+    feature = "wix-loyalty",
+    feature = "wix-media",
+    feature = "wix-multilingual-translation-contents",
+    feature = "wix-multilingual-translation-published-contents",
+    feature = "wix-online-programs",
+    feature = "wix-restaurants-menus",
+    feature = "wix-reviews",
+    feature = "wix-stores-catalog-v3-products-v-3",
+    feature = "wix-stores-catalog-v3-promotions-v-3"
+))]
+impl crate::MediaObject for Image {
+    const KIND: crate::MediaKind = crate::MediaKind::Image;
 }
 
 #[cfg(any(
@@ -15697,6 +15753,19 @@ impl ::serde::Serialize for PageUrl {
 }
 
 #[cfg(any(
+    feature = "wix-blog-categories",
+    feature = "wix-blog-draft-posts",
+    feature = "wix-blog-posts",
+    feature = "wix-blog-tags",
+    feature = "wix-events-guests",
+    feature = "wix-events-v3",
+    feature = "wix-stores-catalog-v1"
+))]
+impl crate::MediaObject for PageUrl {
+    const KIND: crate::MediaKind = crate::MediaKind::PageUrl;
+}
+
+#[cfg(any(
     feature = "wix-bookings-services",
     feature = "wix-comments-widgets",
     feature = "wix-ecom-cart",
@@ -15796,6 +15865,22 @@ impl ::serde::Serialize for PageUrlV2 {
         }
         map.end()
     }
+}
+
+#[cfg(any(
+    feature = "wix-bookings-services",
+    feature = "wix-comments-widgets",
+    feature = "wix-ecom-cart",
+    feature = "wix-ecom-cart-v-2",
+    feature = "wix-ecom-checkout",
+    feature = "wix-ecom-checkout-templates",
+    feature = "wix-portfolio",
+    feature = "wix-stores-catalog-v3-products-v-3",
+    feature = "wix-table-reservations-experiences",
+    feature = "wix-table-reservations-reservation-locations"
+))]
+impl crate::MediaObject for PageUrlV2 {
+    const KIND: crate::MediaKind = crate::MediaKind::PageUrlV2;
 }
 
 #[cfg(any(feature = "wix-events", feature = "wix-events-guests"))]
@@ -27101,6 +27186,19 @@ impl ::serde::Serialize for VideoV2 {
     }
 }
 
+#[cfg(any(
+    feature = "wix-blog-draft-posts",
+    feature = "wix-blog-posts",
+    feature = "wix-media",
+    feature = "wix-multilingual-translation-contents",
+    feature = "wix-multilingual-translation-published-contents",
+    feature = "wix-online-programs",
+    feature = "wix-stores-catalog-v3-products-v-3"
+))]
+impl crate::MediaObject for VideoV2 {
+    const KIND: crate::MediaKind = crate::MediaKind::VideoV2;
+}
+
 #[cfg(any(feature = "wix-portfolio", feature = "wix-pro-gallery"))]
 /// `VideoV2` in Wix's typings (`portfolio_project-items`, `portfolio_projects`, `pro-gallery_pro-gallery`).
 ///
@@ -27175,6 +27273,11 @@ impl ::serde::Serialize for VideoV22 {
         }
         map.end()
     }
+}
+
+#[cfg(any(feature = "wix-portfolio", feature = "wix-pro-gallery"))]
+impl crate::MediaObject for VideoV22 {
+    const KIND: crate::MediaKind = crate::MediaKind::VideoV2;
 }
 
 #[cfg(any(

@@ -505,6 +505,11 @@ impl ::serde::Serialize for Audio {
     }
 }
 
+#[cfg(feature = "wix-comments-comments")]
+impl crate::MediaObject for Audio {
+    const KIND: crate::MediaKind = crate::MediaKind::Audio;
+}
+
 #[cfg(feature = "wix-comments-categories")]
 /// `Permissions` in Wix's typings (`comments_categories`).
 ///
@@ -1601,6 +1606,11 @@ impl ::serde::Serialize for CommentsImage2 {
     }
 }
 
+#[cfg(feature = "wix-comments-comments")]
+impl crate::MediaObject for CommentsImage2 {
+    const KIND: crate::MediaKind = crate::MediaKind::Image;
+}
+
 #[cfg(feature = "wix-comments-widgets")]
 /// `CommentsWidget` in Wix's typings (`comments_widgets`).
 ///
@@ -1915,6 +1925,11 @@ impl ::serde::Serialize for Document {
         }
         map.end()
     }
+}
+
+#[cfg(feature = "wix-comments-comments")]
+impl crate::MediaObject for Document {
+    const KIND: crate::MediaKind = crate::MediaKind::Document;
 }
 
 #[cfg(feature = "wix-comments-categories")]
@@ -2791,6 +2806,11 @@ impl ::serde::Serialize for VideoV2 {
         }
         map.end()
     }
+}
+
+#[cfg(feature = "wix-comments-comments")]
+impl crate::MediaObject for VideoV2 {
+    const KIND: crate::MediaKind = crate::MediaKind::VideoV2;
 }
 
 #[cfg(feature = "wix-comments-votes")]

@@ -2119,6 +2119,10 @@ impl ::serde::Serialize for Document {
     }
 }
 
+impl crate::MediaObject for Document {
+    const KIND: crate::MediaKind = crate::MediaKind::Document;
+}
+
 /// `DoneStage` in Wix's typings (`crm_pipelines`).
 ///
 /// Carried by `wixCrm.onPipelineCreated`, `wixCrm.onPipelineDeleted`, `wixCrm.onPipelineUpdated`.
@@ -2455,6 +2459,10 @@ impl ::serde::Serialize for Image {
         }
         map.end()
     }
+}
+
+impl crate::MediaObject for Image {
+    const KIND: crate::MediaKind = crate::MediaKind::Image;
 }
 
 crate::serde_helpers::string_enum! {

@@ -5187,6 +5187,16 @@ impl ::serde::Serialize for CartImage {
 #[cfg(any(
     feature = "wix-ecom-cart",
     feature = "wix-ecom-checkout",
+    feature = "wix-ecom-checkout-templates",
+    feature = "wix-ecom-order-payment-requests"
+))]
+impl crate::MediaObject for CartImage {
+    const KIND: crate::MediaKind = crate::MediaKind::Image;
+}
+
+#[cfg(any(
+    feature = "wix-ecom-cart",
+    feature = "wix-ecom-checkout",
     feature = "wix-ecom-checkout-templates"
 ))]
 /// `ItemModifier` in Wix's typings (`ecom_cart`, `ecom_checkout`, `ecom_checkout-templates`).

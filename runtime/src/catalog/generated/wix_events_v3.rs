@@ -1376,7 +1376,7 @@ impl ::serde::Serialize for EventEndedData {
 /// A string in Velo (a media URI such as `wix:image://v1/...`, or a page's address), an object in REST deliveries: `Image` of `events_wix-events-v-2`.
 ///
 /// Carried by `wixEventsV3.onEventCanceled`, `wixEventsV3.onEventCloned`, `wixEventsV3.onEventCreated`, `wixEventsV3.onEventDeleted`, `wixEventsV3.onEventEnded`, `wixEventsV3.onEventPublished`, 3 more.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum EventImage {
@@ -1386,10 +1386,22 @@ pub enum EventImage {
     Details(Image),
 }
 
+impl ::std::cmp::PartialEq for EventImage {
+    fn eq(&self, other: &Self) -> bool {
+        fn form(value: &EventImage) -> crate::media::Form<'_, Image> {
+            match value {
+                EventImage::Url(uri) => crate::media::Form::Uri(uri),
+                EventImage::Details(object) => crate::media::Form::Object(object),
+            }
+        }
+        crate::media::same(form(self), form(other))
+    }
+}
+
 /// A string in Velo (a media URI such as `wix:image://v1/...`, or a page's address), an object in REST deliveries: `PageUrl` of `events_wix-events-v-2`.
 ///
 /// Carried by `wixEventsV3.onEventCanceled`, `wixEventsV3.onEventCloned`, `wixEventsV3.onEventCreated`, `wixEventsV3.onEventDeleted`, `wixEventsV3.onEventEnded`, `wixEventsV3.onEventPublished`, 3 more.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum EventPageUrl {
@@ -1397,6 +1409,18 @@ pub enum EventPageUrl {
     Url(::std::string::String),
     /// The object form (REST).
     Parts(PageUrl),
+}
+
+impl ::std::cmp::PartialEq for EventPageUrl {
+    fn eq(&self, other: &Self) -> bool {
+        fn form(value: &EventPageUrl) -> crate::media::Form<'_, PageUrl> {
+            match value {
+                EventPageUrl::Url(uri) => crate::media::Form::Uri(uri),
+                EventPageUrl::Parts(object) => crate::media::Form::Object(object),
+            }
+        }
+        crate::media::same(form(self), form(other))
+    }
 }
 
 /// `EventPublished` in Wix's typings (`events_wix-events-v-2`).
@@ -1999,6 +2023,10 @@ impl ::serde::Serialize for Image {
         }
         map.end()
     }
+}
+
+impl crate::MediaObject for Image {
+    const KIND: crate::MediaKind = crate::MediaKind::Image;
 }
 
 /// `Location` in Wix's typings (`events_wix-events-v-2`).

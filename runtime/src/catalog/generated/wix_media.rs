@@ -248,6 +248,10 @@ impl ::serde::Serialize for Audio {
     }
 }
 
+impl crate::MediaObject for Audio {
+    const KIND: crate::MediaKind = crate::MediaKind::Audio;
+}
+
 /// `EnterpriseCategory` in Wix's typings (`media_enterprise-media-categories`).
 ///
 /// Carried by `wixMedia.onEnterpriseCategoryCreated`, `wixMedia.onEnterpriseCategoryDeleted`, `wixMedia.onEnterpriseCategoryUpdated`.

@@ -960,6 +960,10 @@ impl ::serde::Serialize for ImageDetails {
     }
 }
 
+impl crate::MediaObject for ImageDetails {
+    const KIND: crate::MediaKind = crate::MediaKind::Image;
+}
+
 /// `ImageMedia` in Wix's typings (`media_files`).
 ///
 /// Carried by `wixMediaSiteMedia.onFileDescriptorFileFailed`, `wixMediaSiteMedia.onFileDescriptorFileReady`.
@@ -1035,7 +1039,7 @@ impl ::serde::Serialize for ImageMedia {
 /// A string in Velo (a media URI such as `wix:image://v1/...`, or a page's address), an object in REST deliveries: `ImageDetails` of `media_files`.
 ///
 /// Carried by `wixMediaSiteMedia.onFileDescriptorFileFailed`, `wixMediaSiteMedia.onFileDescriptorFileReady`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum ImageRef {
@@ -1043,6 +1047,18 @@ pub enum ImageRef {
     WixUrl(::std::string::String),
     /// The object form (REST).
     Details(ImageDetails),
+}
+
+impl ::std::cmp::PartialEq for ImageRef {
+    fn eq(&self, other: &Self) -> bool {
+        fn form(value: &ImageRef) -> crate::media::Form<'_, ImageDetails> {
+            match value {
+                ImageRef::WixUrl(uri) => crate::media::Form::Uri(uri),
+                ImageRef::Details(object) => crate::media::Form::Object(object),
+            }
+        }
+        crate::media::same(form(self), form(other))
+    }
 }
 
 crate::serde_helpers::string_enum! {

@@ -3829,6 +3829,10 @@ impl ::serde::Serialize for Video {
     }
 }
 
+impl crate::MediaObject for Video {
+    const KIND: crate::MediaKind = crate::MediaKind::Video;
+}
+
 /// `VideoOptions` in Wix's typings (`online-programs_steps`).
 ///
 /// Carried by `wixOnlinePrograms.onStepCreated`, `wixOnlinePrograms.onStepDeleted`, `wixOnlinePrograms.onStepUpdated`.

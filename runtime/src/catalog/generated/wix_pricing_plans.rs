@@ -1462,6 +1462,10 @@ impl ::serde::Serialize for Image {
     }
 }
 
+impl crate::MediaObject for Image {
+    const KIND: crate::MediaKind = crate::MediaKind::Image;
+}
+
 /// `Order` in Wix's typings (`pricing-plans_orders`).
 ///
 /// Carried by `wixPricingPlans.onOrderAutoRenewCanceled`, `wixPricingPlans.onOrderCanceled`, `wixPricingPlans.onOrderCreated`, `wixPricingPlans.onOrderCycleStarted`, `wixPricingPlans.onOrderEndDatePostponed`, `wixPricingPlans.onOrderEnded`, 7 more.

@@ -1388,6 +1388,10 @@ impl ::serde::Serialize for VideoV2 {
     }
 }
 
+impl crate::MediaObject for VideoV2 {
+    const KIND: crate::MediaKind = crate::MediaKind::VideoV2;
+}
+
 pub use crate::catalog::shared::Image;
 
 crate::declare_module! {

@@ -427,6 +427,11 @@ impl ::serde::Serialize for CommonImage {
     }
 }
 
+#[cfg(feature = "wix-table-reservations-experiences")]
+impl crate::MediaObject for CommonImage {
+    const KIND: crate::MediaKind = crate::MediaKind::Image;
+}
+
 #[cfg(feature = "wix-table-reservations-reservation-locations")]
 /// `CommonSpecialHourPeriod` in Wix's typings (`table-reservations_reservation-locations`).
 ///

@@ -1,0 +1,424 @@
+//! A media item as the platform sends it: a string in Velo and the SDK, the object behind it
+//! on the wire. Both forms of one item compare equal: the object is read as the string the
+//! SDK makes of it (`transformREST<Kind>ToSDK<Kind>` in `@wix/sdk-runtime`).
+
+use std::borrow::Cow;
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// A media item as the platform sends it: Velo and the SDK give a string
+/// (`wix:image://v1/<id>/<name>#originWidth=...`, `wix:video://...`, `wix:document://...`, or a
+/// page URL), webhooks the object behind it (`{id, url, width, height, ...}`), of type `T`.
+///
+/// Two values are equal when they stand for the same Velo string, whichever form they came
+/// in: an object equals the string the SDK makes of it ([`velo_uri`](Self::velo_uri)). What
+/// that string cannot carry, such as an image object's `url`, is not compared; an object the
+/// SDK makes no string of compares by all its fields.
+///
+/// ```
+/// use backend_events::{Media, MediaKind, MediaObject};
+///
+/// #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+/// struct Image { id: String, url: String, width: u32, height: u32, filename: String }
+///
+/// impl MediaObject for Image {
+///     const KIND: MediaKind = MediaKind::Image;
+/// }
+///
+/// let velo: Media<Image> =
+///     serde_json::from_str(r#""wix:image://v1/a1.jpg/a.jpg#originWidth=8&originHeight=6""#).unwrap();
+/// let rest: Media<Image> = serde_json::from_str(
+///     r#"{"id": "a1.jpg", "url": "https://example.com/a1.jpg", "width": 8, "height": 6, "filename": "a.jpg"}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(velo.uri(), Some("wix:image://v1/a1.jpg/a.jpg#originWidth=8&originHeight=6"));
+/// assert_eq!(rest.object().map(|image| image.width), Some(8));
+/// assert_eq!(rest.velo_uri(), velo.velo_uri());
+/// assert_eq!(velo, rest);
+/// ```
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Media<T> {
+    /// The string form (Velo, the SDK).
+    Uri(String),
+    /// The object form (webhooks).
+    Object(T),
+}
+
+/// What kind of media an object is: it decides the Velo string the SDK makes of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MediaKind {
+    /// `wix:image://v1/<id>/<filename or alt text>#originWidth=<w>&originHeight=<h>`.
+    Image,
+    /// `wix:video://v1/<id>#posterUri=<thumbnail id>&posterWidth=<w>&posterHeight=<h>`.
+    Video,
+    /// `wix:video://v1/<id>/<filename>#posterUri=...`, the poster from `posters`.
+    VideoV2,
+    /// `wix:document://v1/<id>/<filename>`.
+    Document,
+    /// `wix:audio://v1/<id>/<filename>#duration=<seconds>`.
+    Audio,
+    /// A page's address, from its `base` and `path`.
+    PageUrl,
+    /// A page's address, its `url`.
+    PageUrlV2,
+}
+
+/// The object form of a media item (an image, a video, a page URL...): which kind it is.
+/// The catalog implements it for each type that appears in a [`Media`].
+pub trait MediaObject: Serialize {
+    /// The kind of media this type describes.
+    const KIND: MediaKind;
+}
+
+impl<T> Media<T> {
+    /// The string form, if that is what came.
+    pub fn uri(&self) -> Option<&str> {
+        match self {
+            Media::Uri(uri) => Some(uri),
+            Media::Object(_) => None,
+        }
+    }
+
+    /// The object form, if that is what came.
+    pub fn object(&self) -> Option<&T> {
+        match self {
+            Media::Uri(_) => None,
+            Media::Object(object) => Some(object),
+        }
+    }
+}
+
+impl<T: MediaObject> Media<T> {
+    /// The item as Velo shows it: the string that came, or the one the SDK makes of the
+    /// object (none when the object has neither an id nor a URL).
+    pub fn velo_uri(&self) -> Option<Cow<'_, str>> {
+        self.form().velo_uri()
+    }
+
+    fn form(&self) -> Form<'_, T> {
+        match self {
+            Media::Uri(uri) => Form::Uri(uri),
+            Media::Object(object) => Form::Object(object),
+        }
+    }
+}
+
+impl<T: MediaObject> PartialEq for Media<T> {
+    fn eq(&self, other: &Self) -> bool {
+        same(self.form(), other.form())
+    }
+}
+
+/// Either form of a media item, borrowed: what the catalog's media enums that overrides name
+/// (`ImageRef`...) compare by, as [`Media`] does.
+pub(crate) enum Form<'a, T> {
+    /// The string form.
+    Uri(&'a str),
+    /// The object form.
+    Object(&'a T),
+}
+
+impl<'a, T: MediaObject> Form<'a, T> {
+    fn velo_uri(&self) -> Option<Cow<'a, str>> {
+        match *self {
+            Form::Uri(uri) => Some(Cow::Borrowed(uri)),
+            Form::Object(object) => match serde_json::to_value(object) {
+                Ok(Value::Object(fields)) => velo_form(T::KIND, &fields).map(Cow::Owned),
+                _ => None,
+            },
+        }
+    }
+
+    /// What equality compares: the Velo string, else the object's fields.
+    fn identity(&self) -> Result<Cow<'a, str>, Value> {
+        self.velo_uri()
+            .map(|uri| match uri {
+                // Older strings leave out the `wix:` scheme, which the SDK adds back.
+                Cow::Borrowed(uri) if is_legacy(uri) => Cow::Owned(format!("wix:{uri}")),
+                uri => uri,
+            })
+            .ok_or_else(|| match *self {
+                Form::Object(object) => serde_json::to_value(object).unwrap_or(Value::Null),
+                Form::Uri(_) => Value::Null,
+            })
+    }
+}
+
+/// Whether two media values, in either form, are one item.
+pub(crate) fn same<T: MediaObject>(a: Form<'_, T>, b: Form<'_, T>) -> bool {
+    a.identity() == b.identity()
+}
+
+/// A string of the scheme the SDK reads as `wix:<scheme>` (`image://v1/...`).
+fn is_legacy(uri: &str) -> bool {
+    ["image://", "video://", "document://", "audio://"]
+        .iter()
+        .any(|scheme| uri.starts_with(scheme))
+}
+
+/// What JavaScript's `encodeURIComponent` leaves as it is.
+const URI_COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'!')
+    .remove(b'~')
+    .remove(b'*')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')');
+
+/// The string the SDK makes of a media object of `kind`, following its rules: a part the
+/// object lacks is written as JavaScript writes `undefined`.
+fn velo_form(kind: MediaKind, object: &Map<String, Value>) -> Option<String> {
+    let get = |key: &str| object.get(key);
+    let id = text(get("id").or_else(|| get("_id")));
+    let url = || text(get("url")).map(str::to_owned);
+    let name = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|key| text(get(key)))
+            .map(|name| format!("/{}", utf8_percent_encode(name, URI_COMPONENT)))
+            .unwrap_or_default()
+    };
+    match kind {
+        MediaKind::Image => match id {
+            Some(id) => Some(format!(
+                "wix:image://v1/{id}{}#originWidth={}&originHeight={}",
+                name(&["filename", "altText"]),
+                js(get("width")),
+                js(get("height")),
+            )),
+            None => url(),
+        },
+        MediaKind::Video => match id {
+            Some(id) => {
+                let thumbnail = get("thumbnail").and_then(Value::as_object);
+                let poster = thumbnail
+                    .and_then(|t| text(t.get("id")).map(|poster| (poster, t)))
+                    .map(|(poster, t)| {
+                        format!(
+                            "#posterUri={poster}&posterWidth={}&posterHeight={}",
+                            js(t.get("width")),
+                            js(t.get("height"))
+                        )
+                    })
+                    .unwrap_or_default();
+                Some(format!("wix:video://v1/{id}{poster}"))
+            }
+            None => url(),
+        },
+        MediaKind::VideoV2 => match id {
+            Some(id) => {
+                let posters = get("posters").and_then(Value::as_array);
+                // The SDK takes the second poster when there is one.
+                let poster = posters
+                    .and_then(|p| p.get(1).or_else(|| p.first()))
+                    .and_then(Value::as_object);
+                let poster = poster
+                    .and_then(|p| {
+                        let id = text(p.get("id")).map(str::to_owned).or_else(|| {
+                            text(p.get("url"))
+                                .and_then(|u| u.rsplit_once('/'))
+                                .map(|(_, last)| last.to_owned())
+                        })?;
+                        (!id.is_empty()).then(|| {
+                            format!(
+                                "#posterUri={id}&posterWidth={}&posterHeight={}",
+                                js(p.get("width")),
+                                js(p.get("height"))
+                            )
+                        })
+                    })
+                    .unwrap_or_default();
+                Some(format!(
+                    "wix:video://v1/{id}{}{poster}",
+                    name(&["filename"])
+                ))
+            }
+            None => url(),
+        },
+        MediaKind::Document => match id {
+            Some(id) => Some(format!("wix:document://v1/{id}{}", name(&["filename"]))),
+            None => url(),
+        },
+        MediaKind::Audio => match id {
+            Some(id) => Some(format!(
+                "wix:audio://v1/{id}{}#duration={}",
+                name(&["filename"]),
+                get("duration").map_or_else(|| "0".to_owned(), |d| js(Some(d)))
+            )),
+            None => url(),
+        },
+        MediaKind::PageUrl => {
+            if get("base").is_none() && get("path").is_none() {
+                return None;
+            }
+            let base = js(get("base"));
+            let path = js(get("path"));
+            if base.starts_with("http://") || base.starts_with("https://") {
+                Some(format!("{base}{path}"))
+            } else {
+                Some(format!("http://{base}{path}"))
+            }
+        }
+        MediaKind::PageUrlV2 => url(),
+    }
+}
+
+/// A non-empty string: what JavaScript counts as true among strings.
+fn text(value: Option<&Value>) -> Option<&str> {
+    value.and_then(Value::as_str).filter(|s| !s.is_empty())
+}
+
+/// A value as a JavaScript template literal writes it.
+fn js(value: Option<&Value>) -> String {
+    match value {
+        None => "undefined".to_owned(),
+        Some(Value::Null) => "null".to_owned(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Bool(b)) => b.to_string(),
+        Some(Value::Number(n)) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.to_string(),
+            (_, Some(u), _) => u.to_string(),
+            // JavaScript writes a whole float without a fraction.
+            (_, _, Some(f)) if f.fract() == 0.0 && f.abs() < 1e21 => format!("{f:.0}"),
+            _ => n.to_string(),
+        },
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| match item {
+                Value::Null => String::new(),
+                item => js(Some(item)),
+            })
+            .collect::<Vec<_>>()
+            .join(","),
+        Some(Value::Object(_)) => "[object Object]".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn velo(kind: MediaKind, object: Value) -> Option<String> {
+        velo_form(kind, object.as_object().unwrap())
+    }
+
+    #[test]
+    fn each_kind_of_object_reads_as_the_sdks_string() {
+        let image = json!({"id": "a1~mv2.jpg", "url": "https://x/a1", "width": 8, "height": 6.0,
+            "filename": "my photo.jpg"});
+        assert_eq!(
+            velo(MediaKind::Image, image).as_deref(),
+            Some("wix:image://v1/a1~mv2.jpg/my%20photo.jpg#originWidth=8&originHeight=6")
+        );
+        let alt = json!({"id": "a1", "altText": "a cat", "width": "8", "height": 6});
+        assert_eq!(
+            velo(MediaKind::Image, alt).as_deref(),
+            Some("wix:image://v1/a1/a%20cat#originWidth=8&originHeight=6")
+        );
+        assert_eq!(
+            velo(MediaKind::Image, json!({"id": "a1"})).as_deref(),
+            Some("wix:image://v1/a1#originWidth=undefined&originHeight=undefined")
+        );
+        assert_eq!(
+            velo(MediaKind::Image, json!({"url": "https://x/a.png"})).as_deref(),
+            Some("https://x/a.png")
+        );
+        assert_eq!(velo(MediaKind::Image, json!({"width": 1})), None);
+        let video = json!({"id": "v1", "thumbnail": {"id": "t1", "width": 4, "height": 3}});
+        assert_eq!(
+            velo(MediaKind::Video, video).as_deref(),
+            Some("wix:video://v1/v1#posterUri=t1&posterWidth=4&posterHeight=3")
+        );
+        let video = json!({"id": "v1", "filename": "clip.mp4", "posters": [
+            {"id": "p1", "width": 1, "height": 1},
+            {"url": "https://x/media/p2.jpg", "width": 4, "height": 3}]});
+        assert_eq!(
+            velo(MediaKind::VideoV2, video).as_deref(),
+            Some("wix:video://v1/v1/clip.mp4#posterUri=p2.jpg&posterWidth=4&posterHeight=3")
+        );
+        assert_eq!(
+            velo(
+                MediaKind::Document,
+                json!({"id": "d1", "filename": "a&b.pdf"})
+            )
+            .as_deref(),
+            Some("wix:document://v1/d1/a%26b.pdf")
+        );
+        assert_eq!(
+            velo(MediaKind::Audio, json!({"id": "s1", "filename": "s.mp3"})).as_deref(),
+            Some("wix:audio://v1/s1/s.mp3#duration=0")
+        );
+        assert_eq!(
+            velo(
+                MediaKind::PageUrl,
+                json!({"base": "site.com", "path": "/p/a"})
+            )
+            .as_deref(),
+            Some("http://site.com/p/a")
+        );
+        assert_eq!(
+            velo(
+                MediaKind::PageUrl,
+                json!({"base": "https://site.com", "path": "/p"})
+            )
+            .as_deref(),
+            Some("https://site.com/p")
+        );
+        assert_eq!(
+            velo(
+                MediaKind::PageUrlV2,
+                json!({"relativePath": "/p", "url": "https://s/p"})
+            )
+            .as_deref(),
+            Some("https://s/p")
+        );
+    }
+
+    #[derive(Serialize, Deserialize, Debug, Clone)]
+    struct Doc {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        url: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        filename: Option<String>,
+    }
+
+    impl MediaObject for Doc {
+        const KIND: MediaKind = MediaKind::Document;
+    }
+
+    fn doc(text: &str) -> Media<Doc> {
+        serde_json::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn both_forms_of_an_item_are_equal_and_other_items_are_not() {
+        let string = doc(r#""wix:document://v1/d1/a.pdf""#);
+        let object = doc(r#"{"id": "d1", "url": "https://x/d1", "filename": "a.pdf"}"#);
+        assert!(string.uri().is_some() && object.object().is_some());
+        assert_eq!(string, object);
+        assert_eq!(object, string);
+        // The url is not part of the Velo string, so it is not compared.
+        assert_eq!(object, doc(r#"{"id": "d1", "filename": "a.pdf"}"#));
+        assert_eq!(doc(r#""document://v1/d1/a.pdf""#), object);
+        assert_ne!(object, doc(r#"{"id": "d1", "filename": "b.pdf"}"#));
+        assert_ne!(string, doc(r#""wix:document://v1/d2/a.pdf""#));
+        // With no Velo string, objects compare by their fields.
+        assert_eq!(
+            doc(r#"{"filename": "a.pdf"}"#),
+            doc(r#"{"filename": "a.pdf"}"#)
+        );
+        assert_ne!(
+            doc(r#"{"filename": "a.pdf"}"#),
+            doc(r#"{"filename": "b.pdf"}"#)
+        );
+    }
+}
