@@ -1,7 +1,8 @@
 //! A payload in the platform's spelling (webhooks: `id`, `createdDate`, `addressLine`,
-//! `geocode`, images as objects) and the same payload in Velo's (`_id`, `_createdDate`,
-//! `addressLine1`, `location`, images as `wix:image://` strings) parse to the same values, at
-//! every depth, for events of several areas with addresses, images and money.
+//! `geocode`, media as objects) and the same payload in Velo's (`_id`, `_createdDate`,
+//! `addressLine1`, `location`, media as `wix:image://`, `wix:video://`... strings and page
+//! addresses) parse to equal values, at every depth, for events of several areas with
+//! addresses, media and money.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Debug;
@@ -9,6 +10,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use backend_events::BackendEvent;
+use percent_encoding::percent_decode_str;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -24,15 +26,25 @@ const RENAMED: &[(&str, &str)] = &[
 const RENAMED_IN_ADDRESSES: &[(&str, &str)] =
     &[("location", "geocode"), ("formatted", "formattedAddress")];
 
-/// What the spellings test met, so that it can tell each conversion was tried.
-const IMAGE: &str = "wix:image:// string";
+/// The media the SDK turns from webhook objects into strings, by their key in the IR's
+/// transforms.
+const MEDIA: &[&str] = &[
+    "images",
+    "videos",
+    "videosV2",
+    "documents",
+    "audios",
+    "pageUrls",
+    "pageUrlsV2",
+];
 
-/// The payload paths the SDK's transform of an event treats as addresses and as images
+/// The payload paths the SDK's transform of an event treats as addresses and as media
 /// (`entity.lineItems.image`, through lists; `*` is any key of a map), from the IR.
 #[derive(Default)]
 struct Transforms {
     addresses: Vec<String>,
-    images: Vec<String>,
+    /// The kind of media (a key of [`MEDIA`]) and its path.
+    media: Vec<(&'static str, String)>,
 }
 
 /// Every event's transforms, by `eventType`, read once from the checked-in IR.
@@ -40,7 +52,7 @@ fn transforms(event_type: &str) -> &'static Transforms {
     static ALL: OnceLock<HashMap<String, Transforms>> = OnceLock::new();
     static NONE: Transforms = Transforms {
         addresses: Vec::new(),
-        images: Vec::new(),
+        media: Vec::new(),
     };
     let all = ALL.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../codegen/ir");
@@ -63,7 +75,10 @@ fn transforms(event_type: &str) -> &'static Transforms {
                 };
                 let found = Transforms {
                     addresses: paths("addresses"),
-                    images: paths("images"),
+                    media: MEDIA
+                        .iter()
+                        .flat_map(|kind| paths(kind).into_iter().map(|path| (*kind, path)))
+                        .collect(),
                 };
                 all.entry(event["eventType"].as_str().unwrap().to_owned())
                     .or_insert(found);
@@ -100,49 +115,108 @@ fn each_at(
     }
 }
 
-/// A Velo image string's id, width and height
-/// (`wix:image://v1/<id>/<filename>#originWidth=<w>&originHeight=<h>`).
-fn image_of_uri(uri: &str) -> Option<(String, u64, u64)> {
-    let rest = uri.strip_prefix("wix:image://v1/")?;
-    let (path, fragment) = rest.split_once('#')?;
-    let id = path.split('/').next()?.to_owned();
-    let mut width = None;
-    let mut height = None;
-    for pair in fragment.split('&') {
-        match pair.split_once('=')? {
-            ("originWidth", w) => width = w.parse().ok(),
-            ("originHeight", h) => height = h.parse().ok(),
-            _ => {}
+/// A Velo media string of `scheme` (`wix:image://v1/<id>/<name>#<key>=<value>&...`): its
+/// path's parts, the name percent-decoded, and the parameters after `#`.
+fn media_parts<'a>(uri: &'a str, scheme: &str) -> Option<(Vec<String>, HashMap<&'a str, &'a str>)> {
+    let rest = uri
+        .strip_prefix("wix:")?
+        .strip_prefix(scheme)?
+        .strip_prefix("://v1/")?;
+    let (path, fragment) = rest.split_once('#').unwrap_or((rest, ""));
+    let parts = path
+        .split('/')
+        .map(|part| {
+            percent_decode_str(part)
+                .decode_utf8()
+                .map(|p| p.into_owned())
+        })
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let params = fragment
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .collect();
+    Some((parts, params))
+}
+
+/// A parameter that is a whole number.
+fn number(params: &HashMap<&str, &str>, key: &str) -> Option<u64> {
+    params.get(key)?.parse().ok()
+}
+
+/// What a webhook carries where Velo shows the media string `uri` of `kind`: the object the
+/// SDK turns into that string, with the `url`s the string leaves out.
+fn media_object(kind: &str, uri: &str) -> Option<Value> {
+    let url_of = |id: &str| format!("https://static.wixstatic.com/media/{id}");
+    let object = match kind {
+        "images" => {
+            let (parts, params) = media_parts(uri, "image")?;
+            let mut image = json!({
+                "id": parts[0],
+                "url": url_of(&parts[0]),
+                "width": number(&params, "originWidth")?,
+                "height": number(&params, "originHeight")?,
+            });
+            if let Some(name) = parts.get(1) {
+                // The SDK reads the name as both: some image types have only one of them.
+                image["filename"] = json!(name);
+                image["altText"] = json!(name);
+            }
+            image
         }
-    }
-    Some((id, width?, height?))
-}
-
-/// What a webhook carries where Velo shows an image string.
-fn image_object(uri: &str) -> Option<Value> {
-    let (id, width, height) = image_of_uri(uri)?;
-    let filename = uri.split('#').next()?.rsplit('/').next()?;
-    Some(json!({
-        "id": id,
-        "url": format!("https://static.wixstatic.com/media/{id}"),
-        "width": width,
-        "height": height,
-        "filename": filename,
-    }))
-}
-
-/// An image in either form, as what both forms share: its id and size.
-fn image_identity(value: &Value) -> Option<Value> {
-    let (id, width, height) = match value {
-        Value::String(uri) => image_of_uri(uri)?,
-        Value::Object(fields) => (
-            fields.get("id")?.as_str()?.to_owned(),
-            fields.get("width")?.as_u64()?,
-            fields.get("height")?.as_u64()?,
-        ),
+        "videos" | "videosV2" => {
+            let (parts, params) = media_parts(uri, "video")?;
+            let mut video = json!({ "id": parts[0], "url": url_of(&parts[0]) });
+            if let Some(poster) = params.get("posterUri") {
+                let poster = json!({
+                    "id": poster,
+                    "url": url_of(poster),
+                    "width": number(&params, "posterWidth")?,
+                    "height": number(&params, "posterHeight")?,
+                });
+                if kind == "videos" {
+                    video["thumbnail"] = poster;
+                } else {
+                    video["posters"] = json!([poster]);
+                }
+            }
+            if let Some(filename) = parts.get(1) {
+                video["filename"] = json!(filename);
+            }
+            video
+        }
+        "documents" => {
+            let (parts, _) = media_parts(uri, "document")?;
+            let mut document = json!({ "id": parts[0], "url": url_of(&parts[0]) });
+            if let Some(filename) = parts.get(1) {
+                document["filename"] = json!(filename);
+            }
+            document
+        }
+        "audios" => {
+            let (parts, params) = media_parts(uri, "audio")?;
+            let mut audio = json!({
+                "id": parts[0],
+                "url": url_of(&parts[0]),
+                "duration": number(&params, "duration")?,
+            });
+            if let Some(filename) = parts.get(1) {
+                audio["filename"] = json!(filename);
+            }
+            audio
+        }
+        "pageUrls" | "pageUrlsV2" => {
+            let (scheme, rest) = uri.split_once("://")?;
+            let (host, path) = rest.split_at(rest.find('/')?);
+            if kind == "pageUrls" {
+                json!({ "base": format!("{scheme}://{host}"), "path": path })
+            } else {
+                json!({ "relativePath": path, "url": uri })
+            }
+        }
         _ => return None,
     };
-    Some(json!({ "image": id, "width": width, "height": height }))
+    Some(object)
 }
 
 /// The keys of `value` in the wire's spelling, wherever they are; the Velo keys met go into
@@ -170,14 +244,9 @@ fn rename_keys(value: &Value, met: &mut BTreeSet<&'static str>) -> Value {
 }
 
 /// The Velo payload `velo` of the event in the wire's spelling, undoing what the SDK's
-/// transform does: addresses' keys and image strings at the paths it lists, then the keys
-/// it renames everywhere. Returns it with the JSON pointers (in Velo's keys) of the images
-/// turned into objects.
-fn wire_spelling(
-    velo: &Value,
-    event_type: &str,
-    met: &mut BTreeSet<&'static str>,
-) -> (Value, Vec<String>) {
+/// transform does: addresses' keys and media strings at the paths it lists, then the keys
+/// it renames everywhere.
+fn wire_spelling(velo: &Value, event_type: &str, met: &mut BTreeSet<&'static str>) -> Value {
     let transforms = transforms(event_type);
     let mut value = velo.clone();
     for path in &transforms.addresses {
@@ -194,31 +263,16 @@ fn wire_spelling(
             }
         });
     }
-    let mut images = Vec::new();
-    for path in &transforms.images {
+    for (kind, path) in &transforms.media {
         let path: Vec<&str> = path.split('.').collect();
-        each_at(&mut value, &path, String::new(), &mut |image, pointer| {
-            if let Some(object) = image.as_str().and_then(image_object) {
-                met.insert(IMAGE);
-                images.push(pointer.to_owned());
-                *image = object;
+        each_at(&mut value, &path, String::new(), &mut |media, _| {
+            if let Some(object) = media.as_str().and_then(|uri| media_object(kind, uri)) {
+                met.insert(kind);
+                *media = object;
             }
         });
     }
-    (rename_keys(&value, met), images)
-}
-
-/// The serialized payload, each image at `images` replaced by what both forms share.
-fn comparable<T: Serialize>(payload: &T, images: &[String], which: &str) -> Value {
-    let mut value = serde_json::to_value(payload).unwrap();
-    for pointer in images {
-        let image = value
-            .pointer_mut(pointer)
-            .unwrap_or_else(|| panic!("the {which} form lost the image at {pointer}"));
-        *image = image_identity(image)
-            .unwrap_or_else(|| panic!("the {which} form's image at {pointer} is {image}"));
-    }
-    value
+    rename_keys(&value, met)
 }
 
 /// Parses the event's sample in both spellings and checks they carry the same values.
@@ -228,23 +282,13 @@ where
 {
     let velo = E::SAMPLE.unwrap_or_else(|| panic!("{} has no sample", E::NAME));
     let event_type = E::WEBHOOK_TYPE.unwrap_or_else(|| panic!("{} has no webhook", E::NAME));
-    let (wire, images) = wire_spelling(&serde_json::from_str(velo).unwrap(), event_type, met);
+    let wire = wire_spelling(&serde_json::from_str(velo).unwrap(), event_type, met);
     let from_velo: E::Payload = serde_json::from_str(velo).unwrap();
     let from_wire: E::Payload = serde_json::from_str(&wire.to_string())
         .unwrap_or_else(|e| panic!("{}.{} in the wire's spelling: {e}", E::MODULE, E::NAME));
-    if images.is_empty() {
-        assert_eq!(from_velo, from_wire, "{}.{}", E::MODULE, E::NAME);
-    } else {
-        // An image is what came, a string or an object (`Media`): the two forms compare by
-        // the image they name.
-        assert_eq!(
-            comparable(&from_velo, &images, "Velo"),
-            comparable(&from_wire, &images, "wire"),
-            "{}.{}",
-            E::MODULE,
-            E::NAME
-        );
-    }
+    // A media item compares by its Velo string (`Media`): an object equals the string the SDK
+    // makes of it.
+    assert_eq!(from_velo, from_wire, "{}.{}", E::MODULE, E::NAME);
 }
 
 #[test]
@@ -268,25 +312,68 @@ fn the_wire_spelling_and_velos_parse_to_the_same_values() {
     same_in_both_spellings::<wix_events_v3::wixEventsV3::onTicketDefinitionCreated>(&mut met);
     same_in_both_spellings::<wix_blog::wixBlog::onPostCreated>(&mut met);
     same_in_both_spellings::<wix_locations::wixLocations::onLocationCreated>(&mut met);
+    same_in_both_spellings::<wix_reviews::wixReviews::onReviewCreated>(&mut met);
+    same_in_both_spellings::<wix_online_programs::wixOnlinePrograms::onParticipantJoined>(&mut met);
+    same_in_both_spellings::<wix_media::wixMedia::onEnterpriseItemCreated>(&mut met);
+    same_in_both_spellings::<wix_blog::wixBlog::onTagCreated>(&mut met);
+    same_in_both_spellings::<wix_events_v3::wixEventsV3::onEventCreated>(&mut met);
+    same_in_both_spellings::<wix_media_site_media::wixMediaSiteMedia::onFileDescriptorFileReady>(
+        &mut met,
+    );
     // Every renamed key and every form was met somewhere, so each spelling was tried.
     let all: BTreeSet<&str> = RENAMED
         .iter()
         .chain(RENAMED_IN_ADDRESSES)
         .map(|(velo, _)| *velo)
-        .chain([IMAGE])
+        .chain(MEDIA.iter().copied())
         .collect();
     assert_eq!(met, all);
 }
 
 #[test]
-fn an_image_string_and_its_object_name_the_same_image() {
-    let uri = "wix:image://v1/11062b_a.jpg/a.jpg#originWidth=800&originHeight=600";
-    let object = image_object(uri).unwrap();
-    assert_eq!(object["filename"], "a.jpg");
+fn a_media_string_reads_as_the_object_behind_it() {
+    let image = "wix:image://v1/11062b_a.jpg/my%20cat.jpg#originWidth=800&originHeight=600";
+    let object = media_object("images", image).unwrap();
+    assert_eq!(object["id"], "11062b_a.jpg");
+    assert_eq!(object["filename"], "my cat.jpg");
     assert_eq!(
-        image_identity(&Value::String(uri.to_owned())),
-        image_identity(&object)
+        (object["width"].as_u64(), object["height"].as_u64()),
+        (Some(800), Some(600))
     );
-    assert_eq!(image_of_uri("wix:image://v1/11062b_a.jpg/a.jpg"), None);
-    assert_eq!(image_of_uri("https://example.com/a.jpg"), None);
+    let video = "wix:video://v1/v1.mp4/v.mp4#posterUri=p.jpg&posterWidth=4&posterHeight=3";
+    assert_eq!(
+        media_object("videosV2", video).unwrap()["posters"][0]["id"],
+        "p.jpg"
+    );
+    let page = media_object("pageUrls", "https://www.example.com/shop/a").unwrap();
+    assert_eq!(
+        page,
+        json!({"base": "https://www.example.com", "path": "/shop/a"})
+    );
+    assert_eq!(media_object("images", "wix:image://v1/a.jpg/a.jpg"), None);
+    assert_eq!(
+        media_object("documents", "wix:document://v1/d.pdf").unwrap()["filename"],
+        Value::Null
+    );
+    assert_eq!(media_object("images", "https://example.com/a.jpg"), None);
+}
+
+#[test]
+fn a_media_enum_an_override_names_compares_by_the_item_too() {
+    use backend_events::wix_media_site_media::ImageRef;
+    let string: ImageRef = serde_json::from_value(json!(
+        "wix:image://v1/a1.jpg/a.jpg#originWidth=8&originHeight=6"
+    ))
+    .unwrap();
+    let object = |width: u32| -> ImageRef {
+        serde_json::from_value(json!({
+            "id": "a1.jpg", "url": "https://static.wixstatic.com/media/a1.jpg",
+            "width": width, "height": 6, "filename": "a.jpg",
+        }))
+        .unwrap()
+    };
+    assert!(matches!(string, ImageRef::WixUrl(_)));
+    assert!(matches!(object(8), ImageRef::Details(_)));
+    assert_eq!(string, object(8));
+    assert_ne!(string, object(9));
 }
