@@ -691,20 +691,19 @@ fn evidence_page(naming: &Naming) -> Option<&str> {
     crate::curated::first_url(&naming.evidence).filter(|url| names::is_page_of(url, &naming.event))
 }
 
-/// The reference page of an event: its naming evidence's link when that is the event's own
-/// page, else its row of `references.tsv`.
+/// The reference page of an event: its row of `references.tsv` (the current documentation),
+/// else its naming evidence's link when that is the event's own page (it may be an older
+/// address of the page).
 fn reference_of(naming: &Naming, references: &[Reference]) -> Option<String> {
-    let evidence = evidence_page(naming);
     let row = references
         .iter()
         .find(|r| r.package == naming.package && r.sdk_name == naming.sdk_name);
-    evidence
-        .map(str::to_owned)
-        .or_else(|| row.map(|r| r.url.clone()))
+    row.map(|r| r.url.clone())
+        .or_else(|| evidence_page(naming).map(str::to_owned))
 }
 
-/// Every row of `references.tsv` names a generated event, once, with its own page, and adds
-/// what the naming evidence does not already link.
+/// Every row of `references.tsv` names a generated event, once, with its own page, other than
+/// the one the naming evidence links.
 fn check_references(namings: &[Naming], references: &[Reference]) -> Result<(), String> {
     let mut seen = BTreeSet::new();
     for row in references {
@@ -726,9 +725,9 @@ fn check_references(namings: &[Naming], references: &[Reference]) -> Result<(), 
                 row.url, row.sdk_name
             ));
         }
-        if evidence_page(naming).is_some() {
+        if evidence_page(naming) == Some(row.url.as_str()) {
             return Err(format!(
-                "{at}: events.tsv's evidence already links its page"
+                "{at}: events.tsv's evidence already links this page"
             ));
         }
     }
@@ -2281,6 +2280,48 @@ mod tests {
         let twice = reference("onNodeCreated", &format!("{page}/on-node-created"));
         let error = with(vec![twice.clone(), twice]).unwrap_err();
         assert!(error.contains("has two rows"), "{error}");
+    }
+
+    #[test]
+    fn a_reference_row_comes_before_an_older_address_in_the_naming_evidence() {
+        let old = "https://www.wix.com/velo/reference/wix-shop-backend/events/onnodecreated";
+        let new =
+            "https://dev.wix.com/docs/velo/api-reference/wix-shop-backend/events/on-node-created";
+        let mut names = namings(Action::Duplicate);
+        names[1].evidence = format!("Velo wixShop_onNodeCreated ({old})");
+        let packages = vec![fixture("shop_alpha", ORDER), fixture("shop_beta", ORDER)];
+        let with = |url: Option<&str>| {
+            let references = url
+                .map(|url| Reference {
+                    package: "shop_alpha".to_owned(),
+                    sdk_name: "onNodeCreated".to_owned(),
+                    url: url.to_owned(),
+                })
+                .into_iter()
+                .collect();
+            let extras = Extras {
+                references,
+                ..Extras::default()
+            };
+            build(&packages, &names, &[], &BTreeMap::new(), &extras)
+        };
+        let reference = |catalog: &Catalog| {
+            catalog.modules[0]
+                .events
+                .iter()
+                .find_map(|e| match &e.source {
+                    Source::Generated(facts) if e.name == "onNodeCreated" => {
+                        Some(facts.reference.clone())
+                    }
+                    _ => None,
+                })
+                .unwrap()
+        };
+        // The old address is the event's page, words compared whatever splits them.
+        assert_eq!(reference(&with(None).unwrap()).as_deref(), Some(old));
+        assert_eq!(reference(&with(Some(new)).unwrap()).as_deref(), Some(new));
+        let error = with(Some(old)).unwrap_err();
+        assert!(error.contains("already links this page"), "{error}");
     }
 
     fn override_row(type_name: &str, field: Option<&str>, change: Change) -> Override {

@@ -117,13 +117,14 @@ pub fn variant(value: &str) -> String {
 
 /// Whether a reference address is the page of the event `on_name`: Wix names an event's page
 /// after its handler (`onOrderApproved` at `.../on-order-approved`), or after the event alone on
-/// the REST side (`.../order-approved`).
+/// the REST side (`.../order-approved`). Words are compared, not where a name splits them
+/// (`onOAuthAppUpdated` at `.../on-oauth-app-updated`).
 pub fn is_page_of(url: &str, on_name: &str) -> bool {
     let page = url.split(['?', '#']).next().unwrap_or_default();
     let page = page.trim_end_matches('/').trim_end_matches(".md");
-    let page = page.rsplit('/').next().unwrap_or_default();
-    let kebab = on_name.to_kebab_case();
-    page == kebab || Some(page) == kebab.strip_prefix("on-")
+    let page = page.rsplit('/').next().unwrap_or_default().replace('-', "");
+    let name = on_name.to_ascii_lowercase();
+    page == name || Some(page.as_str()) == name.strip_prefix("on")
 }
 
 /// The payload type of an event: `onOrderCreated` -> `OrderCreated`.
@@ -173,6 +174,10 @@ mod tests {
         ));
         // A sibling's page, or the module's menu, names the event's module but is not its page.
         assert!(!is_page_of(velo, "onOrderCanceled"));
+        assert!(is_page_of(
+            "https://dev.wix.com/docs/sdk/backend-modules/auth-management/oauth-apps/on-oauth-app-updated",
+            "onOAuthAppUpdated"
+        ));
         assert!(!is_page_of(
             "https://dev.wix.com/docs/velo/api-reference/wix-ecom-backend/events",
             "onOrderApproved"

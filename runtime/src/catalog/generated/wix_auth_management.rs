@@ -284,11 +284,11 @@ impl ::serde::Serialize for WixPagesDomainMapping {
 crate::declare_module! {
     /// Event markers of `wixAuthManagement`.
     pub mod wixAuthManagement {
-        /// A domain event (created) of `@wix/auto_sdk_auth-management_o-auth-apps@1.0.56`; Velo names no such event: the module is the SDK package's. Permission `OAUTH_APP.APP_READ`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_auth-management_o-auth-apps@1.0.56`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/api-reference/business-management/headless/oauth-apps/oauth-app-created.md>. Permission `OAUTH_APP.APP_READ`. Its sample is built from the types.
         onOAuthAppCreated => OAuthAppCreated, webhook = "wix.headless.v1.o_auth_app_created", sample = "../../../samples/generated/wixAuthManagement.onOAuthAppCreated.json";
         /// A domain event (deleted) of `@wix/auto_sdk_auth-management_o-auth-apps@1.0.56`; Velo names no such event: the module is the SDK package's. Permission `OAUTH_APP.APP_READ`. Its sample is built from the types.
         onOAuthAppDeleted => OAuthAppDeleted, webhook = "wix.headless.v1.o_auth_app_deleted", sample = "../../../samples/generated/wixAuthManagement.onOAuthAppDeleted.json";
-        /// A domain event (updated) of `@wix/auto_sdk_auth-management_o-auth-apps@1.0.56`; Velo names no such event: the module is the SDK package's. Permission `OAUTH_APP.APP_READ`. Its sample is built from the types.
+        /// A domain event (updated) of `@wix/auto_sdk_auth-management_o-auth-apps@1.0.56`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/auth-management/oauth-apps/on-oauth-app-updated>. Permission `OAUTH_APP.APP_READ`. Its sample is built from the types.
         onOAuthAppUpdated => OAuthAppUpdated, webhook = "wix.headless.v1.o_auth_app_updated", sample = "../../../samples/generated/wixAuthManagement.onOAuthAppUpdated.json";
     }
 }

@@ -905,7 +905,7 @@ pub use crate::catalog::shared::Money;
 crate::declare_module! {
     /// Event markers of `wixBookingsCatalog`.
     pub mod wixBookingsCatalog {
-        /// A domain event (created) of `@wix/auto_sdk_bookings_service-options-and-variants@1.0.94`; the name is Velo's. Permission `BOOKINGS.SERVICE_OPTIONS_AND_VARIANTS_READ`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_bookings_service-options-and-variants@1.0.94`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/bookings/events/on-service-options-and-variants-created.md>. Permission `BOOKINGS.SERVICE_OPTIONS_AND_VARIANTS_READ`. Its sample is built from the types.
         onServiceOptionsAndVariantsCreated => ServiceOptionsAndVariantsCreated, webhook = "wix.bookings.catalog.v1.service_options_and_variants_created", sample = "../../../samples/generated/wixBookingsCatalog.onServiceOptionsAndVariantsCreated.json";
         /// A domain event (deleted) of `@wix/auto_sdk_bookings_service-options-and-variants@1.0.94`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/bookings/events/on-service-options-and-variants-deleted>. Permission `BOOKINGS.SERVICE_OPTIONS_AND_VARIANTS_READ`. Its sample is built from the types.
         onServiceOptionsAndVariantsDeleted => ServiceOptionsAndVariantsDeleted, webhook = "wix.bookings.catalog.v1.service_options_and_variants_deleted", sample = "../../../samples/generated/wixBookingsCatalog.onServiceOptionsAndVariantsDeleted.json";

@@ -2674,7 +2674,7 @@ pub use crate::catalog::shared::WaitlistPolicy;
 crate::declare_module! {
     /// Event markers of `wixBookingsServices`.
     pub mod wixBookingsServices {
-        /// A domain event (created) of `@wix/auto_sdk_bookings_services@1.0.285`; the name is Velo's. Permission `BOOKINGS.SERVICES_READ`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_bookings_services@1.0.285`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/bookings/events/on-service-created.md>. Permission `BOOKINGS.SERVICES_READ`. Its sample is built from the types.
         onServiceCreated => ServiceCreated, webhook = "wix.bookings.services.v2.service_created", sample = "../../../samples/generated/wixBookingsServices.onServiceCreated.json";
         /// A domain event (deleted) of `@wix/auto_sdk_bookings_services@1.0.285`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/events-service-plugins/bookings/events/on-service-deleted>. Permission `BOOKINGS.SERVICES_READ`. Its sample is built from the types.
         onServiceDeleted => ServiceDeleted, webhook = "wix.bookings.services.v2.service_deleted", sample = "../../../samples/generated/wixBookingsServices.onServiceDeleted.json";

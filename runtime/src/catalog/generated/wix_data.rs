@@ -4668,7 +4668,7 @@ crate::declare_module! {
         onJobUpdated => JobUpdated, webhook = "wix.hub.v1.job_updated", sample = "../../../samples/generated/wixData.onJobUpdated.json";
         /// A domain event (created) of `@wix/auto_sdk_data_scheduled-workflows@1.0.14`; Velo names no such event: the module is the SDK package's. Permission `WIX_DATA.DATA_SYNC_SCHEDULE`. Its sample is built from the types.
         onJobsCreated => JobsCreated, webhook = "wix.data.sync.v1.jobs_created", sample = "../../../samples/generated/wixData.onJobsCreated.json";
-        /// A domain event (deleted) of `@wix/auto_sdk_data_scheduled-workflows@1.0.14`; Velo names no such event: the module is the SDK package's. Permission `WIX_DATA.DATA_SYNC_SCHEDULE`. Its sample is built from the types.
+        /// A domain event (deleted) of `@wix/auto_sdk_data_scheduled-workflows@1.0.14`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/data/data-sync-jobs/on-jobs-deleted>. Permission `WIX_DATA.DATA_SYNC_SCHEDULE`. Its sample is built from the types.
         onJobsDeleted => JobsDeleted, webhook = "wix.data.sync.v1.jobs_deleted", sample = "../../../samples/generated/wixData.onJobsDeleted.json";
         /// A domain event (updated) of `@wix/auto_sdk_data_scheduled-workflows@1.0.14`; Velo names no such event: the module is the SDK package's. Permission `WIX_DATA.DATA_SYNC_SCHEDULE`. Its sample is built from the types.
         onJobsUpdated => JobsUpdated, webhook = "wix.data.sync.v1.jobs_updated", sample = "../../../samples/generated/wixData.onJobsUpdated.json";

@@ -1128,7 +1128,7 @@ pub use crate::catalog::shared::TaxType;
 crate::declare_module! {
     /// Event markers of `wixEventsGuests`.
     pub mod wixEventsGuests {
-        /// A domain event (action) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample is built from the types.
+        /// A domain event (action) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Reference: <https://dev.wix.com/docs/rest/business-solutions/events/event-guests/guest-checked-in>. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample is built from the types.
         onGuestCheckedIn => GuestCheckedIn, webhook = "wix.events.guests.v1.guest_guest_checked_in", sample = "../../../samples/generated/wixEventsGuests.onGuestCheckedIn.json";
         /// A domain event (created) of `@wix/auto_sdk_events_guests@1.0.62`; the name is Velo's. Reference: <https://dev.wix.com/docs/velo/api-reference/wix-events-v2/events/on-guest-created>. Permission `WIX_EVENTS.READ_GUESTS_DETAILS`. Its sample: Wix's example on the Velo reference page of `wixEventsGuests_onGuestCreated`.
         onGuestCreated => GuestCreated, webhook = "wix.events.guests.v1.guest_created", sample = "../../../samples/wixEventsGuests.onGuestCreated.json";

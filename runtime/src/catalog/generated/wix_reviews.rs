@@ -1397,7 +1397,7 @@ pub use crate::catalog::shared::Image;
 crate::declare_module! {
     /// Event markers of `wixReviews`.
     pub mod wixReviews {
-        /// A domain event (created) of `@wix/auto_sdk_reviews_review-requests@1.0.27`; Velo names no such event: the module is the SDK package's. Developer preview. Permission `REVIEWS.REVIEW_REQUEST_DOMAIN_EVENTS_READ_PERMISSION`. Its sample is built from the types.
+        /// A domain event (created) of `@wix/auto_sdk_reviews_review-requests@1.0.27`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/api-reference/crm/community/feedback-moderation/reviews/review-requests/review-request-created.md>. Developer preview. Permission `REVIEWS.REVIEW_REQUEST_DOMAIN_EVENTS_READ_PERMISSION`. Its sample is built from the types.
         onReviewRequestCreated => ReviewRequestCreated, webhook = "wix.reviews.v2.review_request_created", sample = "../../../samples/generated/wixReviews.onReviewRequestCreated.json";
         /// A domain event (deleted) of `@wix/auto_sdk_reviews_review-requests@1.0.27`; Velo names no such event: the module is the SDK package's. Reference: <https://dev.wix.com/docs/sdk/backend-modules/reviews/review-requests/on-review-request-deleted>. Developer preview. Permission `REVIEWS.REVIEW_REQUEST_DOMAIN_EVENTS_READ_PERMISSION`. Its sample is built from the types.
         onReviewRequestDeleted => ReviewRequestDeleted, webhook = "wix.reviews.v2.review_request_deleted", sample = "../../../samples/generated/wixReviews.onReviewRequestDeleted.json";
