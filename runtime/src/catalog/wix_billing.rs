@@ -620,20 +620,29 @@ pub struct PriceQuote {
 }
 
 string_enum! {
-    /// Where a price quote is in its life.
+    /// Where a price quote is in its life: the nine values of the `status` field of Wix's
+    /// `Billing/PriceQuotes` collection
+    /// (<https://dev.wix.com/docs/velo/api-reference/wix-billing-v2/price-quotes-collection-fields>),
+    /// which the events' examples spell alike (`Draft`, `Sent`).
     pub enum PriceQuoteStatus {
         /// Being written, not sent.
         Draft = "Draft",
         /// Sent to the customer.
         Sent = "Sent",
+        /// Being processed.
+        Processing = "Processing",
         /// Accepted by the customer.
         Accepted = "Accepted",
+        /// Turned down by the customer.
+        Rejected = "Rejected",
         /// Past the date it holds until.
         Expired = "Expired",
-        /// Turned into an invoice.
-        Invoiced = "Invoiced",
+        /// Voided.
+        Void = "Void",
         /// Deleted.
         Deleted = "Deleted",
+        /// Turned into an invoice.
+        Invoiced = "Invoiced",
     }
 }
 

@@ -237,3 +237,26 @@ fn every_billing_sample_reaches_its_handler() {
     }
     assert_eq!(fired, 8);
 }
+
+#[test]
+fn every_status_of_the_price_quotes_collection_is_known() {
+    let statuses = [
+        "Draft",
+        "Sent",
+        "Processing",
+        "Accepted",
+        "Rejected",
+        "Expired",
+        "Void",
+        "Deleted",
+        "Invoiced",
+    ];
+    for status in statuses {
+        let parsed: PriceQuoteStatus = serde_json::from_value(serde_json::json!(status)).unwrap();
+        assert!(
+            !matches!(parsed, PriceQuoteStatus::Unknown(_)),
+            "{status} is one of the set"
+        );
+        assert_eq!(serde_json::to_value(&parsed).unwrap(), status);
+    }
+}
