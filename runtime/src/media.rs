@@ -4,9 +4,10 @@
 
 use std::borrow::Cow;
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
 /// A media item as the platform sends it: Velo and the SDK give a string
 /// (`wix:image://v1/<id>/<name>#originWidth=...`, `wix:video://...`, `wix:document://...`, or a
@@ -103,6 +104,39 @@ impl<T: MediaObject> Media<T> {
         match self {
             Media::Uri(uri) => Form::Uri(uri),
             Media::Object(object) => Form::Object(object),
+        }
+    }
+}
+
+impl<T: MediaObject + DeserializeOwned + Clone> Media<T> {
+    /// The item as its object, whichever form came: the object itself, or the one the SDK
+    /// reads from the string (an image's id, name and size; a video's id and poster; a page's
+    /// base and path). What a string does not carry, such as an image's `url`, is absent.
+    ///
+    /// ```
+    /// use backend_events::{Media, MediaKind, MediaObject};
+    ///
+    /// #[derive(serde::Serialize, serde::Deserialize, Clone, Debug, PartialEq)]
+    /// struct Image { id: String, width: u32, height: u32, filename: Option<String> }
+    ///
+    /// impl MediaObject for Image {
+    ///     const KIND: MediaKind = MediaKind::Image;
+    /// }
+    ///
+    /// let velo: Media<Image> =
+    ///     serde_json::from_str(r#""wix:image://v1/a1.jpg/a.jpg#originWidth=8&originHeight=6""#).unwrap();
+    /// let image = velo.to_object().unwrap();
+    /// assert_eq!((image.id.as_str(), image.width, image.height), ("a1.jpg", 8, 6));
+    /// assert_eq!(image.filename.as_deref(), Some("a.jpg"));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When what the string holds does not fit `T` (an image whose size is not a number, say).
+    pub fn to_object(&self) -> Result<Cow<'_, T>, serde_json::Error> {
+        match self {
+            Media::Object(object) => Ok(Cow::Borrowed(object)),
+            Media::Uri(uri) => serde_json::from_value(object_form(T::KIND, uri)).map(Cow::Owned),
         }
     }
 }
@@ -269,6 +303,118 @@ fn velo_form(kind: MediaKind, object: &Map<String, Value>) -> Option<String> {
     }
 }
 
+/// The object the SDK reads from a media string of `kind` (`transformSDK<Kind>ToREST<Kind>`),
+/// without the `url` it sets to the string itself: a string of another scheme is a `url`.
+fn object_form(kind: MediaKind, uri: &str) -> Value {
+    let aligned;
+    let uri_in_wix = if is_legacy(uri) {
+        aligned = format!("wix:{uri}");
+        aligned.as_str()
+    } else {
+        uri
+    };
+    let scheme = match kind {
+        MediaKind::Image => "image",
+        MediaKind::Video | MediaKind::VideoV2 => "video",
+        MediaKind::Document => "document",
+        MediaKind::Audio => "audio",
+        MediaKind::PageUrl => return page_url(uri),
+        MediaKind::PageUrlV2 => {
+            let path = page_parts(uri).map_or("", |(_, path)| path);
+            return json!({ "relativePath": path, "url": uri });
+        }
+    };
+    let Some(rest) = uri_in_wix
+        .strip_prefix("wix:")
+        .and_then(|rest| rest.strip_prefix(scheme))
+        .and_then(|rest| rest.strip_prefix("://v1/"))
+    else {
+        return json!({ "url": uri });
+    };
+    let (path, hash) = rest.split_once('#').unwrap_or((rest, ""));
+    let mut parts = path.split('/');
+    let id = parts.next().unwrap_or_default();
+    let name = parts
+        .next()
+        .map(|name| percent_decode_str(name).decode_utf8_lossy().into_owned())
+        .filter(|name| !name.is_empty());
+    let param = |key: &str| {
+        hash.split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
+    };
+    // The SDK reads sizes with `Number()`; a size that is no number stays text, for `T` to
+    // refuse.
+    let number = |key: &str| {
+        param(key).map(|v| match v.parse::<u64>() {
+            Ok(n) => json!(n),
+            Err(_) => match v.parse::<f64>() {
+                Ok(f) => json!(f),
+                Err(_) => json!(v),
+            },
+        })
+    };
+    let mut object = Map::new();
+    object.insert("id".to_owned(), json!(id));
+    let mut put = |key: &str, value: Option<Value>| {
+        if let Some(value) = value {
+            object.insert(key.to_owned(), value);
+        }
+    };
+    match kind {
+        MediaKind::Image => {
+            put("width", number("originWidth"));
+            put("height", number("originHeight"));
+            put("filename", name.clone().map(Value::String));
+            put("altText", name.map(Value::String));
+        }
+        MediaKind::Video | MediaKind::VideoV2 => {
+            let poster = param("posterUri").map(|poster| {
+                let mut image = Map::new();
+                image.insert("id".to_owned(), json!(poster));
+                for (key, from) in [("width", "posterWidth"), ("height", "posterHeight")] {
+                    if let Some(value) = number(from) {
+                        image.insert(key.to_owned(), value);
+                    }
+                }
+                Value::Object(image)
+            });
+            if kind == MediaKind::Video {
+                put("thumbnail", poster);
+            } else {
+                put("filename", name.map(Value::String));
+                put("posters", poster.map(|p| json!([p])));
+            }
+        }
+        MediaKind::Document => put("filename", name.map(Value::String)),
+        MediaKind::Audio => {
+            put("filename", name.map(Value::String));
+            put("duration", number("duration"));
+        }
+        MediaKind::PageUrl | MediaKind::PageUrlV2 => {}
+    }
+    Value::Object(object)
+}
+
+/// A page address's host and path (`https://site.com/shop/a` -> `site.com`, `/shop/a`).
+fn page_parts(uri: &str) -> Option<(&str, &str)> {
+    let (_, rest) = uri.split_once("://")?;
+    let rest = rest.split(['?', '#']).next().unwrap_or_default();
+    Some(match rest.find('/') {
+        Some(slash) => rest.split_at(slash),
+        None => (rest, "/"),
+    })
+}
+
+/// The SDK's page URL object: its `base` is the host alone.
+fn page_url(uri: &str) -> Value {
+    match page_parts(uri) {
+        Some((host, path)) => json!({ "base": host, "path": path }),
+        None => json!({ "path": uri }),
+    }
+}
+
 /// A non-empty string: what JavaScript counts as true among strings.
 fn text(value: Option<&Value>) -> Option<&str> {
     value.and_then(Value::as_str).filter(|s| !s.is_empty())
@@ -381,7 +527,7 @@ mod tests {
         );
     }
 
-    #[derive(Serialize, Deserialize, Debug, Clone)]
+    #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
     struct Doc {
         #[serde(skip_serializing_if = "Option::is_none")]
         id: Option<String>,
@@ -397,6 +543,67 @@ mod tests {
 
     fn doc(text: &str) -> Media<Doc> {
         serde_json::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn each_kind_of_string_reads_as_the_sdks_object() {
+        assert_eq!(
+            object_form(
+                MediaKind::Image,
+                "wix:image://v1/a1~mv2.jpg/my%20cat.jpg#originWidth=8&originHeight=6"
+            ),
+            json!({"id": "a1~mv2.jpg", "width": 8, "height": 6, "filename": "my cat.jpg",
+                "altText": "my cat.jpg"})
+        );
+        assert_eq!(
+            object_form(
+                MediaKind::Image,
+                "image://v1/a1#originWidth=8&originHeight=6"
+            ),
+            json!({"id": "a1", "width": 8, "height": 6})
+        );
+        assert_eq!(
+            object_form(MediaKind::Image, "https://x/a.png"),
+            json!({"url": "https://x/a.png"})
+        );
+        assert_eq!(
+            object_form(
+                MediaKind::Video,
+                "wix:video://v1/v1#posterUri=t1&posterWidth=4&posterHeight=3"
+            ),
+            json!({"id": "v1", "thumbnail": {"id": "t1", "width": 4, "height": 3}})
+        );
+        assert_eq!(
+            object_form(MediaKind::VideoV2, "wix:video://v1/v1/clip.mp4"),
+            json!({"id": "v1", "filename": "clip.mp4"})
+        );
+        assert_eq!(
+            object_form(MediaKind::Audio, "wix:audio://v1/s1/s.mp3#duration=30"),
+            json!({"id": "s1", "filename": "s.mp3", "duration": 30})
+        );
+        assert_eq!(
+            object_form(MediaKind::PageUrl, "https://site.com/shop/a"),
+            json!({"base": "site.com", "path": "/shop/a"})
+        );
+        assert_eq!(
+            object_form(MediaKind::PageUrlV2, "https://site.com"),
+            json!({"relativePath": "/", "url": "https://site.com"})
+        );
+    }
+
+    #[test]
+    fn a_string_read_as_its_object_is_the_same_item() {
+        for uri in [
+            "wix:document://v1/d1/a%20b.pdf",
+            "wix:document://v1/d1",
+            "https://x/d1.pdf",
+        ] {
+            let string = doc(&format!("{uri:?}"));
+            let object = Media::Object(string.to_object().unwrap().into_owned());
+            assert_eq!(object, string, "{uri}");
+        }
+        let object = doc(r#"{"id": "d1", "url": "https://x/d1"}"#);
+        assert!(matches!(object.to_object().unwrap(), Cow::Borrowed(_)));
     }
 
     #[test]

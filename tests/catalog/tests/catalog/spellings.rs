@@ -377,3 +377,20 @@ fn a_media_enum_an_override_names_compares_by_the_item_too() {
     assert_eq!(string, object(8));
     assert_ne!(string, object(9));
 }
+
+#[test]
+fn a_media_string_reads_as_the_catalogs_object_of_it() {
+    use backend_events::Media;
+    use backend_events::wix_crm::Image;
+    let uri = "wix:image://v1/11062b_a.jpg/my%20cat.jpg#originWidth=800&originHeight=600";
+    let velo: Media<Image> = serde_json::from_value(json!(uri)).unwrap();
+    let image = velo.to_object().unwrap();
+    assert_eq!(image.id.as_deref(), Some("11062b_a.jpg"));
+    assert_eq!(image.width.as_ref().and_then(|w| w.as_u64()), Some(800));
+    assert_eq!(image.height.as_ref().and_then(|h| h.as_u64()), Some(600));
+    // A contact's image has no file name: the SDK's name is its alt text.
+    assert_eq!(image.alt_text.as_deref(), Some("my cat.jpg"));
+    assert_eq!(image.url, None);
+    assert_eq!(Media::Object(image.into_owned()), velo);
+    assert_eq!(velo.velo_uri().as_deref(), Some(uri));
+}
