@@ -725,3 +725,45 @@ fn table(module: &Module) -> String {
     out.push_str("    }\n}\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EventDef, Generated};
+
+    fn non_domain(data: RustTy) -> (EventDef, Generated) {
+        let event = EventDef {
+            name: "onThingHappened".into(),
+            feature: "wix-shop-things".into(),
+            twin: None,
+            payload: "ThingHappened".into(),
+            webhook: Some("com.wix.shop.ThingHappened".into()),
+            sample: "generated/wixShop.onThingHappened.json".into(),
+            source: Source::Handwritten { doc: String::new() },
+        };
+        let facts = Generated {
+            shape: "nonDomain".into(),
+            body: Some(("data".into(), data, false)),
+            ..Generated::default()
+        };
+        (event, facts)
+    }
+
+    #[test]
+    fn a_gated_non_domain_event_gates_its_flat_reader_too() {
+        let gate = "#[cfg(feature = \"wix-shop-things\")]\n";
+        let (event, facts) = non_domain(RustTy::Named("Thing".into()));
+        let out = envelope(&event, &facts, Some(gate));
+        let reader = out
+            .find("impl<'de> ::serde::Deserialize<'de> for ThingHappened")
+            .expect("a non-domain event reads its flat form by hand");
+        assert!(out[..reader].ends_with(gate), "{out}");
+        assert!(!out.contains("::serde::Deserialize)]"), "{out}");
+
+        // Ungated, and with data that is no struct, the derive reads it.
+        let (event, facts) = non_domain(RustTy::JsonMap);
+        let out = envelope(&event, &facts, None);
+        assert!(!out.contains("impl<'de>"), "{out}");
+        assert!(out.contains("::serde::Deserialize)]"), "{out}");
+    }
+}

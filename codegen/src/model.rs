@@ -106,7 +106,7 @@ pub enum Source {
 }
 
 /// The facts of a generated event.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Generated {
     /// The npm package and version it comes from.
     pub package: String,
@@ -132,8 +132,8 @@ pub struct Generated {
     pub domain: bool,
     /// Where its sample comes from, when it is a documented one (else it is built).
     pub documented_sample: Option<String>,
-    /// Its reference page: the naming evidence's link when that is the event's page, else a
-    /// row of `references.tsv`.
+    /// Its reference page: its row of `references.tsv`, else the naming evidence's link when
+    /// that is the event's page.
     pub reference: Option<String>,
 }
 
