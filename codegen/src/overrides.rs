@@ -22,21 +22,23 @@ pub(crate) fn define(
             "codegen/curated/overrides.tsv: {} {}",
             row.package, row.type_name
         );
+        // A declaration as the typings would give it: its name on both sides, nothing else.
+        let declared = |kind: &str| TypeDecl {
+            name: row.type_name.clone(),
+            kind: kind.to_owned(),
+            rest_name: Some(row.type_name.clone()),
+            fields: Vec::new(),
+            values: Vec::new(),
+            deprecated_values: Vec::new(),
+            alias: None,
+            literals_of: None,
+        };
         let decl = match &row.change {
             Change::Enum(values) => TypeDecl {
-                name: row.type_name.clone(),
-                kind: "enum".to_owned(),
-                rest_name: Some(row.type_name.clone()),
-                fields: Vec::new(),
                 values: values.clone(),
-                deprecated_values: Vec::new(),
-                alias: None,
-                literals_of: None,
+                ..declared("enum")
             },
             Change::Struct(fields) => TypeDecl {
-                name: row.type_name.clone(),
-                kind: "interface".to_owned(),
-                rest_name: Some(row.type_name.clone()),
                 fields: fields
                     .iter()
                     .map(|(name, ty)| {
@@ -49,10 +51,7 @@ pub(crate) fn define(
                         })
                     })
                     .collect::<Result<_, String>>()?,
-                values: Vec::new(),
-                deprecated_values: Vec::new(),
-                alias: None,
-                literals_of: None,
+                ..declared("interface")
             },
             _ => continue,
         };
