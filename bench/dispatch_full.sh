@@ -2,7 +2,7 @@
 # Dispatch with the whole catalog compiled in, as a ratio measured in one run:
 #   default: the `dispatch` bench (GuestCreated seed sample, one handler, against the
 #            hand-written baseline) with the default features: 39 events in the table;
-#   full:    the same bench built with `--features full`: every event of the catalog (598).
+#   full:    the same bench built with `--features full`: every event of the catalog (656).
 # Each binary prints the median of its paired dispatch/baseline ratios (baseline and dispatch in
 # alternating batches, see dispatch_ratios.sh); full/default compares the two binaries through
 # their own baselines. Rounds alternate the two binaries ROUNDS times (default 5).
