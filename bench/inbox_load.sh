@@ -9,7 +9,9 @@
 #     no-inbox  `serve --no-inbox`: handlers run in the request (a failure answers 500);
 #     sqlite    `serve --inbox FILE`: stored, answered, then run by the workers, with retries;
 #     postgres  `serve --inbox URL`, when BACKEND_EVENTS_POSTGRES names a database (a schema
-#               `inbox_load` is made afresh in it; needs psql).
+#               `inbox_load` is made afresh in it; needs psql);
+#     pg-tls    the same over TLS, when BACKEND_EVENTS_POSTGRES_TLS names the database with
+#               `sslmode=verify-full&sslrootcert=CA.pem` (or another sslmode).
 #   For each: deliveries/s answered, p50 / p99 time to the answer, answers that were not 200,
 #   and for the inboxes the time from the first post until every delivery is handled (every
 #   handler succeeded, after its retries), read with `inbox status`.
@@ -105,15 +107,22 @@ echo "inbox load: ${deliveries} deliveries, concurrency ${concurrency}, ${worker
 run no-inbox 18281 - --no-inbox
 run sqlite 18282 "${out}/inbox.db" --inbox "${out}/inbox.db" --workers "${workers}"
 names=(no-inbox sqlite)
+run_postgres() { # <name> <port> <database URL>: on a schema `inbox_load` made afresh
+    local name="$1" port="$2" url="$3" separator="?"
+    psql -q "${url}" -c "DROP SCHEMA IF EXISTS inbox_load CASCADE; CREATE SCHEMA inbox_load;"
+    [[ "${url}" == *\?* ]] && separator="&"
+    local pg="${url}${separator}options=-c%20search_path%3Dinbox_load"
+    run "${name}" "${port}" "${pg}" --inbox "${pg}" --workers "${workers}"
+    names+=("${name}")
+}
 if [[ -n "${BACKEND_EVENTS_POSTGRES:-}" ]] && command -v psql >/dev/null; then
-    psql -q "${BACKEND_EVENTS_POSTGRES}" -c "DROP SCHEMA IF EXISTS inbox_load CASCADE; CREATE SCHEMA inbox_load;"
-    separator="?"
-    [[ "${BACKEND_EVENTS_POSTGRES}" == *\?* ]] && separator="&"
-    pg="${BACKEND_EVENTS_POSTGRES}${separator}options=-c%20search_path%3Dinbox_load"
-    run postgres 18283 "${pg}" --inbox "${pg}" --workers "${workers}"
-    names+=(postgres)
+    run_postgres postgres 18283 "${BACKEND_EVENTS_POSTGRES}"
 else
     echo "(PostgreSQL skipped: set BACKEND_EVENTS_POSTGRES and install psql to include it)"
+fi
+# The same server over TLS (a URL with `sslmode=verify-full&sslrootcert=...`), when given.
+if [[ -n "${BACKEND_EVENTS_POSTGRES_TLS:-}" ]] && command -v psql >/dev/null; then
+    run_postgres pg-tls 18284 "${BACKEND_EVENTS_POSTGRES_TLS}"
 fi
 
 python3 - "${out}" "${names[@]}" <<'PY'
