@@ -167,18 +167,21 @@ impl<'a, T: MediaObject> Form<'a, T> {
         }
     }
 
-    /// What equality compares: the Velo string, else the object's fields.
+    /// What equality compares: the Velo string, else the object's fields (serialized once).
     fn identity(&self) -> Result<Cow<'a, str>, Value> {
-        self.velo_uri()
-            .map(|uri| match uri {
-                // Older strings leave out the `wix:` scheme, which the SDK adds back.
-                Cow::Borrowed(uri) if is_legacy(uri) => Cow::Owned(format!("wix:{uri}")),
-                uri => uri,
-            })
-            .ok_or_else(|| match *self {
-                Form::Object(object) => serde_json::to_value(object).unwrap_or(Value::Null),
-                Form::Uri(_) => Value::Null,
-            })
+        match *self {
+            Form::Uri(uri) => Ok(aligned(uri)),
+            Form::Object(object) => {
+                let value = serde_json::to_value(object).unwrap_or(Value::Null);
+                match value
+                    .as_object()
+                    .and_then(|fields| velo_form(T::KIND, fields))
+                {
+                    Some(uri) => Ok(Cow::Owned(aligned(&uri).into_owned())),
+                    None => Err(value),
+                }
+            }
+        }
     }
 }
 
@@ -187,11 +190,17 @@ pub(crate) fn same<T: MediaObject>(a: Form<'_, T>, b: Form<'_, T>) -> bool {
     a.identity() == b.identity()
 }
 
-/// A string of the scheme the SDK reads as `wix:<scheme>` (`image://v1/...`).
-fn is_legacy(uri: &str) -> bool {
-    ["image://", "video://", "document://", "audio://"]
+/// A media string as the SDK reads it: older strings leave out the `wix:` scheme
+/// (`image://v1/...`), which it adds back.
+fn aligned(uri: &str) -> Cow<'_, str> {
+    let legacy = ["image://", "video://", "document://", "audio://"]
         .iter()
-        .any(|scheme| uri.starts_with(scheme))
+        .any(|scheme| uri.starts_with(scheme));
+    if legacy {
+        Cow::Owned(format!("wix:{uri}"))
+    } else {
+        Cow::Borrowed(uri)
+    }
 }
 
 /// What JavaScript's `encodeURIComponent` leaves as it is.
@@ -306,13 +315,7 @@ fn velo_form(kind: MediaKind, object: &Map<String, Value>) -> Option<String> {
 /// The object the SDK reads from a media string of `kind` (`transformSDK<Kind>ToREST<Kind>`),
 /// without the `url` it sets to the string itself: a string of another scheme is a `url`.
 fn object_form(kind: MediaKind, uri: &str) -> Value {
-    let aligned;
-    let uri_in_wix = if is_legacy(uri) {
-        aligned = format!("wix:{uri}");
-        aligned.as_str()
-    } else {
-        uri
-    };
+    let uri_in_wix = aligned(uri);
     let scheme = match kind {
         MediaKind::Image => "image",
         MediaKind::Video | MediaKind::VideoV2 => "video",
