@@ -609,6 +609,29 @@ mod tests {
         assert!(matches!(object.to_object().unwrap(), Cow::Borrowed(_)));
     }
 
+    #[derive(Serialize, Deserialize, Debug, Clone)]
+    struct Sized {
+        id: Option<String>,
+        width: Option<u32>,
+    }
+
+    impl MediaObject for Sized {
+        const KIND: MediaKind = MediaKind::Image;
+    }
+
+    #[test]
+    fn a_string_that_does_not_fit_its_object_is_an_error() {
+        let media: Media<Sized> =
+            serde_json::from_str(r#""wix:image://v1/a1/a.jpg#originWidth=wide&originHeight=6""#)
+                .unwrap();
+        let error = media.to_object().unwrap_err();
+        assert!(error.to_string().contains("invalid type"), "{error}");
+        let media: Media<Sized> =
+            serde_json::from_str(r#""wix:image://v1/a1/a.jpg#originWidth=8&originHeight=6""#)
+                .unwrap();
+        assert_eq!(media.to_object().unwrap().width, Some(8));
+    }
+
     #[test]
     fn both_forms_of_an_item_are_equal_and_other_items_are_not() {
         let string = doc(r#""wix:document://v1/d1/a.pdf""#);
