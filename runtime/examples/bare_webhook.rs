@@ -1,7 +1,8 @@
 //! The baseline of `bench/http_load.sh`: a bare axum endpoint doing by hand what a site's
 //! `POST /webhooks` does for `wixEvents.onPolicyUpdated` (verify the RS256 signature with
 //! aws-lc-rs on a key parsed once, check `exp`, parse the three layers with serde_json, call the
-//! handler directly), with none of backend-events' machinery.
+//! handler directly), with none of backend-events' machinery. The handler prints the line the
+//! example site's handler prints, the event's time included.
 //!
 //! ```text
 //! cargo run --release --example bare_webhook -- ADDR PUBLIC_KEY_PEM_FILE
@@ -19,6 +20,7 @@ use axum::routing::post;
 use backend_events::wix_events::Policy;
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -35,6 +37,7 @@ struct Outer {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Domain {
+    event_time: DateTime<Utc>,
     updated_event: Updated,
 }
 
@@ -45,11 +48,12 @@ struct Updated {
 }
 
 /// What the example site's handler of the event does: print one line about the policy.
-fn policy_updated(policy: Policy) {
+fn policy_updated(event_time: DateTime<Utc>, policy: Policy) {
     let body = policy.body.unwrap_or_default();
     let excerpt: String = body.chars().take(48).collect();
     println!(
-        "  policy log: updated \"{}\" to revision {}: {excerpt}...",
+        "  policy log: {} updated \"{}\" to revision {}: {excerpt}...",
+        event_time.format("%Y-%m-%d %H:%M"),
         policy.name.unwrap_or_default(),
         policy.revision.unwrap_or_default()
     );
@@ -84,7 +88,7 @@ async fn receive(State(keys): State<Arc<Keys>>, body: Bytes) -> StatusCode {
     let Ok(domain) = serde_json::from_str::<Domain>(&outer.data) else {
         return StatusCode::BAD_REQUEST;
     };
-    policy_updated(domain.updated_event.current_entity);
+    policy_updated(domain.event_time, domain.updated_event.current_entity);
     StatusCode::OK
 }
 
