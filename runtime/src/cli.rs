@@ -567,7 +567,8 @@ fn serve(
     ops: OpsOptions,
 ) -> Result<ExitCode, String> {
     let verifier = load_verifier(&public_keys)?;
-    init_logging();
+    // Held to the end: dropping it writes the lines still on their way.
+    let _log_writer = init_logging();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -618,8 +619,12 @@ fn serve(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Logs to standard error; `RUST_LOG` (such as `info` or `backend_events=debug`) filters.
-fn init_logging() {
+/// Logs to standard error from a thread of its own; `RUST_LOG` (such as `info` or
+/// `backend_events=debug`) filters. A request hands its line over and goes on, and the thread
+/// writes every line waiting in one write. Nothing is dropped: when lines
+/// pile up faster than they are written, the request waits. The guard writes what is left when
+/// it is dropped.
+fn init_logging() -> tracing_appender::non_blocking::WorkerGuard {
     use std::io::IsTerminal;
     use tracing_subscriber::filter::{LevelFilter, Targets};
     use tracing_subscriber::prelude::*;
@@ -627,14 +632,19 @@ fn init_logging() {
         .ok()
         .and_then(|spec| spec.parse::<Targets>().ok())
         .unwrap_or_else(|| Targets::new().with_default(LevelFilter::INFO));
+    let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .lossy(false)
+        .thread_name("log-writer")
+        .finish(std::io::BufWriter::new(std::io::stderr()));
     let _ = tracing_subscriber::registry()
         .with(
             tracing_subscriber::fmt::layer()
-                .with_writer(std::io::stderr)
+                .with_writer(writer)
                 .with_ansi(std::io::stderr().is_terminal()),
         )
         .with(filter)
         .try_init();
+    guard
 }
 
 #[cfg(test)]
